@@ -1,0 +1,49 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.flowcast.app.cli.FlowcastCommand;
+import org.flowcast.core.FlowcastVersion;
+import org.junit.jupiter.api.Test;
+
+class FlowcastCommandTest {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FlowcastCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEverySubcommand() {
+        Result result = run("--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: flowcast", "Commands:", "help");
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        Result result = run("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("flowcast " + FlowcastVersion.current());
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCodeTwo() {
+        Result result = run("--no-such-option");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option", "--help");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Result result = run("frobnicate");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("frobnicate");
+    }
+}

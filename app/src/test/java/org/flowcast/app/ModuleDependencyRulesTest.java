@@ -1,0 +1,79 @@
+package org.flowcast.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the module rules of the architecture true (shared ARCHITECTURE.md, "Modules and the rules between them"). */
+class ModuleDependencyRulesTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.flowcast");
+    }
+
+    @Test
+    void coreUsesNoNd4jJavaFxOrJdbc() {
+        noClasses().that().resideInAPackage("org.flowcast.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "javafx..", "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.flowcast.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.sample..", "org.flowcast.ingest..",
+                        "org.flowcast.model..", "org.flowcast.reports..", "org.flowcast.app..")
+                .check(classes);
+    }
+
+    @Test
+    void ingestNeverUsesTheModels() {
+        noClasses().that().resideInAPackage("org.flowcast.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.model..", "org.flowcast.reports..",
+                        "org.flowcast.app..", "org.nd4j..", "javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void sampleDependsOnCoreOnly() {
+        noClasses().that().resideInAPackage("org.flowcast.sample..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.ingest..", "org.flowcast.model..",
+                        "org.flowcast.reports..", "org.flowcast.app..", "org.nd4j..", "javafx..", "java.sql..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void modelUsesNoStoreAndNoUserInterface() {
+        noClasses().that().resideInAPackage("org.flowcast.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.ingest..", "org.flowcast.reports..",
+                        "org.flowcast.app..", "javafx..", "java.sql..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void reportsUseNoStoreAndNoUserInterface() {
+        noClasses().that().resideInAPackage("org.flowcast.reports..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.ingest..", "org.flowcast.app..", "javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsUseNoControls() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene.control..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
