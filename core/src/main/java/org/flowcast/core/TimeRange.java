@@ -1,0 +1,30 @@
+package org.flowcast.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A half-open span of time, {@code from} included and {@code to} excluded. */
+public record TimeRange(Instant from, Instant to) {
+
+    public TimeRange {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("a time range cannot end (" + to + ") before it starts (" + from + ")");
+        }
+    }
+
+    public Duration duration() {
+        return Duration.between(from, to);
+    }
+
+    public boolean contains(Instant time) {
+        return !time.isBefore(from) && time.isBefore(to);
+    }
+
+    /** The steps of the given length that fit from {@code from} on. */
+    public int steps(Duration step) {
+        return (int) (duration().toNanos() / step.toNanos());
+    }
+}

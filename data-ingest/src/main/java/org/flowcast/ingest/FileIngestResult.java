@@ -1,0 +1,50 @@
+package org.flowcast.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.flowcast.ingest.read.FileFormat;
+
+/**
+ * What happened to one input file. Row counts: {@code loaded} new or changed readings (or stations,
+ * for metadata), {@code duplicates} readings already stored or repeated in the file, {@code rejected}
+ * rows that could not be read, {@code flagged} loaded readings that failed a plausibility check.
+ */
+public record FileIngestResult(
+        Path file,
+        Optional<FileFormat> format,
+        Status status,
+        long rowsRead,
+        long loaded,
+        long duplicates,
+        long rejected,
+        long flagged,
+        List<Integer> stationsWithoutMetadata,
+        String message) {
+
+    /** The outcome of one file. */
+    public enum Status {
+        /** Committed. */
+        LOADED,
+        /** Its content had been loaded before; nothing to do. */
+        UNCHANGED,
+        /** A companion file (station or edge list) read with the tensor beside it. */
+        SKIPPED,
+        /** Too many bad rows: nothing committed. */
+        REFUSED,
+        /** Unreadable or failed while writing: nothing committed. */
+        FAILED;
+
+        public boolean isFailure() {
+            return this == REFUSED || this == FAILED;
+        }
+    }
+
+    public FileIngestResult {
+        stationsWithoutMetadata = List.copyOf(stationsWithoutMetadata);
+    }
+
+    static FileIngestResult failed(Path file, Optional<FileFormat> format, Status status, long rowsRead, long rejected, String message) {
+        return new FileIngestResult(file, format, status, rowsRead, 0, 0, rejected, 0, List.of(), message);
+    }
+}

@@ -1,0 +1,86 @@
+package org.flowcast.ingest.read;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * Reads users' own data as a long CSV with a header {@code station,timestamp,flow[,occupancy,speed]}
+ * (any column order; names case-insensitive). A timestamp with an offset or {@code Z} is taken as
+ * given; one without is Pacific local time, as in PeMS files.
+ */
+public final class LongCsvReader implements SensorFileReader {
+    static final List<String> REQUIRED = List.of("station", "timestamp", "flow");
+
+    @Override
+    public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
+        Table table;
+        try (BufferedReader text = TextSource.openText(file)) {
+            // Every column as text: a bad number should reject its row, not the file.
+            table = Table.read().usingOptions(CsvReadOptions.builder(text)
+                    .columnTypes(name -> ColumnType.STRING).missingValueIndicator("").tableName(file.toString()));
+        } catch (IOException e) {
+            throw TextSource.explain(file, e);
+        } catch (RuntimeException e) {
+            throw new FileReadException(file, "not a readable CSV file (" + e.getMessage() + ")", e);
+        }
+        StringColumn station = column(file, table, "station", true);
+        StringColumn timestamp = column(file, table, "timestamp", true);
+        StringColumn flow = column(file, table, "flow", true);
+        StringColumn occupancy = column(file, table, "occupancy", false);
+        StringColumn speed = column(file, table, "speed", false);
+        PacificTime clock = new PacificTime();
+        for (int row = 0; row < table.rowCount(); row++) {
+            sink.rowRead();
+            long line = row + 2L;
+            try {
+                int id = Fields.integer(station.get(row), "station");
+                sink.reading(new Reading(id, instant(clock, id, timestamp.get(row)),
+                        Fields.number(flow.get(row), "flow"),
+                        occupancy == null ? Float.NaN : Fields.number(occupancy.get(row), "occupancy"),
+                        speed == null ? Float.NaN : Fields.number(speed.get(row), "speed"),
+                        Reading.UNKNOWN_PERCENT, 0), line);
+            } catch (RowException e) {
+                sink.reject(line, e.getMessage(), station.get(row) + "," + timestamp.get(row) + "," + flow.get(row));
+            }
+        }
+    }
+
+    private static StringColumn column(Path file, Table table, String name, boolean required) throws FileReadException {
+        for (String candidate : table.columnNames()) {
+            if (candidate.trim().toLowerCase(Locale.ROOT).equals(name)) {
+                return table.stringColumn(candidate);
+            }
+        }
+        if (required) {
+            throw new FileReadException(file, "line 1: the header lacks the column '" + name
+                    + "'; expected station,timestamp,flow[,occupancy,speed]");
+        }
+        return null;
+    }
+
+    private static Instant instant(PacificTime clock, int station, String text) throws RowException {
+        String value = text.trim();
+        if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+            try {
+                return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new RowException("timestamp is not an ISO-8601 time: '" + text + "'");
+            }
+        }
+        try {
+            return clock.toInstant(station, Fields.timestamp(value));
+        } catch (IllegalArgumentException e) {
+            throw new RowException("timestamp " + text + ": " + e.getMessage());
+        }
+    }
+}

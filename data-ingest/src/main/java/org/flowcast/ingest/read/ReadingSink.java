@@ -1,0 +1,28 @@
+package org.flowcast.ingest.read;
+
+import org.flowcast.core.Station;
+
+/** Receives what a reader finds in a file, in file order: readings, stations, and rows it had to reject. */
+public interface ReadingSink {
+
+    /** A reading found at a 1-based line of the file (for tensors: the 1-based value index). */
+    void reading(Reading reading, long line);
+
+    /**
+     * A station the file describes: fully, in a metadata file ({@code fromMetadata}), or only in
+     * part, as a data file names its district, freeway and direction.
+     */
+    default void station(Station station, boolean fromMetadata) {
+    }
+
+    /** A neighbour relation between two stations with a cost (distance in miles). */
+    default void edge(int fromStationId, int toStationId, double cost) {
+    }
+
+    /** A row that could not be read; {@code line} is 1-based, or 0 where the format has no lines. */
+    void reject(long line, String message, String rawRow);
+
+    /** Counts a row that was read, whether accepted or rejected, for the reject-share limit and progress. */
+    default void rowRead() {
+    }
+}

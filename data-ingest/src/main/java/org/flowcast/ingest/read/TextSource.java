@@ -1,0 +1,90 @@
+package org.flowcast.ingest.read;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens a text file for a reader: gunzips it when it starts with the gzip magic number, decodes
+ * UTF-8 strictly and drops a leading byte-order mark. Binary content is refused up front.
+ */
+public final class TextSource {
+    private static final int SNIFF_BYTES = 4096;
+
+    private TextSource() {
+    }
+
+    /** The first bytes of the (decompressed) file, for format detection. */
+    public static byte[] head(Path file, int bytes) throws IOException, FileReadException {
+        try (InputStream in = openBytes(file)) {
+            return in.readNBytes(bytes);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new FileReadException(file, "the gzip data is truncated or corrupt (" + e.getMessage()
+                    + "); download the file again");
+        }
+    }
+
+    /** Opens the decompressed bytes of the file. */
+    public static InputStream openBytes(Path file) throws IOException, FileReadException {
+        if (!Files.isRegularFile(file)) {
+            throw new FileReadException(file, "no such file");
+        }
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int b1 = in.read();
+        int b2 = in.read();
+        in.reset();
+        if (b1 == 0x1f && b2 == 0x8b) {
+            try {
+                return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            } catch (IOException e) {
+                in.close();
+                throw new FileReadException(file, "the gzip header is corrupt; download the file again", e);
+            }
+        }
+        return in;
+    }
+
+    /** Opens the file as UTF-8 text without a byte-order mark; refuses a binary file. */
+    public static BufferedReader openText(Path file) throws IOException, FileReadException {
+        byte[] head = head(file, SNIFF_BYTES);
+        if (head.length == 0) {
+            throw new FileReadException(file, "the file is empty");
+        }
+        for (byte b : head) {
+            if (b == 0) {
+                throw new FileReadException(file, "this is a binary file, not a PeMS text file");
+            }
+        }
+        Reader reader = new InputStreamReader(openBytes(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        PushbackReader pushback = new PushbackReader(reader, 1);
+        int first = pushback.read();
+        if (first != '\uFEFF' && first != -1) {
+            pushback.unread(first);
+        }
+        return new BufferedReader(pushback, 1 << 16);
+    }
+
+    /** Turns failures below the format into a message naming the file and the fix. */
+    public static FileReadException explain(Path file, IOException e) {
+        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
+            return new FileReadException(file, "the gzip data is truncated or corrupt (" + e.getMessage()
+                    + "); download the file again", e);
+        }
+        if (e instanceof CharacterCodingException) {
+            return new FileReadException(file, "the text is not UTF-8 (" + e.getMessage() + "); is this a binary file?", e);
+        }
+        return new FileReadException(file, e.getMessage() == null ? e.toString() : e.getMessage(), e);
+    }
+}

@@ -1,0 +1,127 @@
+package org.flowcast.ingest.store;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Operations on {@link DayBlock}s that span blocks or change them from outside the store: writing a
+ * slot, merging incoming blocks into stored ones, and finding stuck readings across days.
+ */
+public final class DayBlocks {
+    private DayBlocks() {
+    }
+
+    public static void set(DayBlock block, int slot, float flow, float occupancy, float speed, int percent, int flags) {
+        block.set(slot, flow, occupancy, speed, percent, flags);
+    }
+
+    /** Counts of a merge: slots newly written or changed, and slots that already held the same reading. */
+    public record MergeCounts(long loaded, long duplicates, long flagged) {
+    }
+
+    /**
+     * Writes the present slots of {@code incoming} into {@code stored} (a reading from a file replaces a
+     * filled or differing one); returns the counts.
+     */
+    public static MergeCounts merge(DayBlock incoming, DayBlock stored) {
+        long loaded = 0;
+        long duplicates = 0;
+        long flagged = 0;
+        for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
+            if (!incoming.isPresent(slot)) {
+                continue;
+            }
+            if (stored.isPresent(slot) && stored.holds(slot, incoming.flow[slot], incoming.occupancy[slot],
+                    incoming.speed[slot], incoming.percentObserved[slot])) {
+                duplicates++;
+                continue;
+            }
+            stored.set(slot, incoming.flow[slot], incoming.occupancy[slot], incoming.speed[slot],
+                    incoming.percentObserved[slot], incoming.flags[slot]);
+            loaded++;
+            if ((incoming.flags[slot] & QualityFlag.CHECK_BITS) != 0) {
+                flagged++;
+            }
+        }
+        return new MergeCounts(loaded, duplicates, flagged);
+    }
+
+    /**
+     * Flags as {@link QualityFlag#STUCK} every run of at least {@link QualityFlag#STUCK_STEPS}
+     * consecutive identical readings (flow, occupancy and speed) of each station, across the given
+     * blocks; returns how many slots were newly flagged.
+     */
+    public static long flagStuckRuns(Collection<DayBlock> blocks) {
+        Map<Integer, List<DayBlock>> byStation = blocks.stream()
+                .collect(Collectors.groupingBy(DayBlock::stationId));
+        long flagged = 0;
+        for (List<DayBlock> days : byStation.values()) {
+            days.sort(Comparator.comparingInt(DayBlock::utcDay));
+            flagged += flagStuckRuns(days);
+        }
+        return flagged;
+    }
+
+    private static long flagStuckRuns(List<DayBlock> days) {
+        long flagged = 0;
+        DayBlock runBlock = null;
+        int runSlot = -1;
+        int runLength = 0;
+        DayBlock previousBlock = null;
+        int previousSlot = -1;
+        for (DayBlock block : days) {
+            for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
+                boolean continues = runLength > 0 && block.isPresent(slot) && !Float.isNaN(block.flow[slot])
+                        && adjacent(previousBlock, previousSlot, block, slot)
+                        && sameReading(previousBlock, previousSlot, block, slot);
+                if (continues) {
+                    runLength++;
+                } else {
+                    flagged += flagRun(days, runBlock, runSlot, runLength);
+                    boolean starts = block.isPresent(slot) && !Float.isNaN(block.flow[slot]);
+                    runBlock = block;
+                    runSlot = slot;
+                    runLength = starts ? 1 : 0;
+                }
+                previousBlock = block;
+                previousSlot = slot;
+            }
+        }
+        flagged += flagRun(days, runBlock, runSlot, runLength);
+        return flagged;
+    }
+
+    private static boolean adjacent(DayBlock a, int slotA, DayBlock b, int slotB) {
+        return a == b ? slotB == slotA + 1 : (b.utcDay == a.utcDay + 1 && slotA == DayBlock.SLOTS - 1 && slotB == 0);
+    }
+
+    private static boolean sameReading(DayBlock a, int slotA, DayBlock b, int slotB) {
+        return Float.compare(a.flow[slotA], b.flow[slotB]) == 0
+                && Float.compare(a.occupancy[slotA], b.occupancy[slotB]) == 0
+                && Float.compare(a.speed[slotA], b.speed[slotB]) == 0;
+    }
+
+    private static long flagRun(List<DayBlock> days, DayBlock start, int startSlot, int length) {
+        if (length < QualityFlag.STUCK_STEPS) {
+            return 0;
+        }
+        long newlyFlagged = 0;
+        int index = days.indexOf(start);
+        int slot = startSlot;
+        for (int i = 0; i < length; i++) {
+            DayBlock block = days.get(index);
+            if (!QualityFlag.STUCK.isSet(block.flags[slot])) {
+                block.addFlags(slot, QualityFlag.STUCK.bit());
+                newlyFlagged++;
+            }
+            if (++slot == DayBlock.SLOTS) {
+                slot = 0;
+                index++;
+            }
+        }
+        return newlyFlagged;
+    }
+}

@@ -1,0 +1,110 @@
+package org.flowcast.ingest.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * The Flowcast database: an embedded H2 file by default, or any JDBC URL (PostgreSQL). Opening it
+ * brings the schema up to date through the versioned migrations. The embedded database is opened
+ * in-process only: it listens on no port.
+ */
+public final class FlowcastDatabase implements AutoCloseable {
+    /** Environment variable naming the database when no option does. */
+    public static final String ENVIRONMENT_VARIABLE = "FLOWCAST_DB";
+
+    private final String url;
+    private final Path rejectLog;
+    // Keeps an embedded database open between the short-lived connections of the stores.
+    private final Connection keeper;
+
+    private FlowcastDatabase(String url, Path rejectLog) throws SQLException {
+        this.url = url;
+        this.rejectLog = rejectLog;
+        this.keeper = DriverManager.getConnection(url);
+    }
+
+    /** The default location: {@code ~/.flowcast/flowcast} (an H2 file {@code flowcast.mv.db}). */
+    public static Path defaultPath() {
+        return Path.of(System.getProperty("user.home"), ".flowcast", "flowcast");
+    }
+
+    /**
+     * Opens a database given as a file path (H2; the {@code .mv.db} ending may be left out) or a
+     * {@code jdbc:} URL, and migrates its schema.
+     */
+    public static FlowcastDatabase open(String location) throws StoreException {
+        String url;
+        Path rejects;
+        if (location.startsWith("jdbc:")) {
+            url = location;
+            rejects = defaultPath().resolveSibling("rejects.log");
+        } else {
+            Path path = Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath().normalize();
+            // WRITE_DELAY=0: a committed file is on disk at once, so that a killed ingest loses no finished file.
+            url = "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+            rejects = path.resolveSibling(path.getFileName() + ".rejects.log");
+            try {
+                java.nio.file.Files.createDirectories(path.getParent());
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the database folder " + path.getParent() + ": " + e.getMessage(), e);
+            }
+        }
+        try {
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                    .loggers("slf4j").load().migrate();
+            return new FlowcastDatabase(url, rejects);
+        } catch (FlywayException | SQLException e) {
+            throw new StoreException("cannot open the database " + redact(location) + ": " + firstLine(e), e);
+        }
+    }
+
+    public static FlowcastDatabase open(Path file) throws StoreException {
+        return open(file.toString());
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.toLowerCase(Locale.ROOT).contains("locked by another process")
+                || message.contains("The file is locked")) {
+            return "it is in use by another flowcast process; close that one first";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String redact(String location) {
+        return location.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    /** A new connection; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public boolean isEmbedded() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    /** Where rejected rows are logged: beside the database file. */
+    public Path rejectLog() {
+        return rejectLog;
+    }
+
+    @Override
+    public void close() throws StoreException {
+        try {
+            keeper.close();
+        } catch (SQLException e) {
+            throw new StoreException("closing the database failed: " + e.getMessage(), e);
+        }
+    }
+}

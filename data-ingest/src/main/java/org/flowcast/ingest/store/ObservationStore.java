@@ -1,0 +1,162 @@
+package org.flowcast.ingest.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads and writes {@link DayBlock}s in the {@code observation_day} table. */
+public final class ObservationStore {
+    private static final String COLUMNS = "station_id, utc_day, flow, occupancy, speed, pct_observed, flags";
+
+    /** Identifies a block. */
+    public record Key(int stationId, int utcDay) {
+        static Key of(DayBlock block) {
+            return new Key(block.stationId, block.utcDay);
+        }
+    }
+
+    /** The stored blocks of the given stations from day {@code fromDay} to {@code toDay}, both included. */
+    public Map<Key, DayBlock> load(Connection c, Collection<Integer> stationIds, int fromDay, int toDay) throws SQLException {
+        Map<Key, DayBlock> blocks = new HashMap<>();
+        if (stationIds.isEmpty()) {
+            return blocks;
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM observation_day WHERE station_id = ? AND utc_day BETWEEN ? AND ? ORDER BY utc_day")) {
+            for (int station : stationIds) {
+                select.setInt(1, station);
+                select.setInt(2, fromDay);
+                select.setInt(3, toDay);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        DayBlock block = read(rs);
+                        blocks.put(Key.of(block), block);
+                    }
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** Every stored block of one station, in day order; for summaries. */
+    public void forEachBlock(Connection c, BlockVisitor visitor) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM observation_day ORDER BY station_id, utc_day");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                visitor.visit(read(rs));
+            }
+        }
+    }
+
+    /** Receives blocks one at a time, so that summaries never hold the whole table. */
+    @FunctionalInterface
+    public interface BlockVisitor {
+        void visit(DayBlock block) throws SQLException;
+    }
+
+    /** Inserts the blocks whose keys are not in {@code stored} and replaces the others. */
+    public void save(Connection c, Collection<DayBlock> blocks, java.util.Set<Key> stored) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO observation_day (flow, occupancy, speed, "
+                + "pct_observed, flags, station_id, utc_day) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement update = c.prepareStatement("UPDATE observation_day SET flow = ?, occupancy = ?, speed = ?, "
+                     + "pct_observed = ?, flags = ? WHERE station_id = ? AND utc_day = ?")) {
+            for (DayBlock block : blocks) {
+                PreparedStatement statement = stored.contains(Key.of(block)) ? update : insert;
+                statement.setArray(1, floats(c, block.flow));
+                statement.setArray(2, floats(c, block.occupancy));
+                statement.setArray(3, floats(c, block.speed));
+                statement.setArray(4, percents(c, block.percentObserved));
+                statement.setArray(5, shorts(c, block.flags));
+                statement.setInt(6, block.stationId);
+                statement.setInt(7, block.utcDay);
+                statement.addBatch();
+            }
+            insert.executeBatch();
+            update.executeBatch();
+        }
+    }
+
+    private static Array floats(Connection c, float[] values) throws SQLException {
+        Float[] boxed = new Float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = Float.isNaN(values[i]) ? null : values[i];
+        }
+        return c.createArrayOf("REAL", boxed);
+    }
+
+    private static Array percents(Connection c, short[] values) throws SQLException {
+        Short[] boxed = new Short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i] < 0 ? null : values[i];
+        }
+        return c.createArrayOf("SMALLINT", boxed);
+    }
+
+    private static Array shorts(Connection c, short[] values) throws SQLException {
+        Short[] boxed = new Short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return c.createArrayOf("SMALLINT", boxed);
+    }
+
+    static DayBlock read(ResultSet rs) throws SQLException {
+        DayBlock block = new DayBlock(rs.getInt(1), rs.getInt(2));
+        readFloats(rs.getArray(3), block.flow);
+        readFloats(rs.getArray(4), block.occupancy);
+        readFloats(rs.getArray(5), block.speed);
+        readShorts(rs.getArray(6), block.percentObserved, (short) -1);
+        readShorts(rs.getArray(7), block.flags, (short) 0);
+        return block;
+    }
+
+    private static void readFloats(Array array, float[] into) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        for (int i = 0; i < Math.min(values.length, into.length); i++) {
+            into[i] = values[i] == null ? Float.NaN : ((Number) values[i]).floatValue();
+        }
+        array.free();
+    }
+
+    private static void readShorts(Array array, short[] into, short absent) throws SQLException {
+        Object[] values = (Object[]) array.getArray();
+        for (int i = 0; i < Math.min(values.length, into.length); i++) {
+            into[i] = values[i] == null ? absent : ((Number) values[i]).shortValue();
+        }
+        array.free();
+    }
+
+    /** The number of stored blocks; for tests and summaries. */
+    public long count(Connection c) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM observation_day");
+             ResultSet rs = select.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The first and last stored UTC day of the given stations, or null where none is stored. */
+    public int[] dayRange(Connection c, List<Integer> stationIds) throws SQLException {
+        int[] range = null;
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT MIN(utc_day), MAX(utc_day) FROM observation_day WHERE station_id = ?")) {
+            for (int id : stationIds) {
+                select.setInt(1, id);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        int lo = rs.getInt(1);
+                        int hi = rs.getInt(2);
+                        range = range == null ? new int[] {lo, hi} : new int[] {Math.min(range[0], lo), Math.max(range[1], hi)};
+                    }
+                }
+            }
+        }
+        return range;
+    }
+}
