@@ -23,15 +23,16 @@ CREATE TABLE station_edge (
 );
 
 -- One row per station and UTC day: 288 five-minute slots, slot i at utc_day * 86400 + i * 300 seconds.
--- NULL elements are values the files did not give. flags holds QualityFlag bits per slot.
+-- Packed little-endian per slot (see DayBlockCodec): flow, occupancy, speed as float32 (NaN where
+-- absent), pct_observed as int8 (-1 where unknown), flags as int16 QualityFlag bits.
 CREATE TABLE observation_day (
     station_id   INTEGER NOT NULL REFERENCES station (id),
     utc_day      INTEGER NOT NULL,
-    flow         REAL ARRAY[288] NOT NULL,
-    occupancy    REAL ARRAY[288] NOT NULL,
-    speed        REAL ARRAY[288] NOT NULL,
-    pct_observed SMALLINT ARRAY[288] NOT NULL,
-    flags        SMALLINT ARRAY[288] NOT NULL,
+    flow         ${binary} NOT NULL,
+    occupancy    ${binary} NOT NULL,
+    speed        ${binary} NOT NULL,
+    pct_observed ${binary} NOT NULL,
+    flags        ${binary} NOT NULL,
     PRIMARY KEY (station_id, utc_day)
 );
 

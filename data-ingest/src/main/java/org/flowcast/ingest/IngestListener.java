@@ -2,7 +2,10 @@ package org.flowcast.ingest;
 
 import java.nio.file.Path;
 
-/** Follows an ingest for a progress display; every method is called on the ingesting thread. */
+/**
+ * Follows an ingest for a progress display. {@link #rowsRead} may be called from the thread that
+ * reads ahead; the other methods come from the thread that called {@link Ingester#ingest}.
+ */
 public interface IngestListener {
     IngestListener NONE = new IngestListener() {
     };

@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.flowcast.core.Station;
@@ -56,7 +61,7 @@ public final class Ingester {
     private final StationStore stations = new StationStore();
     private final ObservationStore observations = new ObservationStore();
     private final IngestLog log = new IngestLog();
-    private long totalRows;
+    private final AtomicLong rowsReadSoFar = new AtomicLong();
 
     public Ingester(FlowcastDatabase database, IngestOptions options, IngestListener listener) {
         this.database = database;
@@ -64,7 +69,11 @@ public final class Ingester {
         this.listener = listener;
     }
 
-    /** Ingests the files in turn; a failing file never stops the others. */
+    /**
+     * Ingests the files in turn; a failing file never stops the others. While one file is being
+     * written, the next is read on a second thread (metadata files are written first, on their own,
+     * since reading data files uses the lanes they give).
+     */
     public List<FileIngestResult> ingest(List<Path> files) {
         List<Detected> detected = new ArrayList<>();
         for (Path file : files) {
@@ -73,18 +82,53 @@ public final class Ingester {
         detected.sort(Comparator.comparingInt(Detected::order));
         listener.started(detected.size());
         List<FileIngestResult> results = new ArrayList<>();
-        int index = 0;
+        ExecutorService readAhead = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "flowcast-ingest-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (RejectLog rejects = new RejectLog(database.rejectLog())) {
-            for (Detected d : detected) {
-                listener.fileStarted(d.file(), index++);
-                FileIngestResult result = d.error() != null
-                        ? FileIngestResult.failed(d.file(), Optional.empty(), Status.FAILED, 0, 0, d.error())
-                        : ingestOne(d.file(), d.format(), rejects);
+            int metadataFiles = (int) detected.stream().filter(d -> d.order() == 0).count();
+            Map<Integer, Integer> lanes = null;
+            Future<Prepared> next = null;
+            for (int i = 0; i < detected.size(); i++) {
+                Detected d = detected.get(i);
+                listener.fileStarted(d.file(), i);
+                Prepared prepared;
+                if (i < metadataFiles) {
+                    prepared = prepare(d, Map.of(), rejects);
+                } else {
+                    if (lanes == null) {
+                        lanes = knownLanes();
+                    }
+                    prepared = next != null ? await(next, d) : prepare(d, lanes, rejects);
+                    if (i + 1 < detected.size()) {
+                        Detected following = detected.get(i + 1);
+                        Map<Integer, Integer> knownLanes = lanes;
+                        next = readAhead.submit(() -> prepare(following, knownLanes, rejects));
+                    }
+                }
+                FileIngestResult result = prepared.result() != null ? prepared.result() : write(prepared);
                 results.add(result);
                 listener.fileFinished(result);
             }
+        } finally {
+            readAhead.shutdownNow();
         }
         return results;
+    }
+
+    private static Prepared await(Future<Prepared> next, Detected d) {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Prepared.done(FileIngestResult.failed(d.file(), Optional.ofNullable(d.format()), Status.FAILED, 0, 0,
+                    d.file() + ": interrupted"));
+        } catch (ExecutionException e) {
+            return Prepared.done(FileIngestResult.failed(d.file(), Optional.ofNullable(d.format()), Status.FAILED, 0, 0,
+                    d.file() + ": " + e.getCause()));
+        }
     }
 
     private record Detected(Path file, FileFormat format, String error) {
@@ -103,12 +147,24 @@ public final class Ingester {
         }
     }
 
-    private FileIngestResult ingestOne(Path file, FileFormat format, RejectLog rejects) {
-        if (format == FileFormat.TENSOR_COMPANION) {
-            return new FileIngestResult(file, Optional.of(format), Status.SKIPPED, 0, 0, 0, 0, 0, List.of(),
-                    "read together with the .npz tensor beside it");
+    /** A file read and checked, ready to be written; or its final result where there is nothing to write. */
+    private record Prepared(Path file, FileFormat format, long size, String sha256, FileCollector collector, FileIngestResult result) {
+        static Prepared done(FileIngestResult result) {
+            return new Prepared(result.file(), null, 0, null, null, result);
         }
-        long rowsAtStart = totalRows;
+    }
+
+    /** Reads a file into memory and decides whether it is to be written; touches the database only to read. */
+    private Prepared prepare(Detected d, Map<Integer, Integer> lanes, RejectLog rejects) {
+        Path file = d.file();
+        FileFormat format = d.format();
+        if (d.error() != null) {
+            return Prepared.done(FileIngestResult.failed(file, Optional.empty(), Status.FAILED, 0, 0, d.error()));
+        }
+        if (format == FileFormat.TENSOR_COMPANION) {
+            return Prepared.done(new FileIngestResult(file, Optional.of(format), Status.SKIPPED, 0, 0, 0, 0, 0, List.of(),
+                    "read together with the .npz tensor beside it"));
+        }
         FileCollector collector = null;
         try {
             long size = Files.size(file);
@@ -117,38 +173,44 @@ public final class Ingester {
                 try (Connection c = database.connect()) {
                     Optional<IngestLog.Entry> earlier = log.findByContent(c, sha256, size);
                     if (earlier.isPresent()) {
-                        return new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0, List.of(),
-                                "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt());
+                        return Prepared.done(new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0,
+                                List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt()));
                     }
                 }
             }
-            Map<Integer, Integer> lanes = knownLanes();
-            collector = new FileCollector(file, lanes, rejects.writerFor(file), n -> listener.rowsRead(rowsAtStart + n));
+            long rowsBefore = rowsReadSoFar.get();
+            collector = new FileCollector(file, lanes, rejects.writerFor(file), n -> listener.rowsRead(rowsBefore + n));
             readerFor(format).read(file, collector);
-            totalRows = rowsAtStart + collector.rowsRead;
-            listener.rowsRead(totalRows);
+            rowsReadSoFar.addAndGet(collector.rowsRead);
             if (collector.rowsRead > 0 && collector.rejected > options.maxRejectShare() * collector.rowsRead) {
-                return FileIngestResult.failed(file, Optional.of(format), Status.REFUSED, collector.rowsRead, collector.rejected,
-                        String.format("refused: %d of %d rows (%.1f%%) are bad, more than the %.0f%% allowed; first errors:%n  %s",
+                return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.REFUSED, collector.rowsRead,
+                        collector.rejected, String.format(
+                                "refused: %d of %d rows (%.1f%%) are bad, more than the %.0f%% allowed; first errors:%n  %s",
                                 collector.rejected, collector.rowsRead, 100.0 * collector.rejected / collector.rowsRead,
-                                100 * options.maxRejectShare(), String.join(System.lineSeparator() + "  ", collector.firstErrors)));
+                                100 * options.maxRejectShare(), String.join(System.lineSeparator() + "  ", collector.firstErrors))));
             }
             if (collector.rowsRead == 0) {
-                return FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0, file + ": holds no data rows");
+                return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
+                        file + ": holds no data rows"));
             }
-            return commit(file, format, size, sha256, collector);
+            return new Prepared(file, format, size, sha256, collector, null);
         } catch (FileReadException e) {
-            return FileIngestResult.failed(file, Optional.of(format), Status.FAILED, collector == null ? 0 : collector.rowsRead,
-                    collector == null ? 0 : collector.rejected, e.getMessage());
+            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED,
+                    collector == null ? 0 : collector.rowsRead, collector == null ? 0 : collector.rejected, e.getMessage()));
         } catch (IOException | UncheckedIOException e) {
-            return FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0, file + ": " + e.getMessage());
+            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0, file + ": " + e.getMessage()));
         } catch (SQLException e) {
-            return FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
-                    file + ": writing to the database failed, nothing of this file was kept: " + e.getMessage());
-        } finally {
-            if (collector != null) {
-                totalRows = rowsAtStart + collector.rowsRead;
-            }
+            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
+                    file + ": reading the database failed: " + e.getMessage()));
+        }
+    }
+
+    private FileIngestResult write(Prepared p) {
+        try {
+            return commit(p.file(), p.format(), p.size(), p.sha256(), p.collector());
+        } catch (SQLException e) {
+            return FileIngestResult.failed(p.file(), Optional.of(p.format()), Status.FAILED, p.collector().rowsRead, 0,
+                    p.file() + ": writing to the database failed, nothing of this file was kept: " + e.getMessage());
         }
     }
 
@@ -163,7 +225,8 @@ public final class Ingester {
         };
     }
 
-    private Map<Integer, Integer> knownLanes() throws SQLException {
+    /** Lanes per station from the metadata stored so far; without them the capacity check is skipped. */
+    private Map<Integer, Integer> knownLanes() {
         Map<Integer, Integer> lanes = new HashMap<>();
         try (Connection c = database.connect()) {
             for (Station s : stations.all(c).values()) {
@@ -171,6 +234,9 @@ public final class Ingester {
                     lanes.put(s.id(), s.lanes());
                 }
             }
+        } catch (SQLException e) {
+            // Writing will fail with its own message if the database is really unreadable.
+            return Map.of();
         }
         return lanes;
     }

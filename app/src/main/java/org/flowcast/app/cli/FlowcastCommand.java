@@ -13,6 +13,10 @@ import picocli.CommandLine.Option;
         versionProvider = FlowcastCommand.Version.class,
         description = "Forecasts freeway traffic flow from Caltrans PeMS detector data.",
         subcommands = {
+            IngestCommand.class,
+            StationsCommand.class,
+            QualityCommand.class,
+            FillCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Run 'flowcast COMMAND --help' for the options of a command."},

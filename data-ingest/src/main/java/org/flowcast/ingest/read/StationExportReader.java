@@ -68,7 +68,7 @@ public final class StationExportReader implements SensorFileReader {
             PacificTime clock = new PacificTime();
             try (CSVParser parser = format.parse(text)) {
                 for (CSVRecord record : parser) {
-                    if (StationFiveMinuteReader.isBlank(record)) {
+                    if (CsvRecords.isBlank(record)) {
                         continue;
                     }
                     sink.rowRead();

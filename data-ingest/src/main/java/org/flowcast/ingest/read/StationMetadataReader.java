@@ -27,7 +27,7 @@ public final class StationMetadataReader implements SensorFileReader {
         try (BufferedReader text = TextSource.openText(file); CSVParser parser = FORMAT.parse(text)) {
             Map<String, Integer> columns = null;
             for (CSVRecord record : parser) {
-                if (StationFiveMinuteReader.isBlank(record)) {
+                if (CsvRecords.isBlank(record)) {
                     continue;
                 }
                 if (columns == null) {

@@ -55,8 +55,10 @@ public final class FlowcastDatabase implements AutoCloseable {
             }
         }
         try {
+            // Byte strings are the one type whose name differs between H2 and PostgreSQL.
+            String binary = url.startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY";
             Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-                    .loggers("slf4j").load().migrate();
+                    .placeholders(java.util.Map.of("binary", binary)).loggers("slf4j").load().migrate();
             return new FlowcastDatabase(url, rejects);
         } catch (FlywayException | SQLException e) {
             throw new StoreException("cannot open the database " + redact(location) + ": " + firstLine(e), e);

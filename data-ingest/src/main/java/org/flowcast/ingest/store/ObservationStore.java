@@ -1,6 +1,5 @@
 package org.flowcast.ingest.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,11 +67,11 @@ public final class ObservationStore {
                      + "pct_observed = ?, flags = ? WHERE station_id = ? AND utc_day = ?")) {
             for (DayBlock block : blocks) {
                 PreparedStatement statement = stored.contains(Key.of(block)) ? update : insert;
-                statement.setArray(1, floats(c, block.flow));
-                statement.setArray(2, floats(c, block.occupancy));
-                statement.setArray(3, floats(c, block.speed));
-                statement.setArray(4, percents(c, block.percentObserved));
-                statement.setArray(5, shorts(c, block.flags));
+                statement.setBytes(1, DayBlockCodec.floats(block.flow));
+                statement.setBytes(2, DayBlockCodec.floats(block.occupancy));
+                statement.setBytes(3, DayBlockCodec.floats(block.speed));
+                statement.setBytes(4, DayBlockCodec.percents(block.percentObserved));
+                statement.setBytes(5, DayBlockCodec.shorts(block.flags));
                 statement.setInt(6, block.stationId);
                 statement.setInt(7, block.utcDay);
                 statement.addBatch();
@@ -82,54 +81,14 @@ public final class ObservationStore {
         }
     }
 
-    private static Array floats(Connection c, float[] values) throws SQLException {
-        Float[] boxed = new Float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = Float.isNaN(values[i]) ? null : values[i];
-        }
-        return c.createArrayOf("REAL", boxed);
-    }
-
-    private static Array percents(Connection c, short[] values) throws SQLException {
-        Short[] boxed = new Short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i] < 0 ? null : values[i];
-        }
-        return c.createArrayOf("SMALLINT", boxed);
-    }
-
-    private static Array shorts(Connection c, short[] values) throws SQLException {
-        Short[] boxed = new Short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return c.createArrayOf("SMALLINT", boxed);
-    }
-
     static DayBlock read(ResultSet rs) throws SQLException {
         DayBlock block = new DayBlock(rs.getInt(1), rs.getInt(2));
-        readFloats(rs.getArray(3), block.flow);
-        readFloats(rs.getArray(4), block.occupancy);
-        readFloats(rs.getArray(5), block.speed);
-        readShorts(rs.getArray(6), block.percentObserved, (short) -1);
-        readShorts(rs.getArray(7), block.flags, (short) 0);
+        DayBlockCodec.readFloats(rs.getBytes(3), block.flow);
+        DayBlockCodec.readFloats(rs.getBytes(4), block.occupancy);
+        DayBlockCodec.readFloats(rs.getBytes(5), block.speed);
+        DayBlockCodec.readPercents(rs.getBytes(6), block.percentObserved);
+        DayBlockCodec.readShorts(rs.getBytes(7), block.flags);
         return block;
-    }
-
-    private static void readFloats(Array array, float[] into) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        for (int i = 0; i < Math.min(values.length, into.length); i++) {
-            into[i] = values[i] == null ? Float.NaN : ((Number) values[i]).floatValue();
-        }
-        array.free();
-    }
-
-    private static void readShorts(Array array, short[] into, short absent) throws SQLException {
-        Object[] values = (Object[]) array.getArray();
-        for (int i = 0; i < Math.min(values.length, into.length); i++) {
-            into[i] = values[i] == null ? absent : ((Number) values[i]).shortValue();
-        }
-        array.free();
     }
 
     /** The number of stored blocks; for tests and summaries. */

@@ -1,0 +1,33 @@
+package org.flowcast.app.cli;
+
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.StoreException;
+import picocli.CommandLine.Option;
+
+/** The {@code --db} option shared by every command that uses the database. */
+public final class DatabaseOption {
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "The database: an H2 file path or a jdbc: URL (PostgreSQL works too). "
+                    + "Default: $FLOWCAST_DB, else ~/.flowcast/flowcast.")
+    String location;
+
+    /** The location in force: the option, else the environment variable, else the default file. */
+    public String location() {
+        if (location != null && !location.isBlank()) {
+            return location;
+        }
+        String fromEnvironment = System.getenv(FlowcastDatabase.ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        return FlowcastDatabase.defaultPath().toString();
+    }
+
+    public FlowcastDatabase open() {
+        try {
+            return FlowcastDatabase.open(location());
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+}

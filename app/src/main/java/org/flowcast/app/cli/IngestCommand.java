@@ -1,0 +1,143 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.InputFiles;
+import org.flowcast.ingest.read.NpzTensorReader;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast ingest}: loads PeMS files (any mix of formats) into the database. */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loads PeMS files into the database: station_5min files (.txt/.txt.gz), station metadata, "
+                + "station web exports, .npz benchmark tensors and long CSVs (station,timestamp,flow[,occupancy,speed]). "
+                + "Formats are detected from content. Loading the same file again changes nothing.",
+            "Bad rows go to a reject log beside the database; a file with too many of them is refused whole. "
+                + "Each file is committed whole or not at all."},
+        footer = {"", "Examples:", "  flowcast ingest ~/pems/d12_text_meta_2022_01_01.txt ~/pems/station_5min/",
+            "  flowcast ingest 'data/*.txt.gz' --db ./flowcast",
+            "  flowcast ingest orange_81.npz --start 2022-01-01T00:00"})
+public final class IngestCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders (read recursively) or quoted globs.")
+    List<String> paths;
+
+    @Option(names = "--station", paramLabel = "ID", description = "Station of single-station web exports "
+            + "(default: the 6-7 digit id in the file or folder name).")
+    Integer station;
+
+    @Option(names = "--start", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Time of the first step of .npz tensors, Pacific local (e.g. 2022-01-01T00:00) or with an offset.")
+    Instant start;
+
+    @Option(names = "--step", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+            description = "Step of .npz tensors (default: ${DEFAULT-VALUE}; only 5m is supported).")
+    Duration step;
+
+    @Option(names = "--station-list", paramLabel = "FILE",
+            description = "Station ids of a tensor, one per line in tensor order (default: stations.txt or a .txt beside it).")
+    Path stationList;
+
+    @Option(names = "--edges", paramLabel = "FILE",
+            description = "Edge list from,to,cost of a tensor (default: distance.csv or <name>.csv beside it).")
+    Path edges;
+
+    @Option(names = "--max-bad-share", paramLabel = "FRACTION", defaultValue = "0.05",
+            description = "Refuse a file whose share of bad rows exceeds this (default: ${DEFAULT-VALUE}).")
+    double maxBadShare;
+
+    @Option(names = "--force", description = "Read files again even if their content was loaded before.")
+    boolean force;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Path> files = InputFiles.expand(paths);
+        IngestOptions options = new IngestOptions(maxBadShare,
+                station == null ? OptionalInt.empty() : OptionalInt.of(station),
+                new NpzTensorReader.Options(Optional.ofNullable(start), step, Optional.ofNullable(stationList), Optional.ofNullable(edges)),
+                force);
+        List<FileIngestResult> results;
+        long began = System.nanoTime();
+        try (FlowcastDatabase db = database.open(); ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
+            results = new Ingester(db, options, new BarListener(bar, began)).ingest(files);
+            out.println(summary(results, (System.nanoTime() - began) / 1e9, db));
+        } catch (org.flowcast.ingest.store.StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        for (FileIngestResult r : results) {
+            if (r.status().isFailure()) {
+                spec.commandLine().getErr().println("flowcast ingest: " + r.message());
+            }
+        }
+        return results.stream().anyMatch(r -> r.status().isFailure()) ? FlowcastCommand.EXIT_FAILURE : 0;
+    }
+
+    private static String summary(List<FileIngestResult> results, double seconds, FlowcastDatabase db) {
+        List<List<String>> rows = new ArrayList<>();
+        long loaded = 0;
+        long read = 0;
+        List<Integer> withoutMetadata = new ArrayList<>();
+        for (FileIngestResult r : results) {
+            rows.add(List.of(r.file().getFileName().toString(), r.format().map(f -> f.label()).orElse("?"),
+                    r.status().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(r.loaded()),
+                    String.valueOf(r.duplicates()), String.valueOf(r.rejected()), String.valueOf(r.flagged())));
+            loaded += r.loaded();
+            read += r.rowsRead();
+            r.stationsWithoutMetadata().stream().filter(id -> !withoutMetadata.contains(id)).forEach(withoutMetadata::add);
+        }
+        StringBuilder text = new StringBuilder(Tables.render(
+                List.of("file", "format", "status", "loaded", "duplicates", "rejected", "flagged"), rows));
+        text.append(System.lineSeparator()).append(String.format("%d files, %,d rows read, %,d loaded in %.1f s (%,.0f rows/s) into %s",
+                results.size(), read, loaded, seconds, read / Math.max(seconds, 1e-9), db.url().replaceFirst(";.*", "")));
+        if (results.stream().anyMatch(r -> r.rejected() > 0)) {
+            text.append(System.lineSeparator()).append("Rejected rows are listed in ").append(db.rejectLog());
+        }
+        if (!withoutMetadata.isEmpty()) {
+            text.append(System.lineSeparator()).append(withoutMetadata.size()).append(" station(s) have no PeMS metadata yet ")
+                    .append(withoutMetadata.size() <= 10 ? withoutMetadata.toString() : "")
+                    .append("; ingest a dNN_text_meta file for postmiles and names.");
+        }
+        return text.toString();
+    }
+
+    /** Moves the bar on; rows per second in its message. */
+    private record BarListener(ProgressBar bar, long began) implements IngestListener {
+        @Override
+        public void rowsRead(long totalRows) {
+            if (bar != null) {
+                double seconds = (System.nanoTime() - began) / 1e9;
+                bar.setExtraMessage(String.format("%,d rows, %,.0f rows/s", totalRows, totalRows / Math.max(seconds, 1e-9)));
+            }
+        }
+
+        @Override
+        public void fileFinished(FileIngestResult result) {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+    }
+}

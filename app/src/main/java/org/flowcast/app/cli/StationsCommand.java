@@ -1,0 +1,62 @@
+package org.flowcast.app.cli;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flowcast.ingest.quality.QualityReport;
+import org.flowcast.ingest.quality.StationQuality;
+import org.flowcast.ingest.read.PacificTime;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast stations}: the stations in the database with the span and coverage of their data. */
+@Command(name = "stations", mixinStandardHelpOptions = true,
+        description = "Lists the stations in the database by freeway, direction and postmile, with the span of their "
+                + "data (Pacific time) and its coverage.")
+public final class StationsCommand implements Callable<Integer> {
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(PacificTime.ZONE);
+
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--all", description = "Also list stations without data (e.g. the rest of a district's metadata).")
+    boolean all;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (FlowcastDatabase db = database.open()) {
+            List<StationQuality> stations = new QualityReport(db).perStation();
+            List<List<String>> rows = new ArrayList<>();
+            for (StationQuality q : stations) {
+                if (!all && q.slotsPresent() == 0) {
+                    continue;
+                }
+                rows.add(List.of(String.valueOf(q.station().id()), q.station().corridor(), q.station().laneType(),
+                        Double.isNaN(q.station().absolutePostmile()) ? "" : String.format(Locale.ROOT, "%.3f", q.station().absolutePostmile()),
+                        q.station().lanes() == 0 ? "" : String.valueOf(q.station().lanes()), q.station().name(),
+                        q.first().map(DAY_TIME::format).orElse(""), q.last().map(DAY_TIME::format).orElse(""),
+                        q.slotsSpanned() == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * q.coverage())));
+            }
+            if (rows.isEmpty()) {
+                spec.commandLine().getOut().println("No station has data in " + database.location()
+                        + " yet; load some with 'flowcast ingest PATH'.");
+                return 0;
+            }
+            spec.commandLine().getOut().println(Tables.render(List.of("station", "fwy-dir", "type", "abs pm", "lanes", "name",
+                    "first", "last", "coverage"), rows));
+            spec.commandLine().getOut().println(rows.size() + " stations");
+            return 0;
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+}

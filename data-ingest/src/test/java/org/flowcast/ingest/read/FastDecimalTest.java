@@ -1,0 +1,35 @@
+package org.flowcast.ingest.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class FastDecimalTest {
+    @Test
+    void agreesWithParseFloatOnPemsStyleDecimals() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 200_000; i++) {
+            int decimals = random.nextInt(0, 5);
+            double value = random.nextDouble(0, decimals == 0 ? 100_000 : 1_000);
+            String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
+            if (text.startsWith("0.") && random.nextBoolean()) {
+                text = text.substring(1); // PeMS writes ".25"
+            }
+            float fast = FastDecimal.parse(text, 0, text.length());
+            if (!Float.isNaN(fast)) {
+                assertThat(fast).as(text).isEqualTo(Float.parseFloat(text));
+            }
+        }
+    }
+
+    @Test
+    void givesNaNForWhatItDoesNotHandle() {
+        for (String text : new String[] {"1e5", "abc", "1.2.3", "", "-", "12345678.9"}) {
+            assertThat(FastDecimal.parse(text, 0, text.length())).as(text).isNaN();
+        }
+        assertThat(FastDecimal.parse("-3.5", 0, 4)).isEqualTo(-3.5f);
+        assertThat(FastDecimal.parse("x.25", 1, 4)).isEqualTo(0.25f);
+    }
+}
