@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             StationsCommand.class,
             QualityCommand.class,
             FillCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         },
         footer = {"", "Run 'flowcast COMMAND --help' for the options of a command."},

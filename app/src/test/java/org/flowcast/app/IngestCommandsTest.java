@@ -1,0 +1,88 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowcast.app.FlowcastCommandTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the data commands end to end on a real embedded database. */
+class IngestCommandsTest {
+    @TempDir
+    Path dir;
+
+    private Path day(String name, int stations) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (int t = 0; t < 288; t++) {
+            for (int s = 0; s < stations; s++) {
+                if (t == 100 && s == 0) {
+                    continue; // a gap for 'fill'
+                }
+                rows.add(String.format("01/03/2022 %02d:%02d:00,%d,12,5,N,ML,.4,20,100,%d,0.05,65.0",
+                        t / 12, t % 12 * 5, 1201 + s, 100 + t));
+            }
+        }
+        return Files.write(dir.resolve(name), rows);
+    }
+
+    private Result flowcast(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--db");
+        all.add(dir.resolve("db/flowcast").toString());
+        return FlowcastCommandTest.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void ingestPrintsATablePerFileAndLoadingAgainIsANoOp() throws Exception {
+        Path file = day("d12_text_station_5min_2022_01_03.txt", 3);
+        Result first = flowcast("ingest", file.toString());
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("d12_text_station_5min_2022_01_03.txt", "PeMS station_5min", "loaded", "863");
+        assertThat(first.out()).contains("3 station(s) have no PeMS metadata");
+        Result second = flowcast("ingest", file.toString());
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).contains("unchanged");
+    }
+
+    @Test
+    void aFailedFileMakesTheExitCodeOneAndIsNamedOnStderr() throws Exception {
+        Path good = day("good.txt", 1);
+        Path bad = Files.writeString(dir.resolve("bad.txt"), "this is not PeMS data\n");
+        Result result = flowcast("ingest", good.toString(), bad.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("bad.txt", "unknown format");
+        assertThat(result.out()).contains("good.txt", "loaded");
+    }
+
+    @Test
+    void stationsQualityAndFillReportOnWhatWasLoaded() throws Exception {
+        flowcast("ingest", day("a.txt", 2).toString());
+        Result stations = flowcast("stations");
+        assertThat(stations.exitCode()).isZero();
+        assertThat(stations.out()).contains("1201", "1202", "5-N", "2 stations");
+        Result fill = flowcast("fill", "--max-linear", "10m");
+        assertThat(fill.exitCode()).as(fill.err()).isZero();
+        assertThat(fill.out()).contains("Filled 1 slots", "3 values interpolated");
+        Result quality = flowcast("quality");
+        assertThat(quality.exitCode()).isZero();
+        assertThat(quality.out()).contains("1201", "99.7%", "2 stations");
+    }
+
+    @Test
+    void emptyDatabaseGivesAHelpfulMessage() {
+        Result stations = flowcast("stations");
+        assertThat(stations.exitCode()).isZero();
+        assertThat(stations.out()).contains("flowcast ingest");
+    }
+
+    @Test
+    void badTimeOptionIsAUsageError() {
+        Result result = flowcast("fill", "--from", "yesterday");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("2022-01-03T08:00");
+    }
+}
