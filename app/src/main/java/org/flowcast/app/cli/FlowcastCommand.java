@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = FlowcastCommand.Version.class,
         description = "Forecasts freeway traffic flow from Caltrans PeMS detector data.",
         subcommands = {
+            SampleCommand.class,
             IngestCommand.class,
             StationsCommand.class,
             QualityCommand.class,

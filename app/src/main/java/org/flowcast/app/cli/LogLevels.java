@@ -25,6 +25,6 @@ final class LogLevels {
         context.getLogger("org.flowcast").setLevel(verbose ? Level.DEBUG : Level.WARN);
         context.getLogger("org.nd4j").setLevel(noisy);
         context.getLogger("org.deeplearning4j").setLevel(noisy);
-        context.getLogger("org.flywaydb").setLevel(verbose ? Level.INFO : Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(verbose ? Level.INFO : Level.ERROR);
     }
 }

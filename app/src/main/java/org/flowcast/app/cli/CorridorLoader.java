@@ -1,0 +1,55 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.InputFiles;
+import org.flowcast.ingest.quality.QualityReport;
+import org.flowcast.ingest.quality.StationQuality;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
+
+/**
+ * Loads a folder of PeMS files (metadata and station_5min, tensors left out) into a throw-away
+ * database and returns every mainline station with data as one series, for checks that compare datasets.
+ */
+final class CorridorLoader {
+    private CorridorLoader() {
+    }
+
+    static SensorSeries load(Path folder) throws IOException, StoreException {
+        List<Path> files = InputFiles.expand(List.of(folder.toString())).stream()
+                .filter(p -> !p.getFileName().toString().endsWith(".npz")).toList();
+        Path scratch = Files.createTempDirectory("flowcast-compare");
+        try (FlowcastDatabase db = FlowcastDatabase.open(scratch.resolve("compare"))) {
+            List<FileIngestResult> results = new Ingester(db, IngestOptions.defaults(), IngestListener.NONE).ingest(files);
+            for (FileIngestResult r : results) {
+                if (r.status().isFailure()) {
+                    throw new CommandFailure(r.message());
+                }
+            }
+            List<Integer> stations = new QualityReport(db).perStation().stream()
+                    .filter(q -> q.slotsPresent() > 0 && "ML".equals(q.station().laneType()))
+                    .map(StationQuality::station).map(org.flowcast.core.Station::id).toList();
+            if (stations.isEmpty()) {
+                throw new CommandFailure(folder + " holds no mainline station_5min data with metadata");
+            }
+            SeriesQuery query = new SeriesQuery(db);
+            TimeRange range = query.storedRange(stations).orElseThrow();
+            return query.stations(stations, range);
+        } finally {
+            try (Stream<Path> left = Files.walk(scratch)) {
+                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

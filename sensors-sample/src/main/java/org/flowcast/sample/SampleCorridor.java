@@ -1,0 +1,223 @@
+package org.flowcast.sample;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+import org.flowcast.core.Station;
+
+/**
+ * Makes the sample corridor: simulates a freeway (see {@link FreewaySimulator}) and writes what its
+ * detectors saw exactly as PeMS publishes it: one {@code d99_text_station_5min_YYYY_MM_DD.txt.gz} per
+ * Pacific day, with Samples, % Observed and per-lane fields, and a {@code d99_text_meta_YYYY_MM_DD.txt}
+ * station metadata file. Everything follows from the {@link SampleConfig}: the same config gives the
+ * same bytes.
+ */
+public final class SampleCorridor {
+    public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+    private static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy_MM_dd", Locale.ROOT);
+    /** Design demands, veh/h, tuned so that the bottleneck queues in most weekday peaks. */
+    private static final double MAINLINE_DEMAND = 5600;
+    private static final double RAMP_DEMAND = 700;
+
+    private final SampleConfig config;
+
+    public SampleCorridor(SampleConfig config) {
+        this.config = config;
+    }
+
+    /** What was written. */
+    public record Written(List<Path> files, Path metadata, long rows, List<Station> stations) {
+    }
+
+    /** The file that marks a complete sample and records the config that made it. */
+    public static final String MARKER = ".flowcast-sample.properties";
+
+    /**
+     * The sample in {@code folder}, written first if the folder does not hold a complete one made
+     * from the same config. Returns whether it had to be written.
+     */
+    public boolean ensureIn(Path folder) throws IOException {
+        Path marker = folder.resolve(MARKER);
+        if (Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(describe())) {
+            return false;
+        }
+        writeTo(folder);
+        Files.writeString(marker, describe(), StandardCharsets.UTF_8);
+        return true;
+    }
+
+    private String describe() {
+        return String.format(Locale.ROOT, "stations=%d%nweeks=%d%nseed=%d%nstart=%s%n", config.stations(), config.weeks(),
+                config.seed(), config.start());
+    }
+
+    /** The name of the metadata file for a config. */
+    public static String metadataFileName(SampleConfig config) {
+        return String.format(Locale.ROOT, "d%02d_text_meta_%s.txt", SampleConfig.DISTRICT, FILE_DATE.format(config.start()));
+    }
+
+    /**
+     * Writes the sample into {@code folder}. Files are written under temporary names and moved into
+     * place when complete, so that an interrupted run leaves no half-written file.
+     */
+    public Written writeTo(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Files.deleteIfExists(folder.resolve(MARKER));
+        SplittableRandom random = new SplittableRandom(config.seed());
+        CorridorLayout layout = CorridorLayout.generate(config.stations(), random.split());
+        List<Station> stations = stations(layout, random.split());
+        Instant start = config.start().atStartOfDay(PACIFIC).toInstant();
+        Instant end = config.end().atStartOfDay(PACIFIC).toInstant();
+        long intervals = (end.getEpochSecond() - start.getEpochSecond()) / 300;
+        List<Incident> incidents = incidents(layout, intervals, random.split());
+        DetectorFaults faults = new DetectorFaults(stations.size(), intervals, random.split());
+        DetectorNoise noise = new DetectorNoise(layout, random.split());
+        FreewaySimulator simulator = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents,
+                MAINLINE_DEMAND, RAMP_DEMAND, PACIFIC);
+
+        Path metadata = writeMetadata(folder, stations, layout);
+        List<Path> files = new ArrayList<>();
+        long[] rows = {0};
+        DayFile[] current = {null};
+        try {
+            simulator.run(start, intervals, truth -> {
+                Instant time = start.plusSeconds(truth.interval() * 300);
+                ZonedDateTime local = time.atZone(PACIFIC);
+                LocalDate date = local.toLocalDate();
+                try {
+                    if (current[0] == null || !current[0].date.equals(date)) {
+                        if (current[0] != null) {
+                            files.add(current[0].finish());
+                            current[0] = null;
+                        }
+                        current[0] = new DayFile(folder, date);
+                    }
+                    String timestamp = PEMS_TIME.format(local);
+                    for (int s = 0; s < stations.size(); s++) {
+                        String row = noise.row(timestamp, stations.get(s), s, truth, faults.at(s, truth.interval()));
+                        if (row != null) {
+                            current[0].writer.write(row);
+                            current[0].writer.write('\n');
+                            rows[0]++;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (current[0] != null) {
+                files.add(current[0].finish());
+                current[0] = null;
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (current[0] != null) {
+                current[0].abandon();
+            }
+        }
+        return new Written(files, metadata, rows[0], stations);
+    }
+
+    private List<Station> stations(CorridorLayout layout, SplittableRandom random) {
+        List<Station> stations = new ArrayList<>();
+        double lat = 33.70;
+        double lon = -117.85;
+        for (int s = 0; s < layout.stations(); s++) {
+            double miles = layout.postmile(s) - layout.postmile(0);
+            stations.add(new Station(990001 + s, SampleConfig.DISTRICT, SampleConfig.FREEWAY, SampleConfig.DIRECTION, "ML",
+                    layout.lanes(layout.stationCell(s)), layout.postmile(s),
+                    Math.round((lat + miles * 0.0125) * 1e6) / 1e6, Math.round((lon - miles * 0.008) * 1e6) / 1e6,
+                    "SAMPLE " + (char) ('A' + s % 26) + (s >= 26 ? String.valueOf(s / 26) : "")));
+        }
+        return stations;
+    }
+
+    private static List<Incident> incidents(CorridorLayout layout, long intervals, SplittableRandom random) {
+        List<Incident> incidents = new ArrayList<>();
+        long days = intervals / 288;
+        for (long day = 0; day < days; day++) {
+            int count = random.nextDouble() < 0.45 ? 1 : 0;
+            for (int i = 0; i < count; i++) {
+                long startStep = (day * 288 + random.nextLong(6 * 12, 20 * 12)) * FreewaySimulator.STEPS_PER_INTERVAL;
+                long length = random.nextLong(20, 100) * 6; // minutes -> 10 s steps
+                int cell = random.nextInt(layout.stationCell(1), layout.cells() - 1);
+                incidents.add(new Incident(startStep, startStep + length, cell, random.nextDouble(0.35, 0.7)));
+            }
+        }
+        return incidents;
+    }
+
+    private Path writeMetadata(Path folder, List<Station> stations, CorridorLayout layout) throws IOException {
+        Path target = folder.resolve(metadataFileName(config));
+        Path temporary = folder.resolve(target.getFileName() + ".part");
+        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            out.write("ID\tFwy\tDir\tDistrict\tCounty\tCity\tState_PM\tAbs_PM\tLatitude\tLongitude\tLength\tType\tLanes\tName"
+                    + "\tUser_ID_1\tUser_ID_2\tUser_ID_3\tUser_ID_4\n");
+            for (int s = 0; s < stations.size(); s++) {
+                Station st = stations.get(s);
+                out.write(String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t59\t\t%.3f\t%.3f\t%.6f\t%.6f\t%.3f\t%s\t%d\t%s\t\t\t\t%n",
+                        st.id(), st.freeway(), st.direction(), st.district(), st.absolutePostmile() - layout.postmile(0),
+                        st.absolutePostmile(), st.latitude(), st.longitude(), stationLength(layout, s), st.laneType(),
+                        st.lanes(), st.name()));
+            }
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    static double stationLength(CorridorLayout layout, int s) {
+        double before = s > 0 ? layout.postmile(s) - layout.postmile(s - 1) : 0;
+        double after = s + 1 < layout.stations() ? layout.postmile(s + 1) - layout.postmile(s) : 0;
+        return (before + after) / (s > 0 && s + 1 < layout.stations() ? 2 : 1);
+    }
+
+    /** One day's gzip file, written under a temporary name until finished. */
+    private static final class DayFile {
+        final LocalDate date;
+        final Path target;
+        final Path temporary;
+        final Writer writer;
+
+        DayFile(Path folder, LocalDate date) throws IOException {
+            this.date = date;
+            this.target = folder.resolve(String.format(Locale.ROOT, "d%02d_text_station_5min_%s.txt.gz",
+                    SampleConfig.DISTRICT, FILE_DATE.format(date)));
+            this.temporary = folder.resolve(target.getFileName() + ".part");
+            this.writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(temporary), 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16);
+        }
+
+        Path finish() throws IOException {
+            writer.close();
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        }
+
+        void abandon() {
+            try {
+                writer.close();
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // nothing more to do: the temporary file is left for the next run to overwrite
+            }
+        }
+    }
+}
