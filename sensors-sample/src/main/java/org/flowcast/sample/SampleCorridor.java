@@ -63,9 +63,12 @@ public final class SampleCorridor {
         return true;
     }
 
+    /** Changes whenever the generator writes different files for the same config, so that old samples are rewritten. */
+    static final int GENERATOR_VERSION = 1;
+
     private String describe() {
-        return String.format(Locale.ROOT, "stations=%d%nweeks=%d%nseed=%d%nstart=%s%n", config.stations(), config.weeks(),
-                config.seed(), config.start());
+        return String.format(Locale.ROOT, "generator=%d%nstations=%d%nweeks=%d%nseed=%d%nstart=%s%n", GENERATOR_VERSION,
+                config.stations(), config.weeks(), config.seed(), config.start());
     }
 
     /** The name of the metadata file for a config. */
