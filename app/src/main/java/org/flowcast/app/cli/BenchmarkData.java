@@ -1,0 +1,56 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
+
+/**
+ * The dataset of a benchmark: a folder with a {@code .npz} tensor (PEMS04/08 layout) and its station
+ * list, loaded through the ordinary ingest into a throw-away database and read back in tensor
+ * (corridor) order, or any folder of PeMS files.
+ */
+final class BenchmarkData {
+    private BenchmarkData() {
+    }
+
+    static SensorSeries load(Path folder, Instant tensorStart) throws IOException, StoreException {
+        Path npz;
+        try (Stream<Path> files = Files.list(folder)) {
+            npz = files.filter(p -> p.getFileName().toString().endsWith(".npz")).sorted().findFirst().orElse(null);
+        }
+        if (npz == null) {
+            return CorridorLoader.load(folder);
+        }
+        Path stationList = folder.resolve("stations.txt");
+        Path scratch = Files.createTempDirectory("flowcast-bench");
+        try (FlowcastDatabase db = FlowcastDatabase.open(scratch.resolve("bench"))) {
+            FileIngestResult result = new Ingester(db, IngestOptions.defaults().withTensorStart(tensorStart), IngestListener.NONE)
+                    .ingest(List.of(npz)).get(0);
+            if (result.status().isFailure()) {
+                throw new CommandFailure(result.message());
+            }
+            List<Integer> ids = Files.isRegularFile(stationList)
+                    ? Files.readAllLines(stationList).stream().map(String::trim).filter(l -> !l.isEmpty()).map(Integer::valueOf).toList()
+                    : List.of();
+            SeriesQuery query = new SeriesQuery(db);
+            TimeRange range = query.storedRange(ids).orElseThrow(() -> new CommandFailure("no data was loaded from " + npz));
+            return query.stations(ids, range);
+        } finally {
+            try (Stream<Path> left = Files.walk(scratch)) {
+                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.flowcast.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowcast.core.Metric;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.TrainingConfig;
+import org.flowcast.model.neural.EpochReport;
+import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.reports.Backtester;
+import org.flowcast.reports.ModelRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flowcast bench models}: the accuracy and speed benchmark of the shared notes' protocol,
+ * printed as a table beside nothing but measured figures, and written as JSON.
+ */
+@Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Model benchmark on the evaluation protocol: chronological 60/20/20 split of the windows with a week "
+                + "of history, scaler fitted on training rows, Adam 1e-3, batch 64, at most --epochs epochs with early stopping "
+                + "(patience 5) on validation MAE; test MAE, RMSE and MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
+                + "true flow is 0; parameters, training samples/s, seconds per epoch."})
+public final class ModelBenchCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/pems-d12-orange",
+            description = "Folder with a .npz tensor and stations.txt, or PeMS files (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--start", converter = TimeConverter.class, defaultValue = "2022-01-01T00:00",
+            description = "First step of the tensor, Pacific time (default: ${DEFAULT-VALUE}).")
+    Instant start;
+
+    @Option(names = "--models", split = ",", description = "Models to run (default: all registered).")
+    List<String> models;
+
+    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Where to write the figures (default: bench-models-h<H>.json).")
+    Path json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, StoreException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(data)) {
+            throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");
+        }
+        SensorSeries series = BenchmarkData.load(data, start);
+        TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
+        TrainingListener progress = new TrainingListener() {
+            @Override
+            public void epochFinished(EpochReport r) {
+                spec.commandLine().getErr().printf(Locale.ROOT, "  epoch %d: train loss %.4f, validation MAE %.2f, %.0f samples/s, %.1f s%s%n",
+                        r.epoch() + 1, r.trainLoss(), r.validationMae(), r.samplesPerSecond(), r.seconds(), r.best() ? " *" : "");
+                spec.commandLine().getErr().flush();
+            }
+
+            @Override
+            public void message(String text) {
+                spec.commandLine().getErr().println("  " + text);
+            }
+        };
+        Backtester backtester = new Backtester(config, progress);
+        ChronologicalSplit split = backtester.split(series);
+        out.printf(Locale.ROOT, "%s: %d stations, %d steps from %s; windows %d train / %d validation / %d test, horizon %d%n",
+                data, series.stationCount(), series.length(), series.start(), split.trainOrigins(), split.validationOrigins(),
+                split.testOrigins(), horizon);
+        out.flush();
+        List<ModelRun> runs = new ArrayList<>();
+        for (String model : models == null ? ModelRegistry.names() : models) {
+            spec.commandLine().getErr().println(model + ":");
+            runs.add(backtester.run(model, Map.of(), split));
+        }
+        int[] steps = horizon >= 24 ? new int[] {3, 6, 12, 24} : new int[] {3, 6, 12};
+        List<String> header = new ArrayList<>(List.of("model"));
+        for (int h : steps) {
+            header.add("step " + h + " MAE/RMSE/MAPE");
+        }
+        header.addAll(List.of("average", "params", "train samples/s", "s/epoch", "epochs", "test predict s"));
+        List<List<String>> rows = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("data", data.toString());
+        root.put("horizon", horizon);
+        root.put("seed", seed);
+        root.put("java", System.getProperty("java.version"));
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("measuredAt", Instant.now().toString());
+        ArrayNode modelsNode = root.putArray("models");
+        for (ModelRun run : runs) {
+            List<String> row = new ArrayList<>(List.of(run.model()));
+            ObjectNode node = modelsNode.addObject();
+            node.put("model", run.model());
+            for (int h : steps) {
+                row.add(triple(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE, h)));
+                node.put("mae" + h, run.errors().at(Metric.MAE, h));
+                node.put("rmse" + h, run.errors().at(Metric.RMSE, h));
+                node.put("mape" + h, run.errors().at(Metric.MAPE, h));
+            }
+            row.add(triple(run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE), run.errors().pooled(Metric.MAPE)));
+            node.put("maeAverage", run.errors().pooled(Metric.MAE));
+            node.put("rmseAverage", run.errors().pooled(Metric.RMSE));
+            node.put("mapeAverage", run.errors().pooled(Metric.MAPE));
+            row.add(run.parameters() == 0 ? "-" : String.format(Locale.ROOT, "%,d", run.parameters()));
+            row.add(Double.isNaN(run.samplesPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", run.samplesPerSecond()));
+            row.add(run.epochSeconds().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", run.secondsPerEpoch()));
+            row.add(run.epochSeconds().isEmpty() ? "-" : String.valueOf(run.epochSeconds().size()));
+            row.add(String.format(Locale.ROOT, "%.2f", run.predictSeconds()));
+            node.put("parameters", run.parameters());
+            node.put("trainSamplesPerSecond", run.samplesPerSecond());
+            node.put("secondsPerEpoch", run.secondsPerEpoch());
+            node.put("epochs", run.epochSeconds().size());
+            node.put("fitSeconds", run.fitSeconds());
+            node.put("testPredictSeconds", run.predictSeconds());
+            node.put("testOrigins", run.testOrigins());
+            rows.add(row);
+        }
+        out.println(Tables.render(header, rows));
+        Path target = json == null ? Path.of("bench-models-h" + horizon + ".json") : json;
+        mapper.writeValue(target.toFile(), root);
+        out.println("Figures written to " + target.toAbsolutePath());
+        return 0;
+    }
+
+    private static String triple(double mae, double rmse, double mape) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.1f", mae, rmse, mape);
+    }
+}

@@ -1,0 +1,42 @@
+package org.flowcast.model;
+
+import org.flowcast.core.SensorSeries;
+
+/**
+ * The evaluation protocol's split: the origins of a series with a full lookback and horizon are
+ * divided in time order into training, validation and test shares (60/20/20 by default), and each
+ * part is returned as a slice of the series holding its origins' lookback and targets, so that every
+ * model sees exactly the same windows.
+ */
+public record ChronologicalSplit(SensorSeries train, SensorSeries validation, SensorSeries test,
+                                 int trainOrigins, int validationOrigins, int testOrigins) {
+
+    public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon) {
+        return of(series, lookback, horizon, 0.6, 0.2);
+    }
+
+    /**
+     * @param lookback steps before an origin, the origin included, that a window reads
+     */
+    public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon, double trainShare, double validationShare) {
+        int first = lookback - 1;
+        int last = series.length() - horizon - 1;
+        int windows = last - first + 1;
+        if (windows < 10) {
+            throw new IllegalArgumentException("too little data to split: " + series.length() + " steps give " + Math.max(0, windows)
+                    + " windows with a lookback of " + lookback + " and a horizon of " + horizon);
+        }
+        int trainCount = (int) Math.round(windows * trainShare);
+        int validationCount = (int) Math.round(windows * validationShare);
+        int testCount = windows - trainCount - validationCount;
+        int trainLast = first + trainCount - 1;
+        int validationFirst = trainLast + 1;
+        int validationLast = validationFirst + validationCount - 1;
+        int testFirst = validationLast + 1;
+        return new ChronologicalSplit(
+                series.sliceTime(0, trainLast + horizon + 1),
+                series.sliceTime(validationFirst - lookback + 1, validationLast + horizon + 1),
+                series.sliceTime(testFirst - lookback + 1, series.length()),
+                trainCount, validationCount, testCount);
+    }
+}

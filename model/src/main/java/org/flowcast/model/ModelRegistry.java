@@ -1,0 +1,107 @@
+package org.flowcast.model;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.flowcast.core.ForecastTrainer;
+import org.flowcast.model.neural.AttentionConvLstm;
+import org.flowcast.model.neural.NeuralArchitecture;
+import org.flowcast.model.neural.NeuralForecaster;
+import org.flowcast.model.neural.NeuralTrainer;
+import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.model.statistical.HistoricalAverage;
+import org.flowcast.model.statistical.LinearAutoregression;
+import org.flowcast.model.statistical.Persistence;
+import org.flowcast.model.statistical.SeasonalNaive;
+import org.flowcast.model.statistical.StatisticalModelFiles;
+
+/**
+ * Every model Flowcast knows, by name: adding a model is one class and one line here. Each entry
+ * makes a trainer from the shared {@link TrainingConfig} and the model's own parameters (text
+ * overrides of its typed defaults); {@link #load} reads any model file back.
+ */
+public final class ModelRegistry {
+
+    /** How a registered model is made. */
+    public sealed interface Entry permits Neural, Statistical {
+        String name();
+
+        String description();
+
+        ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
+    }
+
+    /** A neural model: an architecture from its parameters, trained by the shared loop. */
+    public record Neural(String name, String description, Function<Map<String, String>, NeuralArchitecture> architecture) implements Entry {
+        @Override
+        public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
+                                       Optional<Path> checkpoint) {
+            return new NeuralTrainer(architecture.apply(parameters), config, listener, checkpoint);
+        }
+    }
+
+    /** A statistical baseline, fitted in one pass. */
+    public record Statistical(String name, String description, java.util.function.BiFunction<TrainingConfig, Map<String, String>,
+            ForecastTrainer> factory) implements Entry {
+        @Override
+        public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
+                                       Optional<Path> checkpoint) {
+            return factory.apply(config, parameters);
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Neural(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
+                    p -> new AttentionConvLstm(TypedParameters.override(AttentionConvLstm.Parameters.defaults(), p))),
+            new Statistical(Persistence.NAME, "repeats the last known flow", (c, p) -> Persistence.trainer(c.horizon())),
+            new Statistical(SeasonalNaive.NAME, "the same slot one week (else one day) earlier",
+                    (c, p) -> SeasonalNaive.trainer(c.horizon(), !"false".equals(p.getOrDefault("weekly", "true")))),
+            new Statistical(HistoricalAverage.NAME, "mean of the same slot and day type over the training data",
+                    (c, p) -> HistoricalAverage.trainer(c.horizon())),
+            new Statistical(LinearAutoregression.NAME, "ridge-regressed linear AR per station on recent and periodic lags",
+                    (c, p) -> LinearAutoregression.trainer(c.horizon(), Double.parseDouble(p.getOrDefault("lambda", "0.01")))));
+
+    private ModelRegistry() {
+    }
+
+    public static List<Entry> all() {
+        return ENTRIES;
+    }
+
+    public static List<String> names() {
+        return ENTRIES.stream().map(Entry::name).toList();
+    }
+
+    public static Entry get(String name) {
+        return ENTRIES.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("unknown model '" + name + "'; the models are " + names()));
+    }
+
+    /** Reads a model file written by any registered model. */
+    public static BatchForecaster load(Path file) throws ModelFileException {
+        ModelFile.Contents contents = ModelFile.read(file);
+        String kind = contents.manifest().path("kind").asText();
+        String name = contents.manifest().path("model").asText();
+        switch (kind) {
+            case "statistical":
+                return StatisticalModelFiles.load(file, contents);
+            case "neural":
+                Entry entry;
+                try {
+                    entry = get(name);
+                } catch (IllegalArgumentException e) {
+                    throw new ModelFileException(file + ": " + e.getMessage());
+                }
+                if (!(entry instanceof Neural neural)) {
+                    throw new ModelFileException(file + ": " + name + " is not a neural model");
+                }
+                Map<String, String> hyper = new java.util.LinkedHashMap<>();
+                contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
+                return NeuralForecaster.load(file, contents, neural.architecture().apply(hyper));
+            default:
+                throw new ModelFileException(file + ": a " + kind + " file, not a model; give a model file written by 'flowcast train'");
+        }
+    }
+}

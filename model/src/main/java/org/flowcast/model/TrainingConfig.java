@@ -1,0 +1,45 @@
+package org.flowcast.model;
+
+import java.time.Duration;
+
+/**
+ * How neural models are trained; the defaults are the benchmark protocol's (12 steps in, 12 out,
+ * Adam 1e-3, batch 64, at most 30 epochs, early stopping with patience 5). {@code timeBudgetSeconds}
+ * of 0 means no budget; with one, training stops after the epoch that passes it.
+ */
+public record TrainingConfig(int inputSteps, int horizon, int batchSize, int maxEpochs, int patience, double learningRate,
+                             double learningRateDecay, double clipNorm, long seed, long timeBudgetSeconds) {
+
+    public TrainingConfig {
+        if (inputSteps < 1 || horizon < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
+            throw new IllegalArgumentException("steps, horizon, batch size, epochs and patience must be positive");
+        }
+        if (!(learningRate > 0) || !(learningRateDecay > 0 && learningRateDecay <= 1) || !(clipNorm > 0)) {
+            throw new IllegalArgumentException("learning rate and clip norm must be positive, decay in (0, 1]");
+        }
+    }
+
+    public static TrainingConfig defaults() {
+        return new TrainingConfig(12, 12, 64, 30, 5, 1e-3, 0.97, 5.0, 42, 0);
+    }
+
+    public TrainingConfig withHorizon(int steps) {
+        return new TrainingConfig(inputSteps, steps, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
+                timeBudgetSeconds);
+    }
+
+    public TrainingConfig withEpochs(int epochs) {
+        return new TrainingConfig(inputSteps, horizon, batchSize, epochs, patience, learningRate, learningRateDecay, clipNorm, seed,
+                timeBudgetSeconds);
+    }
+
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm,
+                newSeed, timeBudgetSeconds);
+    }
+
+    public TrainingConfig withTimeBudget(Duration budget) {
+        return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
+                budget.toSeconds());
+    }
+}

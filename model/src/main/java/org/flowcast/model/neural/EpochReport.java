@@ -1,0 +1,9 @@
+package org.flowcast.model.neural;
+
+/**
+ * One finished epoch: mean training loss (MAE on z-scored flow), validation MAE in vehicles per
+ * 5 minutes (masked as the metrics are), throughput, and whether it is the best so far.
+ */
+public record EpochReport(int epoch, double trainLoss, double validationMae, double samplesPerSecond, double seconds,
+                          boolean best, double learningRate) {
+}

@@ -1,0 +1,169 @@
+package org.flowcast.model.neural;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flowcast.core.AttentionWeights;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.Provenance;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.model.BatchForecaster;
+import org.flowcast.model.ModelFile;
+import org.flowcast.model.ModelFileException;
+import org.flowcast.model.ProvenanceJson;
+import org.flowcast.model.TrainingConfig;
+import org.flowcast.model.TypedParameters;
+import org.flowcast.model.window.FlowMatrix;
+import org.flowcast.model.window.WindowSpec;
+import org.flowcast.model.window.Windows;
+import org.flowcast.model.window.ZScore;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A fitted neural model: its graph with trained weights, the scaler and the stations it was fitted on.
+ * Forecasts are made in batches; not thread-safe (one SameDiff instance).
+ */
+public final class NeuralForecaster implements BatchForecaster {
+    private static final int BATCH = 256;
+
+    private final NeuralArchitecture architecture;
+    private final WindowSpec spec;
+    private final ZScore scaler;
+    private final List<Integer> stationIds;
+    private final Provenance provenance;
+    private final CompiledModel model;
+    private final TrainingConfig config;
+
+    NeuralForecaster(NeuralArchitecture architecture, WindowSpec spec, ZScore scaler, List<Integer> stationIds,
+                     Provenance provenance, CompiledModel model, TrainingConfig config) {
+        this.architecture = architecture;
+        this.spec = spec;
+        this.scaler = scaler;
+        this.stationIds = List.copyOf(stationIds);
+        this.provenance = provenance;
+        this.model = model;
+        this.config = config;
+    }
+
+    @Override
+    public String modelName() {
+        return architecture.name();
+    }
+
+    @Override
+    public int horizonSteps() {
+        return spec.horizon();
+    }
+
+    @Override
+    public int historySteps() {
+        return spec.lookback();
+    }
+
+    @Override
+    public List<Integer> stationIds() {
+        return stationIds;
+    }
+
+    @Override
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public long parameterCount() {
+        return model.parameterCount();
+    }
+
+    @Override
+    public Forecast predict(SensorSeries history, Instant origin) {
+        int index = history.indexOf(origin);
+        if (index < spec.lookback() - 1) {
+            throw new IllegalArgumentException(architecture.name() + " needs " + spec.lookback() + " steps of history up to "
+                    + origin + ", the series gives " + (index + 1));
+        }
+        return predictAll(history.sliceTime(index - spec.lookback() + 1, index + 1), List.of(origin)).get(0);
+    }
+
+    @Override
+    public List<Forecast> predictAll(SensorSeries history, List<Instant> origins) {
+        SensorSeries aligned = java.util.Arrays.equals(history.stationIds(), stationIds.stream().mapToInt(i -> i).toArray())
+                ? history : history.selectStations(stationIds);
+        FlowMatrix matrix = new FlowMatrix(aligned, scaler);
+        int[] indices = new int[origins.size()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = aligned.indexOf(origins.get(i));
+            if (indices[i] < spec.lookback() - 1) {
+                throw new IllegalArgumentException(architecture.name() + " needs " + spec.lookback() + " steps of history up to "
+                        + origins.get(i));
+            }
+        }
+        Windows windows = Windows.build(matrix, spec, scaler, indices);
+        List<Forecast> forecasts = new ArrayList<>(indices.length);
+        int n = stationIds.size();
+        for (int from = 0; from < windows.count; from += BATCH) {
+            int to = Math.min(windows.count, from + BATCH);
+            String[] outputs = model.hasAttention() ? new String[] {model.prediction, model.attention} : new String[] {model.prediction};
+            Map<String, INDArray> result = model.sd.output(Batch.of(windows, null, from, to, false), outputs);
+            float[] predicted = result.get(model.prediction).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            float[] attention = model.hasAttention() ? result.get(model.attention).castTo(DataType.FLOAT).dup('c').data().asFloat() : null;
+            for (int i = from; i < to; i++) {
+                float[][] values = new float[spec.horizon()][n];
+                int base = (i - from) * spec.horizon() * n;
+                for (int h = 0; h < spec.horizon(); h++) {
+                    for (int s = 0; s < n; s++) {
+                        values[h][s] = scaler.unscale(predicted[base + h * n + s]);
+                    }
+                }
+                Optional<AttentionWeights> weights = Optional.empty();
+                if (attention != null) {
+                    float[] row = java.util.Arrays.copyOfRange(attention, (i - from) * spec.inputSteps(), (i - from + 1) * spec.inputSteps());
+                    weights = Optional.of(AttentionWeights.forWindow(row));
+                }
+                forecasts.add(new Forecast(architecture.name(), origins.get(i), aligned.step(), stationIds, values, List.of(), weights));
+            }
+        }
+        return forecasts;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        ObjectNode manifest = ModelFile.newManifest("neural");
+        manifest.put("model", architecture.name());
+        ObjectNode hyper = manifest.putObject("hyperparameters");
+        architecture.hyperparameters().forEach(hyper::put);
+        ObjectNode training = manifest.putObject("training");
+        TypedParameters.toText(config).forEach(training::put);
+        manifest.put("scalerMean", scaler.mean());
+        manifest.put("scalerStd", scaler.std());
+        stationIds.forEach(manifest.putArray("stationIds")::add);
+        ProvenanceJson.write(manifest, provenance);
+        ModelFile.write(file, manifest, model.weights());
+    }
+
+    /** Rebuilds a forecaster from a model file's contents and the architecture its hyperparameters describe. */
+    public static NeuralForecaster load(Path file, ModelFile.Contents contents, NeuralArchitecture architecture) throws ModelFileException {
+        ObjectNode m = contents.manifest();
+        Map<String, String> trainingText = new java.util.LinkedHashMap<>();
+        m.path("training").fields().forEachRemaining(e -> trainingText.put(e.getKey(), e.getValue().asText()));
+        TrainingConfig config = TypedParameters.override(TrainingConfig.defaults(), trainingText);
+        WindowSpec spec = architecture.windowSpec(config.inputSteps(), config.horizon());
+        List<Integer> stations = new ArrayList<>();
+        m.path("stationIds").forEach(node -> stations.add(node.asInt()));
+        ZScore scaler = new ZScore(m.path("scalerMean").asDouble(), m.path("scalerStd").asDouble());
+        Nd4jSettings.apply();
+        CompiledModel model = CompiledModel.compile(architecture, spec, stations.size(), DataType.FLOAT);
+        try {
+            model.setWeights(contents.arrays());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": " + e.getMessage() + "; the file does not fit this version's " + architecture.name());
+        }
+        return new NeuralForecaster(architecture, spec, scaler, stations, ProvenanceJson.read(m), model, config);
+    }
+}

@@ -1,0 +1,102 @@
+package org.flowcast.model.neural;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.flowcast.core.ForecastTrainer;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.Provenance;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.model.TrainingConfig;
+import org.flowcast.model.TypedParameters;
+import org.flowcast.model.window.FlowMatrix;
+import org.flowcast.model.window.WindowSpec;
+import org.flowcast.model.window.Windows;
+import org.flowcast.model.window.ZScore;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Fits any {@link NeuralArchitecture}: windows the training and validation series, fits the scaler on
+ * training data only, compiles the graph from the seed and runs the {@link TrainingLoop}. Origins are
+ * every step of a series whose whole lookback and horizon lie inside it, so a validation series
+ * starts one lookback (a week, with weekly windows) before its first origin.
+ */
+public final class NeuralTrainer implements ForecastTrainer {
+    private final NeuralArchitecture architecture;
+    private final TrainingConfig config;
+    private final TrainingListener listener;
+    private final Optional<Path> checkpoint;
+
+    public NeuralTrainer(NeuralArchitecture architecture, TrainingConfig config, TrainingListener listener, Optional<Path> checkpoint) {
+        this.architecture = architecture;
+        this.config = config;
+        this.listener = listener;
+        this.checkpoint = checkpoint;
+    }
+
+    public NeuralTrainer(NeuralArchitecture architecture, TrainingConfig config) {
+        this(architecture, config, TrainingListener.NONE, Optional.empty());
+    }
+
+    @Override
+    public String modelName() {
+        return architecture.name();
+    }
+
+    public WindowSpec windowSpec() {
+        return architecture.windowSpec(config.inputSteps(), config.horizon());
+    }
+
+    @Override
+    public Forecaster fit(SensorSeries train, SensorSeries validation) {
+        if (!java.util.Arrays.equals(train.stationIds(), validation.stationIds())) {
+            throw new IllegalArgumentException("training and validation series must hold the same stations in the same order");
+        }
+        WindowSpec spec = windowSpec();
+        ZScore scaler = ZScore.fit(FlowMatrix.flows(train));
+        FlowMatrix trainMatrix = new FlowMatrix(train, scaler);
+        FlowMatrix validationMatrix = new FlowMatrix(validation, scaler);
+        Windows trainWindows = Windows.build(trainMatrix, spec, scaler, Windows.origins(trainMatrix, spec, true));
+        Windows validationWindows = Windows.build(validationMatrix, spec, scaler, Windows.origins(validationMatrix, spec, true));
+        if (trainWindows.count == 0 || validationWindows.count == 0) {
+            throw new IllegalArgumentException("too little data: " + architecture.name() + " needs " + spec.lookback()
+                    + " steps of history plus " + spec.horizon() + " target steps in both the training series ("
+                    + train.length() + " steps) and the validation series (" + validation.length() + " steps)");
+        }
+        Nd4jSettings.apply();
+        Nd4j.getRandom().setSeed(config.seed());
+        CompiledModel model = CompiledModel.compile(architecture, spec, train.stationCount(), DataType.FLOAT);
+        listener.message(String.format("%s: %,d parameters, %,d training and %,d validation windows", architecture.name(),
+                model.parameterCount(), trainWindows.count, validationWindows.count));
+        Map<String, String> described = describe();
+        String fingerprint = described + "|" + train.start() + "|" + train.end() + "|" + validation.start() + "|"
+                + validation.end() + "|" + java.util.Arrays.toString(train.stationIds());
+        TrainingLoop.Outcome outcome;
+        try {
+            outcome = new TrainingLoop(model, config, listener, checkpoint, fingerprint).run(trainWindows, validationWindows, scaler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        listener.message(String.format("%s: %s; best validation MAE %.2f at epoch %d", architecture.name(), outcome.stopReason(),
+                outcome.bestValidationMae(), outcome.bestEpoch() + 1));
+        described.put("epochsRun", String.valueOf(outcome.epochs()));
+        described.put("bestEpoch", String.valueOf(outcome.bestEpoch() + 1));
+        described.put("bestValidationMae", String.format(java.util.Locale.ROOT, "%.4f", outcome.bestValidationMae()));
+        described.put("validationFrom", validation.start().toString());
+        described.put("validationTo", validation.end().toString());
+        Provenance provenance = Provenance.of(architecture.name(), described, train, config.seed());
+        return new NeuralForecaster(architecture, spec, scaler, train.stations().stream().map(s -> s.id()).toList(), provenance,
+                model, config);
+    }
+
+    private Map<String, String> describe() {
+        Map<String, String> map = new LinkedHashMap<>();
+        architecture.hyperparameters().forEach((k, v) -> map.put("model." + k, v));
+        TypedParameters.toText(config).forEach((k, v) -> map.put("training." + k, v));
+        return map;
+    }
+}

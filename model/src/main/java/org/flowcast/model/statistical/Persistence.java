@@ -1,0 +1,54 @@
+package org.flowcast.model.statistical;
+
+import java.util.List;
+import java.util.Map;
+import org.flowcast.core.ForecastTrainer;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.Provenance;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.model.ModelFile.FloatArray;
+
+/** Persistence: every horizon step repeats the last known flow (looking back up to an hour). */
+public final class Persistence extends StatisticalForecaster {
+    public static final String NAME = "persistence";
+    static final int LOOKBACK = 12;
+
+    Persistence(int horizon, List<Integer> stationIds, float fallback, Provenance provenance) {
+        super(NAME, horizon, stationIds, fallback, provenance);
+    }
+
+    /** Fits nothing but the fallback. */
+    public static ForecastTrainer trainer(int horizon) {
+        return new ForecastTrainer() {
+            @Override
+            public String modelName() {
+                return NAME;
+            }
+
+            @Override
+            public Forecaster fit(SensorSeries train, SensorSeries validation) {
+                return new Persistence(horizon, ids(train), meanFlow(train),
+                        Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon)), train, 0));
+            }
+        };
+    }
+
+    static List<Integer> ids(SensorSeries series) {
+        return java.util.Arrays.stream(series.stationIds()).boxed().toList();
+    }
+
+    @Override
+    public int historySteps() {
+        return LOOKBACK;
+    }
+
+    @Override
+    float forecast(SensorSeries history, int t, int s, int h) {
+        return lastKnown(history, t, s, LOOKBACK);
+    }
+
+    @Override
+    Map<String, FloatArray> arrays() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,68 @@
+package org.flowcast.model.window;
+
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.flowcast.core.Channel;
+import org.flowcast.core.SensorSeries;
+
+/**
+ * The flow of a series as the windows read it: {@code raw[t][s]} with NaN where missing (targets), and
+ * {@code filled[t][s]} with gaps carried forward from the last known value (or the mean where none
+ * is known yet), z-scored; plus the time features of each step in Pacific time.
+ */
+public final class FlowMatrix {
+    public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+
+    final int length;
+    final int stations;
+    final float[] raw;
+    final float[] filledScaled;
+    final float[] timeOfDay;
+    final byte[] dayOfWeek;
+
+    public FlowMatrix(SensorSeries series, ZScore scaler) {
+        this.length = series.length();
+        this.stations = series.stationCount();
+        this.raw = new float[length * stations];
+        this.filledScaled = new float[length * stations];
+        this.timeOfDay = new float[length];
+        this.dayOfWeek = new byte[length];
+        for (int s = 0; s < stations; s++) {
+            float last = Float.NaN;
+            for (int t = 0; t < length; t++) {
+                float v = series.value(t, s, Channel.FLOW);
+                raw[t * stations + s] = v;
+                if (!Float.isNaN(v)) {
+                    last = v;
+                }
+                filledScaled[t * stations + s] = Float.isNaN(last) ? 0f : scaler.scale(last);
+            }
+        }
+        for (int t = 0; t < length; t++) {
+            ZonedDateTime local = series.timeAt(t).atZone(PACIFIC);
+            timeOfDay[t] = (local.getHour() * 60 + local.getMinute()) / 1440f;
+            dayOfWeek[t] = (byte) (local.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
+        }
+    }
+
+    /** Every finite flow value of the series, for fitting a scaler. */
+    public static float[] flows(SensorSeries series) {
+        float[] values = new float[series.length() * series.stationCount()];
+        int i = 0;
+        for (int t = 0; t < series.length(); t++) {
+            for (int s = 0; s < series.stationCount(); s++) {
+                values[i++] = series.value(t, s, Channel.FLOW);
+            }
+        }
+        return values;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public int stations() {
+        return stations;
+    }
+}

@@ -1,0 +1,54 @@
+package org.flowcast.model.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Finite-difference checks of every block the neural models build by hand, and of the fused LSTM they use. */
+class GradientCheckTest {
+    private static final double TOLERANCE = 1e-4;
+
+    @Test
+    void stationConvolutionBlockOfTwoLayers() {
+        // The second layer's slicing carries the gradient back to the first layer's weights.
+        double error = FiniteDifferences.maxRelativeError(new long[] {3, 7, 1}, (w, x) -> {
+            var first = w.sd().nn().relu(Layers.convolveNeighbours(w, "conv1", x, 7, 1, 4, 3), 0);
+            return w.sd().nn().relu(Layers.convolveNeighbours(w, "conv2", first, 7, 4, 5, 3), 0);
+        });
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void temporalAttentionOverLstmStates() {
+        // As in the Conv-LSTM: the LSTM's weights are checked through both uses of its states (scores and
+        // context) and through its last state (the query).
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 5, 3}, (w, x) -> {
+            Layers.LstmOutput lstm = Layers.lstm(w, "lstm", x, 3, 4, false);
+            Layers.Attention attention = Layers.temporalAttention(w, "attention", lstm.sequence(), lstm.last(), 5, 4);
+            return w.sd().concat(1, attention.context(), attention.weights());
+        });
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void lstmAndItsLastState() {
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3}, (w, x) -> {
+            Layers.LstmOutput out = Layers.lstm(w, "lstm", x, 3, 5, false);
+            return w.sd().concat(1, w.sd().reshape(out.sequence(), -1, 20), out.last());
+        });
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void bidirectionalLstmFinalStates() {
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3},
+                (w, x) -> Layers.lstm(w, "bilstm", x, 3, 5, true).last());
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void denseLayerOverTime() {
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 3, 4}, (w, x) -> Layers.denseTime(w, "dense", x, 3, 4, 5));
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+}

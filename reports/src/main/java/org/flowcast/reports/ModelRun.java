@@ -1,0 +1,35 @@
+package org.flowcast.reports;
+
+import java.util.List;
+import java.util.Map;
+import org.flowcast.core.HorizonErrors;
+import org.flowcast.core.Provenance;
+
+/**
+ * One model's result on a backtest: errors per horizon step, per station and per hour of day, the
+ * per-origin mean absolute errors per step (for significance tests), how training went, and where
+ * the model came from.
+ */
+public record ModelRun(
+        String model,
+        Provenance provenance,
+        HorizonErrors errors,
+        Map<Integer, HorizonErrors> byStation,
+        HorizonErrors[] byHourOfDay,
+        double[][] originErrors,
+        List<Double> epochSeconds,
+        double samplesPerSecond,
+        long parameters,
+        double fitSeconds,
+        double predictSeconds,
+        int testOrigins) {
+
+    public ModelRun {
+        byStation = Map.copyOf(byStation);
+        epochSeconds = List.copyOf(epochSeconds);
+    }
+
+    public double secondsPerEpoch() {
+        return epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}
