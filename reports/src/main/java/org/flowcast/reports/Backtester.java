@@ -45,8 +45,21 @@ public final class Backtester {
         return ChronologicalSplit.of(series, LOOKBACK, config.horizon());
     }
 
+    /** A model fitted on a split, with how its training went. */
+    public record Fitted(BatchForecaster forecaster, List<Double> epochSeconds, double samplesPerSecond, double fitSeconds) {
+        /** A model loaded from a file rather than fitted now. */
+        public static Fitted loaded(BatchForecaster forecaster) {
+            return new Fitted(forecaster, List.of(), Double.NaN, 0);
+        }
+    }
+
     /** Fits and scores one model on the split. */
     public ModelRun run(String model, Map<String, String> parameters, ChronologicalSplit split) {
+        return evaluate(fit(model, parameters, split), split);
+    }
+
+    /** Fits one model on the training part, stopping on the validation part. */
+    public Fitted fit(String model, Map<String, String> parameters, ChronologicalSplit split) {
         List<Double> epochSeconds = new ArrayList<>();
         double[] throughput = {0, 0};
         TrainingListener recording = new TrainingListener() {
@@ -77,17 +90,56 @@ public final class Backtester {
         BatchForecaster forecaster = (BatchForecaster) ModelRegistry.get(model)
                 .trainer(config, parameters, recording, Optional.empty()).fit(split.train(), split.validation());
         double fitSeconds = (System.nanoTime() - began) / 1e9;
-        return score(forecaster, split.test(), epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
+        return new Fitted(forecaster, epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
+    }
+
+    /** Calibrates intervals on the validation part and scores on the test part. */
+    public ModelRun evaluate(Fitted fitted, ChronologicalSplit split) {
+        List<ConformalIntervals> intervals = intervals(fitted.forecaster(), split.validation());
+        return score(fitted.forecaster(), split.test(), fitted.epochSeconds(), fitted.samplesPerSecond(), fitted.fitSeconds(), intervals);
+    }
+
+    /** The nominal levels of the prediction intervals in reports. */
+    public static final double[] LEVELS = {0.8, 0.95};
+
+    /** Split-conformal intervals from the absolute residuals of every validation origin. */
+    public List<ConformalIntervals> intervals(BatchForecaster forecaster, SensorSeries validation) {
+        int horizon = forecaster.horizonSteps();
+        List<Forecast> forecasts = forecaster.predictAll(validation, origins(validation, horizon));
+        List<double[]> residuals = new ArrayList<>();
+        for (int h = 1; h <= horizon; h++) {
+            List<Double> values = new ArrayList<>();
+            for (Forecast f : forecasts) {
+                int t = validation.indexOf(f.origin());
+                for (int s = 0; s < f.stationCount(); s++) {
+                    float truth = validation.value(t + h, s, Channel.FLOW);
+                    if (Metric.counts(truth)) {
+                        values.add((double) Math.abs(truth - f.value(h, s)));
+                    }
+                }
+            }
+            residuals.add(values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        List<ConformalIntervals> intervals = new ArrayList<>();
+        for (double level : LEVELS) {
+            intervals.add(ConformalIntervals.fit(level, residuals));
+        }
+        return intervals;
+    }
+
+    private static List<Instant> origins(SensorSeries part, int horizon) {
+        List<Instant> origins = new ArrayList<>();
+        for (int t = LOOKBACK - 1; t + horizon < part.length(); t++) {
+            origins.add(part.timeAt(t));
+        }
+        return origins;
     }
 
     /** Scores a fitted model on every origin of a test slice. */
     public ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Double> epochSeconds, double samplesPerSecond,
-                          double fitSeconds) {
+                          double fitSeconds, List<ConformalIntervals> intervals) {
         int horizon = forecaster.horizonSteps();
-        List<Instant> origins = new ArrayList<>();
-        for (int t = LOOKBACK - 1; t + horizon < test.length(); t++) {
-            origins.add(test.timeAt(t));
-        }
+        List<Instant> origins = origins(test, horizon);
         long began = System.nanoTime();
         List<Forecast> forecasts = forecaster.predictAll(test, origins);
         double predictSeconds = (System.nanoTime() - began) / 1e9;
@@ -99,6 +151,10 @@ public final class Backtester {
         }
         double[][] originErrors = new double[forecasts.size()][horizon];
         int[] ids = test.stationIds();
+        long[] inside = new long[intervals.size()];
+        long counted = 0;
+        double[] attention = null;
+        int attentionRows = 0;
         for (int i = 0; i < forecasts.size(); i++) {
             Forecast f = forecasts.get(i);
             int t = test.indexOf(f.origin());
@@ -112,12 +168,90 @@ public final class Backtester {
                     byStation.computeIfAbsent(ids[s], k -> new HorizonErrors(horizon)).add(h, truth, predicted);
                     byHour[hour].add(h, truth, predicted);
                     originSums.add(truth, predicted);
+                    if (Metric.counts(truth)) {
+                        counted++;
+                        for (int k = 0; k < intervals.size(); k++) {
+                            if (Math.abs(truth - predicted) <= intervals.get(k).halfWidth()[h - 1]) {
+                                inside[k]++;
+                            }
+                        }
+                    }
                 }
                 originErrors[i][h - 1] = Metric.MAE.of(originSums);
+            }
+            if (f.attention().isPresent()) {
+                float[][] weights = f.attention().get().weights();
+                if (attention == null) {
+                    attention = new double[weights[0].length];
+                }
+                for (float[] row : weights) {
+                    for (int lag = 0; lag < row.length; lag++) {
+                        attention[lag] += row[lag];
+                    }
+                    attentionRows++;
+                }
+            }
+        }
+        double[] coverage = new double[intervals.size()];
+        for (int k = 0; k < coverage.length; k++) {
+            coverage[k] = counted == 0 ? Double.NaN : (double) inside[k] / counted;
+        }
+        if (attention != null) {
+            for (int lag = 0; lag < attention.length; lag++) {
+                attention[lag] /= attentionRows;
             }
         }
         long parameters = forecaster instanceof NeuralForecaster neural ? neural.parameterCount() : 0;
         return new ModelRun(forecaster.modelName(), forecaster.provenance(), errors, byStation, byHour, originErrors, epochSeconds,
-                samplesPerSecond, parameters, fitSeconds, predictSeconds, origins.size());
+                samplesPerSecond, parameters, fitSeconds, predictSeconds, origins.size(), intervals, coverage, attention,
+                trace(test, forecasts, horizon));
+    }
+
+    /** The busiest station's flow on the test weekday with the most data, beside its 30-minute and longest forecasts. */
+    static Trace trace(SensorSeries test, List<Forecast> forecasts, int horizon) {
+        int busiest = 0;
+        double best = -1;
+        for (int s = 0; s < test.stationCount(); s++) {
+            double sum = 0;
+            for (int t = 0; t < test.length(); t++) {
+                float v = test.value(t, s, Channel.FLOW);
+                sum += Float.isNaN(v) ? 0 : v;
+            }
+            if (sum > best) {
+                best = sum;
+                busiest = s;
+            }
+        }
+        Map<java.time.LocalDate, Integer> weekdaySteps = new java.util.TreeMap<>();
+        for (Forecast f : forecasts) {
+            ZonedDateTime local = ZonedDateTime.ofInstant(f.origin(), FlowMatrix.PACIFIC);
+            if (local.getDayOfWeek().getValue() <= 5) {
+                weekdaySteps.merge(local.toLocalDate(), 1, Integer::sum);
+            }
+        }
+        java.time.LocalDate day = weekdaySteps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(ZonedDateTime.ofInstant(test.start(), FlowMatrix.PACIFIC).toLocalDate());
+        Instant from = day.atStartOfDay(FlowMatrix.PACIFIC).toInstant();
+        int shortStep = Math.min(6, horizon);
+        Map<Instant, Forecast> byOrigin = new HashMap<>();
+        for (Forecast f : forecasts) {
+            byOrigin.put(f.origin(), f);
+        }
+        int steps = 288;
+        long[] times = new long[steps];
+        float[] observed = new float[steps];
+        float[] shortForecast = new float[steps];
+        float[] longForecast = new float[steps];
+        for (int i = 0; i < steps; i++) {
+            Instant time = from.plus(test.step().multipliedBy(i));
+            times[i] = time.getEpochSecond();
+            int t = test.indexOf(time);
+            observed[i] = t < 0 ? Float.NaN : test.value(t, busiest, Channel.FLOW);
+            Forecast near = byOrigin.get(time.minus(test.step().multipliedBy(shortStep)));
+            Forecast far = byOrigin.get(time.minus(test.step().multipliedBy(horizon)));
+            shortForecast[i] = near == null ? Float.NaN : near.value(shortStep, busiest);
+            longForecast[i] = far == null ? Float.NaN : far.value(horizon, busiest);
+        }
+        return new Trace(test.stationIds()[busiest], times, observed, shortForecast, longForecast, shortStep, horizon);
     }
 }

@@ -8,7 +8,8 @@ import org.flowcast.core.Provenance;
 /**
  * One model's result on a backtest: errors per horizon step, per station and per hour of day, the
  * per-origin mean absolute errors per step (for significance tests), how training went, and where
- * the model came from.
+ * the model came from; split-conformal intervals fitted on validation with their test coverage (same
+ * order), the mean attention per input lag for attention models (else null), and a day's trace.
  */
 public record ModelRun(
         String model,
@@ -22,11 +23,16 @@ public record ModelRun(
         long parameters,
         double fitSeconds,
         double predictSeconds,
-        int testOrigins) {
+        int testOrigins,
+        java.util.List<ConformalIntervals> intervals,
+        double[] coverage,
+        double[] attentionByLag,
+        Trace trace) {
 
     public ModelRun {
         byStation = Map.copyOf(byStation);
         epochSeconds = List.copyOf(epochSeconds);
+        intervals = List.copyOf(intervals);
     }
 
     public double secondsPerEpoch() {

@@ -76,7 +76,16 @@ public final class FlowcastDatabase implements AutoCloseable {
             return "it is in use by another flowcast process; close that one first";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = newline < 0 ? message : message.substring(0, newline);
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null) {
+            String cause = root.getMessage();
+            first += " (" + (cause.indexOf('\n') < 0 ? cause : cause.substring(0, cause.indexOf('\n'))) + ")";
+        }
+        return first;
     }
 
     private static String redact(String location) {

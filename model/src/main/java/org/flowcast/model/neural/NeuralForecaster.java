@@ -113,6 +113,7 @@ public final class NeuralForecaster implements BatchForecaster {
             Map<String, INDArray> result = model.sd.output(Batch.of(windows, null, from, to, false), outputs);
             float[] predicted = result.get(model.prediction).castTo(DataType.FLOAT).dup('c').data().asFloat();
             float[] attention = model.hasAttention() ? result.get(model.attention).castTo(DataType.FLOAT).dup('c').data().asFloat() : null;
+            Nd4jSettings.collectIfNeeded();
             for (int i = from; i < to; i++) {
                 float[][] values = new float[spec.horizon()][n];
                 int base = (i - from) * spec.horizon() * n;

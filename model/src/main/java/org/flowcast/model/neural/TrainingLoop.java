@@ -119,6 +119,7 @@ final class TrainingLoop {
                 }
                 iteration++;
                 lossSum += loss;
+                Nd4jSettings.collectIfNeeded();
                 listener.batchFinished(epoch, b, loss);
             }
             double validationMae = validationMae(validation, scaler);
@@ -187,6 +188,7 @@ final class TrainingLoop {
             int to = Math.min(validation.count, from + EVAL_BATCH);
             INDArray predicted = model.sd.output(Batch.of(validation, null, from, to, false), model.prediction).get(model.prediction);
             float[] values = predicted.castTo(DataType.FLOAT).dup('c').data().asFloat();
+            Nd4jSettings.collectIfNeeded();
             int width = validation.spec.horizon() * validation.stations;
             for (int i = 0; i < values.length; i++) {
                 int k = from * width + i;

@@ -1,0 +1,79 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.flowcast.app.jobs.ForecastJob;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.BatchForecaster;
+import org.flowcast.model.ModelRegistry;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast forecast}: the batch forecasting job. */
+@Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a trained model over a time range (or the newest data) and writes forecasts, prediction "
+                + "intervals and attention weights to the database (tables forecast_run, forecast, attention). Running "
+                + "the same job again replaces its earlier run."},
+        footer = {"", "Examples:", "  flowcast forecast --model ~/.flowcast/models/at-conv-lstm-h12.fcm --latest",
+            "  flowcast forecast --model m.fcm --from 2023-04-03 --to 2023-04-10"})
+public final class ForecastCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by 'flowcast train'.")
+    Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    When when;
+
+    static final class When {
+        @Option(names = "--latest", description = "Forecast from the newest stored time only.")
+        boolean latest;
+
+        @ArgGroup(exclusive = false)
+        Range range;
+    }
+
+    static final class Range {
+        @Option(names = "--from", required = true, converter = TimeConverter.class, paramLabel = "TIME",
+                description = "First origin (Pacific local time or with an offset).")
+        Instant from;
+
+        @Option(names = "--to", required = true, converter = TimeConverter.class, paramLabel = "TIME", description = "End of origins, excluded.")
+        Instant to;
+    }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, StoreException {
+        BatchForecaster forecaster = ModelRegistry.load(model);
+        TimeRange range = when.latest ? null : new TimeRange(when.range.from, when.range.to);
+        try (FlowcastDatabase db = database.open()) {
+            long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));
+            ForecastJob.Outcome outcome;
+            try (ProgressBar bar = Progress.bar("Forecast", total, "origins")) {
+                outcome = new ForecastJob(db).run(model, forecaster, range, done -> {
+                    if (bar != null) {
+                        bar.stepTo(done);
+                    }
+                });
+            }
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "Wrote run %d: %s forecasts from %,d origins for %d stations (%d steps each) in %.2f s (%,.0f station-forecasts/s).%n",
+                    outcome.runId(), forecaster.modelName(), outcome.origins(), outcome.stations(), forecaster.horizonSteps(),
+                    outcome.seconds(), outcome.stationForecastsPerSecond());
+            return 0;
+        }
+    }
+}

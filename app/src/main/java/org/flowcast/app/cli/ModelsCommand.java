@@ -1,0 +1,25 @@
+package org.flowcast.app.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.flowcast.model.ModelRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast models}: the registered models. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Lists the models 'flowcast train' and 'flowcast evaluate' know.")
+public final class ModelsCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelRegistry.Entry entry : ModelRegistry.all()) {
+            rows.add(List.of(entry.name(), entry instanceof ModelRegistry.Neural ? "neural" : "statistical", entry.description()));
+        }
+        spec.commandLine().getOut().println(Tables.render(List.of("model", "kind", "what it does"), rows));
+        return 0;
+    }
+}

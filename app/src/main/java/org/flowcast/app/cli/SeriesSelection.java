@@ -1,0 +1,58 @@
+package org.flowcast.app.cli;
+
+import java.time.Instant;
+import java.util.List;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.quality.QualityReport;
+import org.flowcast.ingest.quality.StationQuality;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
+import picocli.CommandLine.Option;
+
+/** The options that choose the data a command reads from the store: stations or a corridor, and a time range. */
+public final class SeriesSelection {
+    @Option(names = "--stations", split = ",", paramLabel = "ID", description = "Stations, in corridor order (default: every "
+            + "mainline station with data, by freeway, direction and postmile).")
+    List<Integer> stations;
+
+    @Option(names = "--freeway", description = "Only this freeway (with --direction).")
+    Integer freeway;
+
+    @Option(names = "--direction", description = "Direction of --freeway: N, S, E or W.")
+    String direction;
+
+    @Option(names = "--from", converter = TimeConverter.class, paramLabel = "TIME", description = "Start (default: first reading).")
+    Instant from;
+
+    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME", description = "End, excluded (default: after the last reading).")
+    Instant to;
+
+    /** The chosen stations over the chosen range. */
+    public SensorSeries read(FlowcastDatabase db) throws StoreException {
+        List<Integer> ids = stationIds(db);
+        if (ids.isEmpty()) {
+            throw new CommandFailure("there is no station data in the database; load some with 'flowcast ingest PATH' "
+                    + "(or run 'flowcast demo')");
+        }
+        SeriesQuery query = new SeriesQuery(db);
+        TimeRange stored = query.storedRange(ids).orElseThrow(() -> new CommandFailure("the chosen stations have no data"));
+        TimeRange range = new TimeRange(from == null ? stored.from() : from, to == null ? stored.to() : to);
+        return query.stations(ids, range);
+    }
+
+    List<Integer> stationIds(FlowcastDatabase db) throws StoreException {
+        if (stations != null && !stations.isEmpty()) {
+            return stations;
+        }
+        if ((freeway == null) != (direction == null)) {
+            throw new CommandFailure("give --freeway and --direction together");
+        }
+        return new QualityReport(db).perStation().stream()
+                .filter(q -> q.slotsPresent() > 0)
+                .filter(q -> "ML".equals(q.station().laneType()) || q.station().laneType().isEmpty())
+                .filter(q -> freeway == null || (q.station().freeway() == freeway && q.station().direction().equalsIgnoreCase(direction)))
+                .map(StationQuality::station).map(org.flowcast.core.Station::id).toList();
+    }
+}

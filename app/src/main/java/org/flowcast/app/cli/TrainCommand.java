@@ -1,0 +1,115 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.TrainingConfig;
+import org.flowcast.reports.Backtester;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast train}: fits a model on data from the store and writes a model file. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fits a model on the training part (the first 60% of the windows) of the chosen data, stops on the "
+                + "validation part (the next 20%), and writes a self-contained model file with its provenance. A checkpoint "
+                + "is written after every epoch; --resume continues from it after an interruption."},
+        footer = {"", "Examples:", "  flowcast train --model at-conv-lstm --horizon 24 --epochs 20",
+            "  flowcast train --model linear-ar --param lambda=0.1 --freeway 5 --direction N"})
+public final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Mixin
+    SeriesSelection selection;
+
+    @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
+    String model;
+
+    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 (one hour) or 24 (two hours) (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter, e.g. hidden=128 or lambda=0.1.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: ~/.flowcast/models/<model>-h<horizon>.fcm).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run.")
+    boolean resume;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public static Path defaultModelFile(String model, int horizon) {
+        return Path.of(System.getProperty("user.home"), ".flowcast", "models", model + "-h" + horizon + ".fcm");
+    }
+
+    @Override
+    public Integer call() throws IOException, StoreException {
+        if (horizon != 12 && horizon != 24) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 or 24, not " + horizon);
+        }
+        ModelRegistry.Entry entry;
+        try {
+            entry = ModelRegistry.get(model);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = out == null ? defaultModelFile(model, horizon) : out;
+        Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
+        if (!resume) {
+            Files.deleteIfExists(checkpoint);
+        } else if (!Files.exists(checkpoint)) {
+            throw new CommandFailure("there is no checkpoint " + checkpoint + " to resume from; run without --resume");
+        }
+        SensorSeries series;
+        try (FlowcastDatabase db = database.open()) {
+            series = selection.read(db);
+        }
+        TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
+        ChronologicalSplit split;
+        try {
+            split = ChronologicalSplit.of(series, Backtester.LOOKBACK, horizon);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
+        }
+        err.printf(Locale.ROOT, "Training %s on %d stations, %s to %s: %d training and %d validation windows%n", model,
+                series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins());
+        long began = System.nanoTime();
+        Forecaster forecaster;
+        try {
+            forecaster = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint))
+                    .fit(split.train(), split.validation());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        forecaster.save(file);
+        Files.deleteIfExists(checkpoint);
+        org.flowcast.reports.IntervalFile.write(file, new Backtester(config, org.flowcast.model.neural.TrainingListener.NONE)
+                .intervals((org.flowcast.model.BatchForecaster) forecaster, split.validation()));
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate --models %s%n",
+                file, model, horizon, (System.nanoTime() - began) / 1e9, model);
+        return 0;
+    }
+}

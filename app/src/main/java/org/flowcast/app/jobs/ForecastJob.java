@@ -1,0 +1,107 @@
+package org.flowcast.app.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.BatchForecaster;
+import org.flowcast.reports.ConformalIntervals;
+import org.flowcast.reports.IntervalFile;
+
+/**
+ * The batch forecasting job: runs a model file over every origin of a time range (or the newest data)
+ * and writes forecasts, intervals and attention to the database in one transaction, replacing the
+ * earlier run of the same model file, range and stations.
+ */
+public final class ForecastJob {
+    private static final int CHUNK = 512;
+
+    private final FlowcastDatabase database;
+
+    public ForecastJob(FlowcastDatabase database) {
+        this.database = database;
+    }
+
+    /** What a job wrote. */
+    public record Outcome(long runId, int origins, int stations, double seconds) {
+        public double stationForecastsPerSecond() {
+            return origins * (double) stations / seconds;
+        }
+    }
+
+    /**
+     * Forecasts from every origin in {@code origins} (null: only the newest stored time).
+     *
+     * @param progress receives the number of origins done so far
+     */
+    public Outcome run(Path modelFile, BatchForecaster forecaster, TimeRange origins, LongConsumer progress)
+            throws IOException, StoreException {
+        List<Integer> stations = forecaster.stationIds();
+        SeriesQuery query = new SeriesQuery(database);
+        TimeRange stored = query.storedRange(stations).orElseThrow(() ->
+                new StoreException("the model's stations " + stations.subList(0, Math.min(5, stations.size()))
+                        + "... have no data in this database", null));
+        TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
+        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(forecaster.historySteps() - 1L));
+        SensorSeries history = query.stations(stations, new TimeRange(historyFrom, range.to()));
+        List<Instant> times = new ArrayList<>();
+        for (int t = forecaster.historySteps() - 1; t < history.length(); t++) {
+            if (range.contains(history.timeAt(t))) {
+                times.add(history.timeAt(t));
+            }
+        }
+        if (times.isEmpty()) {
+            throw new StoreException("no origin in " + range + " has the " + forecaster.historySteps()
+                    + " steps of history the model needs", null);
+        }
+        List<ConformalIntervals> intervals = IntervalFile.read(modelFile);
+        long began = System.nanoTime();
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            try {
+                ForecastStore store = new ForecastStore();
+                String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
+                long runId = store.beginRun(c, key, forecaster.modelName(), modelFile.toAbsolutePath().toString(),
+                        forecaster.horizonSteps(), range, stations.size());
+                for (int from = 0; from < times.size(); from += CHUNK) {
+                    List<Forecast> chunk = new ArrayList<>();
+                    for (Forecast f : forecaster.predictAll(history, times.subList(from, Math.min(times.size(), from + CHUNK)))) {
+                        chunk.add(IntervalFile.withIntervals(f, intervals));
+                    }
+                    store.add(c, runId, chunk);
+                    progress.accept(Math.min(times.size(), from + CHUNK));
+                }
+                c.commit();
+                return new Outcome(runId, times.size(), stations.size(), (System.nanoTime() - began) / 1e9);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing forecasts failed, nothing was kept: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import org.flowcast.app.FlowcastCommandTest.Result;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.reports.ReportWriter;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main job end to end on a small sample: real files, a real H2 database, real ND4J training. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoCommandTest {
+    @TempDir
+    static Path home;
+
+    static Result demo() {
+        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5");
+    }
+
+    @Test
+    @Order(1)
+    void runsEveryStepAndWritesReportModelsAndForecasts() throws Exception {
+        Result result = demo();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("at-conv-lstm", "persistence", "linear-ar", "Report:", "station-forecasts/s");
+        Path html = home.resolve("runs/demo/report.html");
+        String page = Files.readString(html);
+        assertThat(page).contains("<svg", "Diebold", "at-conv-lstm").doesNotContain("<script", "<link", "cdn");
+        assertThat(home.resolve("runs/demo/report.md")).exists();
+        assertThat(home.resolve("runs/demo/metrics.csv")).exists();
+        EvaluationSummary summary = ReportWriter.readRun(home.resolve("runs/demo"));
+        assertThat(summary.models()).extracting(EvaluationSummary.ModelSummary::model)
+                .containsExactly("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
+        assertThat(summary.models().get(0).attentionByLag()).hasSize(12);
+        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
+             Connection c = db.connect()) {
+            List<ForecastStore.Run> runs = new ForecastStore().runs(c);
+            assertThat(runs).singleElement().satisfies(run -> {
+                assertThat(run.model()).isEqualTo("at-conv-lstm");
+                assertThat(run.stations()).isEqualTo(5);
+                assertThat(run.origins()).isEqualTo(summary.protocol().testWindows());
+            });
+        }
+    }
+
+    @Test
+    @Order(2)
+    void runningAgainReusesSampleDataAndModelsAndReplacesItsForecastRun() throws Exception {
+        Result again = demo();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("found", "unchanged", "reusing");
+        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
+             Connection c = db.connect()) {
+            assertThat(new ForecastStore().runs(c)).hasSize(1);
+        }
+    }
+}

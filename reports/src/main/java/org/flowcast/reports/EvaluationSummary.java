@@ -1,0 +1,30 @@
+package org.flowcast.reports;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a report shows of one evaluation run, as plain numbers (written as {@code run.json} so
+ * that {@code flowcast report} can render it again): the protocol, each model's metrics and training
+ * figures, and the significance tests.
+ */
+public record EvaluationSummary(String createdAt, String codeVersion, Protocol protocol, List<ModelSummary> models,
+                                List<Significance> significance) {
+
+    /** The data and the split every model was evaluated on. */
+    public record Protocol(String data, List<Integer> stationIds, String from, String to, int trainWindows, int validationWindows,
+                           int testWindows, int horizon, int lookback, String masking, long seed) {
+    }
+
+    /** One model's figures; per-step arrays are indexed by step - 1. */
+    public record ModelSummary(String model, Map<String, String> provenance, double[] mae, double[] rmse, double[] mape,
+                               double maeAverage, double rmseAverage, double mapeAverage, Map<Integer, Double> stationMae,
+                               double[] hourMae, double[] levels, double[] coverage, double[] attentionByLag, Trace trace,
+                               long parameters, double samplesPerSecond, double secondsPerEpoch, int epochs, double fitSeconds,
+                               double predictSeconds) {
+    }
+
+    /** A Diebold–Mariano test of a model against the best baseline at one step. */
+    public record Significance(String model, String baseline, int step, double statistic, double pValue) {
+    }
+}

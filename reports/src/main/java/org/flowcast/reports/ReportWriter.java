@@ -1,0 +1,244 @@
+package org.flowcast.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flowcast.reports.EvaluationSummary.ModelSummary;
+import org.flowcast.reports.EvaluationSummary.Significance;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes an evaluation as a self-contained HTML file (inline SVG charts, no scripts), Markdown, CSV
+ * tables built with Tablesaw, and {@code run.json}; the same summary always gives the same files.
+ */
+public final class ReportWriter {
+    public static final String RUN_FILE = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    /** Where the files went. */
+    public record Written(Path html, Path markdown, Path metricsCsv) {
+    }
+
+    public static void saveRun(EvaluationSummary summary, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        JSON.writeValue(folder.resolve(RUN_FILE).toFile(), summary);
+    }
+
+    public static EvaluationSummary readRun(Path folder) throws IOException {
+        Path file = Files.isDirectory(folder) ? folder.resolve(RUN_FILE) : folder;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(folder + " holds no evaluation run (" + RUN_FILE + "); run 'flowcast evaluate' first");
+        }
+        return JSON.readValue(file.toFile(), EvaluationSummary.class);
+    }
+
+    public Written write(EvaluationSummary summary, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Map<String, Object> context = context(summary);
+        Path html = folder.resolve("report.html");
+        Path markdown = folder.resolve("report.md");
+        Files.writeString(html, template("report.html.mustache").execute(context), StandardCharsets.UTF_8);
+        Files.writeString(markdown, template("report.md.mustache").execute(context), StandardCharsets.UTF_8);
+        Path metrics = folder.resolve("metrics.csv");
+        metricsTable(summary).write().csv(metrics.toFile());
+        stationTable(summary).write().csv(folder.resolve("stations.csv").toFile());
+        significanceTable(summary).write().csv(folder.resolve("significance.csv").toFile());
+        return new Written(html, markdown, metrics);
+    }
+
+    private static Template template(String name) throws IOException {
+        try (Reader reader = new InputStreamReader(ReportWriter.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
+            return Mustache.compiler().defaultValue("").compile(reader);
+        }
+    }
+
+    static Table metricsTable(EvaluationSummary summary) {
+        StringColumn model = StringColumn.create("model");
+        IntColumn step = IntColumn.create("step");
+        DoubleColumn mae = DoubleColumn.create("mae");
+        DoubleColumn rmse = DoubleColumn.create("rmse");
+        DoubleColumn mape = DoubleColumn.create("mape_percent");
+        for (ModelSummary m : summary.models()) {
+            for (int h = 0; h < m.mae().length; h++) {
+                model.append(m.model());
+                step.append(h + 1);
+                mae.append(m.mae()[h]);
+                rmse.append(m.rmse()[h]);
+                mape.append(m.mape()[h]);
+            }
+            model.append(m.model());
+            step.append(0);
+            mae.append(m.maeAverage());
+            rmse.append(m.rmseAverage());
+            mape.append(m.mapeAverage());
+        }
+        return Table.create("metrics", model, step, mae, rmse, mape);
+    }
+
+    static Table stationTable(EvaluationSummary summary) {
+        StringColumn model = StringColumn.create("model");
+        IntColumn station = IntColumn.create("station");
+        DoubleColumn mae = DoubleColumn.create("mae");
+        for (ModelSummary m : summary.models()) {
+            m.stationMae().forEach((id, value) -> {
+                model.append(m.model());
+                station.append(id);
+                mae.append(value);
+            });
+        }
+        return Table.create("stations", model, station, mae);
+    }
+
+    static Table significanceTable(EvaluationSummary summary) {
+        StringColumn model = StringColumn.create("model");
+        StringColumn baseline = StringColumn.create("baseline");
+        IntColumn step = IntColumn.create("step");
+        DoubleColumn statistic = DoubleColumn.create("dm_statistic");
+        DoubleColumn p = DoubleColumn.create("p_value");
+        for (Significance s : summary.significance()) {
+            model.append(s.model());
+            baseline.append(s.baseline());
+            step.append(s.step());
+            statistic.append(s.statistic());
+            p.append(s.pValue());
+        }
+        return Table.create("significance", model, baseline, step, statistic, p);
+    }
+
+    private static String f(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
+    }
+
+    private Map<String, Object> context(EvaluationSummary summary) {
+        int horizon = summary.protocol().horizon();
+        int[] steps = Summaries.reportedSteps(horizon);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("createdAt", summary.createdAt());
+        c.put("codeVersion", summary.codeVersion());
+        c.put("protocol", summary.protocol());
+        c.put("stationCount", summary.protocol().stationIds().size());
+        List<Map<String, Object>> stepHeaders = new ArrayList<>();
+        for (int s : steps) {
+            stepHeaders.add(Map.of("step", s, "minutes", s * 5));
+        }
+        c.put("steps", stepHeaders);
+        // best (lowest) value of each column, shown in bold
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ModelSummary m : summary.models()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", m.model());
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (int s : steps) {
+                cells.add(cell(summary, m, s));
+            }
+            cells.add(cell(summary, m, 0));
+            row.put("cells", cells);
+            row.put("parameters", m.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%,d", m.parameters()));
+            row.put("samplesPerSecond", f(m.samplesPerSecond(), 0));
+            row.put("secondsPerEpoch", f(m.secondsPerEpoch(), 2));
+            row.put("epochs", m.epochs() == 0 ? "–" : String.valueOf(m.epochs()));
+            row.put("coverage", coverage(m));
+            row.put("provenance", m.provenance().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
+            rows.add(row);
+        }
+        c.put("models", rows);
+        List<Map<String, Object>> tests = new ArrayList<>();
+        for (Significance s : summary.significance()) {
+            tests.add(Map.of("model", s.model(), "baseline", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
+                    "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
+                    "verdict", !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate"));
+        }
+        c.put("significance", tests);
+        Map<String, double[]> byStep = new LinkedHashMap<>();
+        Map<String, double[]> byStation = new LinkedHashMap<>();
+        Map<String, double[]> byHour = new LinkedHashMap<>();
+        for (ModelSummary m : summary.models()) {
+            byStep.put(m.model(), m.mae());
+            byStation.put(m.model(), summary.protocol().stationIds().stream()
+                    .mapToDouble(id -> m.stationMae().getOrDefault(id, Double.NaN)).toArray());
+            byHour.put(m.model(), m.hourMae());
+        }
+        c.put("chartHorizon", Charts.lines("MAE against horizon", "steps ahead (5 min each)", "MAE (veh/5 min)", byStep, 1));
+        c.put("chartStations", Charts.lines("MAE per station along the corridor", "station position (corridor order)",
+                "MAE (veh/5 min)", byStation, 1));
+        c.put("chartHours", Charts.lines("MAE by hour of day (Pacific, target time)", "hour", "MAE (veh/5 min)", byHour, 0));
+        ModelSummary best = summary.models().stream().min(Comparator.comparingDouble(ModelSummary::maeAverage)).orElseThrow();
+        c.put("bestModel", best.model());
+        if (best.trace() != null) {
+            c.put("traceStation", best.trace().stationId());
+            c.put("chartTrace", Charts.trace("Forecast against observed, station " + best.trace().stationId(), best.trace(), best.model()));
+        }
+        List<Map<String, Object>> attention = new ArrayList<>();
+        for (ModelSummary m : summary.models()) {
+            if (m.attentionByLag() != null) {
+                List<String> lags = new ArrayList<>();
+                int p = m.attentionByLag().length;
+                for (int lag = 0; lag < p; lag++) {
+                    lags.add("t-" + (p - 1 - lag) * 5 + "m");
+                }
+                attention.add(Map.of("model", m.model(), "chart", Charts.bars("Mean attention over input steps: " + m.model(),
+                        "input step (minutes before the origin)", "weight", lags, m.attentionByLag())));
+            }
+        }
+        c.put("attention", attention);
+        c.put("peakNote", peakNote(summary));
+        return c;
+    }
+
+    private static Map<String, Object> cell(EvaluationSummary summary, ModelSummary m, int step) {
+        double mae = step == 0 ? m.maeAverage() : m.mae()[step - 1];
+        double rmse = step == 0 ? m.rmseAverage() : m.rmse()[step - 1];
+        double mape = step == 0 ? m.mapeAverage() : m.mape()[step - 1];
+        double bestMae = summary.models().stream().mapToDouble(x -> step == 0 ? x.maeAverage() : x.mae()[step - 1]).min().orElse(mae);
+        return Map.of("mae", f(mae, 2), "rmse", f(rmse, 2), "mape", f(mape, 1), "best", mae == bestMae);
+    }
+
+    private static String coverage(ModelSummary m) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < m.levels().length; i++) {
+            parts.add(String.format(Locale.ROOT, "%.0f%% → %.1f%%", 100 * m.levels()[i], 100 * m.coverage()[i]));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Peak (7-9 h, 16-19 h) against off-peak MAE of the best model. */
+    private static String peakNote(EvaluationSummary summary) {
+        ModelSummary best = summary.models().stream().min(Comparator.comparingDouble(ModelSummary::maeAverage)).orElseThrow();
+        double peak = 0;
+        double off = 0;
+        int np = 0;
+        int no = 0;
+        for (int hour = 0; hour < 24; hour++) {
+            double v = best.hourMae()[hour];
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            if ((hour >= 7 && hour < 9) || (hour >= 16 && hour < 19)) {
+                peak += v;
+                np++;
+            } else {
+                off += v;
+                no++;
+            }
+        }
+        return String.format(Locale.ROOT, "%s: peak hours (7–9, 16–19) MAE %.2f against %.2f off-peak (hourly means).", best.model(),
+                np == 0 ? Double.NaN : peak / np, no == 0 ? Double.NaN : off / no);
+    }
+}

@@ -1,0 +1,97 @@
+package org.flowcast.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.flowcast.core.FlowcastVersion;
+import org.flowcast.core.Metric;
+import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.reports.EvaluationSummary.ModelSummary;
+import org.flowcast.reports.EvaluationSummary.Protocol;
+import org.flowcast.reports.EvaluationSummary.Significance;
+
+/** Turns backtest results into an {@link EvaluationSummary}, with Diebold–Mariano tests against the best baseline. */
+public final class Summaries {
+    /** The models every report treats as baselines. */
+    public static final Set<String> BASELINES = Set.of("persistence", "seasonal-naive", "historical-average", "linear-ar");
+
+    private Summaries() {
+    }
+
+    public static EvaluationSummary of(String data, ChronologicalSplit split, int horizon, long seed, List<ModelRun> runs) {
+        Protocol protocol = new Protocol(data, java.util.Arrays.stream(split.train().stationIds()).boxed().toList(),
+                split.train().start().toString(), split.test().end().toString(), split.trainOrigins(), split.validationOrigins(),
+                split.testOrigins(), horizon, Backtester.LOOKBACK,
+                "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed);
+        List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
+        return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), protocol, models, significance(runs, horizon));
+    }
+
+    static ModelSummary summarise(ModelRun run) {
+        int h = run.errors().horizonSteps();
+        double[] mae = new double[h];
+        double[] rmse = new double[h];
+        double[] mape = new double[h];
+        for (int step = 1; step <= h; step++) {
+            mae[step - 1] = run.errors().at(Metric.MAE, step);
+            rmse[step - 1] = run.errors().at(Metric.RMSE, step);
+            mape[step - 1] = run.errors().at(Metric.MAPE, step);
+        }
+        Map<Integer, Double> stations = new TreeMap<>();
+        run.byStation().forEach((id, errors) -> stations.put(id, errors.pooled(Metric.MAE)));
+        double[] hours = new double[24];
+        for (int hour = 0; hour < 24; hour++) {
+            hours[hour] = run.byHourOfDay()[hour].pooled(Metric.MAE);
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("dataFrom", run.provenance().dataFrom().toString());
+        provenance.put("dataTo", run.provenance().dataTo().toString());
+        provenance.put("seed", String.valueOf(run.provenance().seed()));
+        provenance.put("codeVersion", run.provenance().codeVersion());
+        provenance.putAll(new TreeMap<>(run.provenance().config()));
+        double[] levels = run.intervals().stream().mapToDouble(ConformalIntervals::level).toArray();
+        return new ModelSummary(run.model(), provenance, mae, rmse, mape, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),
+                run.errors().pooled(Metric.MAPE), stations, hours, levels, run.coverage(), run.attentionByLag(), run.trace(),
+                run.parameters(), run.samplesPerSecond(), run.secondsPerEpoch(), run.epochSeconds().size(), run.fitSeconds(),
+                run.predictSeconds());
+    }
+
+    /** Steps shown in tables: 3, 6, 12 (and 24) where the horizon reaches them. */
+    public static int[] reportedSteps(int horizon) {
+        return java.util.stream.IntStream.of(3, 6, 12, 24).filter(s -> s <= horizon).toArray();
+    }
+
+    static List<Significance> significance(List<ModelRun> runs, int horizon) {
+        List<Significance> tests = new ArrayList<>();
+        for (int step : reportedSteps(horizon)) {
+            ModelRun baseline = runs.stream().filter(r -> BASELINES.contains(r.model()))
+                    .min(Comparator.comparingDouble(r -> r.errors().at(Metric.MAE, step))).orElse(null);
+            if (baseline == null) {
+                continue;
+            }
+            for (ModelRun run : runs) {
+                if (run == baseline) {
+                    continue;
+                }
+                double[] a = column(run.originErrors(), step);
+                double[] b = column(baseline.originErrors(), step);
+                DieboldMariano dm = DieboldMariano.test(a, b, step);
+                tests.add(new Significance(run.model(), baseline.model(), step, dm.statistic(), dm.pValue()));
+            }
+        }
+        return tests;
+    }
+
+    private static double[] column(double[][] rows, int step) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = rows[i][step - 1];
+        }
+        return out;
+    }
+}
