@@ -18,6 +18,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *     temporal attention a_i = softmax_i(h_i · W h_P) → weights [B, P], context [B, 64]
  * daily  [B, P+H, N] → Bi-LSTM 32 per direction → final states [B, 64]
  * weekly [B, P+H, N] → Bi-LSTM 32 per direction → final states [B, 64]
+ *     (the four directions run as one grouped LSTM, weights [4, N, 128] and [4, 32, 128])
  * head: concat [context, h_P, daily, weekly] [B, 256] → dense → prediction [B, H·N]
  * </pre>
  * The periodic windows hold the same span (input and target steps) one day and one week earlier,
@@ -66,20 +67,32 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         long width = p.projection() + org.flowcast.model.window.WindowSpec.TIME_FEATURES;
         Layers.LstmOutput lstm = null;
         for (int layer = 0; layer < p.lstmLayers(); layer++) {
-            lstm = Layers.lstm(w, "lstm" + layer, sequence, width, p.hidden(), false);
+            lstm = Layers.lstm(w, "lstm" + layer, sequence, steps, width, p.hidden(), false);
             sequence = lstm.sequence();
             width = p.hidden();
         }
         Layers.Attention attention = Layers.temporalAttention(w, "attention", lstm.sequence(), lstm.last(), steps, p.hidden());
         SDVariable head = sd.concat(1, attention.context(), lstm.last());
         long headWidth = 2L * p.hidden();
+        // The periodic Bi-LSTMs (forward and backward over each window) run as one grouped LSTM.
+        java.util.List<SDVariable> periodic = new java.util.ArrayList<>();
         if (p.daily()) {
-            head = sd.concat(1, head, Layers.lstm(w, "daily", in.daily(), n, p.periodicHidden(), true).last());
-            headWidth += 2L * p.periodicHidden();
+            periodic.add(in.daily());
         }
         if (p.weekly()) {
-            head = sd.concat(1, head, Layers.lstm(w, "weekly", in.weekly(), n, p.periodicHidden(), true).last());
-            headWidth += 2L * p.periodicHidden();
+            periodic.add(in.weekly());
+        }
+        if (!periodic.isEmpty()) {
+            SDVariable[] inputs = new SDVariable[2 * periodic.size()];
+            boolean[] reversed = new boolean[inputs.length];
+            for (int i = 0; i < periodic.size(); i++) {
+                inputs[2 * i] = periodic.get(i);
+                inputs[2 * i + 1] = periodic.get(i);
+                reversed[2 * i + 1] = true;
+            }
+            head = sd.concat(1, head, Layers.groupedLstmFinalStates(w, "periodic", inputs, reversed, in.inputSteps() + in.horizon(), n,
+                    p.periodicHidden()));
+            headWidth += (long) inputs.length * p.periodicHidden();
         }
         SDVariable prediction = Layers.dense(w, "head", head, headWidth, in.outputs());
         return new GraphOutputs(prediction, attention.weights());

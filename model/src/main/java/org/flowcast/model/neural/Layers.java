@@ -5,11 +5,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
-import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 
 /**
  * The graph blocks the models share, each a function from SameDiff variables to SameDiff variables.
@@ -42,37 +37,101 @@ public final class Layers {
     }
 
     /**
-     * An LSTM over [batch, time, in] with ND4J's fused {@code lstmLayer} (its gradients pass a check;
-     * its graphs cannot be saved with {@code SameDiff.save}, so model files hold weights only).
-     * Bidirectional: the sequence concatenates both directions [batch, time, 2 hidden] and {@code last}
-     * is [batch, 2 hidden], the final forward and backward states.
+     * An LSTM over [batch, time, in], built from matrix products and gates (input, forget, cell,
+     * output). ND4J's fused {@code lstmLayer} computes correct gradients but its backward pass leaks
+     * native memory (2-4 MB a call here, gigabytes over a training run), and its graphs cannot be saved.
+     * Bidirectional: a second LSTM reads the sequence backwards; the sequence concatenates both
+     * directions [batch, time, 2 hidden] and {@code last} is [batch, 2 hidden], the final forward and
+     * backward states.
      */
-    public static LstmOutput lstm(Weights w, String name, SDVariable x, long in, long hidden, boolean bidirectional) {
+    public static LstmOutput lstm(Weights w, String name, SDVariable x, int steps, long in, long hidden, boolean bidirectional) {
+        LstmOutput forward = lstmDirection(w, name, x, steps, in, hidden, false);
+        if (!bidirectional) {
+            return forward;
+        }
+        LstmOutput backward = lstmDirection(w, name + "_back", x, steps, in, hidden, true);
         SameDiff sd = w.sd();
-        SDVariable input;
-        SDVariable recurrent;
-        SDVariable bias;
-        if (bidirectional) {
-            input = w.weight(name + "_Wx", in, 4 * hidden, 2, in, 4 * hidden);
-            recurrent = w.weight(name + "_Wh", hidden, 4 * hidden, 2, hidden, 4 * hidden);
-            bias = w.zeros(name + "_b", 2, 4 * hidden);
-        } else {
-            input = w.matrix(name + "_Wx", in, 4 * hidden);
-            recurrent = w.matrix(name + "_Wh", hidden, 4 * hidden);
-            bias = w.zeros(name + "_b", 4 * hidden);
+        return new LstmOutput(sd.concat(2, forward.sequence(), backward.sequence()), sd.concat(1, forward.last(), backward.last()));
+    }
+
+    /**
+     * Several independent LSTMs with weights of their own, run as one: the inputs [batch, time, in] are
+     * stacked into a group axis and every step is one batched product, so that the graph has a quarter
+     * of the operations of four separate LSTMs (SameDiff's cost is per operation at these sizes). An
+     * input marked reversed is read from its last step to its first. Returns the final states
+     * [batch, groups · hidden], in the order of the inputs.
+     */
+    public static SDVariable groupedLstmFinalStates(Weights w, String name, SDVariable[] inputs, boolean[] reversed, int steps,
+                                                    long in, long hidden) {
+        SameDiff sd = w.sd();
+        int groups = inputs.length;
+        SDVariable[] ordered = new SDVariable[groups];
+        for (int g = 0; g < groups; g++) {
+            ordered[g] = reversed[g] ? sd.reverse(inputs[g], 1) : inputs[g];
         }
-        LSTMLayerConfig config = LSTMLayerConfig.builder()
-                .lstmdataformat(LSTMDataFormat.NTS)
-                .directionMode(bidirectional ? LSTMDirectionMode.BIDIR_CONCAT : LSTMDirectionMode.FWD)
-                .gateAct(LSTMActivations.SIGMOID).cellAct(LSTMActivations.TANH).outAct(LSTMActivations.TANH)
-                .retFullSequence(true).retLastH(true).retLastC(false).build();
-        SDVariable[] out = sd.rnn().lstmLayer(x, LSTMLayerWeights.builder().weights(input).rWeights(recurrent).bias(bias).build(), config);
-        SDVariable last = out[1];
-        if (bidirectional) {
-            // [2, batch, hidden] -> [batch, 2 * hidden]
-            last = sd.reshape(sd.permute(last, 1, 0, 2), -1, 2 * hidden);
+        SDVariable stacked = sd.reshape(sd.stack(0, ordered), groups, -1, in);                          // [G, B·T, in]
+        SDVariable inputWeights = w.weight(name + "_Wx", in, 4 * hidden, groups, in, 4 * hidden);
+        SDVariable recurrentWeights = w.weight(name + "_Wh", hidden, 4 * hidden, groups, hidden, 4 * hidden);
+        float[] bias = new float[(int) (groups * 4 * hidden)];
+        for (int g = 0; g < groups; g++) {
+            java.util.Arrays.fill(bias, (int) (g * 4 * hidden + hidden), (int) (g * 4 * hidden + 2 * hidden), 1f);
         }
-        return new LstmOutput(out[0], last);
+        SDVariable b = sd.var(name + "_b", org.nd4j.linalg.factory.Nd4j.createFromArray(bias).reshape(groups, 1, 4 * hidden).castTo(w.type()));
+        SDVariable projected = sd.reshape(sd.mmul(stacked, inputWeights).add(b), groups, -1, steps, 4 * hidden);   // [G, B, T, 4H]
+        SDVariable h = null;
+        SDVariable c = null;
+        for (int t = 0; t < steps; t++) {
+            SDVariable gates = sd.reshape(projected.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) t, t + 1L), SDIndex.all()),
+                    groups, -1, 4 * hidden);                                                               // [G, B, 4H]
+            if (h != null) {
+                gates = gates.add(sd.mmul(h, recurrentWeights));
+            }
+            SDVariable activated = sd.nn().sigmoid(gates);
+            SDVariable input = activated.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(0L, hidden));
+            SDVariable output = activated.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(3 * hidden, 4 * hidden));
+            SDVariable candidate = sd.math().tanh(gates.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(2 * hidden, 3 * hidden)));
+            if (c == null) {
+                c = input.mul(candidate);
+            } else {
+                SDVariable forget = activated.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(hidden, 2 * hidden));
+                c = forget.mul(c).add(input.mul(candidate));
+            }
+            h = output.mul(sd.math().tanh(c));
+        }
+        return sd.reshape(sd.permute(h, 1, 0, 2), -1, groups * hidden);
+    }
+
+    private static LstmOutput lstmDirection(Weights w, String name, SDVariable x, int steps, long in, long hidden, boolean reverse) {
+        SameDiff sd = w.sd();
+        SDVariable inputWeights = w.matrix(name + "_Wx", in, 4 * hidden);
+        SDVariable recurrentWeights = w.matrix(name + "_Wh", hidden, 4 * hidden);
+        // Forget-gate bias 1, so that early training keeps the cell state (Jozefowicz et al. 2015).
+        float[] bias = new float[(int) (4 * hidden)];
+        java.util.Arrays.fill(bias, (int) hidden, (int) (2 * hidden), 1f);
+        SDVariable b = sd.var(name + "_b", org.nd4j.linalg.factory.Nd4j.createFromArray(bias).castTo(w.type()));
+        SDVariable projected = sd.reshape(sd.reshape(x, -1, in).mmul(inputWeights).add(b), -1, steps, 4 * hidden);
+        SDVariable h = null;
+        SDVariable c = null;
+        SDVariable[] states = new SDVariable[steps];
+        for (int k = 0; k < steps; k++) {
+            int t = reverse ? steps - 1 - k : k;
+            SDVariable gates = sd.reshape(projected.get(SDIndex.all(), SDIndex.interval((long) t, t + 1L), SDIndex.all()), -1, 4 * hidden);
+            if (h != null) {
+                gates = gates.add(h.mmul(recurrentWeights));
+            }
+            SDVariable input = sd.nn().sigmoid(gates.get(SDIndex.all(), SDIndex.interval(0L, hidden)));
+            SDVariable candidate = sd.math().tanh(gates.get(SDIndex.all(), SDIndex.interval(2 * hidden, 3 * hidden)));
+            SDVariable output = sd.nn().sigmoid(gates.get(SDIndex.all(), SDIndex.interval(3 * hidden, 4 * hidden)));
+            if (c == null) {
+                c = input.mul(candidate);
+            } else {
+                SDVariable forget = sd.nn().sigmoid(gates.get(SDIndex.all(), SDIndex.interval(hidden, 2 * hidden)));
+                c = forget.mul(c).add(input.mul(candidate));
+            }
+            h = output.mul(sd.math().tanh(c));
+            states[t] = sd.reshape(h, -1, 1, hidden);
+        }
+        return new LstmOutput(sd.concat(1, states), h);
     }
 
     /**

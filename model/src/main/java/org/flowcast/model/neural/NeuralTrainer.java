@@ -73,7 +73,11 @@ public final class NeuralTrainer implements ForecastTrainer {
         listener.message(String.format("%s: %,d parameters, %,d training and %,d validation windows", architecture.name(),
                 model.parameterCount(), trainWindows.count, validationWindows.count));
         Map<String, String> described = describe();
-        String fingerprint = described + "|" + train.start() + "|" + train.end() + "|" + validation.start() + "|"
+        // How long to train may change between a run and its resumption; what is trained may not.
+        Map<String, String> identity = new LinkedHashMap<>(described);
+        identity.remove("training.maxEpochs");
+        identity.remove("training.timeBudgetSeconds");
+        String fingerprint = identity + "|" + train.start() + "|" + train.end() + "|" + validation.start() + "|"
                 + validation.end() + "|" + java.util.Arrays.toString(train.stationIds());
         TrainingLoop.Outcome outcome;
         try {
@@ -81,7 +85,8 @@ public final class NeuralTrainer implements ForecastTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        listener.message(String.format("%s: %s; best validation MAE %.2f at epoch %d", architecture.name(), outcome.stopReason(),
+        listener.message(outcome.bestEpoch() < 0 ? architecture.name() + ": " + outcome.stopReason() + "; no epoch finished"
+                : String.format("%s: %s; best validation MAE %.2f at epoch %d", architecture.name(), outcome.stopReason(),
                 outcome.bestValidationMae(), outcome.bestEpoch() + 1));
         described.put("epochsRun", String.valueOf(outcome.epochs()));
         described.put("bestEpoch", String.valueOf(outcome.bestEpoch() + 1));

@@ -99,9 +99,9 @@ final class TrainingLoop {
                 double norm = globalNorm(gradients);
                 if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                     model.setWeights(bestEpoch >= 0 ? bestWeights : lastGood);
-                    String reason = "stopped: the loss or a gradient became " + (Double.isFinite(loss) ? "non-finite" : loss)
-                            + " in epoch " + (epoch + 1) + ", batch " + (b + 1) + "; kept the last good weights. "
-                            + "Try a lower learning rate (--param learningRate=...).";
+                    String reason = "stopped: the " + (Double.isFinite(loss) ? "gradient" : "loss") + " became non-finite ("
+                            + (Double.isFinite(loss) ? "norm " + norm : "loss " + loss) + ") in epoch " + (epoch + 1) + ", batch "
+                            + (b + 1) + "; kept the last good weights. A lower learning rate usually helps.";
                     listener.message(reason);
                     return new Outcome(epoch, best, bestEpoch, reason);
                 }

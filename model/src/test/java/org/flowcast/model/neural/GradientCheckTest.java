@@ -23,7 +23,7 @@ class GradientCheckTest {
         // As in the Conv-LSTM: the LSTM's weights are checked through both uses of its states (scores and
         // context) and through its last state (the query).
         double error = FiniteDifferences.maxRelativeError(new long[] {2, 5, 3}, (w, x) -> {
-            Layers.LstmOutput lstm = Layers.lstm(w, "lstm", x, 3, 4, false);
+            Layers.LstmOutput lstm = Layers.lstm(w, "lstm", x, 5, 3, 4, false);
             Layers.Attention attention = Layers.temporalAttention(w, "attention", lstm.sequence(), lstm.last(), 5, 4);
             return w.sd().concat(1, attention.context(), attention.weights());
         });
@@ -33,7 +33,7 @@ class GradientCheckTest {
     @Test
     void lstmAndItsLastState() {
         double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3}, (w, x) -> {
-            Layers.LstmOutput out = Layers.lstm(w, "lstm", x, 3, 5, false);
+            Layers.LstmOutput out = Layers.lstm(w, "lstm", Layers.denseTime(w, "in", x, 4, 3, 3), 4, 3, 5, false);
             return w.sd().concat(1, w.sd().reshape(out.sequence(), -1, 20), out.last());
         });
         assertThat(error).isLessThan(TOLERANCE);
@@ -42,7 +42,18 @@ class GradientCheckTest {
     @Test
     void bidirectionalLstmFinalStates() {
         double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3},
-                (w, x) -> Layers.lstm(w, "bilstm", x, 3, 5, true).last());
+                (w, x) -> Layers.lstm(w, "bilstm", x, 4, 3, 5, true).last());
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void groupedLstmWithReversedInputs() {
+        // The inputs come from a dense layer so that its weights check the gradient through the grouping.
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3}, (w, x) -> {
+            var projected = Layers.denseTime(w, "in", x, 4, 3, 3);
+            return Layers.groupedLstmFinalStates(w, "grouped", new org.nd4j.autodiff.samediff.SDVariable[] {projected, projected, x},
+                    new boolean[] {false, true, false}, 4, 3, 5);
+        });
         assertThat(error).isLessThan(TOLERANCE);
     }
 

@@ -1,0 +1,134 @@
+package org.flowcast.model.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.model.BatchForecaster;
+import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.ModelFileException;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.SampleData;
+import org.flowcast.model.TrainingConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shared training engine, with the Conv-LSTM kept small so that each fit takes seconds. */
+class NeuralTrainerTest {
+    static ChronologicalSplit split;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void data() {
+        SensorSeries series = SampleData.series();
+        split = ChronologicalSplit.of(series, new AttentionConvLstm(small()).windowSpec(12, 6).lookback(), 6);
+    }
+
+    static AttentionConvLstm.Parameters small() {
+        return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true);
+    }
+
+    static TrainingConfig config(int epochs) {
+        return TrainingConfig.defaults().withHorizon(6).withEpochs(epochs);
+    }
+
+    @Test
+    void attentionWeightsAreAProbabilityOverTheInputSteps() {
+        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
+                .fit(split.train(), split.validation());
+        List<Forecast> forecasts = forecaster.predictAll(split.test(), List.of(split.test().timeAt(2100), split.test().timeAt(2200)));
+        for (Forecast f : forecasts) {
+            float[] weights = f.attention().orElseThrow().weights()[0];
+            assertThat(weights).hasSize(12);
+            double sum = 0;
+            for (float w : weights) {
+                assertThat(w).isBetween(0f, 1f);
+                sum += w;
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @Test
+    void resumingFromACheckpointContinuesWhereTheRunStoppedAndEndsWhereAnUninterruptedRunEnds() {
+        Path checkpoint = dir.resolve("model.checkpoint");
+        List<Integer> firstEpochs = new ArrayList<>();
+        new NeuralTrainer(new AttentionConvLstm(small()), config(2), epochs(firstEpochs), Optional.of(checkpoint))
+                .fit(split.train(), split.validation());
+        assertThat(checkpoint).exists();
+        List<Integer> resumedEpochs = new ArrayList<>();
+        BatchForecaster resumed = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(3), epochs(resumedEpochs),
+                Optional.of(checkpoint)).fit(split.train(), split.validation());
+        BatchForecaster straight = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(3))
+                .fit(split.train(), split.validation());
+        assertThat(firstEpochs).containsExactly(0, 1);
+        assertThat(resumedEpochs).containsExactly(2);
+        Forecast a = resumed.predict(split.test(), split.test().timeAt(2100));
+        Forecast b = straight.predict(split.test(), split.test().timeAt(2100));
+        assertThat(a.values()).isDeepEqualTo(b.values());
+    }
+
+    @Test
+    void aCheckpointOfAnotherConfigurationIsRefused() {
+        Path checkpoint = dir.resolve("model.checkpoint");
+        new NeuralTrainer(new AttentionConvLstm(small()), config(1), TrainingListener.NONE, Optional.of(checkpoint))
+                .fit(split.train(), split.validation());
+        AttentionConvLstm other = new AttentionConvLstm(new AttentionConvLstm.Parameters(4, 4, 16, 1, 24, 8, true, true));
+        assertThatThrownBy(() -> new NeuralTrainer(other, config(2), TrainingListener.NONE, Optional.of(checkpoint))
+                .fit(split.train(), split.validation())).hasMessageContaining("another model");
+    }
+
+    @Test
+    void aNonFiniteLossStopsTrainingWithAClearMessageAndFiniteWeights() {
+        List<String> messages = new ArrayList<>();
+        TrainingConfig huge = new TrainingConfig(12, 6, 64, 3, 5, 1e30, 1.0, 1e30, 42, 0);
+        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), huge, new TrainingListener() {
+            @Override
+            public void message(String text) {
+                messages.add(text);
+            }
+        }, Optional.empty()).fit(split.train(), split.validation());
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("non-finite").contains("kept the last good weights"));
+        for (float[] row : forecaster.predict(split.test(), split.test().timeAt(2100)).values()) {
+            for (float v : row) {
+                assertThat(v).isFinite();
+            }
+        }
+    }
+
+    @Test
+    void aTamperedOrForeignModelFileIsRefusedWithAClearMessage() throws Exception {
+        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
+                .fit(split.train(), split.validation());
+        Path file = dir.resolve("m.fcm");
+        forecaster.save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        // Flip a byte of the first stored array (after the manifest entry).
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("arrays/") + 200;
+        bytes[at] ^= 0x5a;
+        Path tampered = Files.write(dir.resolve("tampered.fcm"), bytes);
+        assertThatThrownBy(() -> ModelRegistry.load(tampered)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("tampered.fcm");
+        Path text = Files.writeString(dir.resolve("notes.fcm"), "not a model");
+        assertThatThrownBy(() -> ModelRegistry.load(text)).isInstanceOf(ModelFileException.class).hasMessageContaining("notes.fcm");
+        assertThatThrownBy(() -> ModelRegistry.load(dir.resolve("absent.fcm"))).hasMessageContaining("no such model file");
+    }
+
+    private static TrainingListener epochs(List<Integer> into) {
+        return new TrainingListener() {
+            @Override
+            public void epochFinished(EpochReport report) {
+                into.add(report.epoch());
+            }
+        };
+    }
+}
