@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.model.neural.AttentionConvLstm;
+import org.flowcast.model.neural.GruBaseline;
+import org.flowcast.model.neural.LstmBaseline;
+import org.flowcast.model.neural.TemporalConvolutionNetwork;
+import org.flowcast.model.neural.TransformerEncoder;
 import org.flowcast.model.neural.NeuralArchitecture;
 import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.NeuralTrainer;
@@ -55,6 +59,14 @@ public final class ModelRegistry {
     private static final List<Entry> ENTRIES = List.of(
             new Neural(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
                     p -> new AttentionConvLstm(TypedParameters.override(AttentionConvLstm.Parameters.defaults(), p))),
+            new Neural(LstmBaseline.NAME, "stacked LSTM over the recent hour, sequence to vector",
+                    p -> new LstmBaseline(TypedParameters.override(LstmBaseline.Parameters.defaults(), p))),
+            new Neural(GruBaseline.NAME, "stacked hand-written GRU over the recent hour",
+                    p -> new GruBaseline(TypedParameters.override(GruBaseline.Parameters.defaults(), p))),
+            new Neural(TemporalConvolutionNetwork.NAME, "temporal convolutional network, dilations 1-8 (Bai et al. 2018)",
+                    p -> new TemporalConvolutionNetwork(TypedParameters.override(TemporalConvolutionNetwork.Parameters.defaults(), p))),
+            new Neural(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
+                    p -> new TransformerEncoder(TypedParameters.override(TransformerEncoder.Parameters.defaults(), p))),
             new Statistical(Persistence.NAME, "repeats the last known flow", (c, p) -> Persistence.trainer(c.horizon())),
             new Statistical(SeasonalNaive.NAME, "the same slot one week (else one day) earlier",
                     (c, p) -> SeasonalNaive.trainer(c.horizon(), !"false".equals(p.getOrDefault("weekly", "true")))),

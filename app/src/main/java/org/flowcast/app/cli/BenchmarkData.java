@@ -34,8 +34,8 @@ final class BenchmarkData {
             return CorridorLoader.load(folder);
         }
         Path stationList = folder.resolve("stations.txt");
-        Path scratch = Files.createTempDirectory("flowcast-bench");
-        try (FlowcastDatabase db = FlowcastDatabase.open(scratch.resolve("bench"))) {
+        try (ScratchFolder scratch = new ScratchFolder("flowcast-bench");
+             FlowcastDatabase db = FlowcastDatabase.open(scratch.path().resolve("bench"))) {
             FileIngestResult result = new Ingester(db, IngestOptions.defaults().withTensorStart(tensorStart), IngestListener.NONE)
                     .ingest(List.of(npz)).get(0);
             if (result.status().isFailure()) {
@@ -47,10 +47,6 @@ final class BenchmarkData {
             SeriesQuery query = new SeriesQuery(db);
             TimeRange range = query.storedRange(ids).orElseThrow(() -> new CommandFailure("no data was loaded from " + npz));
             return query.stations(ids, range);
-        } finally {
-            try (Stream<Path> left = Files.walk(scratch)) {
-                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

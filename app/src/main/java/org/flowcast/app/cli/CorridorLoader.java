@@ -1,10 +1,8 @@
 package org.flowcast.app.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.FileIngestResult;
@@ -29,8 +27,8 @@ final class CorridorLoader {
     static SensorSeries load(Path folder) throws IOException, StoreException {
         List<Path> files = InputFiles.expand(List.of(folder.toString())).stream()
                 .filter(p -> !p.getFileName().toString().endsWith(".npz")).toList();
-        Path scratch = Files.createTempDirectory("flowcast-compare");
-        try (FlowcastDatabase db = FlowcastDatabase.open(scratch.resolve("compare"))) {
+        try (ScratchFolder scratch = new ScratchFolder("flowcast-compare");
+             FlowcastDatabase db = FlowcastDatabase.open(scratch.path().resolve("compare"))) {
             List<FileIngestResult> results = new Ingester(db, IngestOptions.defaults(), IngestListener.NONE).ingest(files);
             for (FileIngestResult r : results) {
                 if (r.status().isFailure()) {
@@ -46,10 +44,6 @@ final class CorridorLoader {
             SeriesQuery query = new SeriesQuery(db);
             TimeRange range = query.storedRange(stations).orElseThrow();
             return query.stations(stations, range);
-        } finally {
-            try (Stream<Path> left = Files.walk(scratch)) {
-                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

@@ -57,9 +57,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         inputs.add((Files.isDirectory(data.resolve("station_5min")) ? data.resolve("station_5min") : data).toString());
         List<Path> files = InputFiles.expand(inputs).stream()
                 .filter(p -> !p.getFileName().toString().endsWith(".npz")).toList();
-        Path folder = Files.createTempDirectory("flowcast-bench");
         PrintWriter out = spec.commandLine().getOut();
-        try {
+        try (ScratchFolder scratch = new ScratchFolder("flowcast-bench")) {
+            Path folder = scratch.path();
             resetPeakHeap();
             long start = System.nanoTime();
             List<FileIngestResult> results;
@@ -103,10 +103,6 @@ public final class IngestBenchCommand implements Callable<Integer> {
                 out.println("Java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                         + " cores, OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
                 return failed == 0 ? 0 : FlowcastCommand.EXIT_FAILURE;
-            }
-        } finally {
-            try (Stream<Path> left = Files.walk(folder)) {
-                left.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }

@@ -101,6 +101,57 @@ public final class Layers {
         return sd.reshape(sd.permute(h, 1, 0, 2), -1, groups * hidden);
     }
 
+    /**
+     * A GRU over [batch, time, in] written out from its gates (Cho et al. 2014):
+     * {@code r = σ(x W_r + h U_r + b_r)}, {@code z = σ(x W_z + h U_z + b_z)},
+     * {@code n = tanh(x W_n + b_n + r ⊙ (h U_n + b_hn))}, {@code h' = (1 − z) ⊙ n + z ⊙ h}.
+     * ND4J's fused {@code gru} computes wrong gradients in M2.1 (see the dependency notes).
+     */
+    public static LstmOutput gru(Weights w, String name, SDVariable x, int steps, long in, long hidden) {
+        SameDiff sd = w.sd();
+        SDVariable inputWeights = w.matrix(name + "_Wx", in, 3 * hidden);
+        SDVariable recurrentWeights = w.matrix(name + "_Wh", hidden, 3 * hidden);
+        SDVariable inputBias = w.zeros(name + "_bx", 3 * hidden);
+        SDVariable recurrentBias = w.zeros(name + "_bh", 3 * hidden);
+        SDVariable projected = sd.reshape(sd.reshape(x, -1, in).mmul(inputWeights).add(inputBias), -1, steps, 3 * hidden);
+        SDVariable h = null;
+        SDVariable[] states = new SDVariable[steps];
+        for (int t = 0; t < steps; t++) {
+            SDVariable xt = sd.reshape(projected.get(SDIndex.all(), SDIndex.interval((long) t, t + 1L), SDIndex.all()), -1, 3 * hidden);
+            SDVariable xr = xt.get(SDIndex.all(), SDIndex.interval(0L, hidden));
+            SDVariable xz = xt.get(SDIndex.all(), SDIndex.interval(hidden, 2 * hidden));
+            SDVariable xn = xt.get(SDIndex.all(), SDIndex.interval(2 * hidden, 3 * hidden));
+            if (h == null) {
+                // h_0 = 0: the recurrent terms reduce to their biases.
+                SDVariable hr = recurrentBias.get(SDIndex.interval(0L, hidden));
+                SDVariable hz = recurrentBias.get(SDIndex.interval(hidden, 2 * hidden));
+                SDVariable hn = recurrentBias.get(SDIndex.interval(2 * hidden, 3 * hidden));
+                SDVariable r = sd.nn().sigmoid(xr.add(hr));
+                SDVariable z = sd.nn().sigmoid(xz.add(hz));
+                SDVariable n = sd.math().tanh(xn.add(r.mul(hn)));
+                h = n.sub(z.mul(n));
+            } else {
+                SDVariable recurrent = h.mmul(recurrentWeights).add(recurrentBias);
+                SDVariable r = sd.nn().sigmoid(xr.add(recurrent.get(SDIndex.all(), SDIndex.interval(0L, hidden))));
+                SDVariable z = sd.nn().sigmoid(xz.add(recurrent.get(SDIndex.all(), SDIndex.interval(hidden, 2 * hidden))));
+                SDVariable n = sd.math().tanh(xn.add(r.mul(recurrent.get(SDIndex.all(), SDIndex.interval(2 * hidden, 3 * hidden)))));
+                h = n.add(z.mul(h.sub(n)));
+            }
+            states[t] = sd.reshape(h, -1, 1, hidden);
+        }
+        return new LstmOutput(sd.concat(1, states), h);
+    }
+
+    /** The last time step of [batch, time, features] as [batch, features]. */
+    public static SDVariable lastStep(SameDiff sd, SDVariable x, long steps, long features) {
+        return sd.reshape(x.get(SDIndex.all(), SDIndex.interval(steps - 1, steps), SDIndex.all()), -1, features);
+    }
+
+    /** Layer normalisation over the last axis of [rows, features] or [batch, time, features], with gain and bias. */
+    public static SDVariable layerNorm(Weights w, String name, SDVariable x, long features, int lastAxis) {
+        return w.sd().nn().layerNorm(x, w.ones(name + "_gain", features), w.zeros(name + "_bias", features), false, lastAxis);
+    }
+
     private static LstmOutput lstmDirection(Weights w, String name, SDVariable x, int steps, long in, long hidden, boolean reverse) {
         SameDiff sd = w.sd();
         SDVariable inputWeights = w.matrix(name + "_Wx", in, 4 * hidden);

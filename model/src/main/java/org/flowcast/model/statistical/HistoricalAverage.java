@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ForecastTrainer;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
@@ -28,35 +27,29 @@ public final class HistoricalAverage extends StatisticalForecaster {
     }
 
     public static ForecastTrainer trainer(int horizon) {
-        return new ForecastTrainer() {
-            @Override
-            public String modelName() {
-                return NAME;
-            }
+        return new StatisticalTrainer(NAME, train -> fit(train, horizon));
+    }
 
-            @Override
-            public Forecaster fit(SensorSeries train, SensorSeries validation) {
-                int n = train.stationCount();
-                double[] sum = new double[2 * SLOTS * n];
-                int[] count = new int[2 * SLOTS * n];
-                for (int t = 0; t < train.length(); t++) {
-                    int base = key(train, t) * n;
-                    for (int s = 0; s < n; s++) {
-                        float v = train.value(t, s, Channel.FLOW);
-                        if (!Float.isNaN(v)) {
-                            sum[base + s] += v;
-                            count[base + s]++;
-                        }
-                    }
+    private static HistoricalAverage fit(SensorSeries train, int horizon) {
+        int n = train.stationCount();
+        double[] sum = new double[2 * SLOTS * n];
+        int[] count = new int[2 * SLOTS * n];
+        for (int t = 0; t < train.length(); t++) {
+            int base = key(train, t) * n;
+            for (int s = 0; s < n; s++) {
+                float v = train.value(t, s, Channel.FLOW);
+                if (!Float.isNaN(v)) {
+                    sum[base + s] += v;
+                    count[base + s]++;
                 }
-                float[] profile = new float[sum.length];
-                for (int i = 0; i < sum.length; i++) {
-                    profile[i] = count[i] == 0 ? Float.NaN : (float) (sum[i] / count[i]);
-                }
-                return new HistoricalAverage(horizon, Persistence.ids(train), meanFlow(train),
-                        Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon)), train, 0), profile);
             }
-        };
+        }
+        float[] profile = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            profile[i] = count[i] == 0 ? Float.NaN : (float) (sum[i] / count[i]);
+        }
+        return new HistoricalAverage(horizon, Persistence.ids(train), meanFlow(train),
+                Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon)), train, 0), profile);
     }
 
     /** Day type and slot of a grid step: weekday slots 0-287, weekend slots 288-575. */

@@ -9,7 +9,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ForecastTrainer;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
@@ -35,56 +34,50 @@ public final class LinearAutoregression extends StatisticalForecaster {
     }
 
     public static ForecastTrainer trainer(int horizon, double lambda) {
-        return new ForecastTrainer() {
-            @Override
-            public String modelName() {
-                return NAME;
-            }
+        return new StatisticalTrainer(NAME, train -> fit(train, horizon, lambda));
+    }
 
-            @Override
-            public Forecaster fit(SensorSeries train, SensorSeries validation) {
-                int n = train.stationCount();
-                float[] coefficients = new float[n * horizon * FEATURES];
-                float fallback = meanFlow(train);
-                double[] x = new double[FEATURES];
-                for (int s = 0; s < n; s++) {
-                    for (int h = 1; h <= horizon; h++) {
-                        double[][] xtx = new double[FEATURES][FEATURES];
-                        double[] xty = new double[FEATURES];
-                        int samples = 0;
-                        for (int t = WindowSpec.WEEK_STEPS; t + h < train.length(); t++) {
-                            float y = train.value(t + h, s, Channel.FLOW);
-                            if (Float.isNaN(y) || !features(train, t, s, h, fallback, x)) {
-                                continue;
-                            }
-                            for (int i = 0; i < FEATURES; i++) {
-                                xty[i] += x[i] * y;
-                                for (int j = 0; j < FEATURES; j++) {
-                                    xtx[i][j] += x[i] * x[j];
-                                }
-                            }
-                            samples++;
-                        }
-                        int base = (s * horizon + h - 1) * FEATURES;
-                        if (samples < FEATURES) {
-                            coefficients[base + FEATURES - 1] = fallback;
-                            continue;
-                        }
-                        for (int i = 0; i < FEATURES - 1; i++) {
-                            xtx[i][i] += lambda * samples; // ridge, scaled to the sample count; the intercept is not penalised
-                        }
-                        RealMatrix a = new Array2DRowRealMatrix(xtx, false);
-                        RealVector beta = new CholeskyDecomposition(a, 1e-10, 1e-12).getSolver().solve(new ArrayRealVector(xty, false));
-                        for (int i = 0; i < FEATURES; i++) {
-                            coefficients[base + i] = (float) beta.getEntry(i);
+    private static LinearAutoregression fit(SensorSeries train, int horizon, double lambda) {
+        int n = train.stationCount();
+        float[] coefficients = new float[n * horizon * FEATURES];
+        float fallback = meanFlow(train);
+        double[] x = new double[FEATURES];
+        for (int s = 0; s < n; s++) {
+            for (int h = 1; h <= horizon; h++) {
+                double[][] xtx = new double[FEATURES][FEATURES];
+                double[] xty = new double[FEATURES];
+                int samples = 0;
+                for (int t = WindowSpec.WEEK_STEPS; t + h < train.length(); t++) {
+                    float y = train.value(t + h, s, Channel.FLOW);
+                    if (Float.isNaN(y) || !features(train, t, s, h, fallback, x)) {
+                        continue;
+                    }
+                    for (int i = 0; i < FEATURES; i++) {
+                        xty[i] += x[i] * y;
+                        for (int j = 0; j < FEATURES; j++) {
+                            xtx[i][j] += x[i] * x[j];
                         }
                     }
+                    samples++;
                 }
-                return new LinearAutoregression(horizon, Persistence.ids(train), fallback,
-                        Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon), "lambda", String.valueOf(lambda),
-                                "lags", String.valueOf(LAGS)), train, 0), coefficients, (float) lambda);
+                int base = (s * horizon + h - 1) * FEATURES;
+                if (samples < FEATURES) {
+                    coefficients[base + FEATURES - 1] = fallback;
+                    continue;
+                }
+                for (int i = 0; i < FEATURES - 1; i++) {
+                    xtx[i][i] += lambda * samples; // ridge, scaled to the sample count; the intercept is not penalised
+                }
+                RealMatrix a = new Array2DRowRealMatrix(xtx, false);
+                RealVector beta = new CholeskyDecomposition(a, 1e-10, 1e-12).getSolver().solve(new ArrayRealVector(xty, false));
+                for (int i = 0; i < FEATURES; i++) {
+                    coefficients[base + i] = (float) beta.getEntry(i);
+                }
             }
-        };
+        }
+        return new LinearAutoregression(horizon, Persistence.ids(train), fallback,
+                Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon), "lambda", String.valueOf(lambda),
+                        "lags", String.valueOf(LAGS)), train, 0), coefficients, (float) lambda);
     }
 
     /** Fills the features of origin {@code t} for step {@code h}; false where the recent window has no value at all. */

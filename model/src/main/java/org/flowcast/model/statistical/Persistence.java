@@ -3,7 +3,6 @@ package org.flowcast.model.statistical;
 import java.util.List;
 import java.util.Map;
 import org.flowcast.core.ForecastTrainer;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
@@ -19,18 +18,8 @@ public final class Persistence extends StatisticalForecaster {
 
     /** Fits nothing but the fallback. */
     public static ForecastTrainer trainer(int horizon) {
-        return new ForecastTrainer() {
-            @Override
-            public String modelName() {
-                return NAME;
-            }
-
-            @Override
-            public Forecaster fit(SensorSeries train, SensorSeries validation) {
-                return new Persistence(horizon, ids(train), meanFlow(train),
-                        Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon)), train, 0));
-            }
-        };
+        return new StatisticalTrainer(NAME, train -> new Persistence(horizon, ids(train), meanFlow(train),
+                Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon)), train, 0)));
     }
 
     static List<Integer> ids(SensorSeries series) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ForecastTrainer;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
@@ -24,18 +23,8 @@ public final class SeasonalNaive extends StatisticalForecaster {
     }
 
     public static ForecastTrainer trainer(int horizon, boolean weekly) {
-        return new ForecastTrainer() {
-            @Override
-            public String modelName() {
-                return NAME;
-            }
-
-            @Override
-            public Forecaster fit(SensorSeries train, SensorSeries validation) {
-                return new SeasonalNaive(horizon, weekly, Persistence.ids(train), meanFlow(train),
-                        Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon), "weekly", String.valueOf(weekly)), train, 0));
-            }
-        };
+        return new StatisticalTrainer(NAME, train -> new SeasonalNaive(horizon, weekly, Persistence.ids(train), meanFlow(train),
+                Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon), "weekly", String.valueOf(weekly)), train, 0)));
     }
 
     boolean weekly() {

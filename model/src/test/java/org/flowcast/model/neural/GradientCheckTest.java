@@ -58,6 +58,34 @@ class GradientCheckTest {
     }
 
     @Test
+    void handWrittenGruCell() {
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 4, 3}, (w, x) -> {
+            Layers.LstmOutput out = Layers.gru(w, "gru", Layers.denseTime(w, "in", x, 4, 3, 3), 4, 3, 5);
+            return w.sd().concat(1, w.sd().reshape(out.sequence(), -1, 20), out.last());
+        });
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void transformerSelfAttentionAndItsWeights() {
+        // recent [B, P, N + 8] with N = 2 stations, P = 3 steps, horizon 2
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 3, 10}, (w, x) -> {
+            GraphOutputs out = new TransformerEncoder(new TransformerEncoder.Parameters(4, 2, 1, 6))
+                    .build(new GraphInputs(w.sd(), x, null, null, 2, 3, 2), w);
+            return w.sd().concat(1, out.prediction(), out.attention());
+        });
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
+    void temporalConvolutionBlocks() {
+        double error = FiniteDifferences.maxRelativeError(new long[] {2, 5, 10}, (w, x) ->
+                new TemporalConvolutionNetwork(new TemporalConvolutionNetwork.Parameters(3, 3, 2))
+                        .build(new GraphInputs(w.sd(), x, null, null, 2, 5, 2), w).prediction());
+        assertThat(error).isLessThan(TOLERANCE);
+    }
+
+    @Test
     void denseLayerOverTime() {
         double error = FiniteDifferences.maxRelativeError(new long[] {2, 3, 4}, (w, x) -> Layers.denseTime(w, "dense", x, 3, 4, 5));
         assertThat(error).isLessThan(TOLERANCE);
