@@ -54,8 +54,8 @@ public final class ReportWriter {
         Map<String, Object> context = context(summary);
         Path html = folder.resolve("report.html");
         Path markdown = folder.resolve("report.md");
-        Files.writeString(html, template("report.html.mustache").execute(context), StandardCharsets.UTF_8);
-        Files.writeString(markdown, template("report.md.mustache").execute(context), StandardCharsets.UTF_8);
+        Files.writeString(html, template("report.html.mustache", true).execute(context), StandardCharsets.UTF_8);
+        Files.writeString(markdown, template("report.md.mustache", false).execute(context), StandardCharsets.UTF_8);
         Path metrics = folder.resolve("metrics.csv");
         metricsTable(summary).write().csv(metrics.toFile());
         stationTable(summary).write().csv(folder.resolve("stations.csv").toFile());
@@ -63,9 +63,9 @@ public final class ReportWriter {
         return new Written(html, markdown, metrics);
     }
 
-    private static Template template(String name) throws IOException {
+    private static Template template(String name, boolean html) throws IOException {
         try (Reader reader = new InputStreamReader(ReportWriter.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
-            return Mustache.compiler().defaultValue("").compile(reader);
+            return Mustache.compiler().defaultValue("").escapeHTML(html).compile(reader);
         }
     }
 
