@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flowcast quality}: data quality per station. */
 @Command(name = "quality", mixinStandardHelpOptions = true,
-        description = {"Summarises data quality per station: coverage of the 5-minute grid, PeMS's mean % observed, "
-                + "readings PeMS never observed (0%), readings that failed a check, and values the gap filler wrote.",
+        description = {"Summarises data quality per station: coverage of the 5-minute grid, PeMS's mean %% observed, "
+                + "readings PeMS never observed (0%%), readings that failed a check, and values the gap filler wrote.",
             "Checks: negative flow, flow above " + (int) (QualityFlag.MAX_FLOW_PER_LANE * 12) + " veh/h per lane, "
                 + "occupancy outside 0-1, speed above " + (int) QualityFlag.MAX_SPEED_MPH + " mph, the same reading for "
                 + QualityFlag.STUCK_STEPS / 12 + " hours or more (stuck). Flagged values are kept but models treat them as missing."})

@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code flowcast train}: fits a model on data from the store and writes a model file. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fits a model on the training part (the first 60% of the windows) of the chosen data, stops on the "
-                + "validation part (the next 20%), and writes a self-contained model file with its provenance. A checkpoint "
+        description = {"Fits a model on the training part (the first 60%% of the windows) of the chosen data, stops on the "
+                + "validation part (the next 20%%), and writes a self-contained model file with its provenance. A checkpoint "
                 + "is written after every epoch; --resume continues from it after an interruption."},
         footer = {"", "Examples:", "  flowcast train --model at-conv-lstm --horizon 24 --epochs 20",
             "  flowcast train --model linear-ar --param lambda=0.1 --freeway 5 --direction N"})
