@@ -7,13 +7,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.model.neural.AttentionConvLstm;
-import org.flowcast.model.neural.GruBaseline;
-import org.flowcast.model.neural.LstmBaseline;
 import org.flowcast.model.neural.TemporalConvolutionNetwork;
 import org.flowcast.model.neural.TransformerEncoder;
 import org.flowcast.model.neural.NeuralArchitecture;
 import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.NeuralTrainer;
+import org.flowcast.model.neural.RecurrentBaseline;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.model.statistical.HistoricalAverage;
 import org.flowcast.model.statistical.LinearAutoregression;
@@ -59,10 +58,10 @@ public final class ModelRegistry {
     private static final List<Entry> ENTRIES = List.of(
             new Neural(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
                     p -> new AttentionConvLstm(TypedParameters.override(AttentionConvLstm.Parameters.defaults(), p))),
-            new Neural(LstmBaseline.NAME, "stacked LSTM over the recent hour, sequence to vector",
-                    p -> new LstmBaseline(TypedParameters.override(LstmBaseline.Parameters.defaults(), p))),
-            new Neural(GruBaseline.NAME, "stacked hand-written GRU over the recent hour",
-                    p -> new GruBaseline(TypedParameters.override(GruBaseline.Parameters.defaults(), p))),
+            new Neural(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
+                    p -> RecurrentBaseline.lstm(TypedParameters.override(RecurrentBaseline.Parameters.defaults(), p))),
+            new Neural(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",
+                    p -> RecurrentBaseline.gru(TypedParameters.override(RecurrentBaseline.Parameters.defaults(), p))),
             new Neural(TemporalConvolutionNetwork.NAME, "temporal convolutional network, dilations 1-8 (Bai et al. 2018)",
                     p -> new TemporalConvolutionNetwork(TypedParameters.override(TemporalConvolutionNetwork.Parameters.defaults(), p))),
             new Neural(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",

@@ -1,8 +1,5 @@
 package org.flowcast.model.neural;
 
-import java.util.Map;
-import org.flowcast.model.TypedParameters;
-import org.flowcast.model.window.WindowSpec;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -16,7 +13,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * </pre>
  * Normalisation is a layer norm over the channels of each step; the reference trains without dropout.
  */
-public final class TemporalConvolutionNetwork implements NeuralArchitecture {
+public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<TemporalConvolutionNetwork.Parameters> {
     public static final String NAME = "tcn";
 
     /** Typed hyperparameters: channels, kernel size and the number of blocks (dilations 1, 2, 4, ...). */
@@ -26,20 +23,8 @@ public final class TemporalConvolutionNetwork implements NeuralArchitecture {
         }
     }
 
-    private final Parameters p;
-
     public TemporalConvolutionNetwork(Parameters parameters) {
-        this.p = parameters;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WindowSpec windowSpec(int inputSteps, int horizon) {
-        return new WindowSpec(inputSteps, horizon, false, false);
+        super(NAME, parameters);
     }
 
     @Override
@@ -66,10 +51,5 @@ public final class TemporalConvolutionNetwork implements NeuralArchitecture {
         SameDiff sd = w.sd();
         SDVariable stepsLast = sd.permute(x, 0, 2, 1);                       // [B, P, C]
         return sd.permute(Layers.layerNorm(w, name, stepsLast, channels, 2), 0, 2, 1);
-    }
-
-    @Override
-    public Map<String, String> hyperparameters() {
-        return TypedParameters.toText(p);
     }
 }

@@ -1,8 +1,5 @@
 package org.flowcast.model.neural;
 
-import java.util.Map;
-import org.flowcast.model.TypedParameters;
-import org.flowcast.model.window.WindowSpec;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -20,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The attention of the last layer's last query over the P steps, averaged over heads, is returned as
  * the model's attention weights [B, P].
  */
-public final class TransformerEncoder implements NeuralArchitecture {
+public final class TransformerEncoder extends RecentWindowArchitecture<TransformerEncoder.Parameters> {
     public static final String NAME = "transformer";
 
     /** Typed hyperparameters; the defaults are the reference's. */
@@ -30,23 +27,15 @@ public final class TransformerEncoder implements NeuralArchitecture {
         }
     }
 
-    private final Parameters p;
-
     public TransformerEncoder(Parameters parameters) {
+        super(NAME, check(parameters));
+    }
+
+    private static Parameters check(Parameters parameters) {
         if (parameters.width() % parameters.heads() != 0) {
             throw new IllegalArgumentException("width must be a multiple of heads");
         }
-        this.p = parameters;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public WindowSpec windowSpec(int inputSteps, int horizon) {
-        return new WindowSpec(inputSteps, horizon, false, false);
+        return parameters;
     }
 
     @Override
@@ -98,10 +87,5 @@ public final class TransformerEncoder implements NeuralArchitecture {
             }
         }
         return w.sd().constant(Nd4j.create(table).castTo(w.type()).reshape(1, steps, d));
-    }
-
-    @Override
-    public Map<String, String> hyperparameters() {
-        return TypedParameters.toText(p);
     }
 }
