@@ -1,6 +1,5 @@
 package org.flowcast.ingest;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.flowcast.core.SensorSeries;
@@ -29,10 +28,5 @@ public record IngestOptions(double maxRejectShare, OptionalInt exportStationId, 
     public IngestOptions withTensorStart(java.time.Instant start) {
         return new IngestOptions(maxRejectShare, exportStationId,
                 new NpzTensorReader.Options(Optional.of(start), tensor.step(), tensor.stationList(), tensor.edgeList()), force);
-    }
-
-    public IngestOptions withTensorStep(Duration step) {
-        return new IngestOptions(maxRejectShare, exportStationId,
-                new NpzTensorReader.Options(tensor.start(), step, tensor.stationList(), tensor.edgeList()), force);
     }
 }

@@ -144,46 +144,42 @@ public final class StationExportReader implements SensorFileReader {
             } catch (IllegalArgumentException e) {
                 throw new RowException("5 Minutes " + record.get(time) + ": " + e.getMessage());
             }
-            float totalFlow = flow >= 0 ? value(record, flow, "Flow (Veh/5 Minutes)") : sum(record, laneFlows, "Lane Flow");
-            float totalSpeed = speed >= 0 ? value(record, speed, "Speed (mph)") : mean(record, laneSpeeds, "Lane Speed");
-            float occupancyPercent = occupancy >= 0 ? value(record, occupancy, "Occupancy (%)") : mean(record, laneOccupancies, "Lane Occ");
+            LaneValues laneFlow = LaneValues.of(record, laneFlows, "Lane Flow");
+            float totalFlow = flow >= 0 ? value(record, flow, "Flow (Veh/5 Minutes)") : laneFlow.sum();
+            float totalSpeed = speed >= 0 ? value(record, speed, "Speed (mph)") : LaneValues.of(record, laneSpeeds, "Lane Speed").mean();
+            float occupancyPercent = occupancy >= 0 ? value(record, occupancy, "Occupancy (%)")
+                    : LaneValues.of(record, laneOccupancies, "Lane Occ").mean();
             float percent = observed >= 0 ? value(record, observed, "% Observed") : Float.NaN;
-            int lanes = 0;
-            for (int column : laneFlows) {
-                if (!Float.isNaN(value(record, column, "Lane Flow"))) {
-                    lanes++;
-                }
-            }
             return new Reading(station, instant, totalFlow, occupancyPercent / 100f, totalSpeed,
-                    Float.isNaN(percent) ? Reading.UNKNOWN_PERCENT : Math.round(Math.max(0, Math.min(100, percent))), lanes);
+                    Float.isNaN(percent) ? Reading.UNKNOWN_PERCENT : Math.round(Math.max(0, Math.min(100, percent))), laneFlow.count());
         }
 
         private static float value(CSVRecord record, int column, String name) throws RowException {
             return column < record.size() ? Fields.number(record.get(column).replace(",", ""), name) : Float.NaN;
         }
+    }
 
-        private static float sum(CSVRecord record, List<Integer> columns, String name) throws RowException {
+    /** The non-empty values of one kind of lane column in a row, each parsed once. */
+    private record LaneValues(float total, int count) {
+        static LaneValues of(CSVRecord record, List<Integer> columns, String name) throws RowException {
             float total = 0;
-            int n = 0;
+            int count = 0;
             for (int column : columns) {
-                float v = value(record, column, name);
+                float v = Columns.value(record, column, name);
                 if (!Float.isNaN(v)) {
                     total += v;
-                    n++;
+                    count++;
                 }
             }
-            return n == 0 ? Float.NaN : total;
+            return new LaneValues(total, count);
         }
 
-        private static float mean(CSVRecord record, List<Integer> columns, String name) throws RowException {
-            float total = sum(record, columns, name);
-            int n = 0;
-            for (int column : columns) {
-                if (!Float.isNaN(value(record, column, name))) {
-                    n++;
-                }
-            }
-            return n == 0 ? Float.NaN : total / n;
+        float sum() {
+            return count == 0 ? Float.NaN : total;
+        }
+
+        float mean() {
+            return count == 0 ? Float.NaN : total / count;
         }
     }
 }

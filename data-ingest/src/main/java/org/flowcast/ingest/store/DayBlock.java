@@ -106,12 +106,4 @@ public final class DayBlock {
     private static boolean same(float a, float b) {
         return Float.compare(a, b) == 0;
     }
-
-    void copyFrom(DayBlock other) {
-        System.arraycopy(other.flow, 0, flow, 0, SLOTS);
-        System.arraycopy(other.occupancy, 0, occupancy, 0, SLOTS);
-        System.arraycopy(other.speed, 0, speed, 0, SLOTS);
-        System.arraycopy(other.percentObserved, 0, percentObserved, 0, SLOTS);
-        System.arraycopy(other.flags, 0, flags, 0, SLOTS);
-    }
 }

@@ -1,6 +1,5 @@
 package org.flowcast.ingest.store;
 
-import java.util.EnumSet;
 import java.util.Set;
 import org.flowcast.core.Channel;
 
@@ -39,11 +38,6 @@ public enum QualityFlag {
         return bit;
     }
 
-    /** Whether this flag makes the given channel's value unusable. */
-    public boolean invalidates(Channel channel) {
-        return channels.contains(channel);
-    }
-
     public boolean isSet(int flags) {
         return (flags & bit) != 0;
     }
@@ -67,15 +61,6 @@ public enum QualityFlag {
         return INVALIDATING[channel.ordinal()];
     }
 
-    public static Set<QualityFlag> decode(int flags) {
-        EnumSet<QualityFlag> set = EnumSet.noneOf(QualityFlag.class);
-        for (QualityFlag flag : values()) {
-            if (flag.isSet(flags)) {
-                set.add(flag);
-            }
-        }
-        return set;
-    }
 
     /** The failed checks of one reading; {@code lanes} 0 skips the capacity check. */
     public static int check(float flow, float occupancy, float speed, int lanes) {

@@ -57,12 +57,4 @@ public final class FlowMatrix {
         }
         return values;
     }
-
-    public int length() {
-        return length;
-    }
-
-    public int stations() {
-        return stations;
-    }
 }
