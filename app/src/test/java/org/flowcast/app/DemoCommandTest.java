@@ -15,24 +15,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.flowcast.app.cli.DemoCommand;
 
 /** The main job end to end on a small sample: real files, a real H2 database, real ND4J training. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCommandTest {
-    @TempDir
-    static Path home;
-
-    static Result demo() {
-        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5");
-    }
 
     @Test
     @Order(1)
     void runsEveryStepAndWritesReportModelsAndForecasts() throws Exception {
-        Result result = demo();
+        Result result = DemoWorkdir.firstRun();
+        Path home = DemoWorkdir.home();
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("at-conv-lstm", "persistence", "linear-ar", "Report:", "station-forecasts/s");
+        assertThat(result.out()).contains("at-conv-lstm", "persistence", "linear-ar", "Report:", "station-forecasts/s", "flowcast dashboard");
         Path html = home.resolve("runs/demo/report.html");
         String page = Files.readString(html);
         assertThat(page).contains("<svg", "Diebold", "at-conv-lstm").doesNotContain("<script", "<link", "cdn");
@@ -45,8 +40,9 @@ class DemoCommandTest {
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
              Connection c = db.connect()) {
             List<ForecastStore.Run> runs = new ForecastStore().runs(c);
-            assertThat(runs).singleElement().satisfies(run -> {
-                assertThat(run.model()).isEqualTo("at-conv-lstm");
+            assertThat(runs).extracting(ForecastStore.Run::model)
+                    .containsExactly("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
+            assertThat(runs).allSatisfy(run -> {
                 assertThat(run.stations()).isEqualTo(5);
                 assertThat(run.origins()).isEqualTo(summary.protocol().testWindows());
             });
@@ -56,12 +52,13 @@ class DemoCommandTest {
     @Test
     @Order(2)
     void runningAgainReusesSampleDataAndModelsAndReplacesItsForecastRun() throws Exception {
-        Result again = demo();
+        Path home = DemoWorkdir.home();
+        Result again = DemoWorkdir.runDemo();
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("found", "unchanged", "reusing");
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
              Connection c = db.connect()) {
-            assertThat(new ForecastStore().runs(c)).hasSize(1);
+            assertThat(new ForecastStore().runs(c)).hasSize(DemoCommand.MODELS.size());
         }
     }
 }

@@ -8,11 +8,11 @@ import org.flowcast.app.cli.FlowcastCommand;
 import org.flowcast.core.FlowcastVersion;
 import org.junit.jupiter.api.Test;
 
-class FlowcastCommandTest {
-    record Result(int exitCode, String out, String err) {
+public class FlowcastCommandTest {
+    public record Result(int exitCode, String out, String err) {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = FlowcastCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);

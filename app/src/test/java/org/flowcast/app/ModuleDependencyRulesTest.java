@@ -73,7 +73,14 @@ class ModuleDependencyRulesTest {
     void viewModelsUseNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene.control..")
-                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void dashboardStateAndDataUseNoSceneGraph() {
+        // view-models hold properties and logic only, so that they can be tested without a window
+        noClasses().that().resideInAnyPackage("org.flowcast.app.dashboard.viewmodel..", "org.flowcast.app.dashboard.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..")
                 .check(classes);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.app.jobs.ForecastJob;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
@@ -20,7 +22,6 @@ import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
@@ -40,14 +41,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code flowcast demo}: the main job. Makes the sample corridor, ingests it into the embedded
  * database, trains the attention Conv-LSTM and the baselines on a small budget, evaluates them on the
- * same split, writes the accuracy report and the Conv-LSTM's forecasts for the test range, and prints
+ * same split, writes the accuracy report and every model's forecasts for the test range, and prints
  * a summary. Running it again reuses the sample, the loaded data and the trained models.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs everything on the bundled sample corridor: sample → ingest → train → evaluate → report → "
                 + "forecasts in the database. Takes a few minutes on 2 cores the first time; a second run reuses what is there."})
 public final class DemoCommand implements Callable<Integer> {
-    static final List<String> MODELS = List.of(AttentionConvLstm.NAME, "linear-ar", "historical-average", "seasonal-naive", "persistence");
+    public static final List<String> MODELS = List.of(AttentionConvLstm.NAME, "linear-ar", "historical-average", "seasonal-naive", "persistence");
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where the demo keeps its sample, database, models and report "
             + "(default: ~/.flowcast).")
@@ -62,6 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--train-seconds", defaultValue = "150",
             description = "Training budget of the Conv-LSTM in seconds; it stops after the epoch that passes it (default: ${DEFAULT-VALUE}).")
     long trainSeconds;
+
+    @Option(names = "--dashboard", description = "Open the dashboard on the result when done.")
+    boolean dashboard;
 
     @Option(names = "--retrain", description = "Train the models again even if the demo trained them before.")
     boolean retrain;
@@ -132,22 +136,43 @@ public final class DemoCommand implements Callable<Integer> {
             ReportWriter.Written report = new ReportWriter().write(summary, runFolder);
 
             step(err, "6/6 forecasts of the test range into the database");
-            Path convLstm = modelFolder.resolve(AttentionConvLstm.NAME + "-h" + config.horizon() + ".fcm");
-            BatchForecaster forecaster = fitted.get(0).forecaster();
             TimeRange testRange = new TimeRange(split.test().timeAt(Backtester.LOOKBACK - 1),
                     split.test().timeAt(split.test().length() - config.horizon()));
-            ForecastJob.Outcome forecasts = new ForecastJob(db).run(convLstm, forecaster, testRange, done -> { });
-
+            List<ForecastJob.Outcome> written = new ArrayList<>();
+            for (int i = 0; i < MODELS.size(); i++) {
+                Path file = modelFolder.resolve(MODELS.get(i) + "-h" + config.horizon() + ".fcm");
+                ForecastJob.Outcome outcome = new ForecastJob(db).run(file, fitted.get(i).forecaster(), testRange, done -> { });
+                err.printf(Locale.ROOT, "  %s: run %d, %,d origins x %d stations in %.1f s (%,.0f station-forecasts/s)%n", MODELS.get(i),
+                        outcome.runId(), outcome.origins(), outcome.stations(), outcome.seconds(), outcome.stationForecastsPerSecond());
+                written.add(outcome);
+            }
+            ForecastJob.Outcome forecasts = written.get(0);
             out.println();
             out.println(ReportCommand.summaryTable(summary));
-            out.printf(Locale.ROOT, "Forecasts: run %d, %,d origins x %d stations written in %.1f s (%,.0f station-forecasts/s)%n",
-                    forecasts.runId(), forecasts.origins(), forecasts.stations(), forecasts.seconds(), forecasts.stationForecastsPerSecond());
+            out.printf(Locale.ROOT, "Forecasts: %d runs; %s run %d, %,d origins x %d stations written in %.1f s (%,.0f station-forecasts/s)%n",
+                    written.size(), MODELS.get(0), forecasts.runId(), forecasts.origins(), forecasts.stations(), forecasts.seconds(),
+                    forecasts.stationForecastsPerSecond());
             out.println("Report:   " + report.html());
             out.println("Markdown: " + report.markdown());
             out.println("Database: " + home.resolve("flowcast.mv.db") + " (use --db " + home.resolve("flowcast") + " with other commands)");
             out.printf(Locale.ROOT, "Done in %.0f s.%n", (System.nanoTime() - began) / 1e9);
+            if (dashboard) {
+                out.println("Opening the dashboard (close its window to finish)...");
+                out.flush();
+                openDashboard(db, runFolder);
+            } else {
+                out.println("Dashboard: flowcast dashboard --db " + home.resolve("flowcast") + "   (or rerun with --dashboard)");
+            }
             return 0;
         }
+    }
+
+    private static void openDashboard(FlowcastDatabase db, Path runFolder) {
+        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new CommandFailure("no display to open the dashboard on: run it in a desktop session or under 'xvfb-run -a', "
+                    + "or render it with 'flowcast dashboard --db ... --snapshot dashboard.png'");
+        }
+        DashboardStage.show(new DashboardSource(db, runFolder), null, 28, vm -> { }, millis -> { });
     }
 
     /** Whether a saved model was fitted on these stations (a sample of another size needs new models). */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             ForecastCommand.class,
             EvaluateCommand.class,
             ReportCommand.class,
+            DashboardCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         },

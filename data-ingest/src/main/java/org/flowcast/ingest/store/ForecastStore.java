@@ -177,6 +177,41 @@ public final class ForecastStore {
         return out;
     }
 
+    /**
+     * Attention weights of a run for one station at every origin in a range, by origin in time order; the
+     * station's own row where the model gives one per station, else the window's.
+     */
+    public java.util.SortedMap<Instant, float[]> attention(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
+        java.util.SortedMap<Instant, List<Float>> rows = new java.util.TreeMap<>();
+        java.util.Map<Instant, Integer> rowStation = new java.util.HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, station_id, weight FROM attention WHERE run_id = ? "
+                + "AND station_id IN (0, ?) AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts, station_id DESC, lag_index")) {
+            select.setLong(1, runId);
+            select.setInt(2, stationId);
+            select.setObject(3, utc(origins.from()));
+            select.setObject(4, utc(origins.to()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant origin = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    int station = rs.getInt(2);
+                    // a per-station row wins over the window's; both are never written for one run, but be safe
+                    if (rowStation.computeIfAbsent(origin, o -> station) == station) {
+                        rows.computeIfAbsent(origin, o -> new ArrayList<>()).add(rs.getFloat(3));
+                    }
+                }
+            }
+        }
+        java.util.SortedMap<Instant, float[]> out = new java.util.TreeMap<>();
+        rows.forEach((origin, weights) -> {
+            float[] row = new float[weights.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = weights.get(i);
+            }
+            out.put(origin, row);
+        });
+        return out;
+    }
+
     private static float nullable(ResultSet rs, int column) throws SQLException {
         float v = rs.getFloat(column);
         return rs.wasNull() ? Float.NaN : v;

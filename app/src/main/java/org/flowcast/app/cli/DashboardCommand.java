@@ -1,0 +1,133 @@
+package org.flowcast.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.dashboard.view.DashboardStage;
+import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast dashboard}: the JavaFX dashboard, in a window or rendered headless to a PNG. */
+@Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Opens the dashboard: the corridor coloured by speed or flow, observed flow with short- and long-horizon "
+                + "forecasts and their intervals, the attention behind them, a space-time contour and the newest model "
+                + "comparison. With --snapshot it renders the dashboard to a PNG without a display."},
+        footer = {"", "Examples:", "  flowcast dashboard", "  flowcast dashboard --db ~/.flowcast/flowcast --station 1201",
+            "  flowcast dashboard --snapshot docs/dashboard.png --origin '2023-04-12 08:00'"})
+public final class DashboardCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database;
+
+    @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N (default: the one with most stations).")
+    String corridor;
+
+    @Option(names = "--days", defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--evaluations", paramLabel = "DIR",
+            description = "A run folder of 'flowcast evaluate', or a folder of them whose newest is shown (default: 'runs' beside an H2 database file).")
+    Path evaluations;
+
+    @Option(names = "--station", paramLabel = "ID", description = "Station to show first (default: the busiest).")
+    Integer station;
+
+    @Option(names = "--origin", converter = TimeConverter.class, paramLabel = "TIME",
+            description = "Forecast origin to show first (default: the newest origin of the forecast run).")
+    Instant origin;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model whose forecasts to show first (default: at-conv-lstm if stored).")
+    String model;
+
+    @Option(names = "--snapshot", paramLabel = "PNG", description = "Render the dashboard headless into this PNG file and exit.")
+    Path snapshot;
+
+    @Option(names = "--size", defaultValue = "1500x950", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, org.flowcast.ingest.store.StoreException {
+        if (days < 1) {
+            throw new CommandFailure("--days must be at least 1, was " + days);
+        }
+        int[] wh = parseSize(size);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (snapshot == null && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
+                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+            throw new CommandFailure("no display to open a window on: run it in a desktop session, under 'xvfb-run -a', "
+                    + "or render a PNG with --snapshot FILE");
+        }
+        List<String> problems = new ArrayList<>();
+        try (FlowcastDatabase db = database.open()) {
+            DashboardSource source = new DashboardSource(db, evaluationsFolder());
+            if (snapshot != null) {
+                long began = System.nanoTime();
+                DashboardStage.useHeadlessPlatform();
+                DashboardStage.snapshot(source, corridor, days, vm -> problems.addAll(applyChoices(vm)), snapshot, wh[0], wh[1]);
+                problems.forEach(p -> err.println("warning: " + p));
+                out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, wh[0], wh[1], (System.nanoTime() - began) / 1e9);
+                return 0;
+            }
+            DashboardStage.show(source, corridor, days, vm -> applyChoices(vm).forEach(p -> err.println("warning: " + p)),
+                    millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis));
+            return 0;
+        }
+    }
+
+    private Path evaluationsFolder() {
+        if (evaluations != null) {
+            return evaluations;
+        }
+        String location = database.location();
+        if (location.startsWith("jdbc:")) {
+            return Path.of(System.getProperty("user.home"), ".flowcast", "runs");
+        }
+        Path parent = Path.of(location).toAbsolutePath().getParent();
+        return parent == null ? Path.of("runs") : parent.resolve("runs");
+    }
+
+    /** Applies --station, --origin and --model; returns what could not be applied. */
+    List<String> applyChoices(DashboardViewModel vm) {
+        List<String> problems = new ArrayList<>();
+        if (!vm.emptyMessageProperty().get().isEmpty()) {
+            return problems;
+        }
+        if (model != null && !vm.chooseModel(model)) {
+            problems.add("the database has no forecast run of model '" + model + "'; showing " + vm.selectedRunProperty().get());
+        }
+        if (origin != null) {
+            vm.moveOriginTo(origin);
+        }
+        if (station != null && !vm.search(String.valueOf(station))) {
+            problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());
+        }
+        return problems;
+    }
+
+    private static int[] parseSize(String text) {
+        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            int w = Integer.parseInt(parts[0].strip());
+            int h = Integer.parseInt(parts[1].strip());
+            if (w >= 640 && h >= 400 && w <= 8000 && h <= 8000) {
+                return new int[] {w, h};
+            }
+        } catch (RuntimeException e) {
+            // reported below
+        }
+        throw new CommandFailure("--size must be WIDTHxHEIGHT between 640x400 and 8000x8000, e.g. 1500x950; was '" + text + "'");
+    }
+}

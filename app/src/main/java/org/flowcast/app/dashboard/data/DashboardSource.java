@@ -1,0 +1,199 @@
+package org.flowcast.app.dashboard.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.Station;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StationStore;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.reports.ReportWriter;
+
+/**
+ * Everything the dashboard reads: one corridor's recent readings, the stored forecast runs, their
+ * forecasts and attention, and the newest evaluation under a runs folder. Each call opens its own
+ * connection, so calls may come from any thread.
+ */
+public final class DashboardSource {
+    private final FlowcastDatabase database;
+    private final Path evaluations;
+    private final ForecastStore forecasts = new ForecastStore();
+
+    /**
+     * @param evaluations a run folder holding {@code run.json}, or a folder of run folders whose newest is used
+     */
+    public DashboardSource(FlowcastDatabase database, Path evaluations) {
+        this.database = database;
+        this.evaluations = evaluations;
+    }
+
+    public String databaseName() {
+        return database.url().replaceFirst(";.*", "");
+    }
+
+    /**
+     * The last {@code days} days of readings of a corridor ({@code "5-N"}; null picks the one with the most
+     * mainline stations), or empty when the database holds no stations or readings.
+     */
+    public Optional<CorridorData> corridor(String corridor, int days) throws StoreException {
+        List<Station> stations = stationsOf(corridor);
+        if (stations.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> ids = stations.stream().map(Station::id).toList();
+        SeriesQuery query = new SeriesQuery(database);
+        Optional<TimeRange> stored = query.storedRange(ids);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant to = stored.get().to();
+        Instant from = to.minus(Duration.ofDays(days));
+        from = from.isBefore(stored.get().from()) ? stored.get().from() : from;
+        SensorSeries series = query.stations(ids, new TimeRange(from, to));
+        return Optional.of(new CorridorData(stations.get(0).corridor(), series));
+    }
+
+    private List<Station> stationsOf(String corridor) throws StoreException {
+        try (Connection c = database.connect()) {
+            Map<String, List<Station>> byCorridor = new LinkedHashMap<>();
+            for (Station s : new StationStore().all(c).values()) {
+                byCorridor.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(s);
+            }
+            String chosen = corridor;
+            if (chosen == null) {
+                chosen = byCorridor.entrySet().stream()
+                        .max(Comparator.comparingLong((Map.Entry<String, List<Station>> e) -> mainline(e.getValue()))
+                                .thenComparingInt(e -> e.getValue().size()))
+                        .map(Map.Entry::getKey).orElse(null);
+            }
+            if (chosen == null) {
+                return List.of();
+            }
+            if (!byCorridor.containsKey(chosen)) {
+                throw new StoreException("no stations on corridor " + chosen + "; the database has " + byCorridor.keySet(), null);
+            }
+            String[] parts = chosen.split("-", 2);
+            List<Station> ordered = new StationStore().corridor(c, Integer.parseInt(parts[0]), parts[1], null);
+            boolean anyMainline = mainline(ordered) > 0;
+            return ordered.stream().filter(s -> !anyMainline || "ML".equals(s.laneType())).toList();
+        } catch (SQLException e) {
+            throw new StoreException("reading stations failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static long mainline(List<Station> stations) {
+        return stations.stream().filter(s -> "ML".equals(s.laneType())).count();
+    }
+
+    /** The stored forecast runs, newest first. */
+    public List<RunChoice> runs() throws StoreException {
+        try (Connection c = database.connect()) {
+            List<RunChoice> runs = new ArrayList<>();
+            for (ForecastStore.Run r : forecasts.runs(c)) {
+                runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt()));
+            }
+            runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
+            return runs;
+        } catch (SQLException e) {
+            throw new StoreException("reading forecast runs failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A station's forecasts of a run from every origin in a range, by origin. */
+    public SortedMap<Instant, StationForecast> forecasts(long runId, int stationId, TimeRange origins) throws StoreException {
+        try (Connection c = database.connect()) {
+            return group(forecasts.forecasts(c, runId, stationId, origins));
+        } catch (SQLException e) {
+            throw new StoreException("reading forecasts of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every listed station's forecast of a run from one origin (stations without one are left out). */
+    public Map<Integer, StationForecast> forecastsAt(long runId, List<Integer> stationIds, Instant origin) throws StoreException {
+        TimeRange one = new TimeRange(origin, origin.plus(SensorSeries.FIVE_MINUTES));
+        Map<Integer, StationForecast> out = new LinkedHashMap<>();
+        try (Connection c = database.connect()) {
+            for (int id : stationIds) {
+                StationForecast f = group(forecasts.forecasts(c, runId, id, one)).get(origin);
+                if (f != null) {
+                    out.put(id, f);
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading forecasts of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
+    public SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
+        try (Connection c = database.connect()) {
+            return forecasts.attention(c, runId, stationId, origins);
+        } catch (SQLException e) {
+            throw new StoreException("reading attention of run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SortedMap<Instant, StationForecast> group(List<ForecastStore.StoredValue> values) {
+        SortedMap<Instant, List<ForecastStore.StoredValue>> byOrigin = new TreeMap<>();
+        for (ForecastStore.StoredValue v : values) {
+            byOrigin.computeIfAbsent(v.origin(), o -> new ArrayList<>()).add(v);
+        }
+        SortedMap<Instant, StationForecast> out = new TreeMap<>();
+        byOrigin.forEach((origin, rows) -> {
+            int steps = rows.stream().mapToInt(ForecastStore.StoredValue::step).max().orElse(0);
+            float[][] columns = new float[5][steps];
+            for (float[] column : columns) {
+                java.util.Arrays.fill(column, Float.NaN);
+            }
+            for (ForecastStore.StoredValue v : rows) {
+                int i = v.step() - 1;
+                columns[0][i] = v.value();
+                columns[1][i] = v.lower80();
+                columns[2][i] = v.upper80();
+                columns[3][i] = v.lower95();
+                columns[4][i] = v.upper95();
+            }
+            out.put(origin, new StationForecast(origin, columns[0], columns[1], columns[2], columns[3], columns[4]));
+        });
+        return out;
+    }
+
+    /** The newest evaluation ({@code run.json}) in the evaluations folder or one level below it. */
+    public Optional<EvaluationSummary> latestEvaluation() throws IOException {
+        if (evaluations == null || !Files.isDirectory(evaluations)) {
+            return Optional.empty();
+        }
+        if (Files.isRegularFile(evaluations.resolve(ReportWriter.RUN_FILE))) {
+            return Optional.of(ReportWriter.readRun(evaluations));
+        }
+        try (Stream<Path> folders = Files.list(evaluations)) {
+            Optional<Path> newest = folders.filter(f -> Files.isRegularFile(f.resolve(ReportWriter.RUN_FILE)))
+                    .max(Comparator.comparing(f -> f.resolve(ReportWriter.RUN_FILE).toFile().lastModified()));
+            return newest.isEmpty() ? Optional.empty() : Optional.of(ReportWriter.readRun(newest.get()));
+        }
+    }
+
+    /** Where evaluations are looked for. */
+    public Path evaluations() {
+        return evaluations;
+    }
+}

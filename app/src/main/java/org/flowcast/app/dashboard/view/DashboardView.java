@@ -1,0 +1,157 @@
+package org.flowcast.app.dashboard.view;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.flowcast.app.dashboard.data.RunChoice;
+import org.flowcast.app.dashboard.viewmodel.ColourBy;
+import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+
+/**
+ * The dashboard window's content: toolbar, corridor strip, origin controls and the four panels
+ * (forecast chart, attention, space–time contour, model comparison). It only binds to the view-model.
+ */
+public final class DashboardView {
+    private final StackPane root = new StackPane();
+
+    public DashboardView(DashboardViewModel model) {
+        Label corridor = new Label();
+        corridor.setId("corridorText");
+        corridor.textProperty().bind(model.corridorTextProperty());
+        corridor.setStyle("-fx-font-weight: bold;");
+
+        TextField search = new TextField();
+        search.setId("search");
+        search.setPromptText("station id, name or postmile");
+        search.setOnAction(e -> model.search(search.getText()));
+
+        ComboBox<RunChoice> runs = new ComboBox<>(model.runs());
+        runs.setId("model");
+        runs.setPromptText("no forecast runs");
+        runs.valueProperty().bindBidirectional(model.selectedRunProperty());
+        runs.setPrefWidth(380);
+
+        ChoiceBox<ColourBy> colour = new ChoiceBox<>();
+        colour.setId("colourBy");
+        colour.getItems().setAll(ColourBy.values());
+        colour.valueProperty().bindBidirectional(model.colourByProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(model.busyProperty());
+
+        HBox toolbar = new HBox(8, corridor, spacer(), new Label("Find"), search, new Label("Model"), runs, new Label("Colour by"), colour, busy);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(6, 8, 2, 8));
+
+        Slider origin = new Slider();
+        origin.setId("origin");
+        origin.setMin(0);
+        origin.maxProperty().bind(model.lastOriginProperty());
+        origin.setBlockIncrement(1);
+        origin.setMajorTickUnit(288);
+        origin.setSnapToTicks(false);
+        origin.valueProperty().bindBidirectional(model.originProperty());
+        HBox.setHgrow(origin, Priority.ALWAYS);
+        Button earlier = new Button("◀ 5 min");
+        earlier.setId("earlier");
+        earlier.setOnAction(e -> model.stepOrigin(-1));
+        Button later = new Button("5 min ▶");
+        later.setId("later");
+        later.setOnAction(e -> model.stepOrigin(1));
+        DatePicker date = new DatePicker();
+        date.setId("date");
+        date.setPrefWidth(130);
+        date.setOnAction(e -> model.jumpTo(date.getValue()));
+        model.originTextProperty().addListener((o, a, b) -> {
+            LocalDate shown = model.originTime().atZone(DashboardViewModel.ZONE).toLocalDate();
+            if (!Instant.EPOCH.equals(model.originTime()) && !shown.equals(date.getValue())) {
+                date.setValue(shown);
+            }
+        });
+        Label originText = new Label();
+        originText.setId("originText");
+        originText.textProperty().bind(model.originTextProperty());
+        originText.setMinWidth(190);
+        HBox originBar = new HBox(8, new Label("Forecast origin"), originText, earlier, origin, later, date);
+        originBar.setAlignment(Pos.CENTER_LEFT);
+        originBar.setPadding(new Insets(2, 8, 2, 8));
+
+        GridPane panels = new GridPane();
+        panels.setHgap(6);
+        panels.setVgap(6);
+        panels.setPadding(new Insets(4, 8, 4, 8));
+        ColumnConstraints wide = new ColumnConstraints();
+        wide.setPercentWidth(60);
+        ColumnConstraints narrow = new ColumnConstraints();
+        narrow.setPercentWidth(40);
+        panels.getColumnConstraints().addAll(wide, narrow);
+        RowConstraints top = new RowConstraints();
+        top.setPercentHeight(55);
+        RowConstraints bottom = new RowConstraints();
+        bottom.setPercentHeight(45);
+        panels.getRowConstraints().addAll(top, bottom);
+        panels.add(framed(new ForecastChartView(model)), 0, 0);
+        panels.add(framed(new AttentionHeatMap(model)), 1, 0);
+        panels.add(framed(new SpaceTimeContour(model)), 0, 1);
+        panels.add(framed(new ComparisonView(model)), 1, 1);
+
+        Label status = new Label();
+        status.setId("status");
+        status.textProperty().bind(model.statusProperty());
+        status.setPadding(new Insets(2, 8, 4, 8));
+        status.setStyle("-fx-text-fill: #a40000;");
+
+        BorderPane content = new BorderPane();
+        content.setTop(new VBox(toolbar, new CorridorView(model), originBar));
+        content.setCenter(panels);
+        content.setBottom(status);
+
+        Label empty = new Label();
+        empty.setId("emptyMessage");
+        empty.setWrapText(true);
+        empty.setMaxWidth(640);
+        empty.setStyle("-fx-font-size: 15px; -fx-padding: 24; -fx-background-color: white; -fx-border-color: #999;");
+        empty.textProperty().bind(model.emptyMessageProperty());
+        empty.visibleProperty().bind(model.emptyMessageProperty().isNotEmpty());
+        content.disableProperty().bind(model.emptyMessageProperty().isNotEmpty());
+        root.getChildren().addAll(content, empty);
+        root.setStyle("-fx-background-color: #f4f4f4;");
+        root.getStylesheets().add(DashboardView.class.getResource("dashboard.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static HBox spacer() {
+        HBox box = new HBox();
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private static StackPane framed(javafx.scene.Node node) {
+        StackPane pane = new StackPane(node);
+        pane.setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
+        pane.setMinSize(0, 0);
+        return pane;
+    }
+}

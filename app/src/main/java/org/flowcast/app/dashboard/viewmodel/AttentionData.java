@@ -1,0 +1,30 @@
+package org.flowcast.app.dashboard.viewmodel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The attention heat map: one row per forecast origin (oldest first, the chosen origin last), one
+ * column per input step, where column {@code lags - 1} is the origin itself.
+ */
+public record AttentionData(List<Instant> origins, float[][] weights, Duration step, String message) {
+
+    public AttentionData {
+        origins = List.copyOf(origins);
+        weights = weights.clone();
+    }
+
+    public static AttentionData empty(String message) {
+        return new AttentionData(List.of(), new float[0][], Duration.ofMinutes(5), message);
+    }
+
+    public int lags() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
+    /** The past five-minute interval a cell weighs: it starts {@code lags - 1 - lag} steps before the row's origin. */
+    public Instant intervalStart(int row, int lag) {
+        return origins.get(row).minus(step.multipliedBy(lags() - 1L - lag));
+    }
+}

@@ -1,0 +1,70 @@
+package org.flowcast.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.flowcast.app.DemoWorkdir;
+import org.flowcast.app.FlowcastCommandTest;
+import org.flowcast.app.FlowcastCommandTest.Result;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowcast dashboard --snapshot} renders the real scene headless into a PNG. */
+class DashboardSnapshotTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersTheDashboardOfTheDemoDatabaseAtTheRequestedSize() throws Exception {
+        Path png = dir.resolve("shots/dashboard.png");
+        Result result = FlowcastCommandTest.run("dashboard", "--db", DemoWorkdir.database().toString(), "--snapshot", png.toString(),
+                "--size", "1200x800", "--model", "persistence");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Wrote", "1200x800");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(800);
+        assertThat(colours(image)).as("charts, tiles and text, not a blank page").hasSizeGreaterThan(200);
+    }
+
+    @Test
+    void warnsAboutAStationOrModelItCannotShowAndStillRenders() throws Exception {
+        Path png = dir.resolve("d.png");
+        Result result = FlowcastCommandTest.run("dashboard", "--db", DemoWorkdir.database().toString(), "--snapshot", png.toString(),
+                "--station", "4242", "--model", "no-such-model");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("no forecast run of model 'no-such-model'", "station 4242 is not on the corridor");
+        assertThat(png).exists();
+    }
+
+    @Test
+    void rendersTheEmptyStateOfAnEmptyDatabase() throws Exception {
+        Path png = dir.resolve("empty.png");
+        Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("empty").toString(), "--snapshot", png.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1500);
+    }
+
+    @Test
+    void rejectsAnUnusableSize() {
+        Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("x").toString(), "--snapshot", dir.resolve("x.png").toString(),
+                "--size", "huge");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--size must be WIDTHxHEIGHT");
+        assertThat(dir.resolve("x.png")).doesNotExist();
+    }
+
+    private static Set<Integer> colours(BufferedImage image) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen;
+    }
+}

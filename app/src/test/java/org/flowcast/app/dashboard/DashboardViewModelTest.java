@@ -1,0 +1,270 @@
+package org.flowcast.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.flowcast.app.DemoWorkdir;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.dashboard.data.RunChoice;
+import org.flowcast.app.dashboard.viewmodel.AttentionData;
+import org.flowcast.app.dashboard.viewmodel.ColourBy;
+import org.flowcast.app.dashboard.viewmodel.ComparisonData;
+import org.flowcast.app.dashboard.viewmodel.ContourData;
+import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
+import org.flowcast.app.dashboard.viewmodel.StationTile;
+import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
+import org.flowcast.core.Channel;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.reports.ReportWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's view-model on the demo's real H2 database, without a window. */
+class DashboardViewModelTest {
+    private static final Duration STEP = Duration.ofMinutes(5);
+
+    private FlowcastDatabase db;
+    private DashboardViewModel vm;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = FlowcastDatabase.open(DemoWorkdir.database());
+        vm = new DashboardViewModel(new DashboardSource(db, DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        vm.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void opensOnTheNewestOriginOfTheAttentionModelsRun() {
+        assertThat(vm.emptyMessageProperty().get()).isEmpty();
+        RunChoice run = vm.selectedRunProperty().get();
+        assertThat(run.model()).isEqualTo("at-conv-lstm");
+        assertThat(vm.originTime()).isEqualTo(run.origins().to().minus(STEP));
+        assertThat(vm.stations()).hasSize(5);
+        assertThat(vm.stations()).extracting(StationTile::postmile).isSorted();
+
+        ForecastChartData chart = vm.chartProperty().get();
+        assertThat(chart.message()).isEmpty();
+        assertThat(chart.shortForecast()).hasSize(DashboardViewModel.SHORT_STEPS);
+        assertThat(chart.longForecast()).hasSize(12 - DashboardViewModel.SHORT_STEPS + 1);
+        assertThat(chart.band80()).hasSize(12);
+        assertThat(chart.band95()).allSatisfy(b -> assertThat(b.upper()).isGreaterThanOrEqualTo(b.lower()));
+        assertThat(chart.observedBefore()).isNotEmpty().allSatisfy(p -> assertThat(p.x()).isLessThanOrEqualTo(chart.originX()));
+
+        AttentionData attention = vm.attentionProperty().get();
+        assertThat(attention.origins()).hasSize(DashboardViewModel.ATTENTION_ROWS).last().isEqualTo(vm.originTime());
+        for (float[] row : attention.weights()) {
+            double sum = 0;
+            for (float w : row) {
+                sum += w;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-4));
+        }
+    }
+
+    @Test
+    void switchingStationShowsThatStationsReadingsAndStoredForecast() throws Exception {
+        int other = vm.stations().stream().mapToInt(StationTile::id).filter(id -> id != vm.selectedStationProperty().get()).findFirst().orElseThrow();
+        vm.selectedStationProperty().set(other);
+
+        ForecastChartData chart = vm.chartProperty().get();
+        assertThat(chart.title()).contains("Station " + other);
+        Instant origin = vm.originTime();
+        SensorSeries stored = new SeriesQuery(db).stations(List.of(other), new TimeRange(origin, origin.plus(STEP)));
+        ForecastChartData.Point last = chart.observedBefore().get(chart.observedBefore().size() - 1);
+        assertThat(last.x()).isEqualTo(origin.getEpochSecond() / 60.0);
+        assertThat(last.y()).isEqualTo(stored.value(0, 0, Channel.FLOW));
+        try (Connection c = db.connect()) {
+            List<ForecastStore.StoredValue> values = new ForecastStore().forecasts(c, vm.selectedRunProperty().get().id(), other,
+                    new TimeRange(origin, origin.plus(STEP)));
+            assertThat(chart.shortForecast()).extracting(ForecastChartData.Point::y)
+                    .containsExactlyElementsOf(values.subList(0, DashboardViewModel.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
+        }
+    }
+
+    @Test
+    void steppingTheOriginMovesTheForecastAndTheAttentionRows() {
+        Instant before = vm.originTime();
+        double originX = vm.chartProperty().get().originX();
+        vm.stepOrigin(-12);
+        assertThat(vm.originTime()).isEqualTo(before.minus(Duration.ofHours(1)));
+        assertThat(vm.chartProperty().get().originX()).isEqualTo(originX - 60);
+        assertThat(vm.attentionProperty().get().origins()).last().isEqualTo(vm.originTime());
+        vm.stepOrigin(1_000_000);
+        assertThat(vm.originProperty().get()).isEqualTo(vm.lastOriginProperty().get());
+    }
+
+    @Test
+    void anOriginOutsideTheRunExplainsWhereItsForecastsAre() {
+        vm.originProperty().set(0);
+        ForecastChartData chart = vm.chartProperty().get();
+        assertThat(chart.shortForecast()).isEmpty();
+        assertThat(chart.message()).contains("has no forecast from", "its origins run from");
+    }
+
+    @Test
+    void pointingAtAnAttentionCellHighlightsThePastIntervalItWeighs() {
+        Instant origin = vm.originTime();
+        vm.pointAt(DashboardViewModel.ATTENTION_ROWS - 1, 0);
+        assertThat(vm.highlightedProperty().get()).isEqualTo(new TimeRange(origin.minus(STEP.multipliedBy(11)), origin.minus(STEP.multipliedBy(10))));
+        vm.clearPointer();
+        assertThat(vm.highlightedProperty().get()).isNull();
+    }
+
+    @Test
+    void aModelWithoutAttentionShowsWhyInsteadOfAHeatMap() {
+        assertThat(vm.chooseModel("persistence")).isTrue();
+        assertThat(vm.attentionProperty().get().origins()).isEmpty();
+        assertThat(vm.attentionProperty().get().message()).contains("persistence", "no attention");
+        assertThat(vm.chartProperty().get().shortForecast()).hasSize(DashboardViewModel.SHORT_STEPS);
+        assertThat(vm.shownModelProperty().get()).isEqualTo("persistence");
+        assertThat(vm.chooseModel("no-such-model")).isFalse();
+    }
+
+    @Test
+    void searchFindsAStationByIdOrSaysNothingMatched() {
+        int last = vm.stations().get(vm.stations().size() - 1).id();
+        assertThat(vm.search(" " + last + " ")).isTrue();
+        assertThat(vm.selectedStationProperty().get()).isEqualTo(last);
+        assertThat(vm.search("zzz-not-a-station")).isFalse();
+        assertThat(vm.statusProperty().get()).contains("No station matches 'zzz-not-a-station'");
+        assertThat(vm.selectedStationProperty().get()).isEqualTo(last);
+    }
+
+    @Test
+    void contourShowsForecastFlowRightOfTheOriginOnlyWhenColouredByFlow() {
+        ContourData bySpeed = vm.contourProperty().get();
+        assertThat(bySpeed.steps()).isEqualTo(DashboardViewModel.CONTOUR_HISTORY + 1 + 12);
+        assertThat(bySpeed.levels()[bySpeed.originStep() + 1]).containsOnly(Double.NaN);
+        assertThat(bySpeed.message()).contains("colour by flow");
+
+        vm.colourByProperty().set(ColourBy.FLOW);
+        ContourData byFlow = vm.contourProperty().get();
+        assertThat(byFlow.colourBy()).isEqualTo(ColourBy.FLOW);
+        for (int t = byFlow.originStep() + 1; t < byFlow.steps(); t++) {
+            for (double level : byFlow.levels()[t]) {
+                assertThat(level).isBetween(0.0, 1.0);
+            }
+        }
+        assertThat(vm.stations()).allSatisfy(tile -> assertThat(tile.valueText()).containsAnyOf("veh/h/ln", "no data"));
+    }
+
+    @Test
+    void comparisonShowsEveryEvaluatedModelWithTheBestOfEachColumn() throws IOException {
+        EvaluationSummary summary = ReportWriter.readRun(DemoWorkdir.home().resolve("runs/demo"));
+        ComparisonData comparison = vm.comparisonProperty().get();
+        assertThat(comparison.rows()).extracting(ComparisonData.Row::model)
+                .containsExactlyElementsOf(summary.models().stream().map(EvaluationSummary.ModelSummary::model).toList());
+        int average = comparison.columns().indexOf("MAE avg");
+        double best = summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow();
+        assertThat(comparison.rows().get(comparison.best()[average]).values().get(average)).isEqualTo(best);
+        assertThat(comparison.maeByStep().get("at-conv-lstm")).hasSize(12);
+    }
+
+    @Test
+    void aResultOvertakenByANewerChoiceIsDropped() throws Exception {
+        DeferredExecutor deferred = new DeferredExecutor();
+        DashboardViewModel slow = new DashboardViewModel(new DashboardSource(db, null), deferred, null, 28);
+        slow.open();
+        deferred.runAll();
+        List<Integer> ids = slow.stations().stream().map(StationTile::id).toList();
+        slow.selectedStationProperty().set(ids.get(0));
+        slow.selectedStationProperty().set(ids.get(1));
+        deferred.runNewestFirst();
+        assertThat(slow.chartProperty().get().title()).contains("Station " + ids.get(1));
+    }
+
+    @Test
+    void anEmptyDatabaseSaysWhatToDo(@TempDir Path dir) throws Exception {
+        try (FlowcastDatabase empty = FlowcastDatabase.open(dir.resolve("empty"))) {
+            DashboardViewModel fresh = new DashboardViewModel(new DashboardSource(empty, dir.resolve("runs")), TaskExecutor.callingThread(), null, 28);
+            fresh.open();
+            assertThat(fresh.emptyMessageProperty().get()).contains("flowcast ingest", "flowcast demo");
+            assertThat(fresh.comparisonProperty().get().message()).contains("No evaluation found", "flowcast evaluate");
+            assertThat(fresh.stations()).isEmpty();
+            fresh.stepOrigin(3);
+            assertThat(fresh.search("1")).isFalse();
+        }
+    }
+
+    @Test
+    void aStationWithoutReadingsSaysSo(@TempDir Path dir) throws Exception {
+        Path sample = DemoWorkdir.home().resolve("sample");
+        Path files = Files.createDirectories(dir.resolve("files"));
+        int silent;
+        List<Path> days;
+        try (Stream<Path> list = Files.list(sample)) {
+            days = list.filter(p -> p.getFileName().toString().endsWith(".txt.gz")).sorted().limit(2).toList();
+        }
+        try (Stream<Path> list = Files.list(sample)) {
+            for (Path meta : list.filter(p -> p.getFileName().toString().contains("meta")).toList()) {
+                Files.copy(meta, files.resolve(meta.getFileName()));
+            }
+        }
+        silent = Integer.parseInt(Gzip.lines(days.get(0)).get(0).split(",")[1]);
+        for (Path day : days) {
+            String name = day.getFileName().toString().replace(".gz", "");
+            Files.write(files.resolve(name), Gzip.lines(day).stream().filter(l -> Integer.parseInt(l.split(",")[1]) != silent).toList());
+        }
+        try (FlowcastDatabase partial = FlowcastDatabase.open(dir.resolve("partial"))) {
+            new Ingester(partial, IngestOptions.defaults(), IngestListener.NONE).ingest(org.flowcast.ingest.InputFiles.expand(List.of(files.toString())));
+            DashboardViewModel model = new DashboardViewModel(new DashboardSource(partial, null), TaskExecutor.callingThread(), null, 28);
+            model.open();
+            model.selectedStationProperty().set(silent);
+            assertThat(model.chartProperty().get().message()).contains("Station " + silent + " has no readings");
+            StationTile tile = model.stations().stream().filter(t -> t.id() == silent).findFirst().orElseThrow();
+            assertThat(tile.badge()).isEqualTo("0%");
+            assertThat(tile.valueText()).isEqualTo("no data");
+            assertThat(model.attentionProperty().get().message()).contains("No forecasts in the database");
+        }
+    }
+
+    /** Holds work until the test releases it, to play results arriving late or out of order. */
+    private static final class DeferredExecutor implements TaskExecutor {
+        private final Deque<Runnable> pending = new ArrayDeque<>();
+
+        @Override
+        public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+            pending.add(() -> TaskExecutor.callingThread().execute(work, onSuccess, onFailure));
+        }
+
+        void runAll() {
+            while (!pending.isEmpty()) {
+                pending.poll().run();
+            }
+        }
+
+        void runNewestFirst() {
+            while (!pending.isEmpty()) {
+                pending.pollLast().run();
+            }
+        }
+    }
+}

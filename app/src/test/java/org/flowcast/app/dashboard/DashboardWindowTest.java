@@ -1,0 +1,109 @@
+package org.flowcast.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Stage;
+import org.flowcast.app.DemoWorkdir;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.dashboard.data.RunChoice;
+import org.flowcast.app.dashboard.view.DashboardView;
+import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.StationTile;
+import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Clicks through the real dashboard window (headless Monocle) on the demo's database. */
+@ExtendWith(ApplicationExtension.class)
+class DashboardWindowTest {
+    private FlowcastDatabase db;
+    private DashboardViewModel vm;
+
+    @BeforeAll
+    static void runTheDemoOffTheFxThread() {
+        DemoWorkdir.home();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        db = FlowcastDatabase.open(DemoWorkdir.database());
+        vm = new DashboardViewModel(new DashboardSource(db, DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        stage.setScene(new Scene(new DashboardView(vm).root(), 1400, 900));
+        stage.show();
+        vm.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    private static String chartTitle(FxRobot robot) {
+        return robot.lookup("#forecastChart .chart-title").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void clickingAStationTileShowsThatStationsForecast(FxRobot robot) {
+        StationTile other = vm.stations().stream().filter(t -> t.id() != vm.selectedStationProperty().get()).findFirst().orElseThrow();
+        robot.clickOn("#station-" + other.id());
+        assertThat(vm.selectedStationProperty().get()).isEqualTo(other.id());
+        assertThat(chartTitle(robot)).contains("Station " + other.id());
+        Region tile = robot.lookup("#station-" + other.id()).queryAs(Region.class);
+        assertThat(tile.getStyle()).contains("-fx-border-width: 3");
+    }
+
+    @Test
+    void theEarlierButtonMovesTheOriginBackFiveMinutes(FxRobot robot) {
+        String before = robot.lookup("#originText").queryAs(Label.class).getText();
+        int origin = vm.originProperty().get();
+        robot.clickOn("#earlier");
+        assertThat(vm.originProperty().get()).isEqualTo(origin - 1);
+        String after = robot.lookup("#originText").queryAs(Label.class).getText();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(chartTitle(robot)).contains(after);
+    }
+
+    @Test
+    void choosingAModelWithoutAttentionShowsItsForecastAndExplainsTheEmptyHeatMap(FxRobot robot) {
+        assertThat(robot.lookup("#attention-0-0").tryQuery()).isPresent();
+        ComboBox<RunChoice> models = robot.lookup("#model").queryComboBox();
+        RunChoice persistence = models.getItems().stream().filter(r -> r.model().equals("persistence")).findFirst().orElseThrow();
+        robot.clickOn("#model");
+        robot.clickOn(persistence.label());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(models.getValue()).isEqualTo(persistence);
+        assertThat(chartTitle(robot)).contains("by persistence");
+        assertThat(robot.lookup("#attentionMessage").queryAs(Label.class).getText()).contains("no attention");
+        assertThat(robot.lookup("#attention-0-0").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void pointingAtAnAttentionCellShadesThatIntervalOnTheChart(FxRobot robot) {
+        Rectangle highlight = robot.lookup("#highlight").queryAs(Rectangle.class);
+        assertThat(highlight.isVisible()).isFalse();
+        robot.moveTo("#attention-11-0");
+        assertThat(vm.highlightedProperty().get()).isNotNull();
+        assertThat(highlight.isVisible()).isTrue();
+        assertThat(highlight.getWidth()).isPositive();
+    }
+
+    @Test
+    void typingAStationIdInTheSearchFieldSelectsIt(FxRobot robot) {
+        int last = vm.stations().get(vm.stations().size() - 1).id();
+        robot.clickOn("#search").write(String.valueOf(last)).type(javafx.scene.input.KeyCode.ENTER);
+        assertThat(vm.selectedStationProperty().get()).isEqualTo(last);
+        assertThat(chartTitle(robot)).contains("Station " + last);
+    }
+}

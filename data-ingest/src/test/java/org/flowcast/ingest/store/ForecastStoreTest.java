@@ -1,0 +1,70 @@
+package org.flowcast.ingest.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.flowcast.core.AttentionWeights;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.TimeRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forecast runs written and read back through a real H2 database. */
+class ForecastStoreTest {
+    private static final Instant T0 = Instant.parse("2023-03-01T08:00:00Z");
+    private static final Duration STEP = Duration.ofMinutes(5);
+
+    @TempDir
+    Path dir;
+
+    private static Forecast forecast(Instant origin, float level, float[] attention) {
+        float[][] values = {{level, level + 1}, {level + 2, level + 3}};
+        return new Forecast("m", origin, STEP, List.of(11, 12), values, List.of(),
+                attention == null ? Optional.empty() : Optional.of(AttentionWeights.forWindow(attention)));
+    }
+
+    @Test
+    void readsBackValuesAndAttentionOfEachOriginInARange() throws Exception {
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP.multipliedBy(3))), 2);
+            store.add(c, run, List.of(forecast(T0, 10, new float[] {0.25f, 0.75f}),
+                    forecast(T0.plus(STEP), 20, new float[] {0.5f, 0.5f}),
+                    forecast(T0.plus(STEP.multipliedBy(2)), 30, new float[] {1f, 0f})));
+
+            List<ForecastStore.StoredValue> values = store.forecasts(c, run, 12, new TimeRange(T0.plus(STEP), T0.plus(STEP.multipliedBy(2))));
+            assertThat(values).extracting(ForecastStore.StoredValue::step, ForecastStore.StoredValue::value)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 21f), org.assertj.core.groups.Tuple.tuple(2, 23f));
+            assertThat(values.get(0).lower80()).isNaN();
+
+            SortedMap<Instant, float[]> attention = store.attention(c, run, 12, new TimeRange(T0.plus(STEP), T0.plus(STEP.multipliedBy(3))));
+            assertThat(attention.keySet()).containsExactly(T0.plus(STEP), T0.plus(STEP.multipliedBy(2)));
+            assertThat(attention.get(T0.plus(STEP))).containsExactly(0.5f, 0.5f);
+            assertThat(store.runs(c)).singleElement().extracting(ForecastStore.Run::origins).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void rerunWithTheSameKeyReplacesTheEarlierRun() throws Exception {
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            TimeRange range = new TimeRange(T0, T0.plus(STEP));
+            long first = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            store.add(c, first, List.of(forecast(T0, 10, null)));
+            long second = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            store.add(c, second, List.of(forecast(T0, 50, null)));
+
+            assertThat(store.runs(c)).extracting(ForecastStore.Run::id).containsExactly(second);
+            assertThat(store.forecasts(c, second, 11, range)).extracting(ForecastStore.StoredValue::value).containsExactly(50f, 52f);
+            assertThat(store.attention(c, second, 11, range)).isEmpty();
+        }
+    }
+}
