@@ -138,11 +138,22 @@ public final class Backtester {
     /** Scores a fitted model on every origin of a test slice. */
     public ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Double> epochSeconds, double samplesPerSecond,
                           double fitSeconds, List<ConformalIntervals> intervals) {
-        int horizon = forecaster.horizonSteps();
-        List<Instant> origins = origins(test, horizon);
+        List<Instant> origins = origins(test, forecaster.horizonSteps());
         long began = System.nanoTime();
         List<Forecast> forecasts = forecaster.predictAll(test, origins);
         double predictSeconds = (System.nanoTime() - began) / 1e9;
+        return score(forecaster, test, forecasts, epochSeconds, samplesPerSecond, fitSeconds, predictSeconds, intervals);
+    }
+
+    /** The origins of a slice that have a full lookback and horizon, as the protocol forms them. */
+    static List<Instant> testOrigins(SensorSeries part, int horizon) {
+        return origins(part, horizon);
+    }
+
+    /** Scores forecasts already made from origins of a test slice. */
+    ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Forecast> forecasts, List<Double> epochSeconds,
+                   double samplesPerSecond, double fitSeconds, double predictSeconds, List<ConformalIntervals> intervals) {
+        int horizon = forecaster.horizonSteps();
         HorizonErrors errors = new HorizonErrors(horizon);
         Map<Integer, HorizonErrors> byStation = new HashMap<>();
         HorizonErrors[] byHour = new HorizonErrors[24];
@@ -203,7 +214,7 @@ public final class Backtester {
         }
         long parameters = forecaster instanceof NeuralForecaster neural ? neural.parameterCount() : 0;
         return new ModelRun(forecaster.modelName(), forecaster.provenance(), errors, byStation, byHour, originErrors, epochSeconds,
-                samplesPerSecond, parameters, fitSeconds, predictSeconds, origins.size(), intervals, coverage, attention,
+                samplesPerSecond, parameters, fitSeconds, predictSeconds, forecasts.size(), intervals, coverage, attention,
                 trace(test, forecasts, horizon));
     }
 

@@ -13,7 +13,7 @@ public record EvaluationSummary(String createdAt, String codeVersion, Protocol p
 
     /** The data and the split every model was evaluated on. */
     public record Protocol(String data, List<Integer> stationIds, String from, String to, int trainWindows, int validationWindows,
-                           int testWindows, int horizon, int lookback, String masking, long seed) {
+                           int testWindows, int horizon, int lookback, String masking, long seed, String scheme) {
     }
 
     /** One model's figures; per-step arrays are indexed by step - 1. */

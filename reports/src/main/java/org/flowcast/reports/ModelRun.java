@@ -35,6 +35,12 @@ public record ModelRun(
         intervals = List.copyOf(intervals);
     }
 
+    /** The same run credited to another provenance (e.g. one that also says how it was evaluated). */
+    public ModelRun withProvenance(Provenance other) {
+        return new ModelRun(model, other, errors, byStation, byHourOfDay, originErrors, epochSeconds, samplesPerSecond, parameters,
+                fitSeconds, predictSeconds, testOrigins, intervals, coverage, attentionByLag, trace);
+    }
+
     public double secondsPerEpoch() {
         return epochSeconds.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }

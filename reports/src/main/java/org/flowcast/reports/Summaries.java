@@ -23,11 +23,19 @@ public final class Summaries {
     private Summaries() {
     }
 
+    /** The protocol's scheme when nothing else is said. */
+    public static final String CHRONOLOGICAL = "one chronological split of the windows, 60% training, 20% validation, 20% test";
+
     public static EvaluationSummary of(String data, ChronologicalSplit split, int horizon, long seed, List<ModelRun> runs) {
+        return of(data, split, horizon, seed, runs, CHRONOLOGICAL);
+    }
+
+    /** A summary whose scheme says how the test origins were forecast (e.g. rolling origin). */
+    public static EvaluationSummary of(String data, ChronologicalSplit split, int horizon, long seed, List<ModelRun> runs, String scheme) {
         Protocol protocol = new Protocol(data, java.util.Arrays.stream(split.train().stationIds()).boxed().toList(),
                 split.train().start().toString(), split.test().end().toString(), split.trainOrigins(), split.validationOrigins(),
                 split.testOrigins(), horizon, Backtester.LOOKBACK,
-                "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed);
+                "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), protocol, models, significance(runs, horizon));
     }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code flowcast bench}: reproducible benchmarks that print a table. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs reproducible benchmarks and prints their figures as a table.",
-        subcommands = {IngestBenchCommand.class, ModelBenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IngestBenchCommand.class, ModelBenchCommand.class, DashboardBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
+import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ public final class DashboardCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N (default: the one with most stations).")
+    @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N, or 'all' for every station with readings (default: the corridor with most stations).")
     String corridor;
 
     @Option(names = "--days", defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
@@ -47,6 +48,10 @@ public final class DashboardCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model whose forecasts to show first (default: at-conv-lstm if stored).")
     String model;
+
+    @Option(names = "--colour-by", paramLabel = "speed|flow", defaultValue = "SPEED",
+            description = "Colour the corridor and contour by speed or flow (default: speed).")
+    ColourBy colourBy;
 
     @Option(names = "--snapshot", paramLabel = "PNG", description = "Render the dashboard headless into this PNG file and exit.")
     Path snapshot;
@@ -108,6 +113,7 @@ public final class DashboardCommand implements Callable<Integer> {
         if (model != null && !vm.chooseModel(model)) {
             problems.add("the database has no forecast run of model '" + model + "'; showing " + vm.selectedRunProperty().get());
         }
+        vm.colourByProperty().set(colourBy);
         if (origin != null) {
             vm.moveOriginTo(origin);
         }

@@ -20,6 +20,8 @@ import org.flowcast.reports.Backtester;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ModelRun;
 import org.flowcast.reports.ReportWriter;
+import org.flowcast.reports.RollingOrigin;
+import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.reports.Summaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rolling-days", paramLabel = "K",
+            description = "Rolling-origin evaluation: cut the test share into folds of K days and refit each model before each fold "
+                    + "on everything before it (default: one chronological split).")
+    Integer rollingDays;
+
+    @Option(names = "--no-retrain", description = "With --rolling-days: fit each model once, before the first fold.")
+    boolean noRetrain;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: ~/.flowcast/runs/<time>).")
     Path out;
 
@@ -58,6 +68,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, StoreException {
+        if (noRetrain && rollingDays == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--no-retrain needs --rolling-days K");
+        }
         List<String> names = models == null || models.isEmpty() ? ModelRegistry.names() : models;
         for (String name : names) {
             try {
@@ -72,8 +85,10 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Path folder = out == null ? Path.of(System.getProperty("user.home"), ".flowcast", "runs",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))) : out;
-        EvaluationSummary summary = evaluate(series, names, TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed),
-                database.location(), spec.commandLine().getErr());
+        TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
+        EvaluationSummary summary = rollingDays == null
+                ? evaluate(series, names, config, database.location(), spec.commandLine().getErr())
+                : evaluateRolling(series, names, config, database.location(), spec.commandLine().getErr());
         ReportWriter.saveRun(summary, folder);
         ReportWriter.Written written = new ReportWriter().write(summary, folder);
         PrintWriter output = spec.commandLine().getOut();
@@ -81,6 +96,28 @@ public final class EvaluateCommand implements Callable<Integer> {
         output.println("Report: " + written.html());
         output.println("Markdown: " + written.markdown() + "; tables: " + written.metricsCsv().getParent() + "/*.csv");
         return 0;
+    }
+
+    /** Backtests the models with rolling origins over the protocol's test share; progress goes to {@code err}. */
+    private EvaluationSummary evaluateRolling(SensorSeries series, List<String> names, TrainingConfig config, String data, PrintWriter err) {
+        if (rollingDays < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rolling-days must be at least 1, was " + rollingDays);
+        }
+        List<ModelRun> runs = new ArrayList<>();
+        ChronologicalSplit split;
+        try {
+            split = new Backtester(config, TrainingListener.NONE).split(series);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
+        }
+        RollingOrigin rolling = null;
+        for (String name : names) {
+            rolling = new RollingOrigin(new Backtester(config, new EpochProgress(err, name)), rollingDays, !noRetrain);
+            err.printf(Locale.ROOT, "%s: %s%n", name, rolling.describe(rolling.folds(series, config.horizon())));
+            err.flush();
+            runs.add(rolling.run(name, Map.of(), series, config.horizon()));
+        }
+        return Summaries.of(data, split, config.horizon(), config.seed(), runs, rolling.describe(rolling.folds(series, config.horizon())));
     }
 
     /** Backtests the models on one split; progress goes to {@code err}. */

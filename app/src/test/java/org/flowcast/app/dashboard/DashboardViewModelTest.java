@@ -215,7 +215,7 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void aStationWithoutReadingsSaysSo(@TempDir Path dir) throws Exception {
+    void aStationWithoutReadingsIsHiddenAndSearchingForItSaysWhy(@TempDir Path dir) throws Exception {
         Path sample = DemoWorkdir.home().resolve("sample");
         Path files = Files.createDirectories(dir.resolve("files"));
         int silent;
@@ -237,11 +237,12 @@ class DashboardViewModelTest {
             new Ingester(partial, IngestOptions.defaults(), IngestListener.NONE).ingest(org.flowcast.ingest.InputFiles.expand(List.of(files.toString())));
             DashboardViewModel model = new DashboardViewModel(new DashboardSource(partial, null), TaskExecutor.callingThread(), null, 28);
             model.open();
-            model.selectedStationProperty().set(silent);
-            assertThat(model.chartProperty().get().message()).contains("Station " + silent + " has no readings");
-            StationTile tile = model.stations().stream().filter(t -> t.id() == silent).findFirst().orElseThrow();
-            assertThat(tile.badge()).isEqualTo("0%");
-            assertThat(tile.valueText()).isEqualTo("no data");
+            assertThat(model.stations()).extracting(StationTile::id).isNotEmpty().doesNotContain(silent);
+            assertThat(model.corridorTextProperty().get()).contains("1 without readings hidden");
+            assertThat(model.search(String.valueOf(silent))).isFalse();
+            assertThat(model.statusProperty().get()).contains("Station " + silent + " has no readings between");
+            model.originProperty().set(model.lastOriginProperty().get());
+            assertThat(model.chartProperty().get().shortForecast()).isEmpty();
             assertThat(model.attentionProperty().get().message()).contains("No forecasts in the database");
         }
     }

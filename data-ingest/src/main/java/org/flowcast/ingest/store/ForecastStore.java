@@ -57,46 +57,42 @@ public final class ForecastStore {
 
     /** Adds forecasts (with their 80% and 95% intervals and attention, where present) to a run. */
     public void add(Connection c, long runId, List<Forecast> forecasts) throws SQLException {
-        try (PreparedStatement values = c.prepareStatement("INSERT INTO forecast (run_id, station_id, origin_ts, step, flow, "
-                + "lower80, upper80, lower95, upper95) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        try (PreparedStatement values = c.prepareStatement("INSERT INTO forecast (run_id, origin_ts, station_id, flow, "
+                + "lower80, upper80, lower95, upper95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement weights = c.prepareStatement(
-                     "INSERT INTO attention (run_id, station_id, origin_ts, lag_index, weight) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO attention (run_id, origin_ts, station_id, weights) VALUES (?, ?, ?, ?)")) {
             int pending = 0;
             for (Forecast f : forecasts) {
                 OffsetDateTime origin = utc(f.origin());
                 Optional<PredictionInterval> i80 = f.interval(0.8);
                 Optional<PredictionInterval> i95 = f.interval(0.95);
+                int steps = f.horizonSteps();
+                float[] column = new float[steps];
                 for (int s = 0; s < f.stationCount(); s++) {
-                    for (int h = 1; h <= f.horizonSteps(); h++) {
-                        final int station = s;
-                        final int step = h;
-                        values.setLong(1, runId);
-                        values.setInt(2, f.stationIds().get(s));
-                        values.setObject(3, origin);
-                        values.setShort(4, (short) h);
-                        values.setFloat(5, f.value(h, s));
-                        bound(values, 6, i80.map(i -> i.lower(step, station)));
-                        bound(values, 7, i80.map(i -> i.upper(step, station)));
-                        bound(values, 8, i95.map(i -> i.lower(step, station)));
-                        bound(values, 9, i95.map(i -> i.upper(step, station)));
-                        values.addBatch();
-                        if (++pending % BATCH == 0) {
-                            values.executeBatch();
-                        }
+                    values.setLong(1, runId);
+                    values.setObject(2, origin);
+                    values.setInt(3, f.stationIds().get(s));
+                    for (int h = 1; h <= steps; h++) {
+                        column[h - 1] = f.value(h, s);
+                    }
+                    values.setBytes(4, PackedArrays.floats(column));
+                    bound(values, 5, i80, s, steps, true);
+                    bound(values, 6, i80, s, steps, false);
+                    bound(values, 7, i95, s, steps, true);
+                    bound(values, 8, i95, s, steps, false);
+                    values.addBatch();
+                    if (++pending % BATCH == 0) {
+                        values.executeBatch();
                     }
                 }
                 if (f.attention().isPresent()) {
                     AttentionWeights a = f.attention().get();
                     for (int r = 0; r < a.rows(); r++) {
-                        int station = a.perStation() ? a.rowStationIds().get(r) : 0;
-                        for (int lag = 0; lag < a.lags(); lag++) {
-                            weights.setLong(1, runId);
-                            weights.setInt(2, station);
-                            weights.setObject(3, origin);
-                            weights.setShort(4, (short) lag);
-                            weights.setFloat(5, a.weight(r, lag));
-                            weights.addBatch();
-                        }
+                        weights.setLong(1, runId);
+                        weights.setObject(2, origin);
+                        weights.setInt(3, a.perStation() ? a.rowStationIds().get(r) : 0);
+                        weights.setBytes(4, PackedArrays.floats(a.weights()[r]));
+                        weights.addBatch();
                     }
                 }
             }
@@ -110,12 +106,17 @@ public final class ForecastStore {
         }
     }
 
-    private static void bound(PreparedStatement statement, int index, Optional<Float> value) throws SQLException {
-        if (value.isPresent()) {
-            statement.setFloat(index, value.get());
-        } else {
-            statement.setNull(index, Types.REAL);
+    private static void bound(PreparedStatement statement, int index, Optional<PredictionInterval> interval, int station, int steps,
+                              boolean lower) throws SQLException {
+        if (interval.isEmpty()) {
+            statement.setNull(index, Types.VARBINARY);
+            return;
         }
+        float[] column = new float[steps];
+        for (int h = 1; h <= steps; h++) {
+            column[h - 1] = lower ? interval.get().lower(h, station) : interval.get().upper(h, station);
+        }
+        statement.setBytes(index, PackedArrays.floats(column));
     }
 
     public List<Run> runs(Connection c) throws SQLException {
@@ -132,7 +133,7 @@ public final class ForecastStore {
         return runs;
     }
 
-    /** One stored forecast value with its intervals (NaN where absent). */
+    /** One stored forecast step with its intervals (NaN where absent). */
     public record StoredValue(int stationId, Instant origin, int step, float value, float lower80, float upper80, float lower95,
                               float upper95) {
     }
@@ -140,41 +141,33 @@ public final class ForecastStore {
     /** The forecasts of a run for one station whose origins lie in a range, ordered by origin and step. */
     public List<StoredValue> forecasts(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
         List<StoredValue> values = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, step, flow, lower80, upper80, lower95, upper95 "
-                + "FROM forecast WHERE run_id = ? AND station_id = ? AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts, step")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow, lower80, upper80, lower95, upper95 "
+                + "FROM forecast WHERE run_id = ? AND origin_ts >= ? AND origin_ts < ? AND station_id = ? ORDER BY origin_ts")) {
             select.setLong(1, runId);
-            select.setInt(2, stationId);
-            select.setObject(3, utc(origins.from()));
-            select.setObject(4, utc(origins.to()));
+            select.setObject(2, utc(origins.from()));
+            select.setObject(3, utc(origins.to()));
+            select.setInt(4, stationId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    values.add(new StoredValue(stationId, rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getInt(2), rs.getFloat(3),
-                            nullable(rs, 4), nullable(rs, 5), nullable(rs, 6), nullable(rs, 7)));
+                    Instant origin = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    float[] flow = PackedArrays.readFloats(rs.getBytes(2));
+                    float[][] bounds = new float[4][];
+                    for (int k = 0; k < 4; k++) {
+                        byte[] bytes = rs.getBytes(3 + k);
+                        bounds[k] = bytes == null ? null : PackedArrays.readFloats(bytes);
+                    }
+                    for (int h = 1; h <= flow.length; h++) {
+                        values.add(new StoredValue(stationId, origin, h, flow[h - 1], at(bounds[0], h), at(bounds[1], h), at(bounds[2], h),
+                                at(bounds[3], h)));
+                    }
                 }
             }
         }
         return values;
     }
 
-    /** Attention weights of a run at one origin: [station 0 or id] → weights by lag. */
-    public float[] attention(Connection c, long runId, int stationId, Instant origin) throws SQLException {
-        List<Float> weights = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT weight FROM attention WHERE run_id = ? AND station_id IN (0, ?) "
-                + "AND origin_ts = ? ORDER BY station_id DESC, lag_index")) {
-            select.setLong(1, runId);
-            select.setInt(2, stationId);
-            select.setObject(3, utc(origin));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    weights.add(rs.getFloat(1));
-                }
-            }
-        }
-        float[] out = new float[weights.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = weights.get(i);
-        }
-        return out;
+    private static float at(float[] values, int step) {
+        return values == null ? Float.NaN : values[step - 1];
     }
 
     /**
@@ -182,39 +175,21 @@ public final class ForecastStore {
      * station's own row where the model gives one per station, else the window's.
      */
     public java.util.SortedMap<Instant, float[]> attention(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
-        java.util.SortedMap<Instant, List<Float>> rows = new java.util.TreeMap<>();
-        java.util.Map<Instant, Integer> rowStation = new java.util.HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, station_id, weight FROM attention WHERE run_id = ? "
-                + "AND station_id IN (0, ?) AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts, station_id DESC, lag_index")) {
+        java.util.SortedMap<Instant, float[]> rows = new java.util.TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, weights FROM attention WHERE run_id = ? "
+                + "AND origin_ts >= ? AND origin_ts < ? AND station_id IN (0, ?) ORDER BY origin_ts, station_id")) {
             select.setLong(1, runId);
-            select.setInt(2, stationId);
-            select.setObject(3, utc(origins.from()));
-            select.setObject(4, utc(origins.to()));
+            select.setObject(2, utc(origins.from()));
+            select.setObject(3, utc(origins.to()));
+            select.setInt(4, stationId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    Instant origin = rs.getObject(1, OffsetDateTime.class).toInstant();
-                    int station = rs.getInt(2);
-                    // a per-station row wins over the window's; both are never written for one run, but be safe
-                    if (rowStation.computeIfAbsent(origin, o -> station) == station) {
-                        rows.computeIfAbsent(origin, o -> new ArrayList<>()).add(rs.getFloat(3));
-                    }
+                    // ordered by station, so a per-station row (id > 0) replaces the window's row (0)
+                    rows.put(rs.getObject(1, OffsetDateTime.class).toInstant(), PackedArrays.readFloats(rs.getBytes(2)));
                 }
             }
         }
-        java.util.SortedMap<Instant, float[]> out = new java.util.TreeMap<>();
-        rows.forEach((origin, weights) -> {
-            float[] row = new float[weights.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = weights.get(i);
-            }
-            out.put(origin, row);
-        });
-        return out;
-    }
-
-    private static float nullable(ResultSet rs, int column) throws SQLException {
-        float v = rs.getFloat(column);
-        return rs.wasNull() ? Float.NaN : v;
+        return rows;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -67,11 +67,11 @@ public final class ObservationStore {
                      + "pct_observed = ?, flags = ? WHERE station_id = ? AND utc_day = ?")) {
             for (DayBlock block : blocks) {
                 PreparedStatement statement = stored.contains(Key.of(block)) ? update : insert;
-                statement.setBytes(1, DayBlockCodec.floats(block.flow));
-                statement.setBytes(2, DayBlockCodec.floats(block.occupancy));
-                statement.setBytes(3, DayBlockCodec.floats(block.speed));
-                statement.setBytes(4, DayBlockCodec.percents(block.percentObserved));
-                statement.setBytes(5, DayBlockCodec.shorts(block.flags));
+                statement.setBytes(1, PackedArrays.floats(block.flow));
+                statement.setBytes(2, PackedArrays.floats(block.occupancy));
+                statement.setBytes(3, PackedArrays.floats(block.speed));
+                statement.setBytes(4, PackedArrays.percents(block.percentObserved));
+                statement.setBytes(5, PackedArrays.shorts(block.flags));
                 statement.setInt(6, block.stationId);
                 statement.setInt(7, block.utcDay);
                 statement.addBatch();
@@ -83,15 +83,27 @@ public final class ObservationStore {
 
     static DayBlock read(ResultSet rs) throws SQLException {
         DayBlock block = new DayBlock(rs.getInt(1), rs.getInt(2));
-        DayBlockCodec.readFloats(rs.getBytes(3), block.flow);
-        DayBlockCodec.readFloats(rs.getBytes(4), block.occupancy);
-        DayBlockCodec.readFloats(rs.getBytes(5), block.speed);
-        DayBlockCodec.readPercents(rs.getBytes(6), block.percentObserved);
-        DayBlockCodec.readShorts(rs.getBytes(7), block.flags);
+        PackedArrays.readFloats(rs.getBytes(3), block.flow);
+        PackedArrays.readFloats(rs.getBytes(4), block.occupancy);
+        PackedArrays.readFloats(rs.getBytes(5), block.speed);
+        PackedArrays.readPercents(rs.getBytes(6), block.percentObserved);
+        PackedArrays.readShorts(rs.getBytes(7), block.flags);
         return block;
     }
 
     /** The number of stored blocks; for tests and summaries. */
+    /** The stations that have at least one stored day. */
+    public java.util.Set<Integer> stationsWithData(Connection c) throws SQLException {
+        java.util.Set<Integer> ids = new java.util.HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT station_id FROM observation_day");
+             java.sql.ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
     public long count(Connection c) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM observation_day");
              ResultSet rs = select.executeQuery()) {

@@ -61,6 +61,15 @@ public final class SeriesQuery {
         }
     }
 
+    /** The ids of the stations that have any stored reading. */
+    public java.util.Set<Integer> stationsWithReadings() throws StoreException {
+        try (Connection c = database.connect()) {
+            return observations.stationsWithData(c);
+        } catch (SQLException e) {
+            throw new StoreException("reading which stations have data failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The span of stored readings of the given stations, if any. */
     public Optional<TimeRange> storedRange(List<Integer> stationIds) throws StoreException {
         try (Connection c = database.connect()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.PredictionInterval;
 import org.flowcast.core.TimeRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,26 @@ class ForecastStoreTest {
             assertThat(attention.keySet()).containsExactly(T0.plus(STEP), T0.plus(STEP.multipliedBy(2)));
             assertThat(attention.get(T0.plus(STEP))).containsExactly(0.5f, 0.5f);
             assertThat(store.runs(c)).singleElement().extracting(ForecastStore.Run::origins).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void keepsBothIntervalBoundsOfEveryStepAndStation() throws Exception {
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            TimeRange range = new TimeRange(T0, T0.plus(STEP));
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            Forecast plain = forecast(T0, 10, null);
+            PredictionInterval i80 = new PredictionInterval(0.8, new float[][] {{1, 2}, {3, 4}}, new float[][] {{11, 12}, {13, 14}});
+            PredictionInterval i95 = new PredictionInterval(0.95, new float[][] {{0, 1}, {2, 3}}, new float[][] {{21, 22}, {23, 24}});
+            store.add(c, run, List.of(plain.withIntervals(List.of(i80, i95))));
+
+            List<ForecastStore.StoredValue> station12 = store.forecasts(c, run, 12, range);
+            assertThat(station12).extracting(ForecastStore.StoredValue::lower80).containsExactly(2f, 4f);
+            assertThat(station12).extracting(ForecastStore.StoredValue::upper80).containsExactly(12f, 14f);
+            assertThat(station12).extracting(ForecastStore.StoredValue::lower95).containsExactly(1f, 3f);
+            assertThat(station12).extracting(ForecastStore.StoredValue::upper95).containsExactly(22f, 24f);
         }
     }
 

@@ -49,17 +49,26 @@ public final class DashboardSource {
         return database.url().replaceFirst(";.*", "");
     }
 
+    /** The corridor name that loads every station with readings, whatever its freeway. */
+    public static final String ALL = "all";
+
     /**
-     * The last {@code days} days of readings of a corridor ({@code "5-N"}; null picks the one with the most
-     * mainline stations), or empty when the database holds no stations or readings.
+     * The last {@code days} days of readings of a corridor ({@code "5-N"}, {@link #ALL}, or null for the one
+     * with the most mainline stations), leaving out stations with no reading in that period; empty when
+     * the database holds no stations or readings.
      */
     public Optional<CorridorData> corridor(String corridor, int days) throws StoreException {
-        List<Station> stations = stationsOf(corridor);
+        SeriesQuery query = new SeriesQuery(database);
+        java.util.Set<Integer> withData = query.stationsWithReadings();
+        List<Station> stations = stationsOf(corridor, withData);
         if (stations.isEmpty()) {
             return Optional.empty();
         }
-        List<Integer> ids = stations.stream().map(Station::id).toList();
-        SeriesQuery query = new SeriesQuery(database);
+        List<Integer> ids = stations.stream().map(Station::id).filter(withData::contains).toList();
+        List<Integer> neverRead = stations.stream().map(Station::id).filter(id -> !withData.contains(id)).toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<TimeRange> stored = query.storedRange(ids);
         if (stored.isEmpty()) {
             return Optional.empty();
@@ -68,20 +77,44 @@ public final class DashboardSource {
         Instant from = to.minus(Duration.ofDays(days));
         from = from.isBefore(stored.get().from()) ? stored.get().from() : from;
         SensorSeries series = query.stations(ids, new TimeRange(from, to));
-        return Optional.of(new CorridorData(stations.get(0).corridor(), series));
+        List<Integer> withReadings = new ArrayList<>();
+        List<Integer> without = new ArrayList<>(neverRead);
+        for (int s = 0; s < series.stationCount(); s++) {
+            (hasReadings(series, s) ? withReadings : without).add(series.stations().get(s).id());
+        }
+        if (withReadings.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = ALL.equals(corridor) ? "all stations" : stations.get(0).corridor();
+        return Optional.of(new CorridorData(name, without.isEmpty() ? series : series.selectStations(withReadings), without));
     }
 
-    private List<Station> stationsOf(String corridor) throws StoreException {
+    private static boolean hasReadings(SensorSeries series, int station) {
+        for (int t = 0; t < series.length(); t++) {
+            if (series.state(t, station, org.flowcast.core.Channel.FLOW) != org.flowcast.core.ValueState.MISSING) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Station> stationsOf(String corridor, java.util.Set<Integer> withData) throws StoreException {
         try (Connection c = database.connect()) {
             Map<String, List<Station>> byCorridor = new LinkedHashMap<>();
             for (Station s : new StationStore().all(c).values()) {
                 byCorridor.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(s);
             }
+            if (ALL.equals(corridor)) {
+                return byCorridor.values().stream().flatMap(List::stream)
+                        .sorted(Comparator.comparing(Station::freeway).thenComparing(Station::direction)
+                                .thenComparingDouble(Station::absolutePostmile).thenComparingInt(Station::id))
+                        .toList();
+            }
             String chosen = corridor;
             if (chosen == null) {
                 chosen = byCorridor.entrySet().stream()
-                        .max(Comparator.comparingLong((Map.Entry<String, List<Station>> e) -> mainline(e.getValue()))
-                                .thenComparingInt(e -> e.getValue().size()))
+                        .max(Comparator.comparingLong((Map.Entry<String, List<Station>> e) -> mainline(read(e.getValue(), withData)))
+                                .thenComparingInt(e -> read(e.getValue(), withData).size()))
                         .map(Map.Entry::getKey).orElse(null);
             }
             if (chosen == null) {
@@ -97,6 +130,10 @@ public final class DashboardSource {
         } catch (SQLException e) {
             throw new StoreException("reading stations failed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Station> read(List<Station> stations, java.util.Set<Integer> withData) {
+        return stations.stream().filter(s -> withData.contains(s.id())).toList();
     }
 
     private static long mainline(List<Station> stations) {

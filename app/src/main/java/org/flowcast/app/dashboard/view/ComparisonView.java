@@ -55,10 +55,7 @@ final class ComparisonView extends VBox {
         curves.setTitle("MAE against horizon step");
         curves.getXAxis().setLabel("step (5 min)");
         curves.setLegendVisible(true);
-        curves.setLegendSide(javafx.geometry.Side.RIGHT);
         table.setFixedCellSize(22);
-        table.setPrefHeight(22 * 7 + 4);
-        table.setMinHeight(22 * 6 + 30);
         VBox.setVgrow(curves, Priority.ALWAYS);
         curves.setMinHeight(120);
         getChildren().addAll(title, source, message, table, curves);
@@ -97,6 +94,11 @@ final class ComparisonView extends VBox {
             table.getColumns().add(values);
         }
         table.getItems().setAll(data.rows());
+        // header plus one line per model, so that the curves get the rest of the panel
+        double height = table.getFixedCellSize() * (Math.max(1, data.rows().size()) + 1) + 8;
+        table.setPrefHeight(height);
+        table.setMinHeight(height);
+        table.setMaxHeight(height);
         curves.getData().clear();
         for (Map.Entry<String, double[]> e : data.maeByStep().entrySet()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();

@@ -1,5 +1,9 @@
 package org.flowcast.app.dashboard.view;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,53 +15,95 @@ import javafx.scene.layout.VBox;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 
-/** The stations of the corridor in postmile order as coloured tiles; clicking one selects it. */
+/**
+ * The stations of the corridor in postmile order as coloured tiles; clicking one selects it. Tiles are
+ * built once per corridor and then only restyled, so that switching station or origin stays quick.
+ */
 final class CorridorView extends ScrollPane {
-    private final HBox tiles = new HBox(4);
+    private final HBox strip = new HBox(4);
     private final DashboardViewModel model;
+    private final Map<Integer, Tile> tiles = new HashMap<>();
 
     CorridorView(DashboardViewModel model) {
         this.model = model;
         setId("corridor");
-        tiles.setPadding(new Insets(4));
-        setContent(tiles);
+        strip.setPadding(new Insets(4));
+        setContent(strip);
         setFitToHeight(true);
         setPrefHeight(92);
         setMinHeight(92);
         setVbarPolicy(ScrollBarPolicy.NEVER);
-        model.stations().addListener((ListChangeListener<StationTile>) change -> redraw());
-        model.selectedStationProperty().addListener((o, a, b) -> redraw());
-        redraw();
+        model.stations().addListener((ListChangeListener<StationTile>) change -> update());
+        model.selectedStationProperty().addListener((o, a, b) -> {
+            Tile before = tiles.get(a.intValue());
+            Tile after = tiles.get(b.intValue());
+            if (before != null) {
+                before.style(false);
+            }
+            if (after != null) {
+                after.style(true);
+            }
+        });
+        update();
     }
 
-    private void redraw() {
-        tiles.getChildren().clear();
-        for (StationTile tile : model.stations()) {
-            tiles.getChildren().add(tileNode(tile, tile.id() == model.selectedStationProperty().get()));
+    private void update() {
+        List<StationTile> shown = model.stations();
+        boolean sameStations = shown.size() == tiles.size() && shown.stream().allMatch(t -> tiles.containsKey(t.id()));
+        if (!sameStations) {
+            tiles.clear();
+            strip.getChildren().clear();
+            for (StationTile t : shown) {
+                Tile tile = new Tile(t.id());
+                tiles.put(t.id(), tile);
+                strip.getChildren().add(tile.box);
+            }
+        }
+        int selected = model.selectedStationProperty().get();
+        for (StationTile t : shown) {
+            tiles.get(t.id()).show(t, t.id() == selected);
         }
     }
 
-    private VBox tileNode(StationTile tile, boolean selected) {
-        Label id = new Label(String.valueOf(tile.id()));
-        id.setStyle("-fx-font-weight: bold; -fx-text-fill: white;");
-        Label value = new Label(tile.valueText());
-        value.setStyle("-fx-text-fill: white; -fx-font-size: 11px;");
-        Label badge = new Label(tile.badge());
-        badge.getStyleClass().add("quality-badge");
-        badge.setStyle("-fx-background-color: " + (tile.percentObserved() >= 80 ? "white" : "#ffe08a")
-                + "; -fx-background-radius: 6; -fx-padding: 0 4 0 4; -fx-font-size: 10px;");
-        Tooltip.install(badge, new Tooltip(String.format(java.util.Locale.ROOT, "%.1f%% of the loaded period observed by the detector",
-                tile.percentObserved())));
-        VBox box = new VBox(2, id, value, badge);
-        box.setId("station-" + tile.id());
-        box.getStyleClass().add("station-tile");
-        box.setAlignment(Pos.CENTER);
-        box.setPadding(new Insets(4));
-        box.setMinWidth(78);
-        box.setStyle("-fx-background-color: " + TrafficColours.css(TrafficColours.of(tile.condition())) + "; -fx-background-radius: 4;"
-                + (selected ? " -fx-border-color: #1a1a1a; -fx-border-width: 3; -fx-border-radius: 4;" : ""));
-        Tooltip.install(box, new Tooltip(tile.label() + (tile.name().isEmpty() ? "" : "\n" + tile.name()) + "\n" + tile.valueText()));
-        box.setOnMouseClicked(e -> model.selectedStationProperty().set(tile.id()));
-        return box;
+    /** One station's tile: id, current value and quality badge on its condition's colour. */
+    private final class Tile {
+        private final Label value = new Label();
+        private final Label badge = new Label();
+        private final VBox box;
+        private final Tooltip tip = new Tooltip();
+        private final Tooltip badgeTip = new Tooltip();
+        private String colour = "";
+
+        Tile(int id) {
+            Label name = new Label(String.valueOf(id));
+            name.setStyle("-fx-font-weight: bold; -fx-text-fill: white;");
+            value.setStyle("-fx-text-fill: white; -fx-font-size: 11px;");
+            badge.getStyleClass().add("quality-badge");
+            Tooltip.install(badge, badgeTip);
+            box = new VBox(2, name, value, badge);
+            box.setId("station-" + id);
+            box.getStyleClass().add("station-tile");
+            box.setAlignment(Pos.CENTER);
+            box.setPadding(new Insets(4));
+            box.setMinWidth(78);
+            Tooltip.install(box, tip);
+            box.setOnMouseClicked(e -> model.selectedStationProperty().set(id));
+        }
+
+        void show(StationTile t, boolean selected) {
+            value.setText(t.valueText());
+            badge.setText(t.badge());
+            badge.setStyle("-fx-background-color: " + (t.percentObserved() >= 80 ? "white" : "#ffe08a")
+                    + "; -fx-background-radius: 6; -fx-padding: 0 4 0 4; -fx-font-size: 10px;");
+            badgeTip.setText(String.format(Locale.ROOT, "%.1f%% of the loaded period observed by the detector", t.percentObserved()));
+            tip.setText(t.label() + (t.name().isEmpty() ? "" : "\n" + t.name()) + "\n" + t.valueText());
+            colour = TrafficColours.css(TrafficColours.of(t.condition()));
+            style(selected);
+        }
+
+        void style(boolean selected) {
+            box.setStyle("-fx-background-color: " + colour + "; -fx-background-radius: 4;"
+                    + (selected ? " -fx-border-color: #1a1a1a; -fx-border-width: 3; -fx-border-radius: 4;" : ""));
+        }
     }
 }

@@ -147,7 +147,8 @@ public final class DashboardViewModel {
             corridor = data.corridor().get();
             SensorSeries series = corridor.series();
             percentObserved = percentObserved(series);
-            corridorText.set("Freeway " + corridor.corridor() + " · " + series.stationCount() + " stations · "
+            corridorText.set((corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount() + " stations"
+                    + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)") + " · "
                     + WHEN.format(series.start()) + " – " + WHEN.format(series.end().minus(STEP)));
             runs.setAll(data.runs());
             lastOrigin.set(series.length() - 1);
@@ -243,6 +244,11 @@ public final class DashboardViewModel {
                 status.set("");
                 return true;
             }
+        }
+        if (corridor.withoutReadings().stream().anyMatch(id -> String.valueOf(id).equals(wanted))) {
+            status.set("Station " + wanted + " has no readings between " + WHEN.format(corridor.series().start()) + " and "
+                    + WHEN.format(corridor.series().end()) + "; load its station_5min files with 'flowcast ingest'.");
+            return false;
         }
         status.set("No station matches '" + text.strip() + "': type a station id, part of a name or a postmile.");
         return false;

@@ -4,12 +4,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Packs the slots of a {@link DayBlock} into the byte strings of {@code observation_day} and back.
- * Byte strings, rather than SQL arrays, because H2 converted every array element to a value object
- * on the way in and out, which held the ingest at about 150,000 rows/s.
+ * Packs arrays into the little-endian byte strings the store keeps (the slots of a {@link DayBlock} in
+ * {@code observation_day}, the steps of a forecast in {@code forecast}) and back. Byte strings, rather
+ * than SQL arrays, because H2 converted every array element to a value object on the way in and out,
+ * which held the ingest at about 150,000 rows/s.
  */
-final class DayBlockCodec {
-    private DayBlockCodec() {
+final class PackedArrays {
+    private PackedArrays() {
     }
 
     static byte[] floats(float[] values) {
@@ -21,6 +22,17 @@ final class DayBlockCodec {
     static void readFloats(byte[] bytes, float[] into) {
         checkLength(bytes, into.length * Float.BYTES);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(into);
+    }
+
+    /** Floats of a byte string of any whole number of floats. */
+    static float[] readFloats(byte[] bytes) {
+        if (bytes.length % Float.BYTES != 0) {
+            throw new IllegalStateException("a stored float string holds " + bytes.length
+                    + " bytes, not a whole number of floats; the database is damaged or from another version");
+        }
+        float[] values = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+        return values;
     }
 
     static byte[] percents(short[] values) {
