@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {"Model benchmark on the evaluation protocol: chronological 60/20/20 split of the windows with a week "
                 + "of history, scaler fitted on training rows, Adam 1e-3, batch 64, at most --epochs epochs with early stopping "
                 + "(patience 5) on validation MAE; test MAE, RMSE and MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
-                + "true flow is 0; parameters, training samples/s, seconds per epoch."})
+                + "true flow is 0; parameters, training samples/s, seconds per epoch, seconds to forecast the whole test split, and "
+                + "median milliseconds to forecast all stations from one origin after warm-up."})
 public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/pems-d12-orange",
             description = "Folder with a .npz tensor and stations.txt, or PeMS files (default: ${DEFAULT-VALUE}).")
@@ -92,16 +94,19 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 split.testOrigins(), horizon);
         out.flush();
         List<ModelRun> runs = new ArrayList<>();
+        List<Double> latencies = new ArrayList<>();
         for (String model : models == null ? ModelRegistry.names() : models) {
             spec.commandLine().getErr().println(model + ":");
-            runs.add(backtester.run(model, Map.of(), split));
+            Backtester.Fitted fitted = backtester.fit(model, Map.of(), split);
+            runs.add(backtester.evaluate(fitted, split));
+            latencies.add(oneOriginMillis(fitted.forecaster(), split.test()));
         }
         int[] steps = horizon >= 24 ? new int[] {3, 6, 12, 24} : new int[] {3, 6, 12};
         List<String> header = new ArrayList<>(List.of("model"));
         for (int h : steps) {
             header.add("step " + h + " MAE/RMSE/MAPE");
         }
-        header.addAll(List.of("average", "params", "train samples/s", "s/epoch", "epochs", "test predict s"));
+        header.addAll(List.of("average", "params", "train samples/s", "s/epoch", "epochs", "test predict s", "1 origin ms"));
         List<List<String>> rows = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -112,7 +117,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("measuredAt", Instant.now().toString());
         ArrayNode modelsNode = root.putArray("models");
-        for (ModelRun run : runs) {
+        for (int m = 0; m < runs.size(); m++) {
+            ModelRun run = runs.get(m);
             List<String> row = new ArrayList<>(List.of(run.model()));
             ObjectNode node = modelsNode.addObject();
             node.put("model", run.model());
@@ -138,6 +144,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
             node.put("fitSeconds", run.fitSeconds());
             node.put("testPredictSeconds", run.predictSeconds());
             node.put("testOrigins", run.testOrigins());
+            row.add(String.format(Locale.ROOT, "%.2f", latencies.get(m)));
+            node.put("oneOriginMillis", latencies.get(m));
             rows.add(row);
         }
         out.println(Tables.render(header, rows));
@@ -145,6 +153,27 @@ public final class ModelBenchCommand implements Callable<Integer> {
         mapper.writeValue(target.toFile(), root);
         out.println("Figures written to " + target.toAbsolutePath());
         return 0;
+    }
+
+    /**
+     * Median milliseconds to forecast every station from one origin (the test split's last), after
+     * warm-up: what a live forecast of the newest data costs.
+     */
+    static double oneOriginMillis(BatchForecaster forecaster, SensorSeries test) {
+        // the history a live forecast job reads: the model's lookback and a day for gap filling
+        int from = Math.max(0, test.length() - forecaster.historySteps() - org.flowcast.model.window.FlowMatrix.CARRY_LIMIT_STEPS);
+        SensorSeries history = test.sliceTime(from, test.length());
+        List<java.time.Instant> one = List.of(history.timeAt(history.length() - 1));
+        double[] millis = new double[40];
+        for (int i = 0; i < 10 + millis.length; i++) {
+            long t0 = System.nanoTime();
+            forecaster.predictAll(history, one);
+            if (i >= 10) {
+                millis[i - 10] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        java.util.Arrays.sort(millis);
+        return millis[millis.length / 2];
     }
 
     private static String triple(double mae, double rmse, double mape) {

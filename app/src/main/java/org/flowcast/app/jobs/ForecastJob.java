@@ -20,6 +20,7 @@ import org.flowcast.ingest.store.ForecastStore;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.BatchForecaster;
+import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.reports.ConformalIntervals;
 import org.flowcast.reports.IntervalFile;
 
@@ -57,7 +58,10 @@ public final class ForecastJob {
                 new StoreException("the model's stations " + stations.subList(0, Math.min(5, stations.size()))
                         + "... have no data in this database", null));
         TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
-        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(forecaster.historySteps() - 1L));
+        // a day more than the model reads, from which its gap filling may carry a value forward, so that a
+        // forecast is the same whatever range it was asked for in
+        int margin = FlowMatrix.CARRY_LIMIT_STEPS;
+        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(forecaster.historySteps() - 1L + margin));
         SensorSeries history = query.stations(stations, new TimeRange(historyFrom, range.to()));
         List<Instant> times = new ArrayList<>();
         for (int t = forecaster.historySteps() - 1; t < history.length(); t++) {

@@ -10,13 +10,24 @@ import javax.imageio.ImageIO;
 import org.flowcast.app.DemoWorkdir;
 import org.flowcast.app.FlowcastCommandTest;
 import org.flowcast.app.FlowcastCommandTest.Result;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flowcast dashboard --snapshot} renders the real scene headless into a PNG. */
 class DashboardSnapshotTest {
     @TempDir
     Path dir;
+
+    /**
+     * TestFX starts JavaFX first, as the window tests in this JVM need it to: a toolkit started by
+     * the command itself leaves TestFX's robot clicking beside the window.
+     */
+    @BeforeAll
+    static void startJavaFxTheWayTheWindowTestsDo() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
 
     @Test
     void rendersTheDashboardOfTheDemoDatabaseAtTheRequestedSize() throws Exception {

@@ -8,11 +8,16 @@ import org.flowcast.core.SensorSeries;
 
 /**
  * The flow of a series as the windows read it: {@code raw[t][s]} with NaN where missing (targets), and
- * {@code filled[t][s]} with gaps carried forward from the last known value (or the mean where none
- * is known yet), z-scored; plus the time features of each step in Pacific time.
+ * {@code filled[t][s]} with gaps carried forward from the last known value for at most a day (the mean
+ * beyond that, or where none is known yet), z-scored; plus the time features of each step in Pacific time.
  */
 public final class FlowMatrix {
     public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
+    /**
+     * How far back a gap is filled from: a day. Bounded so that a forecast depends only on the day
+     * before its history, not on where the series handed to the model happens to start.
+     */
+    public static final int CARRY_LIMIT_STEPS = 288;
 
     final int length;
     final int stations;
@@ -30,13 +35,16 @@ public final class FlowMatrix {
         this.dayOfWeek = new byte[length];
         for (int s = 0; s < stations; s++) {
             float last = Float.NaN;
+            int lastAt = 0;
             for (int t = 0; t < length; t++) {
                 float v = series.value(t, s, Channel.FLOW);
                 raw[t * stations + s] = v;
                 if (!Float.isNaN(v)) {
                     last = v;
+                    lastAt = t;
                 }
-                filledScaled[t * stations + s] = Float.isNaN(last) ? 0f : scaler.scale(last);
+                boolean known = !Float.isNaN(last) && t - lastAt <= CARRY_LIMIT_STEPS;
+                filledScaled[t * stations + s] = known ? scaler.scale(last) : 0f;
             }
         }
         for (int t = 0; t < length; t++) {

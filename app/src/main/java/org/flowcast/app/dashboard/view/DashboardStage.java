@@ -36,13 +36,20 @@ public final class DashboardStage {
         if (STARTED.get()) {
             return;
         }
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
+        // settings already made (by the test setup, say) win, so that every part of one JVM agrees on them
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
         // Monocle's headless screen defaults to 1280x800, and a larger window overflows its frame buffer
-        System.setProperty("headless.geometry", "3840x2400-32");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("prism.text", "t2k");
-        System.setProperty("java.awt.headless", "true");
+        setIfAbsent("headless.geometry", "3840x2400-32");
+        setIfAbsent("prism.order", "sw");
+        setIfAbsent("prism.text", "t2k");
+        setIfAbsent("java.awt.headless", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     private static void start() {

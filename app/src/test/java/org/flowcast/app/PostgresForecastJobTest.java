@@ -1,0 +1,90 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.SortedMap;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.jobs.ForecastJob;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.InputFiles;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.model.ModelRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same ingest, forecast job and reads on a real PostgreSQL server as on the H2 default: the demo's
+ * sample and Conv-LSTM model give the same stored forecasts and attention in both databases. Skipped,
+ * with the reason, where no PostgreSQL server programs are installed.
+ */
+class PostgresForecastJobTest {
+    private static PostgresServer.Result postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null && postgres.started()) {
+            postgres.server().close();
+        }
+    }
+
+    @Test
+    void forecastJobStoresTheSameForecastsAndAttentionAsOnH2() throws Exception {
+        assumeTrue(postgres.started(), postgres.problem());
+        Path model = DemoWorkdir.home().resolve("models/demo/at-conv-lstm-h12.fcm");
+        ForecastStore.Run h2Run;
+        try (FlowcastDatabase h2 = FlowcastDatabase.open(DemoWorkdir.database()); Connection c = h2.connect()) {
+            h2Run = new ForecastStore().runs(c).stream().filter(r -> r.model().equals("at-conv-lstm")).findFirst().orElseThrow();
+        }
+        TimeRange lastDay = new TimeRange(h2Run.range().to().minus(Duration.ofDays(1)), h2Run.range().to());
+
+        try (FlowcastDatabase pg = FlowcastDatabase.open(postgres.server().url())) {
+            List<FileIngestResult> ingested = new Ingester(pg, IngestOptions.defaults(), IngestListener.NONE)
+                    .ingest(InputFiles.expand(List.of(DemoWorkdir.home().resolve("sample").toString())));
+            assertThat(ingested).noneMatch(r -> r.status().isFailure());
+
+            ForecastJob job = new ForecastJob(pg);
+            job.run(model, ModelRegistry.load(model), lastDay, done -> { });
+            ForecastJob.Outcome again = job.run(model, ModelRegistry.load(model), lastDay, done -> { });
+            assertThat(again.origins()).isEqualTo(288);
+
+            try (FlowcastDatabase h2 = FlowcastDatabase.open(DemoWorkdir.database());
+                 Connection pc = pg.connect(); Connection hc = h2.connect()) {
+                ForecastStore store = new ForecastStore();
+                assertThat(store.runs(pc)).singleElement().extracting(ForecastStore.Run::id).isEqualTo(again.runId());
+                for (int station : ModelRegistry.load(model).stationIds()) {
+                    List<ForecastStore.StoredValue> fromPg = store.forecasts(pc, again.runId(), station, lastDay);
+                    List<ForecastStore.StoredValue> fromH2 = store.forecasts(hc, h2Run.id(), station, lastDay);
+                    assertThat(fromPg).hasSize(288 * 12).hasSameSizeAs(fromH2);
+                    for (int i = 0; i < fromPg.size(); i++) {
+                        assertThat(fromPg.get(i).origin()).isEqualTo(fromH2.get(i).origin());
+                        assertThat(fromPg.get(i).value()).isCloseTo(fromH2.get(i).value(), within(1e-3f));
+                        assertThat(fromPg.get(i).upper95()).isCloseTo(fromH2.get(i).upper95(), within(1e-3f));
+                    }
+                    SortedMap<java.time.Instant, float[]> attention = store.attention(pc, again.runId(), station, lastDay);
+                    assertThat(attention).hasSize(288);
+                    assertThat(attention.get(lastDay.from())).hasSize(12);
+                }
+            }
+            DashboardSource source = new DashboardSource(pg, null);
+            assertThat(source.corridor(null, 28)).hasValueSatisfying(c -> assertThat(c.series().stationCount()).isEqualTo(5));
+            assertThat(source.runs()).singleElement().extracting(r -> r.model()).isEqualTo("at-conv-lstm");
+        }
+    }
+}
