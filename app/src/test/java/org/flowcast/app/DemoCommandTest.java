@@ -61,4 +61,15 @@ class DemoCommandTest {
             assertThat(new ForecastStore().runs(c)).hasSize(DemoCommand.MODELS.size());
         }
     }
+
+    @Test
+    @Order(3)
+    void dashboardWithoutADisplayIsRefusedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir Path empty) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+                "this machine has a display");
+        Result result = FlowcastCommandTest.run("demo", "--workdir", empty.toString(), "--dashboard");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("--dashboard needs a display", "xvfb-run", "--snapshot");
+        assertThat(empty).isEmptyDirectory();
+    }
 }

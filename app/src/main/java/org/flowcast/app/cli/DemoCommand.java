@@ -76,6 +76,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         long began = System.nanoTime();
+        if (dashboard && !hasDisplay()) {
+            // say so before minutes of work, not after
+            throw new CommandFailure("--dashboard needs a display: run it in a desktop session or under 'xvfb-run -a', or leave "
+                    + "--dashboard out and render the result with 'flowcast dashboard --snapshot dashboard.png'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path home = workdir == null ? Path.of(System.getProperty("user.home"), ".flowcast") : workdir;
@@ -167,11 +172,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private static boolean hasDisplay() {
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+
     private static void openDashboard(FlowcastDatabase db, Path runFolder) {
-        if (System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null) {
-            throw new CommandFailure("no display to open the dashboard on: run it in a desktop session or under 'xvfb-run -a', "
-                    + "or render it with 'flowcast dashboard --db ... --snapshot dashboard.png'");
-        }
         DashboardStage.show(new DashboardSource(db, runFolder), null, 28, vm -> { }, millis -> { });
     }
 
