@@ -145,11 +145,6 @@ public final class Backtester {
         return score(forecaster, test, forecasts, epochSeconds, samplesPerSecond, fitSeconds, predictSeconds, intervals);
     }
 
-    /** The origins of a slice that have a full lookback and horizon, as the protocol forms them. */
-    static List<Instant> testOrigins(SensorSeries part, int horizon) {
-        return origins(part, horizon);
-    }
-
     /** Scores forecasts already made from origins of a test slice. */
     ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Forecast> forecasts, List<Double> epochSeconds,
                    double samplesPerSecond, double fitSeconds, double predictSeconds, List<ConformalIntervals> intervals) {

@@ -47,14 +47,14 @@ public final class RollingOrigin {
 
     /** The number of folds a series gives. */
     public int folds(SensorSeries series, int horizon) {
-        return foldStarts(series, horizon).size();
+        return foldStarts(series, firstTestOrigin(backtester.split(series), series), horizon).size();
     }
 
     /** Evaluates one model over every fold. */
     public ModelRun run(String model, Map<String, String> parameters, SensorSeries series, int horizon) {
         ChronologicalSplit protocol = backtester.split(series);
-        int firstTest = series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
-        List<Integer> starts = foldStarts(series, horizon);
+        int firstTest = firstTestOrigin(protocol, series);
+        List<Integer> starts = foldStarts(series, firstTest, horizon);
         List<Forecast> forecasts = new ArrayList<>();
         List<Double> epochSeconds = new ArrayList<>();
         double fitSeconds = 0;
@@ -93,10 +93,12 @@ public final class RollingOrigin {
                 p.createdAt()));
     }
 
+    private static int firstTestOrigin(ChronologicalSplit protocol, SensorSeries series) {
+        return series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
+    }
+
     /** Index of each fold's first origin: the first test origin, then every {@code foldDays} days. */
-    private List<Integer> foldStarts(SensorSeries series, int horizon) {
-        ChronologicalSplit protocol = backtester.split(series);
-        int firstTest = series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
+    private List<Integer> foldStarts(SensorSeries series, int firstTest, int horizon) {
         int lastOrigin = series.length() - horizon - 1;
         int stepsPerFold = (int) (java.time.Duration.ofDays(foldDays).toSeconds() / series.step().toSeconds());
         List<Integer> starts = new ArrayList<>();

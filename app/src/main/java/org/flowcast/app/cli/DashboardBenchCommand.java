@@ -1,7 +1,6 @@
 package org.flowcast.app.cli;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class DashboardBenchCommand implements Callable<Integer> {
     public Integer call() throws StoreException {
         DashboardStage.useHeadlessPlatform();
         try (FlowcastDatabase db = database.open()) {
-            DashboardSource source = new DashboardSource(db, Path.of(database.location()).toAbsolutePath().getParent().resolve("runs"));
+            DashboardSource source = new DashboardSource(db, database.runsFolder());
             List<String[]> rows = DashboardStage.onFxThread(() -> measure(source));
             List<List<String>> table = new ArrayList<>();
             for (String[] row : rows) {

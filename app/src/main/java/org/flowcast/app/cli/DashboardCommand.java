@@ -70,14 +70,13 @@ public final class DashboardCommand implements Callable<Integer> {
         int[] wh = parseSize(size);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (snapshot == null && System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null
-                && !"Monocle".equals(System.getProperty("glass.platform"))) {
+        if (snapshot == null && !DashboardStage.hasDisplay() && !"Monocle".equals(System.getProperty("glass.platform"))) {
             throw new CommandFailure("no display to open a window on: run it in a desktop session, under 'xvfb-run -a', "
                     + "or render a PNG with --snapshot FILE");
         }
         List<String> problems = new ArrayList<>();
         try (FlowcastDatabase db = database.open()) {
-            DashboardSource source = new DashboardSource(db, evaluationsFolder());
+            DashboardSource source = new DashboardSource(db, evaluations != null ? evaluations : database.runsFolder());
             if (snapshot != null) {
                 long began = System.nanoTime();
                 DashboardStage.useHeadlessPlatform();
@@ -90,18 +89,6 @@ public final class DashboardCommand implements Callable<Integer> {
                     millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis));
             return 0;
         }
-    }
-
-    private Path evaluationsFolder() {
-        if (evaluations != null) {
-            return evaluations;
-        }
-        String location = database.location();
-        if (location.startsWith("jdbc:")) {
-            return Path.of(System.getProperty("user.home"), ".flowcast", "runs");
-        }
-        Path parent = Path.of(location).toAbsolutePath().getParent();
-        return parent == null ? Path.of("runs") : parent.resolve("runs");
     }
 
     /** Applies --station, --origin and --model; returns what could not be applied. */

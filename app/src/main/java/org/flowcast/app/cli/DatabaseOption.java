@@ -23,6 +23,16 @@ public final class DatabaseOption {
         return FlowcastDatabase.defaultPath().toString();
     }
 
+    /** Where evaluation runs are looked for: {@code runs} beside an H2 file, else {@code ~/.flowcast/runs}. */
+    public java.nio.file.Path runsFolder() {
+        String location = location();
+        if (location.startsWith("jdbc:")) {
+            return java.nio.file.Path.of(System.getProperty("user.home"), ".flowcast", "runs");
+        }
+        java.nio.file.Path parent = java.nio.file.Path.of(location).toAbsolutePath().getParent();
+        return parent == null ? java.nio.file.Path.of("runs") : parent.resolve("runs");
+    }
+
     public FlowcastDatabase open() {
         try {
             return FlowcastDatabase.open(location());

@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         long began = System.nanoTime();
-        if (dashboard && !hasDisplay()) {
+        if (dashboard && !DashboardStage.hasDisplay()) {
             // say so before minutes of work, not after
             throw new CommandFailure("--dashboard needs a display: run it in a desktop session or under 'xvfb-run -a', or leave "
                     + "--dashboard out and render the result with 'flowcast dashboard --snapshot dashboard.png'");
@@ -170,10 +170,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return 0;
         }
-    }
-
-    private static boolean hasDisplay() {
-        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
     }
 
     private static void openDashboard(FlowcastDatabase db, Path runFolder) {

@@ -110,14 +110,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
         }
-        RollingOrigin rolling = null;
+        RollingOrigin plan = new RollingOrigin(new Backtester(config, TrainingListener.NONE), rollingDays, !noRetrain);
+        String scheme = plan.describe(plan.folds(series, config.horizon()));
         for (String name : names) {
-            rolling = new RollingOrigin(new Backtester(config, new EpochProgress(err, name)), rollingDays, !noRetrain);
-            err.printf(Locale.ROOT, "%s: %s%n", name, rolling.describe(rolling.folds(series, config.horizon())));
+            err.printf(Locale.ROOT, "%s: %s%n", name, scheme);
             err.flush();
-            runs.add(rolling.run(name, Map.of(), series, config.horizon()));
+            runs.add(new RollingOrigin(new Backtester(config, new EpochProgress(err, name)), rollingDays, !noRetrain)
+                    .run(name, Map.of(), series, config.horizon()));
         }
-        return Summaries.of(data, split, config.horizon(), config.seed(), runs, rolling.describe(rolling.folds(series, config.horizon())));
+        return Summaries.of(data, split, config.horizon(), config.seed(), runs, scheme);
     }
 
     /** Backtests the models on one split; progress goes to {@code err}. */

@@ -31,6 +31,11 @@ public final class DashboardStage {
     private DashboardStage() {
     }
 
+    /** Whether a display server is there to open a window on. */
+    public static boolean hasDisplay() {
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+
     /** Uses Monocle's headless screen and the software renderer; must run before JavaFX starts. */
     public static void useHeadlessPlatform() {
         if (STARTED.get()) {
