@@ -10,4 +10,12 @@ public interface ForecastTrainer {
     String modelName();
 
     Forecaster fit(SensorSeries train, SensorSeries validation);
+
+    /**
+     * Steps of history one training window reads, the origin included; 0 for a model fitted on
+     * rows rather than windows. Lets an evaluation give every model the same training windows.
+     */
+    default int lookbackSteps() {
+        return 0;
+    }
 }

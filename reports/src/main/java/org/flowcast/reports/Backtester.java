@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.MaskedErrorSums;
 import org.flowcast.core.Metric;
@@ -76,8 +77,8 @@ public final class Backtester {
             @Override
             public void epochFinished(EpochReport report) {
                 epochSeconds.add(report.seconds());
-                throughput[0] += report.samplesPerSecond() * report.seconds();
-                throughput[1] += report.seconds();
+                throughput[0] += report.samplesPerSecond() * report.trainingSeconds();
+                throughput[1] += report.trainingSeconds();
                 listener.epochFinished(report);
             }
 
@@ -87,8 +88,12 @@ public final class Backtester {
             }
         };
         long began = System.nanoTime();
-        BatchForecaster forecaster = (BatchForecaster) ModelRegistry.get(model)
-                .trainer(config, parameters, recording, Optional.empty()).fit(split.train(), split.validation());
+        ForecastTrainer trainer = ModelRegistry.get(model).trainer(config, parameters, recording, Optional.empty());
+        // A model with a shorter lookback would otherwise also train on the split's first week and validate on
+        // origins that belong to training: every model gets the protocol's windows and no others.
+        int skip = trainer.lookbackSteps() > 0 ? Math.max(0, LOOKBACK - trainer.lookbackSteps()) : 0;
+        BatchForecaster forecaster = (BatchForecaster) trainer.fit(split.train().sliceTime(skip, split.train().length()),
+                split.validation().sliceTime(skip, split.validation().length()));
         double fitSeconds = (System.nanoTime() - began) / 1e9;
         return new Fitted(forecaster, epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
     }

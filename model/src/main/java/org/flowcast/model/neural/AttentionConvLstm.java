@@ -2,9 +2,11 @@ package org.flowcast.model.neural;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The attention-based Conv-LSTM after Zheng, Lin, Feng and Chen (IEEE T-ITS, 2021), predicting every
@@ -18,7 +20,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
  *     temporal attention a_i = softmax_i(h_i · W h_P) → weights [B, P], context [B, 64]
  * daily  [B, P+H, N] → Bi-LSTM 32 per direction → final states [B, 64]
  * weekly [B, P+H, N] → Bi-LSTM 32 per direction → final states [B, 64]
- *     (the four directions run as one grouped LSTM, weights [4, N, 128] and [4, 32, 128])
  * head: concat [context, h_P, daily, weekly] [B, 256] → dense → prediction [B, H·N]
  * </pre>
  * The periodic windows hold the same span (input and target steps) one day and one week earlier,
@@ -53,48 +54,33 @@ public final class AttentionConvLstm implements NeuralArchitecture {
 
     @Override
     public GraphOutputs build(GraphInputs in, Weights w) {
-        SameDiff sd = in.sd();
         int n = in.stations();
         int steps = in.inputSteps();
-        SDVariable flows = Layers.features(in.recent(), 0, n);
-        SDVariable time = Layers.features(in.recent(), n, in.features());
-        SDVariable perStep = sd.reshape(flows, -1, n, 1);
-        SDVariable conv = sd.nn().relu(Layers.convolveNeighbours(w, "conv1", perStep, n, 1, p.conv1Filters(), 3), 0);
-        conv = sd.nn().relu(Layers.convolveNeighbours(w, "conv2", conv, n, p.conv1Filters(), p.conv2Filters(), 3), 0);
-        SDVariable projected = sd.nn().relu(Layers.dense(w, "project", sd.reshape(conv, -1, (long) p.conv2Filters() * n),
-                (long) p.conv2Filters() * n, p.projection()), 0);
-        SDVariable sequence = sd.concat(2, sd.reshape(projected, -1, steps, p.projection()), time);
-        long width = p.projection() + org.flowcast.model.window.WindowSpec.TIME_FEATURES;
-        Layers.LstmOutput lstm = null;
+        Tensor flows = in.recent().columns(0, n);
+        Tensor time = in.recent().columns(n, in.features());
+        Tensor perStep = flows.reshape(-1, n, 1);
+        Tensor conv = Layers.convolveNeighboursRelu(w, "conv1", perStep, 1, p.conv1Filters(), 3);
+        conv = Layers.convolveNeighboursRelu(w, "conv2", conv, p.conv1Filters(), p.conv2Filters(), 3);
+        Tensor projected = Layers.dense(w, "project", conv.reshape(-1, p.conv2Filters() * n), p.conv2Filters() * n,
+                p.projection()).relu();
+        Tensor sequence = Tensor.concatColumns(projected.reshape(-1, steps, p.projection()), time);
+        int width = p.projection() + WindowSpec.TIME_FEATURES;
         for (int layer = 0; layer < p.lstmLayers(); layer++) {
-            lstm = Layers.lstm(w, "lstm" + layer, sequence, steps, width, p.hidden(), false);
-            sequence = lstm.sequence();
+            sequence = Layers.lstm(w, "lstm" + layer, sequence, width, p.hidden());
             width = p.hidden();
         }
-        Layers.Attention attention = Layers.temporalAttention(w, "attention", lstm.sequence(), lstm.last(), steps, p.hidden());
-        SDVariable head = sd.concat(1, attention.context(), lstm.last());
-        long headWidth = 2L * p.hidden();
-        // The periodic Bi-LSTMs (forward and backward over each window) run as one grouped LSTM.
-        java.util.List<SDVariable> periodic = new java.util.ArrayList<>();
+        Layers.Attention attention = Layers.temporalAttention(w, "attention", sequence, p.hidden());
+        List<Tensor> head = new ArrayList<>(List.of(attention.context(), sequence.lastStep()));
+        int headWidth = 2 * p.hidden();
         if (p.daily()) {
-            periodic.add(in.daily());
+            head.add(Layers.bidirectionalFinalStates(w, "daily", in.daily(), n, p.periodicHidden()));
+            headWidth += 2 * p.periodicHidden();
         }
         if (p.weekly()) {
-            periodic.add(in.weekly());
+            head.add(Layers.bidirectionalFinalStates(w, "weekly", in.weekly(), n, p.periodicHidden()));
+            headWidth += 2 * p.periodicHidden();
         }
-        if (!periodic.isEmpty()) {
-            SDVariable[] inputs = new SDVariable[2 * periodic.size()];
-            boolean[] reversed = new boolean[inputs.length];
-            for (int i = 0; i < periodic.size(); i++) {
-                inputs[2 * i] = periodic.get(i);
-                inputs[2 * i + 1] = periodic.get(i);
-                reversed[2 * i + 1] = true;
-            }
-            head = sd.concat(1, head, Layers.groupedLstmFinalStates(w, "periodic", inputs, reversed, in.inputSteps() + in.horizon(), n,
-                    p.periodicHidden()));
-            headWidth += (long) inputs.length * p.periodicHidden();
-        }
-        SDVariable prediction = Layers.dense(w, "head", head, headWidth, in.outputs());
+        Tensor prediction = Layers.dense(w, "head", Tensor.concatColumns(head.toArray(Tensor[]::new)), headWidth, in.outputs());
         return new GraphOutputs(prediction, attention.weights());
     }
 

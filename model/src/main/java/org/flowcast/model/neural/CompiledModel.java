@@ -1,108 +1,201 @@
 package org.flowcast.model.neural;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.autodiff.Losses;
+import org.flowcast.model.autodiff.ParameterStore;
+import org.flowcast.model.autodiff.Tape;
+import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * An architecture's graph with the placeholders, outputs and loss every neural model shares: inputs
- * {@code recent}, {@code daily}, {@code weekly}; labels {@code target} and {@code mask}; the masked
- * MAE {@code loss} on z-scored flow. Owns the SameDiff instance; not thread-safe.
+ * An architecture with its parameters: runs forward passes on batches, and the masked-MAE loss and its
+ * gradients for training. A batch is split into two fixed halves that run on two threads where the
+ * machine has them; the halves' gradients are summed in a fixed order, so results do not depend on the
+ * number of cores. Not thread-safe.
  */
 public final class CompiledModel {
-    static final String RECENT = "recent";
-    static final String DAILY = "daily";
-    static final String WEEKLY = "weekly";
-    static final String TARGET = "target";
-    static final String MASK = "mask";
-    static final String LOSS = "loss";
+    private static final int SHARDS = Integer.getInteger("shards", 2);
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "flowcast-model-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
-    final SameDiff sd;
+    final NeuralArchitecture architecture;
     final WindowSpec spec;
-    final String prediction;
-    final String attention;
-    final List<String> parameters;
+    final int stations;
+    private final ParameterStore store;
+    private final boolean attention;
 
-    private CompiledModel(SameDiff sd, WindowSpec spec, String prediction, String attention, List<String> parameters) {
-        this.sd = sd;
-        this.spec = spec;
-        this.prediction = prediction;
-        this.attention = attention;
-        this.parameters = parameters;
+    /** The loss of a batch and its gradient for every parameter, by name. */
+    record Gradients(double loss, Map<String, float[]> byParameter) {
     }
 
-    /** Builds the graph; draws initial weights from ND4J's generator, which the caller seeds. */
-    public static CompiledModel compile(NeuralArchitecture architecture, WindowSpec spec, int stations, DataType type) {
-        SameDiff sd = SameDiff.create();
-        int features = spec.recentFeatures(stations);
-        SDVariable recent = sd.placeHolder(RECENT, type, -1, spec.inputSteps(), features);
-        SDVariable daily = spec.daily() ? sd.placeHolder(DAILY, type, -1, spec.periodicSteps(), stations) : null;
-        SDVariable weekly = spec.weekly() ? sd.placeHolder(WEEKLY, type, -1, spec.periodicSteps(), stations) : null;
-        GraphInputs inputs = new GraphInputs(sd, recent, daily, weekly, stations, spec.inputSteps(), spec.horizon());
-        GraphOutputs outputs = architecture.build(inputs, new Weights(sd, type));
-        SDVariable prediction = outputs.prediction().rename("prediction");
-        SDVariable target = sd.placeHolder(TARGET, type, -1, (long) stations * spec.horizon());
-        SDVariable mask = sd.placeHolder(MASK, type, -1, (long) stations * spec.horizon());
-        SDVariable absolute = sd.math().abs(prediction.sub(target)).mul(mask);
-        absolute.sum().div(mask.sum().add(1.0)).rename(LOSS);
-        sd.setLossVariables(LOSS);
-        String attention = outputs.attention() == null ? null : outputs.attention().rename("attention").name();
-        List<String> parameters = new ArrayList<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE) {
-                parameters.add(v.name());
-            }
+    /** Predictions [size, H·N] and attention [size, P] (null for a model without). */
+    record Output(float[] prediction, float[] attention) {
+    }
+
+    private CompiledModel(NeuralArchitecture architecture, WindowSpec spec, int stations, ParameterStore store, boolean attention) {
+        this.architecture = architecture;
+        this.spec = spec;
+        this.stations = stations;
+        this.store = store;
+        this.attention = attention;
+    }
+
+    /** Creates the parameters, drawing initial weights from the seed. */
+    public static CompiledModel compile(NeuralArchitecture architecture, WindowSpec spec, int stations, long seed) {
+        ParameterStore store = new ParameterStore(seed);
+        GraphOutputs outputs = forward(architecture, spec, stations, new Weights(store, new Tape(false)), Batch.empty(spec, stations));
+        if (outputs.prediction().size() != spec.horizon() * stations) {
+            throw new IllegalStateException(architecture.name() + " predicts " + outputs.prediction().size() + " values, not H·N = "
+                    + spec.horizon() * stations);
         }
-        return new CompiledModel(sd, spec, prediction.name(), attention, parameters);
+        return new CompiledModel(architecture, spec, stations, store, outputs.attention() != null);
+    }
+
+    private static GraphOutputs forward(NeuralArchitecture architecture, WindowSpec spec, int stations, Weights weights, Batch batch) {
+        Tape tape = weights.tape();
+        int b = batch.size();
+        Tensor recent = tape.constant(batch.recent(), b, spec.inputSteps(), spec.recentFeatures(stations));
+        Tensor daily = batch.daily() == null ? null : tape.constant(batch.daily(), b, spec.periodicSteps(), stations);
+        Tensor weekly = batch.weekly() == null ? null : tape.constant(batch.weekly(), b, spec.periodicSteps(), stations);
+        return architecture.build(new GraphInputs(recent, daily, weekly, stations, spec.inputSteps(), spec.horizon()),
+                weights);
+    }
+
+    Gradients lossAndGradients(Batch batch) {
+        double denominator = batch.maskTotal() + 1.0;
+        List<Gradients> parts = onShards(batch, shard -> {
+            Tape tape = new Tape(true);
+            Weights weights = new Weights(store, tape);
+            GraphOutputs outputs = forward(architecture, spec, stations, weights, shard);
+            Tensor loss = Losses.maskedAbsoluteError(outputs.prediction(), shard.target(), shard.mask(), denominator);
+            tape.backward(loss);
+            Map<String, float[]> gradients = new LinkedHashMap<>();
+            weights.leaves().forEach((name, leaf) -> gradients.put(name, leaf.grad()));
+            return new Gradients(loss.data()[0], gradients);
+        });
+        Map<String, float[]> total = new LinkedHashMap<>();
+        double loss = 0;
+        for (String name : store.all().keySet()) {
+            total.put(name, new float[store.all().get(name).value().length]);
+        }
+        // Element by element in shard order: the same sums whatever the threads.
+        new java.util.ArrayList<>(total.keySet()).parallelStream().forEach(name -> {
+            float[] sum = total.get(name);
+            for (Gradients part : parts) {
+                float[] g = part.byParameter().get(name);
+                if (g != null) {
+                    for (int i = 0; i < sum.length; i++) {
+                        sum[i] += g[i];
+                    }
+                }
+            }
+        });
+        for (Gradients part : parts) {
+            loss += part.loss();
+        }
+        return new Gradients(loss, total);
+    }
+
+    Output predict(Batch batch) {
+        List<Output> parts = onShards(batch, shard -> {
+            GraphOutputs outputs = forward(architecture, spec, stations, new Weights(store, new Tape(false)), shard);
+            return new Output(outputs.prediction().data(), outputs.attention() == null ? null : outputs.attention().data());
+        });
+        return new Output(join(parts.stream().map(Output::prediction).toList()),
+                attention ? join(parts.stream().map(Output::attention).toList()) : null);
+    }
+
+    private static float[] join(List<float[]> parts) {
+        int length = parts.stream().mapToInt(p -> p.length).sum();
+        float[] out = new float[length];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private interface ShardTask<T> {
+        T run(Batch shard);
+    }
+
+    private static <T> List<T> onShards(Batch batch, ShardTask<T> task) {
+        int shards = Math.min(SHARDS, batch.size());
+        if (shards == 1) {
+            return List.of(task.run(batch));
+        }
+        int half = (batch.size() + 1) / 2;
+        Batch first = batch.rows(0, half);
+        Batch second = batch.rows(half, batch.size());
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            return List.of(task.run(first), task.run(second));
+        }
+        Future<T> other = WORKER.submit(() -> task.run(second));
+        T mine = task.run(first);
+        try {
+            return List.of(mine, other.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     public long parameterCount() {
-        long count = 0;
-        for (String name : parameters) {
-            count += sd.getArrForVarName(name).length();
-        }
-        return count;
+        return store.count();
     }
 
-    INDArray parameter(String name) {
-        return sd.getArrForVarName(name);
+    boolean hasAttention() {
+        return attention;
+    }
+
+    /** The parameters in creation order (the optimiser updates their values in place). */
+    Map<String, ParameterStore.Parameter> parameters() {
+        return store.all();
     }
 
     /** Copies of the current weights, for files and for restoring the best epoch. */
     Map<String, FloatArray> weights() {
         Map<String, FloatArray> weights = new LinkedHashMap<>();
-        for (String name : parameters) {
-            INDArray array = sd.getArrForVarName(name);
-            weights.put(name, new FloatArray(array.shape(), array.castTo(DataType.FLOAT).dup('c').data().asFloat()));
-        }
+        store.all().forEach((name, p) -> weights.put(name, new FloatArray(toLong(p.shape()), p.value().clone())));
         return weights;
     }
 
     void setWeights(Map<String, FloatArray> weights) {
-        for (String name : parameters) {
-            FloatArray stored = weights.get(name);
+        for (ParameterStore.Parameter p : store.all().values()) {
+            FloatArray stored = weights.get(p.name());
             if (stored == null) {
-                throw new IllegalArgumentException("the weights lack " + name);
+                throw new IllegalArgumentException("the weights lack " + p.name());
             }
-            INDArray current = sd.getArrForVarName(name);
-            if (!java.util.Arrays.equals(current.shape(), stored.shape())) {
-                throw new IllegalArgumentException("weight " + name + " has shape " + java.util.Arrays.toString(stored.shape())
-                        + " where the graph has " + java.util.Arrays.toString(current.shape()));
+            if (!java.util.Arrays.equals(toLong(p.shape()), stored.shape())) {
+                throw new IllegalArgumentException("weight " + p.name() + " has shape " + java.util.Arrays.toString(stored.shape())
+                        + " where the model has " + java.util.Arrays.toString(p.shape()));
             }
-            current.assign(Nd4j.create(stored.values(), stored.shape(), 'c').castTo(current.dataType()));
+            System.arraycopy(stored.values(), 0, p.value(), 0, p.value().length);
         }
     }
 
-    boolean hasAttention() {
-        return attention != null;
+    private static long[] toLong(int[] shape) {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            s[i] = shape[i];
+        }
+        return s;
     }
 }

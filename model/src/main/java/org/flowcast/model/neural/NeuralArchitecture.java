@@ -1,12 +1,14 @@
 package org.flowcast.model.neural;
 
 import java.util.Map;
+import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
 
 /**
- * A neural model is one of these: it says which windows it reads and builds its graph from the
- * inputs. Placeholders, scaling, the training loop, early stopping, checkpoints and model files are
- * written once, in {@link NeuralTrainer} and {@link NeuralForecaster}.
+ * A neural model is one of these: it says which windows it reads and runs its forward pass on the
+ * inputs (the pass is recorded, so no backward pass is written per model). Scaling, the training
+ * loop, early stopping, checkpoints and model files are written once, in {@link NeuralTrainer} and
+ * {@link NeuralForecaster}.
  */
 public interface NeuralArchitecture {
 
@@ -16,7 +18,7 @@ public interface NeuralArchitecture {
     /** The windows this architecture reads for the given input length and horizon. */
     WindowSpec windowSpec(int inputSteps, int horizon);
 
-    /** Builds the graph; every trainable variable comes from {@code weights}. */
+    /** The forward pass; every trainable array comes from {@code weights}, by a name stable across passes. */
     GraphOutputs build(GraphInputs inputs, Weights weights);
 
     /** The hyperparameters, for model files and reports. */

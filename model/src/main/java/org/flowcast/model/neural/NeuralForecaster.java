@@ -23,12 +23,10 @@ import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.model.window.WindowSpec;
 import org.flowcast.model.window.Windows;
 import org.flowcast.model.window.ZScore;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A fitted neural model: its graph with trained weights, the scaler and the stations it was fitted on.
- * Forecasts are made in batches; not thread-safe (one SameDiff instance).
+ * Forecasts are made in batches; not thread-safe.
  */
 public final class NeuralForecaster implements BatchForecaster {
     private static final int BATCH = 256;
@@ -109,11 +107,9 @@ public final class NeuralForecaster implements BatchForecaster {
         int n = stationIds.size();
         for (int from = 0; from < windows.count; from += BATCH) {
             int to = Math.min(windows.count, from + BATCH);
-            String[] outputs = model.hasAttention() ? new String[] {model.prediction, model.attention} : new String[] {model.prediction};
-            Map<String, INDArray> result = model.sd.output(Batch.of(windows, null, from, to, false), outputs);
-            float[] predicted = result.get(model.prediction).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            float[] attention = model.hasAttention() ? result.get(model.attention).castTo(DataType.FLOAT).dup('c').data().asFloat() : null;
-            Nd4jSettings.collectIfNeeded();
+            CompiledModel.Output result = model.predict(Batch.of(windows, null, from, to, false));
+            float[] predicted = result.prediction();
+            float[] attention = result.attention();
             for (int i = from; i < to; i++) {
                 float[][] values = new float[spec.horizon()][n];
                 int base = (i - from) * spec.horizon() * n;
@@ -158,8 +154,7 @@ public final class NeuralForecaster implements BatchForecaster {
         List<Integer> stations = new ArrayList<>();
         m.path("stationIds").forEach(node -> stations.add(node.asInt()));
         ZScore scaler = new ZScore(m.path("scalerMean").asDouble(), m.path("scalerStd").asDouble());
-        Nd4jSettings.apply();
-        CompiledModel model = CompiledModel.compile(architecture, spec, stations.size(), DataType.FLOAT);
+        CompiledModel model = CompiledModel.compile(architecture, spec, stations.size(), config.seed());
         try {
             model.setWeights(contents.arrays());
         } catch (IllegalArgumentException e) {

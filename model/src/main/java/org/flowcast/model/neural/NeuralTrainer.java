@@ -16,8 +16,6 @@ import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.model.window.WindowSpec;
 import org.flowcast.model.window.Windows;
 import org.flowcast.model.window.ZScore;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Fits any {@link NeuralArchitecture}: windows the training and validation series, fits the scaler on
@@ -47,6 +45,11 @@ public final class NeuralTrainer implements ForecastTrainer {
         return architecture.name();
     }
 
+    @Override
+    public int lookbackSteps() {
+        return windowSpec().lookback();
+    }
+
     public WindowSpec windowSpec() {
         return architecture.windowSpec(config.inputSteps(), config.horizon());
     }
@@ -67,9 +70,7 @@ public final class NeuralTrainer implements ForecastTrainer {
                     + " steps of history plus " + spec.horizon() + " target steps in both the training series ("
                     + train.length() + " steps) and the validation series (" + validation.length() + " steps)");
         }
-        Nd4jSettings.apply();
-        Nd4j.getRandom().setSeed(config.seed());
-        CompiledModel model = CompiledModel.compile(architecture, spec, train.stationCount(), DataType.FLOAT);
+        CompiledModel model = CompiledModel.compile(architecture, spec, train.stationCount(), config.seed());
         listener.message(String.format("%s: %,d parameters, %,d training and %,d validation windows", architecture.name(),
                 model.parameterCount(), trainWindows.count, validationWindows.count));
         Map<String, String> described = describe();

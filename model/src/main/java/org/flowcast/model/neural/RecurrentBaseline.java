@@ -1,6 +1,7 @@
 package org.flowcast.model.neural;
 
-import org.nd4j.autodiff.samediff.SDVariable;
+import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.autodiff.Weights;
 
 /**
  * The recurrent baselines: stacked LSTM or GRU layers over the recent window [B, P, N+8] (flows and
@@ -34,15 +35,13 @@ public final class RecurrentBaseline extends RecentWindowArchitecture<RecurrentB
 
     @Override
     public GraphOutputs build(GraphInputs in, Weights w) {
-        SDVariable sequence = in.recent();
-        long width = in.features();
-        Layers.LstmOutput out = null;
+        Tensor sequence = in.recent();
+        int width = in.features();
         for (int layer = 0; layer < p.layers(); layer++) {
-            out = gru ? Layers.gru(w, "gru" + layer, sequence, in.inputSteps(), width, p.hidden())
-                    : Layers.lstm(w, "lstm" + layer, sequence, in.inputSteps(), width, p.hidden(), false);
-            sequence = out.sequence();
+            sequence = gru ? Layers.gru(w, "gru" + layer, sequence, width, p.hidden())
+                    : Layers.lstm(w, "lstm" + layer, sequence, width, p.hidden());
             width = p.hidden();
         }
-        return new GraphOutputs(Layers.dense(w, "head", out.last(), p.hidden(), in.outputs()), null);
+        return new GraphOutputs(Layers.dense(w, "head", sequence.lastStep(), p.hidden(), in.outputs()), null);
     }
 }

@@ -1,14 +1,15 @@
 package org.flowcast.model.neural;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.autodiff.Weights;
 
 /**
  * A temporal convolutional network after Bai, Kolter and Koltun (2018). With B the batch, P input
  * steps and C channels:
  * <pre>
- * recent [B, P, N+8] → permute [B, N+8, P] → 1×1 conv → [B, C, P]
+ * recent [B, P, N+8] → 1×1 conv (dense per step) → [B, P, C]
  * residual blocks, dilation d = 1, 2, 4, 8: x + ReLU(norm(causal conv k3 d(ReLU(norm(causal conv k3 d(x))))))
+ *   (a causal tap j of kernel k reads step t − (k − 1 − j)·d; zeros before the window)
  * last step [B, C] → dense → [B, H·N]
  * </pre>
  * Normalisation is a layer norm over the channels of each step; the reference trains without dropout.
@@ -29,27 +30,24 @@ public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<T
 
     @Override
     public GraphOutputs build(GraphInputs in, Weights w) {
-        SameDiff sd = in.sd();
-        long c = p.channels();
-        int steps = in.inputSteps();
-        SDVariable x = Layers.conv1d(w, "input", sd.permute(in.recent(), 0, 2, 1), in.features(), c, 1, 1, true);   // [B, C, P]
+        int c = p.channels();
+        Tensor x = Layers.dense(w, "input", in.recent(), in.features(), c);                   // [B, P, C]
         for (int block = 0; block < p.blocks(); block++) {
-            int dilation = 1 << block;
-            SDVariable y = Layers.conv1d(w, "block" + block + "a", x, c, c, p.kernel(), dilation, true);
-            y = sd.nn().relu(channelNorm(w, "block" + block + "a_norm", y, steps, c), 0);
-            y = Layers.conv1d(w, "block" + block + "b", y, c, c, p.kernel(), dilation, true);
-            y = sd.nn().relu(channelNorm(w, "block" + block + "b_norm", y, steps, c), 0);
+            int[] offsets = causalOffsets(p.kernel(), 1 << block);
+            Tensor y = Layers.convolve(w, "block" + block + "a", x, c, c, false, offsets);
+            y = Layers.layerNormRelu(w, "block" + block + "a_norm", y, c);
+            y = Layers.convolve(w, "block" + block + "b", y, c, c, false, offsets);
+            y = Layers.layerNormRelu(w, "block" + block + "b_norm", y, c);
             x = x.add(y);
         }
-        SDVariable last = sd.reshape(x.get(org.nd4j.autodiff.samediff.SDIndex.all(), org.nd4j.autodiff.samediff.SDIndex.all(),
-                org.nd4j.autodiff.samediff.SDIndex.interval((long) steps - 1, (long) steps)), -1, c);
-        return new GraphOutputs(Layers.dense(w, "head", last, c, in.outputs()), null);
+        return new GraphOutputs(Layers.dense(w, "head", x.lastStep(), c, in.outputs()), null);
     }
 
-    /** Layer norm over the channels of each step of [B, C, P]. */
-    private static SDVariable channelNorm(Weights w, String name, SDVariable x, int steps, long channels) {
-        SameDiff sd = w.sd();
-        SDVariable stepsLast = sd.permute(x, 0, 2, 1);                       // [B, P, C]
-        return sd.permute(Layers.layerNorm(w, name, stepsLast, channels, 2), 0, 2, 1);
+    private static int[] causalOffsets(int kernel, int dilation) {
+        int[] offsets = new int[kernel];
+        for (int j = 0; j < kernel; j++) {
+            offsets[j] = (kernel - 1 - j) * dilation;
+        }
+        return offsets;
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +18,12 @@ import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.window.Windows;
 import org.flowcast.model.window.ZScore;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.schedule.ExponentialSchedule;
-import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
  * The one training loop of every neural model: shuffled mini-batches from the seed, Adam with an
  * exponentially decaying learning rate, gradients clipped to a global norm, a guard that stops on a
  * non-finite loss or gradient and keeps the last good weights, validation MAE after every epoch with
  * early stopping and the best weights restored, a checkpoint after every epoch, and resuming from one.
- * The loss is computed here rather than read from {@code sd.fit}, which reports 0/NaN in ND4J M2.1.
  */
 final class TrainingLoop {
     private static final int EVAL_BATCH = 256;
@@ -40,8 +33,7 @@ final class TrainingLoop {
     private final TrainingListener listener;
     private final Optional<Path> checkpoint;
     private final String fingerprint;
-    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
-    private final Map<String, INDArray> updaterState = new LinkedHashMap<>();
+    private final Adam adam = new Adam();
 
     /** What training ended with. */
     record Outcome(int epochs, double bestValidationMae, int bestEpoch, String stopReason) {
@@ -53,14 +45,6 @@ final class TrainingLoop {
         this.listener = listener;
         this.checkpoint = checkpoint;
         this.fingerprint = fingerprint;
-        QuietStdout.run(model.sd::createGradFunction);
-        Adam adam = new Adam(new ExponentialSchedule(ScheduleType.EPOCH, config.learningRate(), config.learningRateDecay()));
-        for (String name : model.parameters) {
-            long size = model.parameter(name).length();
-            INDArray state = Nd4j.zeros(model.parameter(name).dataType(), 1, adam.stateSize(size));
-            updaterState.put(name, state);
-            updaters.put(name, adam.instantiate(state, true));
-        }
     }
 
     Outcome run(Windows train, Windows validation, ZScore scaler) throws IOException {
@@ -79,7 +63,6 @@ final class TrainingLoop {
             listener.message("resuming from " + checkpoint.get() + " at epoch " + (start + 1));
         }
         long began = System.nanoTime();
-        int iteration = start * batches(train);
         String stopReason = "reached " + config.maxEpochs() + " epochs";
         int epoch = start;
         for (; epoch < config.maxEpochs(); epoch++) {
@@ -87,15 +70,17 @@ final class TrainingLoop {
             int[] order = shuffled(train.count, config.seed() * 1_000_003L + epoch);
             int batches = batches(train);
             listener.epochStarted(epoch, config.maxEpochs(), batches);
+            double rate = config.learningRate() * Math.pow(config.learningRateDecay(), epoch);
+            Map<String, float[]> values = new LinkedHashMap<>();
+            model.parameters().forEach((name, p) -> values.put(name, p.value()));
             double lossSum = 0;
             Map<String, FloatArray> lastGood = model.weights();
             for (int b = 0; b < batches; b++) {
                 int from = b * config.batchSize();
                 int to = Math.min(train.count, from + config.batchSize());
-                Map<String, INDArray> feed = Batch.of(train, order, from, to, true);
-                OutAndGrad result = model.sd.calculateGradientsAndOutputs(feed, java.util.List.of(CompiledModel.LOSS), model.parameters);
-                double loss = result.getOutputs().get(CompiledModel.LOSS).getDouble(0);
-                Map<String, INDArray> gradients = result.getGradients();
+                CompiledModel.Gradients result = model.lossAndGradients(Batch.of(train, order, from, to, true));
+                double loss = result.loss();
+                Map<String, float[]> gradients = result.byParameter();
                 double norm = globalNorm(gradients);
                 if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
                     model.setWeights(bestEpoch >= 0 ? bestWeights : lastGood);
@@ -105,23 +90,12 @@ final class TrainingLoop {
                     listener.message(reason);
                     return new Outcome(epoch, best, bestEpoch, reason);
                 }
-                double scale = norm > config.clipNorm() ? config.clipNorm() / norm : 1.0;
-                for (String name : model.parameters) {
-                    INDArray gradient = gradients.get(name);
-                    if (gradient == null) {
-                        continue;
-                    }
-                    if (scale != 1.0) {
-                        gradient.muli(scale);
-                    }
-                    updaters.get(name).applyUpdater(gradient, iteration, epoch);
-                    model.parameter(name).subi(gradient);
-                }
-                iteration++;
+                float scale = norm > config.clipNorm() ? (float) (config.clipNorm() / norm) : 1f;
+                adam.step(values, gradients, rate, scale);
                 lossSum += loss;
-                Nd4jSettings.collectIfNeeded();
                 listener.batchFinished(epoch, b, loss);
             }
+            double trainingSeconds = (System.nanoTime() - epochStart) / 1e9;
             double validationMae = validationMae(validation, scaler);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             boolean improved = validationMae < best;
@@ -133,8 +107,8 @@ final class TrainingLoop {
             } else {
                 sinceBest++;
             }
-            listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / seconds, seconds, improved,
-                    config.learningRate() * Math.pow(config.learningRateDecay(), epoch)));
+            listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / trainingSeconds, trainingSeconds, seconds, improved,
+                    rate));
             if (checkpoint.isPresent()) {
                 saveCheckpoint(checkpoint.get(), epoch + 1, best, bestEpoch, sinceBest, bestWeights);
             }
@@ -172,13 +146,22 @@ final class TrainingLoop {
         return order;
     }
 
-    private static double globalNorm(Map<String, INDArray> gradients) {
-        double sum = 0;
-        for (INDArray g : gradients.values()) {
-            double n = g.norm2Number().doubleValue();
-            sum += n * n;
+    /** The gradients' joint L2 norm; per-parameter sums in parallel, added in a fixed order. */
+    private static double globalNorm(Map<String, float[]> gradients) {
+        List<float[]> arrays = new ArrayList<>(gradients.values());
+        double[] squares = new double[arrays.size()];
+        java.util.stream.IntStream.range(0, arrays.size()).parallel().forEach(k -> {
+            double sum = 0;
+            for (float v : arrays.get(k)) {
+                sum += (double) v * v;
+            }
+            squares[k] = sum;
+        });
+        double total = 0;
+        for (double s : squares) {
+            total += s;
         }
-        return Math.sqrt(sum);
+        return Math.sqrt(total);
     }
 
     /** Masked MAE in original units over the validation windows, as the metrics compute it. */
@@ -186,9 +169,7 @@ final class TrainingLoop {
         MaskedErrorSums sums = new MaskedErrorSums();
         for (int from = 0; from < validation.count; from += EVAL_BATCH) {
             int to = Math.min(validation.count, from + EVAL_BATCH);
-            INDArray predicted = model.sd.output(Batch.of(validation, null, from, to, false), model.prediction).get(model.prediction);
-            float[] values = predicted.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            Nd4jSettings.collectIfNeeded();
+            float[] values = model.predict(Batch.of(validation, null, from, to, false)).prediction();
             int width = validation.spec.horizon() * validation.stations;
             for (int i = 0; i < values.length; i++) {
                 int k = from * width + i;
@@ -214,7 +195,8 @@ final class TrainingLoop {
         Map<String, FloatArray> arrays = new LinkedHashMap<>();
         model.weights().forEach((k, v) -> arrays.put("current/" + k, v));
         bestWeights.forEach((k, v) -> arrays.put("best/" + k, v));
-        updaterState.forEach((k, v) -> arrays.put("adam/" + k, new FloatArray(v.shape(), v.castTo(DataType.FLOAT).dup('c').data().asFloat())));
+        manifest.put("adamSteps", adam.steps());
+        adam.state().forEach((k, v) -> arrays.put("adam/" + k, new FloatArray(new long[] {v.length}, v)));
         ModelFile.write(file, manifest, arrays);
     }
 
@@ -227,18 +209,17 @@ final class TrainingLoop {
         }
         Map<String, FloatArray> current = new HashMap<>();
         Map<String, FloatArray> best = new HashMap<>();
+        Map<String, float[]> adamState = new LinkedHashMap<>();
         contents.arrays().forEach((k, v) -> {
             if (k.startsWith("current/")) {
                 current.put(k.substring(8), v);
             } else if (k.startsWith("best/")) {
                 best.put(k.substring(5), v);
             } else if (k.startsWith("adam/")) {
-                INDArray state = updaterState.get(k.substring(5));
-                if (state != null) {
-                    state.assign(Nd4j.create(v.values(), v.shape(), 'c').castTo(state.dataType()));
-                }
+                adamState.put(k.substring(5), v.values());
             }
         });
+        adam.restore(contents.manifest().path("adamSteps").asLong(), adamState);
         model.setWeights(current);
         return new Resumed(contents.manifest().path("nextEpoch").asInt(), contents.manifest().path("bestValidationMae").asDouble(),
                 contents.manifest().path("bestEpoch").asInt(), contents.manifest().path("epochsSinceBest").asInt(), best);

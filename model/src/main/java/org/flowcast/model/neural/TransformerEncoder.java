@@ -1,9 +1,8 @@
 package org.flowcast.model.neural;
 
-import org.nd4j.autodiff.samediff.SDIndex;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.factory.Nd4j;
+import org.flowcast.model.autodiff.AttentionOps;
+import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.autodiff.Weights;
 
 /**
  * A Transformer encoder after Vaswani et al. (2017) over the recent window. With B the batch, P input
@@ -11,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  * recent [B, P, N+8] → dense D + sinusoidal positions
  * 2 post-norm layers: x = norm(x + MultiHead(x)); x = norm(x + FFN(x))
- *   MultiHead: Q, K, V [B, K, P, D/K]; softmax(Q Kᵀ / √(D/K)) V; heads joined and projected
+ *   MultiHead: Q, K, V [B, P, D], head k the k-th block of D/K columns; softmax(Q Kᵀ / √(D/K)) V; heads joined and projected
  * last step [B, D] → dense → [B, H·N]
  * </pre>
  * The attention of the last layer's last query over the P steps, averaged over heads, is returned as
@@ -40,52 +39,38 @@ public final class TransformerEncoder extends RecentWindowArchitecture<Transform
 
     @Override
     public GraphOutputs build(GraphInputs in, Weights w) {
-        SameDiff sd = in.sd();
         int steps = in.inputSteps();
-        long d = p.width();
-        SDVariable x = Layers.denseTime(w, "input", in.recent(), steps, in.features(), d).add(positions(w, steps, d));
-        SDVariable attention = null;
+        int d = p.width();
+        Tensor x = Layers.dense(w, "input", in.recent(), in.features(), d)
+                .reshape(-1, steps * d).add(positions(w, in.recent().dim(0), steps, d)).reshape(-1, steps, d);
+        Tensor attention = null;
         for (int layer = 0; layer < p.layers(); layer++) {
             String name = "layer" + layer;
-            SDVariable[] attended = selfAttention(w, name, x, steps);
-            attention = attended[1];
-            x = Layers.layerNorm(w, name + "_norm1", x.add(attended[0]), d, 2);
-            SDVariable hidden = sd.nn().relu(Layers.denseTime(w, name + "_ff1", x, steps, d, p.feedForward()), 0);
-            x = Layers.layerNorm(w, name + "_norm2", x.add(Layers.denseTime(w, name + "_ff2", hidden, steps, p.feedForward(), d)), d, 2);
+            Tensor q = Layers.dense(w, name + "_q", x, d, d);
+            Tensor k = Layers.dense(w, name + "_k", x, d, d);
+            Tensor v = Layers.dense(w, name + "_v", x, d, d);
+            attention = AttentionOps.softmax(AttentionOps.headScores(q, k, p.heads(), (float) (1 / Math.sqrt(d / p.heads()))));
+            Tensor attended = Layers.dense(w, name + "_o", AttentionOps.headMix(attention, v), d, d);
+            x = Layers.layerNorm(w, name + "_norm1", x.add(attended), d);
+            Tensor hidden = Layers.dense(w, name + "_ff1", x, d, p.feedForward()).relu();
+            x = Layers.layerNorm(w, name + "_norm2", x.add(Layers.dense(w, name + "_ff2", hidden, p.feedForward(), d)), d);
         }
-        SDVariable prediction = Layers.dense(w, "head", Layers.lastStep(sd, x, steps, d), d, in.outputs());
-        // [B, K, P, P] → last query row [B, K, 1, P] → mean over heads [B, P]
-        SDVariable lastQuery = attention.get(SDIndex.all(), SDIndex.all(), SDIndex.interval((long) steps - 1, (long) steps), SDIndex.all());
-        return new GraphOutputs(prediction, sd.reshape(lastQuery.mean(1), -1, steps));
+        Tensor prediction = Layers.dense(w, "head", x.lastStep(), d, in.outputs());
+        return new GraphOutputs(prediction, AttentionOps.lastQueryMeanOverHeads(attention));
     }
 
-    /** Multi-head scaled dot-product self-attention: the output [B, P, D] and the weights [B, K, P, P]. */
-    private SDVariable[] selfAttention(Weights w, String name, SDVariable x, int steps) {
-        SameDiff sd = w.sd();
-        long d = p.width();
-        long heads = p.heads();
-        long size = d / heads;
-        SDVariable q = split(sd, Layers.denseTime(w, name + "_q", x, steps, d, d), steps, heads, size);
-        SDVariable k = split(sd, Layers.denseTime(w, name + "_k", x, steps, d, d), steps, heads, size);
-        SDVariable v = split(sd, Layers.denseTime(w, name + "_v", x, steps, d, d), steps, heads, size);
-        SDVariable scores = sd.mmul(q, k, false, true, false).div(Math.sqrt(size));          // [B, K, P, P]
-        SDVariable weights = sd.nn().softmax(scores, 3);
-        SDVariable joined = sd.reshape(sd.permute(sd.mmul(weights, v), 0, 2, 1, 3), -1, steps, d);
-        return new SDVariable[] {Layers.denseTime(w, name + "_o", joined, steps, d, d), weights};
-    }
-
-    private static SDVariable split(SameDiff sd, SDVariable x, int steps, long heads, long size) {
-        return sd.permute(sd.reshape(x, -1, steps, heads, size), 0, 2, 1, 3);
-    }
-
-    private static SDVariable positions(Weights w, int steps, long d) {
-        double[][] table = new double[steps][(int) d];
+    /** The sinusoidal position table repeated for each window of the batch: [B, P·D]. */
+    private static Tensor positions(Weights w, int batch, int steps, int d) {
+        float[] table = new float[batch * steps * d];
         for (int pos = 0; pos < steps; pos++) {
             for (int i = 0; i < d; i++) {
                 double angle = pos / Math.pow(10000, 2.0 * (i / 2) / d);
-                table[pos][i] = i % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
+                table[pos * d + i] = (float) (i % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
             }
         }
-        return w.sd().constant(Nd4j.create(table).castTo(w.type()).reshape(1, steps, d));
+        for (int b = 1; b < batch; b++) {
+            System.arraycopy(table, 0, table, b * steps * d, steps * d);
+        }
+        return w.tape().constant(table, batch, steps * d);
     }
 }

@@ -1,0 +1,84 @@
+package org.flowcast.model.autodiff;
+
+/** Layer normalisation over the last axis (Ba, Kiros and Hinton 2016), with a gain and a bias. */
+public final class Normalisation {
+    private static final float EPSILON = 1e-5f;
+
+    private Normalisation() {
+    }
+
+    /** {@code gain ⊙ (x − mean) / sqrt(var + 1e-5) + bias} for each row of x [.., n]. */
+    public static Tensor layerNorm(Tensor x, Tensor gain, Tensor bias) {
+        return layerNorm(x, gain, bias, false);
+    }
+
+    /** Layer normalisation, followed by a ReLU where {@code relu} is set (one pass instead of two). */
+    public static Tensor layerNorm(Tensor x, Tensor gain, Tensor bias, boolean relu) {
+        int n = x.last();
+        int r = x.rows();
+        float[] d = x.data();
+        float[] g = gain.data();
+        float[] bb = bias.data();
+        float[] normalised = new float[d.length];
+        float[] inverseStd = new float[r];
+        float[] y = new float[d.length];
+        for (int i = 0; i < r; i++) {
+            // Float sums: rows are short (tens of features), and double ones kept the loops from vectorising.
+            int o = i * n;
+            float sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += d[o + j];
+            }
+            float mean = sum / n;
+            float squares = 0;
+            for (int j = 0; j < n; j++) {
+                float c = d[o + j] - mean;
+                squares += c * c;
+            }
+            float inv = (float) (1.0 / Math.sqrt(squares / n + EPSILON));
+            inverseStd[i] = inv;
+            for (int j = 0; j < n; j++) {
+                float z = (d[o + j] - mean) * inv;
+                normalised[o + j] = z;
+                float v = g[j] * z + bb[j];
+                y[o + j] = relu ? Math.max(v, 0f) : v;
+            }
+        }
+        return x.node(y, x.shape(), x.requiresGrad() || gain.requiresGrad() || bias.requiresGrad(), upstream -> {
+            float[] dy = upstream;
+            if (relu) {
+                dy = Tensor.maskedByPositive(upstream, y);
+            }
+            float[] dx = x.requiresGrad() ? x.grad() : null;
+            float[] dg = gain.requiresGrad() ? gain.grad() : null;
+            float[] db = bias.requiresGrad() ? bias.grad() : null;
+            for (int i = 0; i < r; i++) {
+                int o = i * n;
+                float sumDz = 0;
+                float sumDzZ = 0;
+                for (int j = 0; j < n; j++) {
+                    float dz = dy[o + j] * g[j];
+                    sumDz += dz;
+                    sumDzZ += dz * normalised[o + j];
+                }
+                if (dg != null) {
+                    for (int j = 0; j < n; j++) {
+                        dg[j] += dy[o + j] * normalised[o + j];
+                    }
+                }
+                if (db != null) {
+                    for (int j = 0; j < n; j++) {
+                        db[j] += dy[o + j];
+                    }
+                }
+                if (dx != null) {
+                    float inv = inverseStd[i];
+                    for (int j = 0; j < n; j++) {
+                        float dz = dy[o + j] * g[j];
+                        dx[o + j] += inv * (dz - sumDz / n - normalised[o + j] * sumDzZ / n);
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,222 @@
+package org.flowcast.model.autodiff;
+
+/**
+ * Recurrent layers as single tape operations with hand-written backpropagation through time, so that
+ * a sequence costs two matrix products per step rather than a graph node per gate. Both take the
+ * input projection {@code x W_x + b} of the whole sequence, computed beforehand in one product.
+ */
+public final class Recurrent {
+    private Recurrent() {
+    }
+
+    /**
+     * An LSTM over {@code projected [B, T, 4H]} (gates in the order input, forget, cell, output) with
+     * recurrent weights {@code wh [H, 4H]}; returns the hidden states [B, T, H]. Starts from zero state.
+     */
+    public static Tensor lstm(Tensor projected, Tensor wh) {
+        int b = projected.dim(0);
+        int steps = projected.dim(1);
+        int h = wh.dim(0);
+        int g4 = 4 * h;
+        if (projected.dim(2) != g4 || wh.dim(1) != g4) {
+            throw new IllegalArgumentException("LSTM gates: projected " + java.util.Arrays.toString(projected.shape())
+                    + ", recurrent weights " + java.util.Arrays.toString(wh.shape()));
+        }
+        float[] p = projected.data();
+        float[] w = wh.data();
+        float[][] act = new float[steps][];
+        float[][] cell = new float[steps][];
+        float[][] tanhCell = new float[steps][];
+        float[][] hidden = new float[steps][];
+        float[] out = new float[b * steps * h];
+        for (int t = 0; t < steps; t++) {
+            float[] gates = new float[b * g4];
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(p, (i * steps + t) * g4, gates, i * g4, g4);
+            }
+            if (t > 0) {
+                Blas.gemm(false, false, b, g4, h, 1f, hidden[t - 1], 0, w, 0, 1f, gates, 0);
+            }
+            float[] c = new float[b * h];
+            float[] tc = new float[b * h];
+            float[] hh = new float[b * h];
+            float[] cPrev = t > 0 ? cell[t - 1] : null;
+            for (int i = 0; i < b; i++) {
+                int o = i * g4;
+                for (int j = 0; j < h; j++) {
+                    float in = Tensor.sigmoid(gates[o + j]);
+                    float forget = Tensor.sigmoid(gates[o + h + j]);
+                    float cand = Tensor.tanh(gates[o + 2 * h + j]);
+                    float output = Tensor.sigmoid(gates[o + 3 * h + j]);
+                    gates[o + j] = in;
+                    gates[o + h + j] = forget;
+                    gates[o + 2 * h + j] = cand;
+                    gates[o + 3 * h + j] = output;
+                    float cv = in * cand + (cPrev == null ? 0f : forget * cPrev[i * h + j]);
+                    c[i * h + j] = cv;
+                    float tcv = Tensor.tanh(cv);
+                    tc[i * h + j] = tcv;
+                    float hv = output * tcv;
+                    hh[i * h + j] = hv;
+                    out[(i * steps + t) * h + j] = hv;
+                }
+            }
+            act[t] = gates;
+            cell[t] = c;
+            tanhCell[t] = tc;
+            hidden[t] = hh;
+        }
+        return projected.node(out, new int[] {b, steps, h}, projected.requiresGrad() || wh.requiresGrad(), dy -> {
+            float[] dhNext = new float[b * h];
+            float[] dcNext = new float[b * h];
+            float[] dGates = new float[b * g4];
+            float[] dp = projected.requiresGrad() ? projected.grad() : null;
+            float[] dw = wh.requiresGrad() ? wh.grad() : null;
+            for (int t = steps - 1; t >= 0; t--) {
+                float[] a = act[t];
+                float[] tc = tanhCell[t];
+                float[] cPrev = t > 0 ? cell[t - 1] : null;
+                for (int i = 0; i < b; i++) {
+                    int o = i * g4;
+                    for (int j = 0; j < h; j++) {
+                        int k = i * h + j;
+                        float dh = dy[(i * steps + t) * h + j] + dhNext[k];
+                        float in = a[o + j];
+                        float forget = a[o + h + j];
+                        float cand = a[o + 2 * h + j];
+                        float output = a[o + 3 * h + j];
+                        float dc = dcNext[k] + dh * output * (1 - tc[k] * tc[k]);
+                        dGates[o + j] = dc * cand * in * (1 - in);
+                        dGates[o + h + j] = cPrev == null ? 0f : dc * cPrev[k] * forget * (1 - forget);
+                        dGates[o + 2 * h + j] = dc * in * (1 - cand * cand);
+                        dGates[o + 3 * h + j] = dh * tc[k] * output * (1 - output);
+                        dcNext[k] = dc * forget;
+                    }
+                }
+                if (dp != null) {
+                    for (int i = 0; i < b; i++) {
+                        int o = (i * steps + t) * g4;
+                        for (int j = 0; j < g4; j++) {
+                            dp[o + j] += dGates[i * g4 + j];
+                        }
+                    }
+                }
+                if (t > 0) {
+                    if (dw != null) {
+                        Blas.gemm(true, false, h, g4, b, 1f, hidden[t - 1], 0, dGates, 0, 1f, dw, 0);
+                    }
+                    Blas.gemm(false, true, b, h, g4, 1f, dGates, 0, w, 0, 0f, dhNext, 0);
+                }
+            }
+        });
+    }
+
+    /**
+     * A GRU (Cho et al. 2014) over {@code projected [B, T, 3H]} = {@code x W_x + b_x} (reset, update,
+     * new), with recurrent weights {@code wh [H, 3H]} and bias {@code bh [3H]}:
+     * {@code r = σ(x_r + h U_r + b_hr)}, {@code z = σ(x_z + h U_z + b_hz)},
+     * {@code n = tanh(x_n + r ⊙ (h U_n + b_hn))}, {@code h' = (1 − z) ⊙ n + z ⊙ h}. Returns [B, T, H].
+     */
+    public static Tensor gru(Tensor projected, Tensor wh, Tensor bh) {
+        int b = projected.dim(0);
+        int steps = projected.dim(1);
+        int h = wh.dim(0);
+        int g3 = 3 * h;
+        if (projected.dim(2) != g3 || wh.dim(1) != g3 || bh.size() != g3) {
+            throw new IllegalArgumentException("GRU gates: projected " + java.util.Arrays.toString(projected.shape())
+                    + ", recurrent weights " + java.util.Arrays.toString(wh.shape()));
+        }
+        float[] p = projected.data();
+        float[] w = wh.data();
+        float[] bias = bh.data();
+        float[][] rz = new float[steps][];      // r, z, n per step [B, 3H]
+        float[][] recurrentN = new float[steps][];
+        float[][] hidden = new float[steps][];
+        float[] out = new float[b * steps * h];
+        for (int t = 0; t < steps; t++) {
+            float[] rec = new float[b * g3];
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(bias, 0, rec, i * g3, g3);
+            }
+            if (t > 0) {
+                Blas.gemm(false, false, b, g3, h, 1f, hidden[t - 1], 0, w, 0, 1f, rec, 0);
+            }
+            float[] gates = new float[b * g3];
+            float[] rn = new float[b * h];
+            float[] hh = new float[b * h];
+            float[] hPrev = t > 0 ? hidden[t - 1] : null;
+            for (int i = 0; i < b; i++) {
+                int o = i * g3;
+                int x = (i * steps + t) * g3;
+                for (int j = 0; j < h; j++) {
+                    float r = Tensor.sigmoid(p[x + j] + rec[o + j]);
+                    float z = Tensor.sigmoid(p[x + h + j] + rec[o + h + j]);
+                    float recN = rec[o + 2 * h + j];
+                    float n = Tensor.tanh(p[x + 2 * h + j] + r * recN);
+                    float prev = hPrev == null ? 0f : hPrev[i * h + j];
+                    float hv = n + z * (prev - n);
+                    gates[o + j] = r;
+                    gates[o + h + j] = z;
+                    gates[o + 2 * h + j] = n;
+                    rn[i * h + j] = recN;
+                    hh[i * h + j] = hv;
+                    out[(i * steps + t) * h + j] = hv;
+                }
+            }
+            rz[t] = gates;
+            recurrentN[t] = rn;
+            hidden[t] = hh;
+        }
+        return projected.node(out, new int[] {b, steps, h}, projected.requiresGrad() || wh.requiresGrad() || bh.requiresGrad(), dy -> {
+            float[] dhNext = new float[b * h];
+            float[] dRec = new float[b * g3];
+            float[] dp = projected.requiresGrad() ? projected.grad() : null;
+            float[] dw = wh.requiresGrad() ? wh.grad() : null;
+            float[] db = bh.requiresGrad() ? bh.grad() : null;
+            for (int t = steps - 1; t >= 0; t--) {
+                float[] gates = rz[t];
+                float[] rn = recurrentN[t];
+                float[] hPrev = t > 0 ? hidden[t - 1] : null;
+                float[] dhPrev = new float[b * h];
+                for (int i = 0; i < b; i++) {
+                    int o = i * g3;
+                    int x = (i * steps + t) * g3;
+                    for (int j = 0; j < h; j++) {
+                        int k = i * h + j;
+                        float dh = dy[(i * steps + t) * h + j] + dhNext[k];
+                        float r = gates[o + j];
+                        float z = gates[o + h + j];
+                        float n = gates[o + 2 * h + j];
+                        float prev = hPrev == null ? 0f : hPrev[k];
+                        float dnPre = dh * (1 - z) * (1 - n * n);
+                        float dzPre = dh * (prev - n) * z * (1 - z);
+                        float drPre = dnPre * rn[k] * r * (1 - r);
+                        dhPrev[k] = dh * z;
+                        dRec[o + j] = drPre;
+                        dRec[o + h + j] = dzPre;
+                        dRec[o + 2 * h + j] = dnPre * r;
+                        if (dp != null) {
+                            dp[x + j] += drPre;
+                            dp[x + h + j] += dzPre;
+                            dp[x + 2 * h + j] += dnPre;
+                        }
+                    }
+                }
+                if (db != null) {
+                    for (int i = 0; i < b; i++) {
+                        for (int j = 0; j < g3; j++) {
+                            db[j] += dRec[i * g3 + j];
+                        }
+                    }
+                }
+                if (t > 0) {
+                    if (dw != null) {
+                        Blas.gemm(true, false, h, g3, b, 1f, hPrev, 0, dRec, 0, 1f, dw, 0);
+                    }
+                    Blas.gemm(false, true, b, h, g3, 1f, dRec, 0, w, 0, 1f, dhPrev, 0);
+                }
+                dhNext = dhPrev;
+            }
+        });
+    }
+}

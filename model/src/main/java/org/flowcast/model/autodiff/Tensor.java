@@ -1,0 +1,405 @@
+package org.flowcast.model.autodiff;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * A row-major float array with a shape, recorded on a {@link Tape}. The operations return new
+ * tensors and, when the tape records and an input takes a gradient, remember how to pass the output's
+ * gradient back to their inputs. "Rows" are all axes but the last; operations on the last axis treat
+ * a tensor as [rows, last].
+ */
+public final class Tensor {
+    private final Tape tape;
+    private final float[] data;
+    private final int[] shape;
+    private final boolean requiresGrad;
+    /** For a reshaped view: the tensor whose data and gradient it shares. */
+    private final Tensor base;
+    private float[] grad;
+    Runnable backward;
+
+    Tensor(Tape tape, float[] data, int[] shape, boolean requiresGrad, Tensor base) {
+        int size = 1;
+        for (int s : shape) {
+            size *= s;
+        }
+        if (size != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
+        }
+        this.tape = tape;
+        this.data = data;
+        this.shape = shape.clone();
+        this.requiresGrad = requiresGrad;
+        this.base = base;
+    }
+
+    /** The values, row-major. Owned by the tensor: read, do not write. */
+    public float[] data() {
+        return data;
+    }
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public int size() {
+        return data.length;
+    }
+
+    public int dim(int axis) {
+        return shape[axis < 0 ? shape.length + axis : axis];
+    }
+
+    int last() {
+        return shape[shape.length - 1];
+    }
+
+    int rows() {
+        return data.length / last();
+    }
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** The gradient of the loss with respect to this tensor, allocated (zero) on first use. */
+    public float[] grad() {
+        if (base != null) {
+            return base.grad();
+        }
+        if (grad == null) {
+            grad = new float[data.length];
+        }
+        return grad;
+    }
+
+    boolean hasGrad() {
+        return base != null ? base.hasGrad() : grad != null;
+    }
+
+    Tape tape() {
+        return tape;
+    }
+
+    /** Makes the output node of an operation; {@code back} receives the output's gradient. */
+    Tensor node(float[] out, int[] outShape, boolean anyInputRequiresGrad, Consumer<float[]> back) {
+        boolean req = tape.recording() && anyInputRequiresGrad;
+        Tensor node = new Tensor(tape, out, outShape, req, null);
+        if (req) {
+            node.backward = () -> back.accept(node.grad());
+            tape.record(node);
+        }
+        return node;
+    }
+
+    private int[] withLast(int n) {
+        int[] s = shape.clone();
+        s[s.length - 1] = n;
+        return s;
+    }
+
+    private void sameSize(Tensor other) {
+        if (other.data.length != data.length) {
+            throw new IllegalArgumentException("shapes " + Arrays.toString(shape) + " and " + Arrays.toString(other.shape) + " differ");
+        }
+    }
+
+    // ---- linear algebra ----
+
+    /** {@code this [.., k] · w [k, n] → [.., n]}. */
+    public Tensor matmul(Tensor w) {
+        if (w.shape.length != 2 || w.shape[0] != last()) {
+            throw new IllegalArgumentException("cannot multiply " + Arrays.toString(shape) + " by " + Arrays.toString(w.shape));
+        }
+        int r = rows();
+        int k = last();
+        int n = w.shape[1];
+        float[] y = new float[r * n];
+        Blas.gemm(false, false, r, n, k, 1f, data, 0, w.data, 0, 0f, y, 0);
+        return node(y, withLast(n), requiresGrad || w.requiresGrad, dy -> {
+            if (requiresGrad) {
+                Blas.gemm(false, true, r, k, n, 1f, dy, 0, w.data, 0, 1f, grad(), 0);
+            }
+            if (w.requiresGrad) {
+                Blas.gemm(true, false, k, n, r, 1f, data, 0, dy, 0, 1f, w.grad(), 0);
+            }
+        });
+    }
+
+    /** Adds a vector {@code b [n]} to every row of {@code this [.., n]}. */
+    public Tensor addBias(Tensor b) {
+        int n = last();
+        if (b.data.length != n) {
+            throw new IllegalArgumentException("bias of " + b.data.length + " for rows of " + n);
+        }
+        int r = rows();
+        float[] y = new float[data.length];
+        for (int i = 0; i < r; i++) {
+            int o = i * n;
+            for (int j = 0; j < n; j++) {
+                y[o + j] = data[o + j] + b.data[j];
+            }
+        }
+        return node(y, shape, requiresGrad || b.requiresGrad, dy -> {
+            if (requiresGrad) {
+                addInto(grad(), dy);
+            }
+            if (b.requiresGrad) {
+                float[] db = b.grad();
+                for (int i = 0; i < r; i++) {
+                    int o = i * n;
+                    for (int j = 0; j < n; j++) {
+                        db[j] += dy[o + j];
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@code this · w + b}. */
+    public Tensor dense(Tensor w, Tensor b) {
+        return matmul(w).addBias(b);
+    }
+
+    // ---- element-wise ----
+
+    public Tensor add(Tensor other) {
+        sameSize(other);
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = data[i] + other.data[i];
+        }
+        return node(y, shape, requiresGrad || other.requiresGrad, dy -> {
+            if (requiresGrad) {
+                addInto(grad(), dy);
+            }
+            if (other.requiresGrad) {
+                addInto(other.grad(), dy);
+            }
+        });
+    }
+
+    public Tensor mul(Tensor other) {
+        sameSize(other);
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = data[i] * other.data[i];
+        }
+        return node(y, shape, requiresGrad || other.requiresGrad, dy -> {
+            if (requiresGrad) {
+                float[] g = grad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += dy[i] * other.data[i];
+                }
+            }
+            if (other.requiresGrad) {
+                float[] g = other.grad();
+                for (int i = 0; i < g.length; i++) {
+                    g[i] += dy[i] * data[i];
+                }
+            }
+        });
+    }
+
+    public Tensor sigmoid() {
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = sigmoid(data[i]);
+        }
+        return node(y, shape, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += dy[i] * y[i] * (1 - y[i]);
+            }
+        });
+    }
+
+    public Tensor tanh() {
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = tanh(data[i]);
+        }
+        return node(y, shape, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += dy[i] * (1 - y[i] * y[i]);
+            }
+        });
+    }
+
+    public Tensor relu() {
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = Math.max(data[i], 0f);
+        }
+        return node(y, shape, requiresGrad, dy -> {
+            float[] g = grad();
+            float[] passed = maskedByPositive(dy, y);
+            for (int i = 0; i < g.length; i++) {
+                g[i] += passed[i];
+            }
+        });
+    }
+
+    // ---- shape ----
+
+    /** The same values with another shape of the same size; shares data and gradient. */
+    public Tensor reshape(int... newShape) {
+        int known = 1;
+        int unknown = -1;
+        int[] s = newShape.clone();
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1) {
+                unknown = i;
+            } else {
+                known *= s[i];
+            }
+        }
+        if (unknown >= 0) {
+            s[unknown] = data.length / known;
+        }
+        return new Tensor(tape, data, s, requiresGrad, base != null ? base : this);
+    }
+
+    /** Columns {@code from..to} of the last axis. */
+    public Tensor columns(int from, int to) {
+        int n = last();
+        int w = to - from;
+        int r = rows();
+        float[] y = new float[r * w];
+        for (int i = 0; i < r; i++) {
+            System.arraycopy(data, i * n + from, y, i * w, w);
+        }
+        return node(y, withLast(w), requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < r; i++) {
+                int o = i * n + from;
+                int q = i * w;
+                for (int j = 0; j < w; j++) {
+                    g[o + j] += dy[q + j];
+                }
+            }
+        });
+    }
+
+    /** Joins tensors with the same rows along the last axis. */
+    public static Tensor concatColumns(Tensor... parts) {
+        int r = parts[0].rows();
+        int total = 0;
+        boolean req = false;
+        for (Tensor p : parts) {
+            if (p.rows() != r) {
+                throw new IllegalArgumentException("cannot join " + Arrays.toString(p.shape) + " to rows of " + r);
+            }
+            total += p.last();
+            req |= p.requiresGrad;
+        }
+        int width = total;
+        float[] y = new float[r * width];
+        int offset = 0;
+        for (Tensor p : parts) {
+            int w = p.last();
+            for (int i = 0; i < r; i++) {
+                System.arraycopy(p.data, i * w, y, i * width + offset, w);
+            }
+            offset += w;
+        }
+        return parts[0].node(y, parts[0].withLast(width), req, dy -> {
+            int from = 0;
+            for (Tensor p : parts) {
+                int w = p.last();
+                if (p.requiresGrad) {
+                    float[] g = p.grad();
+                    for (int i = 0; i < r; i++) {
+                        int o = i * width + from;
+                        for (int j = 0; j < w; j++) {
+                            g[i * w + j] += dy[o + j];
+                        }
+                    }
+                }
+                from += w;
+            }
+        });
+    }
+
+    /** Reverses the middle axis of [A, L, C] (a sequence read from its end). */
+    public Tensor reverseMiddle() {
+        int a = shape[0];
+        int len = shape[1];
+        int c = shape[2];
+        float[] y = new float[data.length];
+        for (int i = 0; i < a; i++) {
+            for (int l = 0; l < len; l++) {
+                System.arraycopy(data, (i * len + l) * c, y, (i * len + len - 1 - l) * c, c);
+            }
+        }
+        return node(y, shape, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < a; i++) {
+                for (int l = 0; l < len; l++) {
+                    int to = (i * len + l) * c;
+                    int from = (i * len + len - 1 - l) * c;
+                    for (int j = 0; j < c; j++) {
+                        g[to + j] += dy[from + j];
+                    }
+                }
+            }
+        });
+    }
+
+    /** Step {@code t} of [B, T, F] as [B, F]. */
+    public Tensor step(int t) {
+        int b = shape[0];
+        int steps = shape[1];
+        int f = shape[2];
+        float[] y = new float[b * f];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(data, (i * steps + t) * f, y, i * f, f);
+        }
+        return node(y, new int[] {b, f}, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < b; i++) {
+                int o = (i * steps + t) * f;
+                for (int j = 0; j < f; j++) {
+                    g[o + j] += dy[i * f + j];
+                }
+            }
+        });
+    }
+
+    /** The last step of [B, T, F] as [B, F]. */
+    public Tensor lastStep() {
+        return step(shape[1] - 1);
+    }
+
+    /**
+     * {@code gradient[i]} where {@code relu[i] > 0}, else 0, for a ReLU's output (never negative or −0):
+     * a bit mask rather than a branch, which mispredicted on half the elements.
+     */
+    static float[] maskedByPositive(float[] gradient, float[] relu) {
+        float[] out = new float[gradient.length];
+        for (int i = 0; i < out.length; i++) {
+            int mask = -Float.floatToRawIntBits(relu[i]) >> 31;
+            out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradient[i]) & mask);
+        }
+        return out;
+    }
+
+    static void addInto(float[] target, float[] values) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += values[i];
+        }
+    }
+
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+
+    /** tanh from one exponential (Math.tanh is several times slower here), stable for large |x|. */
+    static float tanh(float x) {
+        double e = Math.exp(-2.0 * Math.abs(x));
+        double t = (1 - e) / (1 + e);
+        return (float) (x < 0 ? -t : t);
+    }
+}
