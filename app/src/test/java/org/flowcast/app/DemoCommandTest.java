@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.flowcast.app.cli.DemoCommand;
 
-/** The main job end to end on a small sample: real files, a real H2 database, real ND4J training. */
+/** The main job end to end on a small sample: real files, a real H2 database, real model training. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoCommandTest {
 

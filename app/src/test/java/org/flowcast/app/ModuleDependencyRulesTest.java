@@ -20,9 +20,23 @@ class ModuleDependencyRulesTest {
     }
 
     @Test
-    void coreUsesNoNd4jJavaFxOrJdbc() {
+    void coreUsesNoNativeCodeJavaFxOrJdbc() {
         noClasses().that().resideInAPackage("org.flowcast.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "javafx..", "java.sql..", "javax.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "javafx..", "java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAutodiffPackageCallsNativeCode() {
+        noClasses().that().resideOutsideOfPackage("org.flowcast.model.autodiff..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..")
+                .check(classes);
+    }
+
+    @Test
+    void tensorsStayInsideTheModelModule() {
+        noClasses().that().resideOutsideOfPackage("org.flowcast.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.flowcast.model.autodiff..")
                 .check(classes);
     }
 
@@ -38,7 +52,7 @@ class ModuleDependencyRulesTest {
     void ingestNeverUsesTheModels() {
         noClasses().that().resideInAPackage("org.flowcast.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.model..", "org.flowcast.reports..",
-                        "org.flowcast.app..", "org.nd4j..", "javafx..")
+                        "org.flowcast.app..", "org.bytedeco..", "javafx..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -47,7 +61,7 @@ class ModuleDependencyRulesTest {
     void sampleDependsOnCoreOnly() {
         noClasses().that().resideInAPackage("org.flowcast.sample..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.flowcast.ingest..", "org.flowcast.model..",
-                        "org.flowcast.reports..", "org.flowcast.app..", "org.nd4j..", "javafx..", "java.sql..")
+                        "org.flowcast.reports..", "org.flowcast.app..", "org.bytedeco..", "javafx..", "java.sql..")
                 .allowEmptyShould(true)
                 .check(classes);
     }

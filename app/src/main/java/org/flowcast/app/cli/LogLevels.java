@@ -23,8 +23,7 @@ final class LogLevels {
         Level noisy = verbose ? Level.INFO : Level.ERROR;
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(root);
         context.getLogger("org.flowcast").setLevel(verbose ? Level.DEBUG : Level.WARN);
-        context.getLogger("org.nd4j").setLevel(noisy);
-        context.getLogger("org.deeplearning4j").setLevel(noisy);
+        context.getLogger("org.bytedeco").setLevel(noisy);
         context.getLogger("org.flywaydb").setLevel(verbose ? Level.INFO : Level.ERROR);
     }
 }

@@ -23,18 +23,9 @@ public final class Normalisation {
         float[] inverseStd = new float[r];
         float[] y = new float[d.length];
         for (int i = 0; i < r; i++) {
-            // Float sums: rows are short (tens of features), and double ones kept the loops from vectorising.
             int o = i * n;
-            float sum = 0;
-            for (int j = 0; j < n; j++) {
-                sum += d[o + j];
-            }
-            float mean = sum / n;
-            float squares = 0;
-            for (int j = 0; j < n; j++) {
-                float c = d[o + j] - mean;
-                squares += c * c;
-            }
+            float mean = Reductions.sum(d, o, n) / n;
+            float squares = Reductions.squaredDeviations(d, o, n, mean);
             float inv = (float) (1.0 / Math.sqrt(squares / n + EPSILON));
             inverseStd[i] = inv;
             for (int j = 0; j < n; j++) {
@@ -54,13 +45,8 @@ public final class Normalisation {
             float[] db = bias.requiresGrad() ? bias.grad() : null;
             for (int i = 0; i < r; i++) {
                 int o = i * n;
-                float sumDz = 0;
-                float sumDzZ = 0;
-                for (int j = 0; j < n; j++) {
-                    float dz = dy[o + j] * g[j];
-                    sumDz += dz;
-                    sumDzZ += dz * normalised[o + j];
-                }
+                float sumDz = Reductions.dot(dy, o, g, 0, n);
+                float sumDzZ = Reductions.dotScaled(dy, o, g, normalised, o, n);
                 if (dg != null) {
                     for (int j = 0; j < n; j++) {
                         dg[j] += dy[o + j] * normalised[o + j];

@@ -37,7 +37,7 @@ final class Adam {
             first.computeIfAbsent(name, k -> new float[length]);
             second.computeIfAbsent(name, k -> new float[length]);
         }
-        names.parallelStream().forEach(name -> {
+        names.stream().forEach(name -> {
             float[] g = gradients.get(name);
             float[] value = values.get(name);
             float[] m = first.get(name);

@@ -90,7 +90,7 @@ public final class CompiledModel {
             total.put(name, new float[store.all().get(name).value().length]);
         }
         // Element by element in shard order: the same sums whatever the threads.
-        new java.util.ArrayList<>(total.keySet()).parallelStream().forEach(name -> {
+        new java.util.ArrayList<>(total.keySet()).stream().forEach(name -> {
             float[] sum = total.get(name);
             for (Gradients part : parts) {
                 float[] g = part.byParameter().get(name);

@@ -150,7 +150,7 @@ final class TrainingLoop {
     private static double globalNorm(Map<String, float[]> gradients) {
         List<float[]> arrays = new ArrayList<>(gradients.values());
         double[] squares = new double[arrays.size()];
-        java.util.stream.IntStream.range(0, arrays.size()).parallel().forEach(k -> {
+        java.util.stream.IntStream.range(0, arrays.size()).forEach(k -> {
             double sum = 0;
             for (float v : arrays.get(k)) {
                 sum += (double) v * v;
