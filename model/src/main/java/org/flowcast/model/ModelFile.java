@@ -31,8 +31,11 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelFile {
     public static final String FORMAT = "flowcast-model";
-    /** Files of another format version are refused with a message saying so. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Files of another format version are refused with a message saying so. Version 2: the neural
+     * models' weights as the Java engine names and shapes them (version 1 held SameDiff's).
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A manifest and its arrays (shape and row-major float values). */

@@ -21,22 +21,36 @@ public final class Convolution {
             throw new IllegalArgumentException("kernel " + java.util.Arrays.toString(kernel.shape()) + " for " + k + " taps of "
                     + cin + " channels");
         }
+        // Taps that reach past the sequence at every position (a dilation beyond the window) read only zeros:
+        // they are left out of the product, and their kernel rows keep a zero gradient.
+        int firstTap = 0;
+        while (firstTap < k && Math.abs(offsets[firstTap]) >= len) {
+            firstTap++;
+        }
+        int end = k;
+        while (end > firstTap && Math.abs(offsets[end - 1]) >= len) {
+            end--;
+        }
+        int from = firstTap;
+        int lastTap = end;
+        int used = (lastTap - firstTap) * cin;
+        int kernelOffset = firstTap * cin * cout;
         int rows = a * len;
         float[] in = x.data();
-        float[] columns = new float[rows * width];
+        float[] columns = new float[rows * used];
         for (int i = 0; i < a; i++) {
             for (int l = 0; l < len; l++) {
-                int row = (i * len + l) * width;
-                for (int j = 0; j < k; j++) {
+                int row = (i * len + l) * used;
+                for (int j = from; j < lastTap; j++) {
                     int source = l - offsets[j];
                     if (source >= 0 && source < len) {
-                        System.arraycopy(in, (i * len + source) * cin, columns, row + j * cin, cin);
+                        System.arraycopy(in, (i * len + source) * cin, columns, row + (j - from) * cin, cin);
                     }
                 }
             }
         }
         float[] y = new float[rows * cout];
-        Blas.gemm(false, false, rows, cout, width, 1f, columns, 0, kernel.data(), 0, 0f, y, 0);
+        Blas.gemm(false, false, rows, cout, used, 1f, columns, 0, kernel.data(), kernelOffset, 0f, y, 0);
         float[] b = bias.data();
         for (int r = 0; r < rows; r++) {
             int o = r * cout;
@@ -57,22 +71,22 @@ public final class Convolution {
                 }
             }
             if (kernel.requiresGrad()) {
-                Blas.gemm(true, false, width, cout, rows, 1f, columns, 0, g, 0, 1f, kernel.grad(), 0);
+                Blas.gemm(true, false, used, cout, rows, 1f, columns, 0, g, 0, 1f, kernel.grad(), kernelOffset);
             }
             if (x.requiresGrad()) {
-                float[] dColumns = new float[rows * width];
-                Blas.gemm(false, true, rows, width, cout, 1f, g, 0, kernel.data(), 0, 0f, dColumns, 0);
+                float[] dColumns = new float[rows * used];
+                Blas.gemm(false, true, rows, used, cout, 1f, g, 0, kernel.data(), kernelOffset, 0f, dColumns, 0);
                 float[] dx = x.grad();
                 for (int i = 0; i < a; i++) {
                     for (int l = 0; l < len; l++) {
-                        int row = (i * len + l) * width;
-                        for (int j = 0; j < k; j++) {
+                        int row = (i * len + l) * used;
+                        for (int j = from; j < lastTap; j++) {
                             int source = l - offsets[j];
                             if (source >= 0 && source < len) {
                                 int to = (i * len + source) * cin;
-                                int from = row + j * cin;
+                                int at = row + (j - from) * cin;
                                 for (int c = 0; c < cin; c++) {
-                                    dx[to + c] += dColumns[from + c];
+                                    dx[to + c] += dColumns[at + c];
                                 }
                             }
                         }

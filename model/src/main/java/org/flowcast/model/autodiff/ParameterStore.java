@@ -49,7 +49,10 @@ public final class ParameterStore {
 
     /** Xavier-uniform values: U(−b, b) with {@code b = sqrt(6 / (fanIn + fanOut))}. */
     float[] xavier(int size, int fanIn, int fanOut) {
-        double bound = Math.sqrt(6.0 / (fanIn + fanOut));
+        return uniform(size, Math.sqrt(6.0 / (fanIn + fanOut)));
+    }
+
+    float[] uniform(int size, double bound) {
         float[] values = new float[size];
         for (int i = 0; i < size; i++) {
             values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);

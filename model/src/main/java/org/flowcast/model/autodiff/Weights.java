@@ -32,6 +32,16 @@ public final class Weights {
         return leaf(store.get(name, shape, () -> store.xavier(n, fanIn, fanOut)));
     }
 
+    /** A weight drawn from U(−bound, bound). */
+    public Tensor uniform(String name, double bound, int... shape) {
+        int size = 1;
+        for (int v : shape) {
+            size *= v;
+        }
+        int n = size;
+        return leaf(store.get(name, shape, () -> store.uniform(n, bound)));
+    }
+
     public Tensor matrix(String name, int rows, int columns) {
         return weight(name, rows, columns, rows, columns);
     }

@@ -39,10 +39,14 @@ public final class Layers {
         return Tensor.concatColumns(forward, backward);
     }
 
-    /** A GRU layer over [batch, time, in] → states [batch, time, hidden]. */
+    /**
+     * A GRU layer over [batch, time, in] → states [batch, time, hidden]. Weights and biases start from
+     * U(−1/√hidden, 1/√hidden), as in Cho et al.'s reference implementations and PyTorch.
+     */
     public static Tensor gru(Weights w, String name, Tensor x, int in, int hidden) {
-        Tensor projected = x.dense(w.matrix(name + "_Wx", in, 3 * hidden), w.zeros(name + "_bx", 3 * hidden));
-        return Recurrent.gru(projected, w.matrix(name + "_Wh", hidden, 3 * hidden), w.zeros(name + "_bh", 3 * hidden));
+        double bound = 1 / Math.sqrt(hidden);
+        Tensor projected = x.dense(w.uniform(name + "_Wx", bound, in, 3 * hidden), w.uniform(name + "_bx", bound, 3 * hidden));
+        return Recurrent.gru(projected, w.uniform(name + "_Wh", bound, hidden, 3 * hidden), w.uniform(name + "_bh", bound, 3 * hidden));
     }
 
     /** Layer normalisation over the last axis, with gain and bias. */
