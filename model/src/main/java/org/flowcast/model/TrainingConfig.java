@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * How neural models are trained; the defaults are the benchmark protocol's (12 steps in, 12 out,
- * Adam 1e-3, batch 64, at most 30 epochs, early stopping with patience 5). {@code timeBudgetSeconds}
+ * Adam at a constant 1e-3, batch 64, at most 30 epochs, early stopping with patience 5).
+ * {@code learningRateDecay} below 1 multiplies the rate by it after every epoch; the protocol's 1
+ * keeps it constant (a 0.97 decay gave the Conv-LSTM 0.24–0.29 more 24-step test MAE on two seeds). {@code timeBudgetSeconds}
  * of 0 means no budget; with one, training stops after the epoch that passes it.
  */
 public record TrainingConfig(int inputSteps, int horizon, int batchSize, int maxEpochs, int patience, double learningRate,
@@ -20,7 +22,7 @@ public record TrainingConfig(int inputSteps, int horizon, int batchSize, int max
     }
 
     public static TrainingConfig defaults() {
-        return new TrainingConfig(12, 12, 64, 30, 5, 1e-3, 0.97, 5.0, 42, 0);
+        return new TrainingConfig(12, 12, 64, 30, 5, 1e-3, 1.0, 5.0, 42, 0);
     }
 
     public TrainingConfig withHorizon(int steps) {

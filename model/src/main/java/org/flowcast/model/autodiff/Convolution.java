@@ -44,7 +44,12 @@ public final class Convolution {
                 for (int j = from; j < lastTap; j++) {
                     int source = l - offsets[j];
                     if (source >= 0 && source < len) {
-                        System.arraycopy(in, (i * len + source) * cin, columns, row + (j - from) * cin, cin);
+                        int at = (i * len + source) * cin;
+                        int to = row + (j - from) * cin;
+                        // A plain loop for narrow inputs: an arraycopy call costs more than copying one channel.
+                        for (int c = 0; c < cin; c++) {
+                            columns[to + c] = in[at + c];
+                        }
                     }
                 }
             }

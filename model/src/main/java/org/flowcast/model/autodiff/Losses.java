@@ -23,10 +23,8 @@ public final class Losses {
             float[] g = prediction.grad();
             float upstream = dy[0] * scale;
             for (int i = 0; i < p.length; i++) {
-                float e = p[i] - target[i];
-                if (e != 0) {
-                    g[i] += (e > 0 ? upstream : -upstream) * mask[i];
-                }
+                // d|e|/de = sign(e), 0 at 0; signum rather than a branch that mispredicts half the time
+                g[i] += Math.signum(p[i] - target[i]) * upstream * mask[i];
             }
         });
     }

@@ -28,11 +28,17 @@ public final class Normalisation {
             float squares = Reductions.squaredDeviations(d, o, n, mean);
             float inv = (float) (1.0 / Math.sqrt(squares / n + EPSILON));
             inverseStd[i] = inv;
+            // Simple loops, one array written by each, which the JIT vectorises.
             for (int j = 0; j < n; j++) {
-                float z = (d[o + j] - mean) * inv;
-                normalised[o + j] = z;
-                float v = g[j] * z + bb[j];
-                y[o + j] = relu ? Math.max(v, 0f) : v;
+                normalised[o + j] = (d[o + j] - mean) * inv;
+            }
+            for (int j = 0; j < n; j++) {
+                y[o + j] = g[j] * normalised[o + j] + bb[j];
+            }
+            if (relu) {
+                for (int j = 0; j < n; j++) {
+                    y[o + j] = Math.max(y[o + j], 0f);
+                }
             }
         }
         return x.node(y, x.shape(), x.requiresGrad() || gain.requiresGrad() || bias.requiresGrad(), upstream -> {
@@ -59,9 +65,10 @@ public final class Normalisation {
                 }
                 if (dx != null) {
                     float inv = inverseStd[i];
+                    float meanDz = sumDz / n;
+                    float meanDzZ = sumDzZ / n;
                     for (int j = 0; j < n; j++) {
-                        float dz = dy[o + j] * g[j];
-                        dx[o + j] += inv * (dz - sumDz / n - normalised[o + j] * sumDzZ / n);
+                        dx[o + j] += inv * (dy[o + j] * g[j] - meanDz - normalised[o + j] * meanDzZ);
                     }
                 }
             }

@@ -22,7 +22,7 @@ import org.flowcast.model.window.WindowSpec;
  * number of cores. Not thread-safe.
  */
 public final class CompiledModel {
-    private static final int SHARDS = Integer.getInteger("shards", 2);
+    private static final int SHARDS = 2;
     private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "flowcast-model-worker");
         t.setDaemon(true);
