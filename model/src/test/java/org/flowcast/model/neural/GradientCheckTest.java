@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
  * block the models build from it.
  */
 class GradientCheckTest {
-    private static final double TOLERANCE = 2e-2;
+    // Measured worst errors (float engine, central differences): smooth blocks 1e-4 to 6e-4, blocks with
+    // ReLUs 6e-3 to 1.2e-2 (a kink near the step); a wrong term shows as an error near 1.
+    private static final double SMOOTH = 2e-3;
+    private static final double PIECEWISE_LINEAR = 2e-2;
 
     @Test
     void stationConvolutionBlockOfTwoLayers() {
@@ -18,7 +21,7 @@ class GradientCheckTest {
             Tensor first = Layers.convolveNeighboursRelu(w, "conv1", x, 1, 4, 3);
             return Layers.convolveNeighboursRelu(w, "conv2", first, 4, 5, 3);
         }, 1e-3f);
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(PIECEWISE_LINEAR);
     }
 
     @Test
@@ -30,7 +33,7 @@ class GradientCheckTest {
             Layers.Attention attention = Layers.temporalAttention(w, "attention", states, 4);
             return Tensor.concatColumns(attention.context(), attention.weights());
         });
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(SMOOTH);
     }
 
     @Test
@@ -40,14 +43,14 @@ class GradientCheckTest {
             Tensor second = Layers.lstm(w, "lstm1", first, 5, 4);
             return Tensor.concatColumns(second.reshape(2, 16), second.lastStep(), first.lastStep());
         });
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(SMOOTH);
     }
 
     @Test
     void bidirectionalLstmFinalStates() {
         double error = FiniteDifferences.maxRelativeError(new int[] {2, 4, 3},
                 (w, x) -> Layers.bidirectionalFinalStates(w, "bilstm", x, 3, 5));
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(SMOOTH);
     }
 
     @Test
@@ -57,7 +60,7 @@ class GradientCheckTest {
             Tensor second = Layers.gru(w, "gru1", first, 5, 4);
             return Tensor.concatColumns(second.reshape(2, 16), first.lastStep());
         });
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(SMOOTH);
     }
 
     @Test
@@ -68,7 +71,7 @@ class GradientCheckTest {
                     .build(new GraphInputs(x, null, null, 2, 3, 2), w);
             return Tensor.concatColumns(out.prediction(), out.attention());
         });
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(SMOOTH);
     }
 
     @Test
@@ -78,7 +81,7 @@ class GradientCheckTest {
         double error = FiniteDifferences.maxRelativeError(new int[] {2, 5, 10}, (w, x) ->
                 new TemporalConvolutionNetwork(new TemporalConvolutionNetwork.Parameters(3, 3, 3))
                         .build(new GraphInputs(x, null, null, 2, 5, 2), w).prediction(), 1e-3f);
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(PIECEWISE_LINEAR);
     }
 
     @Test
@@ -92,6 +95,6 @@ class GradientCheckTest {
             GraphOutputs out = model.build(new GraphInputs(x, periodic, periodic.reverseMiddle(), 3, 3, 2), w);
             return Tensor.concatColumns(out.prediction(), out.attention());
         });
-        assertThat(error).isLessThan(TOLERANCE);
+        assertThat(error).isLessThan(PIECEWISE_LINEAR);
     }
 }
