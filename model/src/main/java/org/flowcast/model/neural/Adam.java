@@ -20,8 +20,7 @@ final class Adam {
 
     /**
      * One step: {@code value −= rate · m̂ / (√v̂ + ε)} for every parameter with a gradient, the gradient
-     * first multiplied by {@code scale} (clipping). Parameters are updated in parallel; each element's
-     * update is independent, so the result does not depend on the threads.
+     * first multiplied by {@code scale} (clipping). Each element's update is independent of the others.
      */
     void step(Map<String, float[]> values, Map<String, float[]> gradients, double rate, float scale) {
         steps++;
@@ -37,7 +36,7 @@ final class Adam {
             first.computeIfAbsent(name, k -> new float[length]);
             second.computeIfAbsent(name, k -> new float[length]);
         }
-        names.stream().forEach(name -> {
+        names.forEach(name -> {
             float[] g = gradients.get(name);
             float[] value = values.get(name);
             float[] m = first.get(name);
