@@ -180,6 +180,23 @@ public final class Tensor {
         });
     }
 
+    /** Element-wise product with constant factors of the same size (no gradient flows to them). */
+    public Tensor scaledBy(float[] factors) {
+        if (factors.length != data.length) {
+            throw new IllegalArgumentException("factors hold " + factors.length + " values for a tensor of " + data.length);
+        }
+        float[] y = new float[data.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = data[i] * factors[i];
+        }
+        return node(y, shape, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += dy[i] * factors[i];
+            }
+        });
+    }
+
     public Tensor mul(Tensor other) {
         sameSize(other);
         float[] y = new float[data.length];

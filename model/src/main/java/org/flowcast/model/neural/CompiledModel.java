@@ -63,21 +63,30 @@ public final class CompiledModel {
     }
 
     private static GraphOutputs forward(NeuralArchitecture architecture, WindowSpec spec, int stations, Weights weights, Batch batch) {
+        return forward(architecture, spec, stations, weights, batch, Dropout.OFF);
+    }
+
+    private static GraphOutputs forward(NeuralArchitecture architecture, WindowSpec spec, int stations, Weights weights, Batch batch,
+                                        Dropout dropout) {
         Tape tape = weights.tape();
         int b = batch.size();
         Tensor recent = tape.constant(batch.recent(), b, spec.inputSteps(), spec.recentFeatures(stations));
         Tensor daily = batch.daily() == null ? null : tape.constant(batch.daily(), b, spec.periodicSteps(), stations);
         Tensor weekly = batch.weekly() == null ? null : tape.constant(batch.weekly(), b, spec.periodicSteps(), stations);
-        return architecture.build(new GraphInputs(recent, daily, weekly, stations, spec.inputSteps(), spec.horizon()),
+        return architecture.build(new GraphInputs(recent, daily, weekly, stations, spec.inputSteps(), spec.horizon(), dropout),
                 weights);
     }
 
-    Gradients lossAndGradients(Batch batch) {
+    /**
+     * The loss of a training batch and its gradients; dropout masks (for architectures that use dropout)
+     * come from {@code noiseSeed}, a different one per shard, so the result does not depend on the threads.
+     */
+    Gradients lossAndGradients(Batch batch, long noiseSeed) {
         double denominator = batch.maskTotal() + 1.0;
-        List<Gradients> parts = onShards(batch, shard -> {
+        List<Gradients> parts = onShards(batch, (shard, index) -> {
             Tape tape = new Tape(true);
             Weights weights = new Weights(store, tape);
-            GraphOutputs outputs = forward(architecture, spec, stations, weights, shard);
+            GraphOutputs outputs = forward(architecture, spec, stations, weights, shard, Dropout.seeded(noiseSeed * 31 + index));
             Tensor loss = Losses.maskedAbsoluteError(outputs.prediction(), shard.target(), shard.mask(), denominator);
             tape.backward(loss);
             Map<String, float[]> gradients = new LinkedHashMap<>();
@@ -108,7 +117,7 @@ public final class CompiledModel {
     }
 
     Output predict(Batch batch) {
-        List<Output> parts = onShards(batch, shard -> {
+        List<Output> parts = onShards(batch, (shard, index) -> {
             GraphOutputs outputs = forward(architecture, spec, stations, new Weights(store, new Tape(false)), shard);
             return new Output(outputs.prediction().data(), outputs.attention() == null ? null : outputs.attention().data());
         });
@@ -128,22 +137,22 @@ public final class CompiledModel {
     }
 
     private interface ShardTask<T> {
-        T run(Batch shard);
+        T run(Batch shard, int index);
     }
 
     private static <T> List<T> onShards(Batch batch, ShardTask<T> task) {
         int shards = Math.min(SHARDS, batch.size());
         if (shards == 1) {
-            return List.of(task.run(batch));
+            return List.of(task.run(batch, 0));
         }
         int half = (batch.size() + 1) / 2;
         Batch first = batch.rows(0, half);
         Batch second = batch.rows(half, batch.size());
         if (Runtime.getRuntime().availableProcessors() < 2) {
-            return List.of(task.run(first), task.run(second));
+            return List.of(task.run(first, 0), task.run(second, 1));
         }
-        Future<T> other = WORKER.submit(() -> task.run(second));
-        T mine = task.run(first);
+        Future<T> other = WORKER.submit(() -> task.run(second, 1));
+        T mine = task.run(first, 0);
         try {
             return List.of(mine, other.get());
         } catch (InterruptedException e) {

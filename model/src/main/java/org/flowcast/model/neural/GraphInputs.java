@@ -6,9 +6,14 @@ import org.flowcast.model.autodiff.Tensor;
  * The inputs of a forward pass: {@code recent} [batch, inputSteps, stations + 8] (z-scored flows, then
  * time of day and a one-hot day of week), and, where the window spec asks for them, {@code daily} and
  * {@code weekly} [batch, inputSteps + horizon, stations] (z-scored flows one day / one week earlier).
- * Null where absent.
+ * Null where absent. {@code dropout} is {@link Dropout#OFF} except in a training pass.
  */
-public record GraphInputs(Tensor recent, Tensor daily, Tensor weekly, int stations, int inputSteps, int horizon) {
+public record GraphInputs(Tensor recent, Tensor daily, Tensor weekly, int stations, int inputSteps, int horizon, Dropout dropout) {
+
+    /** The inputs of a pass without dropout (prediction, gradient checks). */
+    public GraphInputs(Tensor recent, Tensor daily, Tensor weekly, int stations, int inputSteps, int horizon) {
+        this(recent, daily, weekly, stations, inputSteps, horizon, Dropout.OFF);
+    }
 
     public int features() {
         return stations + org.flowcast.model.window.WindowSpec.TIME_FEATURES;

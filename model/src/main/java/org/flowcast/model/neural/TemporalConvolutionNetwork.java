@@ -8,19 +8,33 @@ import org.flowcast.model.autodiff.Weights;
  * steps and C channels:
  * <pre>
  * recent [B, P, N+8] → 1×1 conv (dense per step) → [B, P, C]
- * residual blocks, dilation d = 1, 2, 4, 8: x + ReLU(norm(causal conv k3 d(ReLU(norm(causal conv k3 d(x))))))
+ * residual blocks, dilation d = 1, 2, 4, 8:
+ *   x + dropout(ReLU(norm(causal conv k3 d(dropout(ReLU(norm(causal conv k3 d(x))))))))
  *   (a causal tap j of kernel k reads step t − (k − 1 − j)·d; zeros before the window)
  * last step [B, C] → dense → [B, H·N]
  * </pre>
- * Normalisation is a layer norm over the channels of each step; the reference trains without dropout.
+ * Normalisation is a layer norm over the channels of each step. Dropout (Bai et al. drop whole channels,
+ * here single elements) is 0 by default because the evaluation protocol trains without it.
  */
 public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<TemporalConvolutionNetwork.Parameters> {
     public static final String NAME = "tcn";
 
-    /** Typed hyperparameters: channels, kernel size and the number of blocks (dilations 1, 2, 4, ...). */
-    public record Parameters(int channels, int kernel, int blocks) {
+    /**
+     * Typed hyperparameters: channels, kernel size, the number of blocks (dilations 1, 2, 4, ...) and the
+     * dropout rate after each normalised convolution while training.
+     */
+    public record Parameters(int channels, int kernel, int blocks, double dropout) {
+        public Parameters {
+            if (channels < 1 || kernel < 1 || blocks < 1) {
+                throw new IllegalArgumentException("channels, kernel and blocks must be positive");
+            }
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), not " + dropout);
+            }
+        }
+
         public static Parameters defaults() {
-            return new Parameters(64, 3, 4);
+            return new Parameters(64, 3, 4, 0.0);
         }
     }
 
@@ -35,9 +49,9 @@ public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<T
         for (int block = 0; block < p.blocks(); block++) {
             int[] offsets = causalOffsets(p.kernel(), 1 << block);
             Tensor y = Layers.convolve(w, "block" + block + "a", x, c, c, false, offsets);
-            y = Layers.layerNormRelu(w, "block" + block + "a_norm", y, c);
+            y = in.dropout().apply(Layers.layerNormRelu(w, "block" + block + "a_norm", y, c), p.dropout());
             y = Layers.convolve(w, "block" + block + "b", y, c, c, false, offsets);
-            y = Layers.layerNormRelu(w, "block" + block + "b_norm", y, c);
+            y = in.dropout().apply(Layers.layerNormRelu(w, "block" + block + "b_norm", y, c), p.dropout());
             x = x.add(y);
         }
         return new GraphOutputs(Layers.dense(w, "head", x.lastStep(), c, in.outputs()), null);

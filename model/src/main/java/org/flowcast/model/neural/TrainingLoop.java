@@ -78,7 +78,9 @@ final class TrainingLoop {
             for (int b = 0; b < batches; b++) {
                 int from = b * config.batchSize();
                 int to = Math.min(train.count, from + config.batchSize());
-                CompiledModel.Gradients result = model.lossAndGradients(Batch.of(train, order, from, to, true));
+                // Seeded by the optimiser's step count, which a resumed run restores.
+                long noiseSeed = config.seed() * 1_000_003L + adam.steps();
+                CompiledModel.Gradients result = model.lossAndGradients(Batch.of(train, order, from, to, true), noiseSeed);
                 double loss = result.loss();
                 Map<String, float[]> gradients = result.byParameter();
                 double norm = globalNorm(gradients);

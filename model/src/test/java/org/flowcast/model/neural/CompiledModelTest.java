@@ -17,7 +17,7 @@ class CompiledModelTest {
         CompiledModel model = CompiledModel.compile(new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 5, 3, true, true)),
                 SPEC, STATIONS, 7);
         Batch batch = randomBatch(6, new SplittableRandom(3));
-        CompiledModel.Gradients whole = model.lossAndGradients(batch);
+        CompiledModel.Gradients whole = model.lossAndGradients(batch, 7);
 
         // One window at a time runs on one thread; rescaled by their denominators the parts add up to the batch.
         double denominator = batch.maskTotal() + 1;
@@ -26,7 +26,7 @@ class CompiledModelTest {
         for (int i = 0; i < batch.size(); i++) {
             Batch one = batch.rows(i, i + 1);
             double weight = (one.maskTotal() + 1) / denominator;
-            CompiledModel.Gradients part = model.lossAndGradients(one);
+            CompiledModel.Gradients part = model.lossAndGradients(one, 7);
             loss += part.loss() * weight;
             part.byParameter().forEach((name, g) -> {
                 float[] sum = summed.computeIfAbsent(name, k -> new float[g.length]);
@@ -57,9 +57,9 @@ class CompiledModelTest {
         int n = 9;
         Batch batch = new Batch(n, fill(new float[n * 4 * (STATIONS + WindowSpec.TIME_FEATURES)], random), null, null,
                 fill(new float[n * 2 * STATIONS], random), ones(n * 2 * STATIONS));
-        CompiledModel.Gradients first = model.lossAndGradients(batch);
+        CompiledModel.Gradients first = model.lossAndGradients(batch, 7);
         for (int repeat = 0; repeat < 5; repeat++) {
-            CompiledModel.Gradients again = model.lossAndGradients(batch);
+            CompiledModel.Gradients again = model.lossAndGradients(batch, 7);
             assertThat(again.loss()).isEqualTo(first.loss());
             first.byParameter().forEach((name, g) -> assertThat(again.byParameter().get(name)).as(name).containsExactly(g));
         }

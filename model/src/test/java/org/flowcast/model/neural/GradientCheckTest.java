@@ -79,7 +79,7 @@ class GradientCheckTest {
         // Three blocks over five steps: the third block's dilation 4 puts its first tap (8 steps back) outside the
         // window, which the convolution leaves out of its product.
         double error = FiniteDifferences.maxRelativeError(new int[] {2, 5, 10}, (w, x) ->
-                new TemporalConvolutionNetwork(new TemporalConvolutionNetwork.Parameters(3, 3, 3))
+                new TemporalConvolutionNetwork(new TemporalConvolutionNetwork.Parameters(3, 3, 3, 0.0))
                         .build(new GraphInputs(x, null, null, 2, 5, 2), w).prediction(), 1e-3f);
         assertThat(error).isLessThan(PIECEWISE_LINEAR);
     }

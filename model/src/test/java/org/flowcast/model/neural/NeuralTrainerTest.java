@@ -59,6 +59,24 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void dropoutActsInTrainingOnlyAndRepeatsWithTheSeed() {
+        TemporalConvolutionNetwork.Parameters withDropout = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.3);
+        TemporalConvolutionNetwork.Parameters without = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.0);
+        BatchForecaster a = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
+                .fit(split.train(), split.validation());
+        BatchForecaster b = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
+                .fit(split.train(), split.validation());
+        BatchForecaster plain = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(without), config(2))
+                .fit(split.train(), split.validation());
+        Forecast first = a.predict(split.test(), split.test().timeAt(2100));
+        // Predicting twice gives the same values: no dropout outside training.
+        assertThat(a.predict(split.test(), split.test().timeAt(2100)).values()).isDeepEqualTo(first.values());
+        assertThat(b.predict(split.test(), split.test().timeAt(2100)).values()).isDeepEqualTo(first.values());
+        // The same seed without dropout trains to other weights: the masks were applied.
+        assertThat(plain.predict(split.test(), split.test().timeAt(2100)).values()).isNotEqualTo(first.values());
+    }
+
+    @Test
     void resumingFromACheckpointContinuesWhereTheRunStoppedAndEndsWhereAnUninterruptedRunEnds() {
         Path checkpoint = dir.resolve("model.checkpoint");
         List<Integer> firstEpochs = new ArrayList<>();

@@ -1,0 +1,75 @@
+package org.flowcast.model.neural;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.flowcast.model.autodiff.Tape;
+import org.flowcast.model.autodiff.Tensor;
+import org.junit.jupiter.api.Test;
+
+class DropoutTest {
+    private static final int SIZE = 10_000;
+
+    private static float[] ones() {
+        float[] v = new float[SIZE];
+        java.util.Arrays.fill(v, 1f);
+        return v;
+    }
+
+    @Test
+    void offLeavesTheTensorAsItIs() {
+        Tensor x = new Tape(false).constant(ones(), 100, 100);
+        assertThat(Dropout.OFF.apply(x, 0.5)).isSameAs(x);
+    }
+
+    @Test
+    void dropsAboutTheRateAndScalesTheRestSoThatTheMeanIsKept() {
+        float[] y = Dropout.seeded(3).apply(new Tape(false).constant(ones(), 100, 100), 0.25).data();
+        int dropped = 0;
+        double sum = 0;
+        for (float v : y) {
+            assertThat(v == 0f || Math.abs(v - 1 / 0.75f) < 1e-6).as("value %s", v).isTrue();
+            dropped += v == 0f ? 1 : 0;
+            sum += v;
+        }
+        assertThat(dropped).isBetween(2_300, 2_700);
+        assertThat(sum / SIZE).isBetween(0.96, 1.04);
+    }
+
+    @Test
+    void theSameSeedDropsTheSameElements() {
+        float[] a = Dropout.seeded(9).apply(new Tape(false).constant(ones(), SIZE), 0.5).data();
+        float[] b = Dropout.seeded(9).apply(new Tape(false).constant(ones(), SIZE), 0.5).data();
+        float[] c = Dropout.seeded(10).apply(new Tape(false).constant(ones(), SIZE), 0.5).data();
+        assertThat(a).isEqualTo(b);
+        assertThat(a).isNotEqualTo(c);
+    }
+
+    @Test
+    void gradientFlowsOnlyThroughKeptElementsWithTheirScale() {
+        Tape tape = new Tape(true);
+        float[] input = new float[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            input[i] = i % 7 - 3;
+        }
+        Tensor x = tape.leaf(input, 1, SIZE);
+        Tensor y = Dropout.seeded(4).apply(x, 0.5);
+        Tensor loss = y.matmul(tape.constant(ones(), SIZE, 1));
+        tape.backward(loss);
+        float[] out = y.data();
+        float[] grad = x.grad();
+        for (int i = 0; i < SIZE; i++) {
+            assertThat(grad[i] == 0f || grad[i] == 2f).as("gradient %s at %d", grad[i], i).isTrue();
+            if (input[i] != 0) {
+                assertThat(out[i] == grad[i] * input[i]).as("output %s at %d", out[i], i).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void rejectsARateOfOneOrMore() {
+        Tensor x = new Tape(false).constant(ones(), SIZE);
+        assertThatThrownBy(() -> Dropout.seeded(1).apply(x, 1.0)).hasMessageContaining("[0, 1)");
+        assertThatThrownBy(() -> new TemporalConvolutionNetwork.Parameters(64, 3, 4, 1.5)).hasMessageContaining("dropout");
+    }
+}
