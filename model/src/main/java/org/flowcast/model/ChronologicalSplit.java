@@ -10,7 +10,29 @@ import org.flowcast.core.SensorSeries;
  * the reference protocol ({@code int(n * 0.6)}): 6,013 windows at 24 steps split 3,607 / 1,202 / 1,204.
  */
 public record ChronologicalSplit(SensorSeries train, SensorSeries validation, SensorSeries test,
-                                 int trainOrigins, int validationOrigins, int testOrigins) {
+                                 int trainOrigins, int validationOrigins, int testOrigins, int lookback) {
+
+    /**
+     * The training part for a model that reads {@code modelLookback} steps (0: not windowed): a model
+     * with a shorter lookback than the split's would otherwise find origins in the part's first week
+     * that the protocol does not have.
+     */
+    public SensorSeries trainFor(int modelLookback) {
+        return trimmed(train, modelLookback);
+    }
+
+    /**
+     * The validation part for a model that reads {@code modelLookback} steps (0: not windowed): without
+     * the trim a shorter-lookback model would validate on origins whose targets lie in the training part.
+     */
+    public SensorSeries validationFor(int modelLookback) {
+        return trimmed(validation, modelLookback);
+    }
+
+    private SensorSeries trimmed(SensorSeries part, int modelLookback) {
+        int skip = modelLookback > 0 ? Math.max(0, lookback - modelLookback) : 0;
+        return skip == 0 ? part : part.sliceTime(skip, part.length());
+    }
 
     public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon) {
         return of(series, lookback, horizon, 0.6, 0.2);
@@ -38,6 +60,6 @@ public record ChronologicalSplit(SensorSeries train, SensorSeries validation, Se
                 series.sliceTime(0, trainLast + horizon + 1),
                 series.sliceTime(validationFirst - lookback + 1, validationLast + horizon + 1),
                 series.sliceTime(testFirst - lookback + 1, series.length()),
-                trainCount, validationCount, testCount);
+                trainCount, validationCount, testCount, lookback);
     }
 }

@@ -39,4 +39,17 @@ class ChronologicalSplitTest {
         assertThat(split.test().length()).isEqualTo(8064 - (6836 - LOOKBACK + 1));
         assertThat(split.validation().length()).isEqualTo(1202 + LOOKBACK - 1 + 24);
     }
+
+    @Test
+    void givesAShorterLookbackModelTheSameOriginsAndNoOthers() {
+        ChronologicalSplit split = ChronologicalSplit.of(series(8064), LOOKBACK, 12);
+        int modelLookback = 12;
+
+        // A part holding n origins with the model's lookback and horizon is n + lookback - 1 + horizon long.
+        assertThat(split.trainFor(modelLookback).length()).isEqualTo(3615 + modelLookback - 1 + 12);
+        assertThat(split.validationFor(modelLookback).length()).isEqualTo(1205 + modelLookback - 1 + 12);
+        assertThat(split.validationFor(modelLookback).end()).isEqualTo(split.validation().end());
+        assertThat(split.trainFor(0)).isSameAs(split.train());
+        assertThat(split.validationFor(LOOKBACK)).isSameAs(split.validation());
+    }
 }

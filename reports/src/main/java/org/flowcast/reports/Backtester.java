@@ -89,11 +89,9 @@ public final class Backtester {
         };
         long began = System.nanoTime();
         ForecastTrainer trainer = ModelRegistry.get(model).trainer(config, parameters, recording, Optional.empty());
-        // A model with a shorter lookback would otherwise also train on the split's first week and validate on
-        // origins that belong to training: every model gets the protocol's windows and no others.
-        int skip = trainer.lookbackSteps() > 0 ? Math.max(0, LOOKBACK - trainer.lookbackSteps()) : 0;
-        BatchForecaster forecaster = (BatchForecaster) trainer.fit(split.train().sliceTime(skip, split.train().length()),
-                split.validation().sliceTime(skip, split.validation().length()));
+        // Every model gets the protocol's windows and no others.
+        BatchForecaster forecaster = (BatchForecaster) trainer.fit(split.trainFor(trainer.lookbackSteps()),
+                split.validationFor(trainer.lookbackSteps()));
         double fitSeconds = (System.nanoTime() - began) / 1e9;
         return new Fitted(forecaster, epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
@@ -99,8 +100,8 @@ public final class TrainCommand implements Callable<Integer> {
         long began = System.nanoTime();
         Forecaster forecaster;
         try {
-            forecaster = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint))
-                    .fit(split.train(), split.validation());
+            ForecastTrainer trainer = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint));
+            forecaster = trainer.fit(split.trainFor(trainer.lookbackSteps()), split.validationFor(trainer.lookbackSteps()));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
