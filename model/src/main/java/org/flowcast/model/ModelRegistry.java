@@ -33,11 +33,19 @@ public final class ModelRegistry {
 
         String description();
 
+        /** The parameters {@code --param} may set, with their defaults, in the model's order. */
+        Map<String, String> parameterDefaults();
+
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
     }
 
     /** A neural model: an architecture from its parameters, trained by the shared loop. */
     public record Neural(String name, String description, Function<Map<String, String>, NeuralArchitecture> architecture) implements Entry {
+        @Override
+        public Map<String, String> parameterDefaults() {
+            return architecture.apply(Map.of()).hyperparameters();
+        }
+
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {
@@ -45,13 +53,29 @@ public final class ModelRegistry {
         }
     }
 
-    /** A statistical baseline, fitted in one pass. */
-    public record Statistical(String name, String description, java.util.function.BiFunction<TrainingConfig, Map<String, String>,
-            ForecastTrainer> factory) implements Entry {
+    /**
+     * A statistical baseline, fitted in one pass. The factory receives every parameter, the defaults
+     * filled in; a name not among the defaults is refused.
+     */
+    public record Statistical(String name, String description, Map<String, String> parameterDefaults,
+                              java.util.function.BiFunction<TrainingConfig, Map<String, String>, ForecastTrainer> factory) implements Entry {
+        public Statistical(String name, String description,
+                           java.util.function.BiFunction<TrainingConfig, Map<String, String>, ForecastTrainer> factory) {
+            this(name, description, Map.of(), factory);
+        }
+
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {
-            return factory.apply(config, parameters);
+            Map<String, String> all = new java.util.LinkedHashMap<>(parameterDefaults);
+            parameters.forEach((key, value) -> {
+                if (!parameterDefaults.containsKey(key)) {
+                    throw new IllegalArgumentException("unknown parameter '" + key + "'; " + name
+                            + (parameterDefaults.isEmpty() ? " takes none" : " takes " + parameterDefaults.keySet()));
+                }
+                all.put(key, value);
+            });
+            return factory.apply(config, all);
         }
     }
 
@@ -67,14 +91,34 @@ public final class ModelRegistry {
             new Neural(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
                     p -> new TransformerEncoder(TypedParameters.override(TransformerEncoder.Parameters.defaults(), p))),
             new Statistical(Persistence.NAME, "repeats the last known flow", (c, p) -> Persistence.trainer(c.horizon())),
-            new Statistical(SeasonalNaive.NAME, "the same slot one week (else one day) earlier",
-                    (c, p) -> SeasonalNaive.trainer(c.horizon(), !"false".equals(p.getOrDefault("weekly", "true")))),
+            new Statistical(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", Map.of("weekly", "true"),
+                    (c, p) -> SeasonalNaive.trainer(c.horizon(), weekly(p.get("weekly")))),
             new Statistical(HistoricalAverage.NAME, "mean of the same slot and day type over the training data",
                     (c, p) -> HistoricalAverage.trainer(c.horizon())),
             new Statistical(LinearAutoregression.NAME, "ridge-regressed linear AR per station on recent and periodic lags",
-                    (c, p) -> LinearAutoregression.trainer(c.horizon(), Double.parseDouble(p.getOrDefault("lambda", "0.01")))));
+                    Map.of("lambda", "0.01"), (c, p) -> LinearAutoregression.trainer(c.horizon(), ridge(p.get("lambda")))));
 
     private ModelRegistry() {
+    }
+
+    private static boolean weekly(String text) {
+        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("weekly must be true or false, not '" + text + "'");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    private static double ridge(String text) {
+        double lambda;
+        try {
+            lambda = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("lambda must be a number, not '" + text + "'");
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be a finite number of at least 0, not '" + text + "'");
+        }
+        return lambda;
     }
 
     public static List<Entry> all() {

@@ -17,9 +17,13 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         List<List<String>> rows = new ArrayList<>();
         for (ModelRegistry.Entry entry : ModelRegistry.all()) {
-            rows.add(List.of(entry.name(), entry instanceof ModelRegistry.Neural ? "neural" : "statistical", entry.description()));
+            String parameters = entry.parameterDefaults().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(java.util.stream.Collectors.joining(" "));
+            rows.add(List.of(entry.name(), entry instanceof ModelRegistry.Neural ? "neural" : "statistical", entry.description(),
+                    parameters.isEmpty() ? "-" : parameters));
         }
-        spec.commandLine().getOut().println(Tables.render(List.of("model", "kind", "what it does"), rows));
+        spec.commandLine().getOut().println(Tables.render(List.of("model", "kind", "what it does", "--param NAME=VALUE (default)"), rows));
+        spec.commandLine().getOut().println("Set a parameter with 'flowcast train --model NAME --param NAME=VALUE'.");
         return 0;
     }
 }
