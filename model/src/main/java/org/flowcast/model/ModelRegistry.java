@@ -39,86 +39,65 @@ public final class ModelRegistry {
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
     }
 
-    /** A neural model: an architecture from its parameters, trained by the shared loop. */
-    public record Neural(String name, String description, Function<Map<String, String>, NeuralArchitecture> architecture) implements Entry {
+    /** A neural model: an architecture from its typed parameters, trained by the shared loop. */
+    public record Neural<R extends Record>(String name, String description, R defaults, Function<R, NeuralArchitecture> factory)
+            implements Entry {
         @Override
         public Map<String, String> parameterDefaults() {
-            return architecture.apply(Map.of()).hyperparameters();
+            return TypedParameters.toText(defaults);
+        }
+
+        /** The architecture with the given parameters overriding the defaults. */
+        public NeuralArchitecture architecture(Map<String, String> parameters) {
+            return factory.apply(TypedParameters.override(name, defaults, parameters));
         }
 
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {
-            return new NeuralTrainer(architecture.apply(parameters), config, listener, checkpoint);
+            return new NeuralTrainer(architecture(parameters), config, listener, checkpoint);
         }
     }
 
-    /**
-     * A statistical baseline, fitted in one pass. The factory receives every parameter, the defaults
-     * filled in; a name not among the defaults is refused.
-     */
-    public record Statistical(String name, String description, Map<String, String> parameterDefaults,
-                              java.util.function.BiFunction<TrainingConfig, Map<String, String>, ForecastTrainer> factory) implements Entry {
-        public Statistical(String name, String description,
-                           java.util.function.BiFunction<TrainingConfig, Map<String, String>, ForecastTrainer> factory) {
-            this(name, description, Map.of(), factory);
+    /** A statistical baseline, fitted in one pass, from its typed parameters. */
+    public record Statistical<R extends Record>(String name, String description, R defaults,
+                                                java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory) implements Entry {
+        @Override
+        public Map<String, String> parameterDefaults() {
+            return TypedParameters.toText(defaults);
         }
 
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {
-            Map<String, String> all = new java.util.LinkedHashMap<>(parameterDefaults);
-            parameters.forEach((key, value) -> {
-                if (!parameterDefaults.containsKey(key)) {
-                    throw new IllegalArgumentException("unknown parameter '" + key + "'; " + name
-                            + (parameterDefaults.isEmpty() ? " takes none" : " takes " + parameterDefaults.keySet()));
-                }
-                all.put(key, value);
-            });
-            return factory.apply(config, all);
+            return factory.apply(config, TypedParameters.override(name, defaults, parameters));
         }
+    }
+
+    /** The parameters of a model that has none. */
+    public record NoParameters() {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Neural(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
-                    p -> new AttentionConvLstm(TypedParameters.override(AttentionConvLstm.Parameters.defaults(), p))),
-            new Neural(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
-                    p -> RecurrentBaseline.lstm(TypedParameters.override(RecurrentBaseline.Parameters.defaults(), p))),
-            new Neural(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",
-                    p -> RecurrentBaseline.gru(TypedParameters.override(RecurrentBaseline.Parameters.defaults(), p))),
-            new Neural(TemporalConvolutionNetwork.NAME, "temporal convolutional network, dilations 1-8 (Bai et al. 2018)",
-                    p -> new TemporalConvolutionNetwork(TypedParameters.override(TemporalConvolutionNetwork.Parameters.defaults(), p))),
-            new Neural(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
-                    p -> new TransformerEncoder(TypedParameters.override(TransformerEncoder.Parameters.defaults(), p))),
-            new Statistical(Persistence.NAME, "repeats the last known flow", (c, p) -> Persistence.trainer(c.horizon())),
-            new Statistical(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", Map.of("weekly", "true"),
-                    (c, p) -> SeasonalNaive.trainer(c.horizon(), weekly(p.get("weekly")))),
-            new Statistical(HistoricalAverage.NAME, "mean of the same slot and day type over the training data",
+            new Neural<>(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
+                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new),
+            new Neural<>(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
+                    RecurrentBaseline.Parameters.defaults(), RecurrentBaseline::lstm),
+            new Neural<>(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",
+                    RecurrentBaseline.Parameters.defaults(), RecurrentBaseline::gru),
+            new Neural<>(TemporalConvolutionNetwork.NAME, "temporal convolutional network, dilations 1-8 (Bai et al. 2018)",
+                    TemporalConvolutionNetwork.Parameters.defaults(), TemporalConvolutionNetwork::new),
+            new Neural<>(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
+                    TransformerEncoder.Parameters.defaults(), TransformerEncoder::new),
+            new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c, p) -> Persistence.trainer(c.horizon())),
+            new Statistical<>(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", SeasonalNaive.Parameters.defaults(),
+                    (c, p) -> SeasonalNaive.trainer(c.horizon(), p.weekly())),
+            new Statistical<>(HistoricalAverage.NAME, "mean of the same slot and day type over the training data", new NoParameters(),
                     (c, p) -> HistoricalAverage.trainer(c.horizon())),
-            new Statistical(LinearAutoregression.NAME, "ridge-regressed linear AR per station on recent and periodic lags",
-                    Map.of("lambda", "0.01"), (c, p) -> LinearAutoregression.trainer(c.horizon(), ridge(p.get("lambda")))));
+            new Statistical<>(LinearAutoregression.NAME, "ridge-regressed linear AR per station on recent and periodic lags",
+                    LinearAutoregression.Parameters.defaults(), (c, p) -> LinearAutoregression.trainer(c.horizon(), p.lambda())));
 
     private ModelRegistry() {
-    }
-
-    private static boolean weekly(String text) {
-        if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("weekly must be true or false, not '" + text + "'");
-        }
-        return Boolean.parseBoolean(text);
-    }
-
-    private static double ridge(String text) {
-        double lambda;
-        try {
-            lambda = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("lambda must be a number, not '" + text + "'");
-        }
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("lambda must be a finite number of at least 0, not '" + text + "'");
-        }
-        return lambda;
     }
 
     public static List<Entry> all() {
@@ -149,12 +128,12 @@ public final class ModelRegistry {
                 } catch (IllegalArgumentException e) {
                     throw new ModelFileException(file + ": " + e.getMessage());
                 }
-                if (!(entry instanceof Neural neural)) {
+                if (!(entry instanceof Neural<?> neural)) {
                     throw new ModelFileException(file + ": " + name + " is not a neural model");
                 }
                 Map<String, String> hyper = new java.util.LinkedHashMap<>();
                 contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
-                return NeuralForecaster.load(file, contents, neural.architecture().apply(hyper));
+                return NeuralForecaster.load(file, contents, neural.architecture(hyper));
             default:
                 throw new ModelFileException(file + ": a " + kind + " file, not a model; give a model file written by 'flowcast train'");
         }

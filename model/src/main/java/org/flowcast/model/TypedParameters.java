@@ -16,12 +16,17 @@ public final class TypedParameters {
     }
 
     public static <R extends Record> R override(R defaults, Map<String, String> overrides) {
+        return override(defaults.getClass().getSimpleName(), defaults, overrides);
+    }
+
+    /** As {@link #override(Record, Map)}, naming {@code owner} (a model's name) in the message for an unknown name. */
+    public static <R extends Record> R override(String owner, R defaults, Map<String, String> overrides) {
         Class<?> type = defaults.getClass();
         RecordComponent[] components = type.getRecordComponents();
         Set<String> known = toText(defaults).keySet();
         for (String key : overrides.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + key + "'; " + type.getSimpleName() + " takes " + known);
+                throw new IllegalArgumentException("unknown parameter '" + key + "'; " + owner + " takes " + (known.isEmpty() ? "none" : known));
             }
         }
         Object[] values = new Object[components.length];
@@ -64,7 +69,7 @@ public final class TypedParameters {
                 return text;
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a " + type.getSimpleName() + ", not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be a " + (type == double.class ? "number" : "whole number") + ", not '" + text + "'");
         }
         throw new IllegalArgumentException(name + " cannot be set from text");
     }

@@ -33,6 +33,19 @@ public final class LinearAutoregression extends StatisticalForecaster {
         this.lambda = lambda;
     }
 
+    /** Typed hyperparameters: the ridge penalty. */
+    public record Parameters(double lambda) {
+        public Parameters {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("lambda must be a finite number of at least 0, not " + lambda);
+            }
+        }
+
+        public static Parameters defaults() {
+            return new Parameters(0.01);
+        }
+    }
+
     public static ForecastTrainer trainer(int horizon, double lambda) {
         return new StatisticalTrainer(NAME, train -> fit(train, horizon, lambda));
     }

@@ -22,6 +22,13 @@ public final class SeasonalNaive extends StatisticalForecaster {
         this.weekly = weekly;
     }
 
+    /** Typed hyperparameters: whether to look one week back (else one day only). */
+    public record Parameters(boolean weekly) {
+        public static Parameters defaults() {
+            return new Parameters(true);
+        }
+    }
+
     public static ForecastTrainer trainer(int horizon, boolean weekly) {
         return new StatisticalTrainer(NAME, train -> new SeasonalNaive(horizon, weekly, Persistence.ids(train), meanFlow(train),
                 Provenance.of(NAME, Map.of("horizon", String.valueOf(horizon), "weekly", String.valueOf(weekly)), train, 0)));
