@@ -6,8 +6,9 @@ import org.flowcast.model.autodiff.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finite-difference checks of every operation with a hand-written backward pass, each inside the
- * block the models build from it.
+ * Finite-difference checks of the blocks the models build, in the engine's float precision: they
+ * check how the operations are wired together (each operation alone is checked in double precision
+ * by {@code DoublePrecisionGradientTest}).
  */
 class GradientCheckTest {
     // Measured worst errors (float engine, central differences): smooth blocks 1e-4 to 6e-4, blocks with
