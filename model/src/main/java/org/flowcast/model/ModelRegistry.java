@@ -36,6 +36,13 @@ public final class ModelRegistry {
         /** The parameters {@code --param} may set, with their defaults, in the model's order. */
         Map<String, String> parameterDefaults();
 
+        /**
+         * Checks text overrides of the model's parameters without training anything.
+         *
+         * @throws IllegalArgumentException naming the model and what it takes, for an unknown name or a malformed value
+         */
+        void checkParameters(Map<String, String> parameters);
+
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
     }
 
@@ -45,6 +52,11 @@ public final class ModelRegistry {
         @Override
         public Map<String, String> parameterDefaults() {
             return TypedParameters.toText(defaults);
+        }
+
+        @Override
+        public void checkParameters(Map<String, String> parameters) {
+            TypedParameters.override(name, defaults, parameters);
         }
 
         /** The architecture with the given parameters overriding the defaults. */
@@ -65,6 +77,11 @@ public final class ModelRegistry {
         @Override
         public Map<String, String> parameterDefaults() {
             return TypedParameters.toText(defaults);
+        }
+
+        @Override
+        public void checkParameters(Map<String, String> parameters) {
+            TypedParameters.override(name, defaults, parameters);
         }
 
         @Override

@@ -60,6 +60,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "A parameter of every model in --models, e.g. periodicHidden=64 (see 'flowcast models'); a model that "
+                    + "does not take it is refused before any training.")
+    Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Where to write the figures (default: bench-models-h<H>.json).")
     Path json;
 
@@ -71,6 +76,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");
+        }
+        List<String> chosen = models == null ? ModelRegistry.names() : models;
+        for (String model : chosen) {
+            try {
+                ModelRegistry.get(model).checkParameters(parameters);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage() + "; give --param only with --models that take it");
+            }
         }
         SensorSeries series = BenchmarkData.load(data, start);
         TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
@@ -95,9 +108,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
         out.flush();
         List<ModelRun> runs = new ArrayList<>();
         List<Double> latencies = new ArrayList<>();
-        for (String model : models == null ? ModelRegistry.names() : models) {
-            spec.commandLine().getErr().println(model + ":");
-            Backtester.Fitted fitted = backtester.fit(model, Map.of(), split);
+        for (String model : chosen) {
+            spec.commandLine().getErr().println(model + (parameters.isEmpty() ? ":" : " " + parameters + ":"));
+            Backtester.Fitted fitted = backtester.fit(model, parameters, split);
             runs.add(backtester.evaluate(fitted, split));
             latencies.add(oneOriginMillis(fitted.forecaster(), split.test()));
         }
@@ -113,6 +126,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.put("data", data.toString());
         root.put("horizon", horizon);
         root.put("seed", seed);
+        root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("measuredAt", Instant.now().toString());

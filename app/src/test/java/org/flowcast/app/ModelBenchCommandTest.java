@@ -1,0 +1,44 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBenchCommandTest {
+    private static final Path ORANGE = Path.of(System.getProperty("flowcast.shared.data", "../../shared/data"), "pems-d12-orange");
+
+    @Test
+    void refusesAParameterOneOfTheModelsDoesNotTakeBeforeReadingAnyData(@TempDir Path empty) {
+        FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--data", empty.toString(),
+                "--models", "linear-ar,persistence", "--param", "lambda=0.5");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("unknown parameter 'lambda'", "persistence", "--models")
+                .doesNotContain(".npz");
+    }
+
+    @Test
+    void passesParametersToTheModelAndRecordsThemWithTheFigures(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isDirectory(ORANGE), "skipped: " + ORANGE + " is absent (needs ../shared/data)");
+        Path plain = dir.resolve("plain.json");
+        Path strong = dir.resolve("strong.json");
+        assertThat(FlowcastCommandTest.run("bench", "models", "--data", ORANGE.toString(), "--models", "linear-ar",
+                "--json", plain.toString()).exitCode()).isZero();
+        FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--data", ORANGE.toString(),
+                "--models", "linear-ar", "--param", "lambda=1e6", "--json", strong.toString());
+        assertThat(result.exitCode()).isZero();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode withDefault = mapper.readTree(plain.toFile());
+        JsonNode withParameter = mapper.readTree(strong.toFile());
+        assertThat(withParameter.path("parameters").path("lambda").asText()).isEqualTo("1e6");
+        assertThat(withDefault.path("parameters").size()).isZero();
+        // a ridge penalty this strong shrinks the autoregression towards nothing: a different, worse model
+        assertThat(withParameter.path("models").get(0).path("maeAverage").asDouble())
+                .isGreaterThan(withDefault.path("models").get(0).path("maeAverage").asDouble());
+    }
+}
