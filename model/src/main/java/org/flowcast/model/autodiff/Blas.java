@@ -53,11 +53,86 @@ final class Blas {
         fc.get(c, cOff, m * n).clear();
     }
 
+    /**
+     * A native copy of an operand that several products on this thread reuse, so that a recurrent
+     * layer copies its weights once per sequence rather than once per step. A thread has two: the
+     * {@linkplain #pin pinned} operand and the {@linkplain #accumulator accumulator}; each is valid until the
+     * thread asks for the same kind again.
+     */
+    static final class Operand {
+        private final FloatBuffer buffer;
+        private final int size;
+
+        private Operand(FloatBuffer buffer, int size) {
+            this.buffer = buffer;
+            this.size = size;
+        }
+
+        /** Copies the operand back into {@code into[offset..]}. */
+        void copyTo(float[] into, int offset) {
+            buffer.clear();
+            buffer.get(into, offset, size).clear();
+        }
+    }
+
+    /** A native copy of {@code data[offset .. offset + size)} to pass as the right-hand operand of products. */
+    static Operand pin(float[] data, int offset, int size) {
+        Scratch s = SCRATCH.get();
+        s.pinned = s.grow(s.pinned, size);
+        s.pinned.put(data, offset, size).clear();
+        return new Operand(s.pinned, size);
+    }
+
+    /** A native copy of {@code data[offset .. offset + size)} that products add into; read it back with {@link Operand#copyTo}. */
+    static Operand accumulator(float[] data, int offset, int size) {
+        Scratch s = SCRATCH.get();
+        s.accumulator = s.grow(s.accumulator, size);
+        s.accumulator.put(data, offset, size).clear();
+        return new Operand(s.accumulator, size);
+    }
+
+    /** {@link #gemm} with a pinned right-hand operand. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, Operand b,
+                     float beta, float[] c, int cOff) {
+        Scratch s = SCRATCH.get();
+        FloatBuffer fa = s.a(m * k);
+        fa.put(a, aOff, m * k).clear();
+        FloatBuffer fc = s.c(m * n);
+        if (beta != 0) {
+            fc.put(c, cOff, m * n).clear();
+        }
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, fa, transA ? m : k, b.buffer.clear(),
+                transB ? k : n, beta, fc, n);
+        fc.get(c, cOff, m * n).clear();
+    }
+
+    /** {@code c += alpha · op(a) · op(b)} into an accumulator, which stays native between products. */
+    static void gemmInto(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
+                         Operand c) {
+        Scratch s = SCRATCH.get();
+        FloatBuffer fa = s.a(m * k);
+        fa.put(a, aOff, m * k).clear();
+        FloatBuffer fb = s.b(k * n);
+        fb.put(b, bOff, k * n).clear();
+        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, fa, transA ? m : k, fb, transB ? k : n,
+                1f, c.buffer.clear(), n);
+    }
+
     /** Direct buffers that grow to the largest operand seen on this thread. */
     private static final class Scratch {
         private FloatBuffer a = allocate(1 << 16);
         private FloatBuffer b = allocate(1 << 16);
         private FloatBuffer c = allocate(1 << 16);
+        private FloatBuffer pinned = allocate(1 << 16);
+        private FloatBuffer accumulator = allocate(1 << 16);
+
+        FloatBuffer grow(FloatBuffer buffer, int size) {
+            FloatBuffer result = buffer.capacity() < size ? allocate(size) : buffer;
+            result.clear();
+            return result;
+        }
 
         FloatBuffer a(int size) {
             if (a.capacity() < size) {

@@ -29,13 +29,15 @@ public final class Recurrent {
         float[][] tanhCell = new float[steps][];
         float[][] hidden = new float[steps][];
         float[] out = new float[b * steps * h];
+        // The recurrent weights are copied to native memory once for the sequence, not at every step.
+        Blas.Operand recurrent = steps > 1 ? Blas.pin(w, 0, h * g4) : null;
         for (int t = 0; t < steps; t++) {
             float[] gates = new float[b * g4];
             for (int i = 0; i < b; i++) {
                 System.arraycopy(p, (i * steps + t) * g4, gates, i * g4, g4);
             }
             if (t > 0) {
-                Blas.gemm(false, false, b, g4, h, 1f, hidden[t - 1], 0, w, 0, 1f, gates, 0);
+                Blas.gemm(false, false, b, g4, h, 1f, hidden[t - 1], 0, recurrent, 1f, gates, 0);
             }
             float[] c = new float[b * h];
             float[] tc = new float[b * h];
@@ -72,6 +74,10 @@ public final class Recurrent {
             float[] dGates = new float[b * g4];
             float[] dp = projected.requiresGrad() ? projected.grad() : null;
             float[] dw = wh.requiresGrad() ? wh.grad() : null;
+            // Weights and their gradient stay in native memory over the sequence; the products and the order
+            // of their sums are those of copying them at every step.
+            Blas.Operand weights = steps > 1 ? Blas.pin(w, 0, h * g4) : null;
+            Blas.Operand dWeights = steps > 1 && dw != null ? Blas.accumulator(dw, 0, h * g4) : null;
             for (int t = steps - 1; t >= 0; t--) {
                 float[] a = act[t];
                 float[] tc = tanhCell[t];
@@ -102,11 +108,14 @@ public final class Recurrent {
                     }
                 }
                 if (t > 0) {
-                    if (dw != null) {
-                        Blas.gemm(true, false, h, g4, b, 1f, hidden[t - 1], 0, dGates, 0, 1f, dw, 0);
+                    if (dWeights != null) {
+                        Blas.gemmInto(true, false, h, g4, b, 1f, hidden[t - 1], 0, dGates, 0, dWeights);
                     }
-                    Blas.gemm(false, true, b, h, g4, 1f, dGates, 0, w, 0, 0f, dhNext, 0);
+                    Blas.gemm(false, true, b, h, g4, 1f, dGates, 0, weights, 0f, dhNext, 0);
                 }
+            }
+            if (dWeights != null) {
+                dWeights.copyTo(dw, 0);
             }
         });
     }
@@ -133,13 +142,14 @@ public final class Recurrent {
         float[][] recurrentN = new float[steps][];
         float[][] hidden = new float[steps][];
         float[] out = new float[b * steps * h];
+        Blas.Operand recurrent = steps > 1 ? Blas.pin(w, 0, h * g3) : null;
         for (int t = 0; t < steps; t++) {
             float[] rec = new float[b * g3];
             for (int i = 0; i < b; i++) {
                 System.arraycopy(bias, 0, rec, i * g3, g3);
             }
             if (t > 0) {
-                Blas.gemm(false, false, b, g3, h, 1f, hidden[t - 1], 0, w, 0, 1f, rec, 0);
+                Blas.gemm(false, false, b, g3, h, 1f, hidden[t - 1], 0, recurrent, 1f, rec, 0);
             }
             float[] gates = new float[b * g3];
             float[] rn = new float[b * h];
@@ -173,6 +183,8 @@ public final class Recurrent {
             float[] dp = projected.requiresGrad() ? projected.grad() : null;
             float[] dw = wh.requiresGrad() ? wh.grad() : null;
             float[] db = bh.requiresGrad() ? bh.grad() : null;
+            Blas.Operand weights = steps > 1 ? Blas.pin(w, 0, h * g3) : null;
+            Blas.Operand dWeights = steps > 1 && dw != null ? Blas.accumulator(dw, 0, h * g3) : null;
             for (int t = steps - 1; t >= 0; t--) {
                 float[] gates = rz[t];
                 float[] rn = recurrentN[t];
@@ -210,12 +222,15 @@ public final class Recurrent {
                     }
                 }
                 if (t > 0) {
-                    if (dw != null) {
-                        Blas.gemm(true, false, h, g3, b, 1f, hPrev, 0, dRec, 0, 1f, dw, 0);
+                    if (dWeights != null) {
+                        Blas.gemmInto(true, false, h, g3, b, 1f, hPrev, 0, dRec, 0, dWeights);
                     }
-                    Blas.gemm(false, true, b, h, g3, 1f, dRec, 0, w, 0, 1f, dhPrev, 0);
+                    Blas.gemm(false, true, b, h, g3, 1f, dRec, 0, weights, 1f, dhPrev, 0);
                 }
                 dhNext = dhPrev;
+            }
+            if (dWeights != null) {
+                dWeights.copyTo(dw, 0);
             }
         });
     }
