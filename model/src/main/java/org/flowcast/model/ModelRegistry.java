@@ -33,15 +33,22 @@ public final class ModelRegistry {
 
         String description();
 
+        /** The model's typed parameters with their default values. */
+        Record defaults();
+
         /** The parameters {@code --param} may set, with their defaults, in the model's order. */
-        Map<String, String> parameterDefaults();
+        default Map<String, String> parameterDefaults() {
+            return TypedParameters.toText(defaults());
+        }
 
         /**
          * Checks text overrides of the model's parameters without training anything.
          *
          * @throws IllegalArgumentException naming the model and what it takes, for an unknown name or a malformed value
          */
-        void checkParameters(Map<String, String> parameters);
+        default void checkParameters(Map<String, String> parameters) {
+            TypedParameters.override(name(), defaults(), parameters);
+        }
 
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
     }
@@ -49,16 +56,6 @@ public final class ModelRegistry {
     /** A neural model: an architecture from its typed parameters, trained by the shared loop. */
     public record Neural<R extends Record>(String name, String description, R defaults, Function<R, NeuralArchitecture> factory)
             implements Entry {
-        @Override
-        public Map<String, String> parameterDefaults() {
-            return TypedParameters.toText(defaults);
-        }
-
-        @Override
-        public void checkParameters(Map<String, String> parameters) {
-            TypedParameters.override(name, defaults, parameters);
-        }
-
         /** The architecture with the given parameters overriding the defaults. */
         public NeuralArchitecture architecture(Map<String, String> parameters) {
             return factory.apply(TypedParameters.override(name, defaults, parameters));
@@ -74,16 +71,6 @@ public final class ModelRegistry {
     /** A statistical baseline, fitted in one pass, from its typed parameters. */
     public record Statistical<R extends Record>(String name, String description, R defaults,
                                                 java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory) implements Entry {
-        @Override
-        public Map<String, String> parameterDefaults() {
-            return TypedParameters.toText(defaults);
-        }
-
-        @Override
-        public void checkParameters(Map<String, String> parameters) {
-            TypedParameters.override(name, defaults, parameters);
-        }
-
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {

@@ -29,28 +29,10 @@ final class Blas {
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                      float beta, float[] c, int cOff) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0) {
-            for (int i = 0; i < m * n; i++) {
-                c[cOff + i] = beta == 0 ? 0 : beta * c[cOff + i];
-            }
-            return;
-        }
         Scratch s = SCRATCH.get();
-        FloatBuffer fa = s.a(m * k);
-        fa.put(a, aOff, m * k).clear();
-        FloatBuffer fb = s.b(k * n);
-        fb.put(b, bOff, k * n).clear();
-        FloatBuffer fc = s.c(m * n);
-        if (beta != 0) {
-            fc.put(c, cOff, m * n).clear();
-        }
-        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, fa, transA ? m : k, fb, transB ? k : n,
-                beta, fc, n);
-        fc.get(c, cOff, m * n).clear();
+        s.b = s.grow(s.b, k * n);
+        s.b.put(b, bOff, k * n).clear();
+        product(transA, transB, m, n, k, alpha, a, aOff, s.b, beta, c, cOff);
     }
 
     /**
@@ -94,30 +76,48 @@ final class Blas {
     /** {@link #gemm} with a pinned right-hand operand. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, Operand b,
                      float beta, float[] c, int cOff) {
-        Scratch s = SCRATCH.get();
-        FloatBuffer fa = s.a(m * k);
-        fa.put(a, aOff, m * k).clear();
-        FloatBuffer fc = s.c(m * n);
-        if (beta != 0) {
-            fc.put(c, cOff, m * n).clear();
-        }
-        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, fa, transA ? m : k, b.buffer.clear(),
-                transB ? k : n, beta, fc, n);
-        fc.get(c, cOff, m * n).clear();
+        product(transA, transB, m, n, k, alpha, a, aOff, b.buffer.clear(), beta, c, cOff);
     }
 
     /** {@code c += alpha · op(a) · op(b)} into an accumulator, which stays native between products. */
     static void gemmInto(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                          Operand c) {
         Scratch s = SCRATCH.get();
-        FloatBuffer fa = s.a(m * k);
-        fa.put(a, aOff, m * k).clear();
-        FloatBuffer fb = s.b(k * n);
-        fb.put(b, bOff, k * n).clear();
+        s.a = s.grow(s.a, m * k);
+        s.a.put(a, aOff, m * k).clear();
+        s.b = s.grow(s.b, k * n);
+        s.b.put(b, bOff, k * n).clear();
+        sgemm(transA, transB, m, n, k, alpha, s.a, s.b, 1f, c.buffer.clear());
+    }
+
+    /** The product with the right-hand operand already native: copies a and c in, c out. */
+    private static void product(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, FloatBuffer b,
+                                float beta, float[] c, int cOff) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m * n; i++) {
+                c[cOff + i] = beta == 0 ? 0 : beta * c[cOff + i];
+            }
+            return;
+        }
+        Scratch s = SCRATCH.get();
+        s.a = s.grow(s.a, m * k);
+        s.a.put(a, aOff, m * k).clear();
+        s.c = s.grow(s.c, m * n);
+        if (beta != 0) {
+            s.c.put(c, cOff, m * n).clear();
+        }
+        sgemm(transA, transB, m, n, k, alpha, s.a, b, beta, s.c);
+        s.c.get(c, cOff, m * n).clear();
+    }
+
+    private static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatBuffer a, FloatBuffer b,
+                              float beta, FloatBuffer c) {
         openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, fa, transA ? m : k, fb, transB ? k : n,
-                1f, c.buffer.clear(), n);
+                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n,
+                beta, c, n);
     }
 
     /** Direct buffers that grow to the largest operand seen on this thread. */
@@ -128,34 +128,11 @@ final class Blas {
         private FloatBuffer pinned = allocate(1 << 16);
         private FloatBuffer accumulator = allocate(1 << 16);
 
+        /** {@code buffer}, or a larger one where it holds fewer than {@code size} floats, cleared. */
         FloatBuffer grow(FloatBuffer buffer, int size) {
             FloatBuffer result = buffer.capacity() < size ? allocate(size) : buffer;
             result.clear();
             return result;
-        }
-
-        FloatBuffer a(int size) {
-            if (a.capacity() < size) {
-                a = allocate(size);
-            }
-            a.clear();
-            return a;
-        }
-
-        FloatBuffer b(int size) {
-            if (b.capacity() < size) {
-                b = allocate(size);
-            }
-            b.clear();
-            return b;
-        }
-
-        FloatBuffer c(int size) {
-            if (c.capacity() < size) {
-                c = allocate(size);
-            }
-            c.clear();
-            return c;
         }
 
         private static FloatBuffer allocate(int floats) {
