@@ -39,29 +39,30 @@ public final class Recurrent {
             if (t > 0) {
                 Blas.gemm(false, false, b, g4, h, 1f, hidden[t - 1], 0, recurrent, 1f, gates, 0);
             }
+            Activations.lstmGates(gates, b, h);
             float[] c = new float[b * h];
             float[] tc = new float[b * h];
             float[] hh = new float[b * h];
-            float[] cPrev = t > 0 ? cell[t - 1] : null;
+            // A zero previous cell at the first step spares the loops a branch. Three simple loops rather than
+            // one: the JIT vectorises each of them, and did not vectorise the fused loop.
+            float[] cPrev = t > 0 ? cell[t - 1] : new float[b * h];
             for (int i = 0; i < b; i++) {
                 int o = i * g4;
+                int r = i * h;
                 for (int j = 0; j < h; j++) {
-                    float in = Tensor.sigmoid(gates[o + j]);
-                    float forget = Tensor.sigmoid(gates[o + h + j]);
-                    float cand = Tensor.tanh(gates[o + 2 * h + j]);
-                    float output = Tensor.sigmoid(gates[o + 3 * h + j]);
-                    gates[o + j] = in;
-                    gates[o + h + j] = forget;
-                    gates[o + 2 * h + j] = cand;
-                    gates[o + 3 * h + j] = output;
-                    float cv = in * cand + (cPrev == null ? 0f : forget * cPrev[i * h + j]);
-                    c[i * h + j] = cv;
-                    float tcv = Tensor.tanh(cv);
-                    tc[i * h + j] = tcv;
-                    float hv = output * tcv;
-                    hh[i * h + j] = hv;
-                    out[(i * steps + t) * h + j] = hv;
+                    c[r + j] = gates[o + j] * gates[o + 2 * h + j] + gates[o + h + j] * cPrev[r + j];
                 }
+            }
+            for (int k = 0; k < b * h; k++) {
+                tc[k] = Activations.tanh(c[k]);
+            }
+            for (int i = 0; i < b; i++) {
+                int o = i * g4 + 3 * h;
+                int r = i * h;
+                for (int j = 0; j < h; j++) {
+                    hh[r + j] = gates[o + j] * tc[r + j];
+                }
+                System.arraycopy(hh, r, out, (i * steps + t) * h, h);
             }
             act[t] = gates;
             cell[t] = c;
@@ -154,24 +155,27 @@ public final class Recurrent {
             float[] gates = new float[b * g3];
             float[] rn = new float[b * h];
             float[] hh = new float[b * h];
-            float[] hPrev = t > 0 ? hidden[t - 1] : null;
+            // A zero previous state at the first step spares the loops a branch; simple loops, one per function,
+            // so that the JIT vectorises them.
+            float[] hPrev = t > 0 ? hidden[t - 1] : new float[b * h];
             for (int i = 0; i < b; i++) {
                 int o = i * g3;
                 int x = (i * steps + t) * g3;
-                for (int j = 0; j < h; j++) {
-                    float r = Tensor.sigmoid(p[x + j] + rec[o + j]);
-                    float z = Tensor.sigmoid(p[x + h + j] + rec[o + h + j]);
-                    float recN = rec[o + 2 * h + j];
-                    float n = Tensor.tanh(p[x + 2 * h + j] + r * recN);
-                    float prev = hPrev == null ? 0f : hPrev[i * h + j];
-                    float hv = n + z * (prev - n);
-                    gates[o + j] = r;
-                    gates[o + h + j] = z;
-                    gates[o + 2 * h + j] = n;
-                    rn[i * h + j] = recN;
-                    hh[i * h + j] = hv;
-                    out[(i * steps + t) * h + j] = hv;
+                int k = i * h;
+                for (int j = 0; j < 2 * h; j++) {
+                    gates[o + j] = p[x + j] + rec[o + j];
                 }
+                Activations.sigmoid(gates, o, o + 2 * h);
+                for (int j = 0; j < h; j++) {
+                    gates[o + 2 * h + j] = p[x + 2 * h + j] + gates[o + j] * rec[o + 2 * h + j];
+                }
+                Activations.tanh(gates, o + 2 * h, o + 3 * h);
+                for (int j = 0; j < h; j++) {
+                    float n = gates[o + 2 * h + j];
+                    hh[k + j] = n + gates[o + h + j] * (hPrev[k + j] - n);
+                }
+                System.arraycopy(rec, o + 2 * h, rn, k, h);
+                System.arraycopy(hh, k, out, (i * steps + t) * h, h);
             }
             rz[t] = gates;
             recurrentN[t] = rn;

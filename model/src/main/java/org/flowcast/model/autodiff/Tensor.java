@@ -222,7 +222,7 @@ public final class Tensor {
     public Tensor sigmoid() {
         float[] y = new float[data.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = sigmoid(data[i]);
+            y[i] = Activations.sigmoid(data[i]);
         }
         return node(y, shape, requiresGrad, dy -> {
             float[] g = grad();
@@ -235,7 +235,7 @@ public final class Tensor {
     public Tensor tanh() {
         float[] y = new float[data.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = tanh(data[i]);
+            y[i] = Activations.tanh(data[i]);
         }
         return node(y, shape, requiresGrad, dy -> {
             float[] g = grad();
@@ -407,16 +407,5 @@ public final class Tensor {
         for (int i = 0; i < target.length; i++) {
             target[i] += values[i];
         }
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
-
-    /** tanh from one exponential (Math.tanh is several times slower here), stable for large |x|. */
-    static float tanh(float x) {
-        double e = Math.exp(-2.0 * Math.abs(x));
-        double t = (1 - e) / (1 + e);
-        return (float) (x < 0 ? -t : t);
     }
 }
