@@ -23,6 +23,14 @@ class ModelBenchCommandTest {
     }
 
     @Test
+    void refusesAWeightAverageDecayOfOneOrMoreBeforeReadingAnyData(@TempDir Path empty) {
+        FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--data", empty.toString(),
+                "--models", "lstm", "--average-decay", "1");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("[0, 1)", "--average-decay").doesNotContain(".npz");
+    }
+
+    @Test
     void passesParametersToTheModelAndRecordsThemWithTheFigures(@TempDir Path dir) throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(ORANGE), "skipped: " + ORANGE + " is absent (needs ../shared/data)");
         Path plain = dir.resolve("plain.json");

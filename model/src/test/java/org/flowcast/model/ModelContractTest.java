@@ -55,7 +55,7 @@ class ModelContractTest {
      */
     static TrainingConfig config(int epochs) {
         TrainingConfig d = TrainingConfig.defaults();
-        return new TrainingConfig(d.inputSteps(), HORIZON, d.batchSize(), epochs, d.patience(), 3e-3, 0.9, d.clipNorm(), d.seed(), 0);
+        return new TrainingConfig(d.inputSteps(), HORIZON, d.batchSize(), epochs, d.patience(), 3e-3, 0.9, d.clipNorm(), d.seed(), 0, d.averageDecay());
     }
 
     static BatchForecaster fit(String name, int epochs) {

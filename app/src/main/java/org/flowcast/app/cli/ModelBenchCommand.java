@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Model benchmark on the evaluation protocol: chronological 60/20/20 split of the windows with a week "
                 + "of history, scaler fitted on training rows, Adam from 1e-3 (times 0.97 per epoch), batch 64, at most --epochs epochs with early stopping "
-                + "(patience 5) on validation MAE; test MAE, RMSE and MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
+                + "(patience 5) on the validation MAE of the averaged weights (--average-decay); test MAE, RMSE and MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
                 + "true flow is 0; parameters, training samples/s, seconds per epoch, seconds to forecast the whole test split, and "
                 + "median milliseconds to forecast all stations from one origin after warm-up."})
 public final class ModelBenchCommand implements Callable<Integer> {
@@ -59,6 +59,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99",
+            description = "Validation and the saved weights use a moving average of the weights that keeps D of itself per step; "
+                    + "0 uses the last step's weights (default: ${DEFAULT-VALUE}).")
+    double averageDecay;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "A parameter of every model in --models, e.g. periodicHidden=64 (see 'flowcast models'); a model that "
@@ -85,8 +90,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 throw new CommandFailure(e.getMessage() + "; give --param only with --models that take it");
             }
         }
+        TrainingConfig config = TrainingConfigOption.config(horizon, epochs, seed, averageDecay);
         SensorSeries series = BenchmarkData.load(data, start);
-        TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
         TrainingListener progress = new TrainingListener() {
             @Override
             public void epochFinished(EpochReport r) {
@@ -126,6 +131,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.put("data", data.toString());
         root.put("horizon", horizon);
         root.put("seed", seed);
+        root.put("averageDecay", averageDecay);
         root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());

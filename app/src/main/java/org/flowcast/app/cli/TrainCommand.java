@@ -49,6 +49,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99",
+            description = "Validation and the saved weights use a moving average of the weights that keeps D of itself per step; "
+                    + "0 uses the last step's weights (default: ${DEFAULT-VALUE}).")
+    double averageDecay;
+
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter, e.g. hidden=128 or lambda=0.1.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
@@ -70,6 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (horizon != 12 && horizon != 24) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 or 24, not " + horizon);
         }
+        TrainingConfig config = TrainingConfigOption.config(horizon, epochs, seed, averageDecay);
         ModelRegistry.Entry entry;
         try {
             entry = ModelRegistry.get(model);
@@ -88,7 +94,6 @@ public final class TrainCommand implements Callable<Integer> {
         try (FlowcastDatabase db = database.open()) {
             series = selection.read(db);
         }
-        TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
         ChronologicalSplit split;
         try {
             split = ChronologicalSplit.of(series, Backtester.LOOKBACK, horizon);

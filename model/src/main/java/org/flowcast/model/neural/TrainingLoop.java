@@ -34,6 +34,7 @@ final class TrainingLoop {
     private final Optional<Path> checkpoint;
     private final String fingerprint;
     private final Adam adam = new Adam();
+    private final WeightAverage average;
 
     /** What training ended with. */
     record Outcome(int epochs, double bestValidationMae, int bestEpoch, String stopReason) {
@@ -45,6 +46,7 @@ final class TrainingLoop {
         this.listener = listener;
         this.checkpoint = checkpoint;
         this.fingerprint = fingerprint;
+        this.average = new WeightAverage(config.averageDecay());
     }
 
     Outcome run(Windows train, Windows validation, ZScore scaler) throws IOException {
@@ -94,10 +96,18 @@ final class TrainingLoop {
                 }
                 float scale = norm > config.clipNorm() ? (float) (config.clipNorm() / norm) : 1f;
                 adam.step(values, gradients, rate, scale);
+                if (averaging()) {
+                    average.update(values, adam.steps());
+                }
                 lossSum += loss;
                 listener.batchFinished(epoch, b, loss);
             }
             double trainingSeconds = (System.nanoTime() - epochStart) / 1e9;
+            // Validation, early stopping and the kept weights see the average; training goes on from the last step.
+            Map<String, FloatArray> stepWeights = model.weights();
+            if (averaging()) {
+                model.setWeights(average.weights(stepWeights));
+            }
             double validationMae = validationMae(validation, scaler);
             double seconds = (System.nanoTime() - epochStart) / 1e9;
             boolean improved = validationMae < best;
@@ -109,6 +119,7 @@ final class TrainingLoop {
             } else {
                 sinceBest++;
             }
+            model.setWeights(stepWeights);
             listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / trainingSeconds, trainingSeconds, seconds, improved,
                     rate));
             if (checkpoint.isPresent()) {
@@ -127,6 +138,10 @@ final class TrainingLoop {
         }
         model.setWeights(bestWeights);
         return new Outcome(epoch, best, bestEpoch, stopReason);
+    }
+
+    private boolean averaging() {
+        return config.averageDecay() > 0;
     }
 
     private int batches(Windows train) {
@@ -199,6 +214,7 @@ final class TrainingLoop {
         bestWeights.forEach((k, v) -> arrays.put("best/" + k, v));
         manifest.put("adamSteps", adam.steps());
         adam.state().forEach((k, v) -> arrays.put("adam/" + k, new FloatArray(new long[] {v.length}, v)));
+        average.state().forEach((k, v) -> arrays.put("average/" + k, new FloatArray(new long[] {v.length}, v)));
         ModelFile.write(file, manifest, arrays);
     }
 
@@ -212,6 +228,7 @@ final class TrainingLoop {
         Map<String, FloatArray> current = new HashMap<>();
         Map<String, FloatArray> best = new HashMap<>();
         Map<String, float[]> adamState = new LinkedHashMap<>();
+        Map<String, float[]> averageState = new LinkedHashMap<>();
         contents.arrays().forEach((k, v) -> {
             if (k.startsWith("current/")) {
                 current.put(k.substring(8), v);
@@ -219,9 +236,12 @@ final class TrainingLoop {
                 best.put(k.substring(5), v);
             } else if (k.startsWith("adam/")) {
                 adamState.put(k.substring(5), v.values());
+            } else if (k.startsWith("average/")) {
+                averageState.put(k.substring(8), v.values());
             }
         });
         adam.restore(contents.manifest().path("adamSteps").asLong(), adamState);
+        average.restore(averageState);
         model.setWeights(current);
         return new Resumed(contents.manifest().path("nextEpoch").asInt(), contents.manifest().path("bestValidationMae").asDouble(),
                 contents.manifest().path("bestEpoch").asInt(), contents.manifest().path("epochsSinceBest").asInt(), best);

@@ -108,7 +108,7 @@ class NeuralTrainerTest {
     @Test
     void aNonFiniteLossStopsTrainingWithAClearMessageAndFiniteWeights() {
         List<String> messages = new ArrayList<>();
-        TrainingConfig huge = new TrainingConfig(12, 6, 64, 3, 5, 1e30, 1.0, 1e30, 42, 0);
+        TrainingConfig huge = new TrainingConfig(12, 6, 64, 3, 5, 1e30, 1.0, 1e30, 42, 0, 0.99);
         BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), huge, new TrainingListener() {
             @Override
             public void message(String text) {
