@@ -100,7 +100,8 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
         }
-        err.printf(Locale.ROOT, "Training %s on %d stations, %s to %s: %d training and %d validation windows%n", model,
+        err.printf(Locale.ROOT, "Training %s on %d stations, %s to %s: %d training and %d validation origins (those whose targets are all "
+                + "missing are skipped)%n", model,
                 series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins());
         long began = System.nanoTime();
         Forecaster forecaster;
