@@ -60,10 +60,8 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99",
-            description = "Validation and the saved weights use a moving average of the weights that keeps D of itself per step; "
-                    + "0 uses the last step's weights (default: ${DEFAULT-VALUE}).")
-    double averageDecay;
+    @picocli.CommandLine.Mixin
+    AverageDecayOption averaging;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",
             description = "A parameter of every model in --models, e.g. periodicHidden=64 (see 'flowcast models'); a model that "
@@ -90,7 +88,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 throw new CommandFailure(e.getMessage() + "; give --param only with --models that take it");
             }
         }
-        TrainingConfig config = TrainingConfigOption.config(horizon, epochs, seed, averageDecay);
+        TrainingConfig config = averaging.config(horizon, epochs, seed);
         SensorSeries series = BenchmarkData.load(data, start);
         TrainingListener progress = new TrainingListener() {
             @Override
@@ -131,7 +129,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.put("data", data.toString());
         root.put("horizon", horizon);
         root.put("seed", seed);
-        root.put("averageDecay", averageDecay);
+        root.put("averageDecay", averaging.averageDecay);
         root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());

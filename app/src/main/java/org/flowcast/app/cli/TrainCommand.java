@@ -49,10 +49,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99",
-            description = "Validation and the saved weights use a moving average of the weights that keeps D of itself per step; "
-                    + "0 uses the last step's weights (default: ${DEFAULT-VALUE}).")
-    double averageDecay;
+    @picocli.CommandLine.Mixin
+    AverageDecayOption averaging;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter, e.g. hidden=128 or lambda=0.1.")
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -75,7 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (horizon != 12 && horizon != 24) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 or 24, not " + horizon);
         }
-        TrainingConfig config = TrainingConfigOption.config(horizon, epochs, seed, averageDecay);
+        TrainingConfig config = averaging.config(horizon, epochs, seed);
         ModelRegistry.Entry entry;
         try {
             entry = ModelRegistry.get(model);
