@@ -34,7 +34,7 @@ class NeuralTrainerTest {
     }
 
     static AttentionConvLstm.Parameters small() {
-        return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true);
+        return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true, true);
     }
 
     static TrainingConfig config(int epochs) {
@@ -100,7 +100,7 @@ class NeuralTrainerTest {
         Path checkpoint = dir.resolve("model.checkpoint");
         new NeuralTrainer(new AttentionConvLstm(small()), config(1), TrainingListener.NONE, Optional.of(checkpoint))
                 .fit(split.train(), split.validation());
-        AttentionConvLstm other = new AttentionConvLstm(new AttentionConvLstm.Parameters(4, 4, 16, 1, 24, 8, true, true));
+        AttentionConvLstm other = new AttentionConvLstm(new AttentionConvLstm.Parameters(4, 4, 16, 1, 24, 8, true, true, true));
         assertThatThrownBy(() -> new NeuralTrainer(other, config(2), TrainingListener.NONE, Optional.of(checkpoint))
                 .fit(split.train(), split.validation())).hasMessageContaining("another model");
     }
