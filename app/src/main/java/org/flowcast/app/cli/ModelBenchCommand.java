@@ -129,7 +129,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.put("data", data.toString());
         root.put("horizon", horizon);
         root.put("seed", seed);
-        root.put("averageDecay", averaging.averageDecay);
+        root.put("averageDecay", config.averageDecay());
         root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());

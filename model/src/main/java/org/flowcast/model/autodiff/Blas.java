@@ -41,15 +41,7 @@ final class Blas {
      * {@linkplain #pin pinned} operand and the {@linkplain #accumulator accumulator}; each is valid until the
      * thread asks for the same kind again.
      */
-    static final class Operand {
-        private final FloatBuffer buffer;
-        private final int size;
-
-        private Operand(FloatBuffer buffer, int size) {
-            this.buffer = buffer;
-            this.size = size;
-        }
-
+    record Operand(FloatBuffer buffer, int size) {
         /** Copies the operand back into {@code into[offset..]}. */
         void copyTo(float[] into, int offset) {
             buffer.clear();

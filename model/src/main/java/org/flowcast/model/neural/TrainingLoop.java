@@ -104,8 +104,8 @@ final class TrainingLoop {
             }
             double trainingSeconds = (System.nanoTime() - epochStart) / 1e9;
             // Validation, early stopping and the kept weights see the average; training goes on from the last step.
-            Map<String, FloatArray> stepWeights = model.weights();
-            if (averaging()) {
+            Map<String, FloatArray> stepWeights = averaging() ? model.weights() : null;
+            if (stepWeights != null) {
                 model.setWeights(average.weights(stepWeights));
             }
             double validationMae = validationMae(validation, scaler);
@@ -119,7 +119,9 @@ final class TrainingLoop {
             } else {
                 sinceBest++;
             }
-            model.setWeights(stepWeights);
+            if (stepWeights != null) {
+                model.setWeights(stepWeights);
+            }
             listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / trainingSeconds, trainingSeconds, seconds, improved,
                     rate));
             if (checkpoint.isPresent()) {
