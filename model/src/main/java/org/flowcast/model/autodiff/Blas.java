@@ -36,10 +36,19 @@ final class Blas {
     }
 
     /**
-     * A native copy of an operand that several products on this thread reuse, so that a recurrent
-     * layer copies its weights once per sequence rather than once per step. A thread has two: the
-     * {@linkplain #pin pinned} operand and the {@linkplain #accumulator accumulator}; each is valid until the
-     * thread asks for the same kind again.
+     * Per-thread native buffers that operations fill and multiply in place. Each is valid until the thread
+     * asks for the same slot again; the array-taking products use buffers of their own and leave these alone.
+     * {@link #PINNED} and {@link #ACCUMULATOR} hold a recurrent layer's weights and their gradient over a
+     * sequence; {@link #FIRST}, {@link #SECOND} and {@link #THIRD} are an operation's own operands.
+     */
+    enum Slot {
+        PINNED, ACCUMULATOR, FIRST, SECOND, THIRD
+    }
+
+    /**
+     * A native float buffer of {@code size} values that products read or write without copying, so that
+     * an operand used by several products is copied once, and one built element by element (gathered
+     * convolution taps) is never held in a Java array.
      */
     record Operand(FloatBuffer buffer, int size) {
         /** Copies the operand back into {@code into[offset..]}. */
@@ -47,22 +56,60 @@ final class Blas {
             buffer.clear();
             buffer.get(into, offset, size).clear();
         }
+
+        /** Adds the operand into {@code into[offset..]}, a block at a time so that the block stays in cache. */
+        void addTo(float[] into, int offset) {
+            float[] block = new float[Math.min(size, 1024)];
+            for (int from = 0; from < size; from += block.length) {
+                int length = Math.min(block.length, size - from);
+                buffer.get(from, block, 0, length);
+                for (int i = 0; i < length; i++) {
+                    into[offset + from + i] += block[i];
+                }
+            }
+        }
     }
 
-    /** A native copy of {@code data[offset .. offset + size)} to pass as the right-hand operand of products. */
-    static Operand pin(float[] data, int offset, int size) {
+    /** The thread's buffer for {@code slot} with room for {@code size} values; its contents are undefined. */
+    static Operand workspace(Slot slot, int size) {
         Scratch s = SCRATCH.get();
-        s.pinned = s.grow(s.pinned, size);
-        s.pinned.put(data, offset, size).clear();
-        return new Operand(s.pinned, size);
+        FloatBuffer buffer = s.grow(s.slots[slot.ordinal()], size);
+        s.slots[slot.ordinal()] = buffer;
+        return new Operand(buffer, size);
+    }
+
+    /** A native copy of {@code data[offset .. offset + size)} in the thread's buffer for {@code slot}. */
+    static Operand copy(Slot slot, float[] data, int offset, int size) {
+        Operand operand = workspace(slot, size);
+        operand.buffer.put(data, offset, size).clear();
+        return operand;
+    }
+
+    /**
+     * A native copy of {@code data[offset .. offset + size)} to pass as the right-hand operand of products,
+     * so that a recurrent layer copies its weights once per sequence rather than once per step.
+     */
+    static Operand pin(float[] data, int offset, int size) {
+        return copy(Slot.PINNED, data, offset, size);
     }
 
     /** A native copy of {@code data[offset .. offset + size)} that products add into; read it back with {@link Operand#copyTo}. */
     static Operand accumulator(float[] data, int offset, int size) {
-        Scratch s = SCRATCH.get();
-        s.accumulator = s.grow(s.accumulator, size);
-        s.accumulator.put(data, offset, size).clear();
-        return new Operand(s.accumulator, size);
+        return copy(Slot.ACCUMULATOR, data, offset, size);
+    }
+
+    /** {@code c = alpha · op(a) · op(b) + beta · c} with every operand native (shapes as in {@link #gemm}). */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Operand a, Operand b, float beta, Operand c) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            for (int i = 0; i < m * n; i++) {
+                c.buffer.put(i, beta == 0 ? 0 : beta * c.buffer.get(i));
+            }
+            return;
+        }
+        sgemm(transA, transB, m, n, k, alpha, a.buffer.clear(), b.buffer.clear(), beta, c.buffer.clear());
     }
 
     /** {@link #gemm} with a pinned right-hand operand. */
@@ -117,12 +164,11 @@ final class Blas {
         private FloatBuffer a = allocate(1 << 16);
         private FloatBuffer b = allocate(1 << 16);
         private FloatBuffer c = allocate(1 << 16);
-        private FloatBuffer pinned = allocate(1 << 16);
-        private FloatBuffer accumulator = allocate(1 << 16);
+        private final FloatBuffer[] slots = new FloatBuffer[Slot.values().length];
 
         /** {@code buffer}, or a larger one where it holds fewer than {@code size} floats, cleared. */
         FloatBuffer grow(FloatBuffer buffer, int size) {
-            FloatBuffer result = buffer.capacity() < size ? allocate(size) : buffer;
+            FloatBuffer result = buffer == null || buffer.capacity() < size ? allocate(size) : buffer;
             result.clear();
             return result;
         }

@@ -27,77 +27,108 @@ public final class Convolution {
         while (firstTap < k && Math.abs(offsets[firstTap]) >= len) {
             firstTap++;
         }
-        int end = k;
-        while (end > firstTap && Math.abs(offsets[end - 1]) >= len) {
-            end--;
+        int lastTap = k;
+        while (lastTap > firstTap && Math.abs(offsets[lastTap - 1]) >= len) {
+            lastTap--;
         }
-        int from = firstTap;
-        int lastTap = end;
         int used = (lastTap - firstTap) * cin;
         int kernelOffset = firstTap * cin * cout;
         int rows = a * len;
-        float[] in = x.data();
-        float[] columns = new float[rows * used];
-        for (int i = 0; i < a; i++) {
-            for (int l = 0; l < len; l++) {
-                int row = (i * len + l) * used;
-                for (int j = from; j < lastTap; j++) {
-                    int source = l - offsets[j];
-                    if (source >= 0 && source < len) {
-                        int at = (i * len + source) * cin;
-                        int to = row + (j - from) * cin;
-                        // A plain loop for narrow inputs: an arraycopy call costs more than copying one channel.
-                        for (int c = 0; c < cin; c++) {
-                            columns[to + c] = in[at + c];
+        Taps taps = new Taps(x.data(), a, len, cin, offsets, firstTap, lastTap);
+        Blas.Operand columns = taps.gather(Blas.Slot.FIRST);
+        Blas.Operand weights = Blas.copy(Blas.Slot.SECOND, kernel.data(), kernelOffset, used * cout);
+        Blas.Operand product = Blas.workspace(Blas.Slot.THIRD, rows * cout);
+        Blas.gemm(false, false, rows, cout, used, 1f, columns, weights, 0f, product);
+        float[] y = BiasRelu.out(product, bias.data(), relu, rows, cout);
+        return x.node(y, new int[] {a, len, cout}, x.requiresGrad() || kernel.requiresGrad() || bias.requiresGrad(), dy -> {
+            BiasRelu.backward(dy, y, relu, bias.requiresGrad() ? bias.grad() : null, rows, cout);
+            Blas.Operand gradient = Blas.copy(Blas.Slot.FIRST, dy, 0, rows * cout);
+            if (kernel.requiresGrad()) {
+                // Gathered again rather than kept from the forward pass: cheaper than holding it on the tape.
+                Blas.Operand gathered = taps.gather(Blas.Slot.SECOND);
+                Blas.Operand dKernel = Blas.copy(Blas.Slot.THIRD, kernel.grad(), kernelOffset, used * cout);
+                Blas.gemm(true, false, used, cout, rows, 1f, gathered, gradient, 1f, dKernel);
+                dKernel.copyTo(kernel.grad(), kernelOffset);
+            }
+            if (x.requiresGrad()) {
+                Blas.Operand transposed = Blas.copy(Blas.Slot.SECOND, kernel.data(), kernelOffset, used * cout);
+                Blas.Operand dColumns = Blas.workspace(Blas.Slot.THIRD, rows * used);
+                Blas.gemm(false, true, rows, used, cout, 1f, gradient, transposed, 0f, dColumns);
+                taps.scatter(dColumns, x.grad());
+            }
+        });
+    }
+
+    /**
+     * The taps of every position side by side (im2col), [A·L, used taps · Cin], built in native memory a
+     * block of rows at a time, and the way back (col2im) for their gradient.
+     */
+    private record Taps(float[] in, int a, int len, int cin, int[] offsets, int from, int to) {
+        /** Rows gathered at a time in a Java block before one bulk copy to native memory. */
+        private static final int BLOCK_VALUES = 4096;
+
+        int width() {
+            return (to - from) * cin;
+        }
+
+        Blas.Operand gather(Blas.Slot slot) {
+            int width = width();
+            int rows = a * len;
+            Blas.Operand columns = Blas.workspace(slot, rows * width);
+            int blockRows = Math.max(1, BLOCK_VALUES / Math.max(1, width));
+            float[] block = new float[blockRows * width];
+            for (int first = 0; first < rows; first += blockRows) {
+                int end = Math.min(rows, first + blockRows);
+                for (int r = first; r < end; r++) {
+                    int i = r / len;
+                    int l = r % len;
+                    int row = (r - first) * width;
+                    for (int j = from; j < to; j++) {
+                        int source = l - offsets[j];
+                        int target = row + (j - from) * cin;
+                        if (source >= 0 && source < len) {
+                            int at = (i * len + source) * cin;
+                            // A plain loop for narrow inputs: an arraycopy call costs more than copying one channel.
+                            for (int c = 0; c < cin; c++) {
+                                block[target + c] = in[at + c];
+                            }
+                        } else {
+                            for (int c = 0; c < cin; c++) {
+                                block[target + c] = 0f;
+                            }
                         }
                     }
                 }
+                columns.buffer().put(first * width, block, 0, (end - first) * width);
             }
+            return columns;
         }
-        float[] y = new float[rows * cout];
-        Blas.gemm(false, false, rows, cout, used, 1f, columns, 0, kernel.data(), kernelOffset, 0f, y, 0);
-        float[] b = bias.data();
-        for (int r = 0; r < rows; r++) {
-            int o = r * cout;
-            for (int c = 0; c < cout; c++) {
-                float v = y[o + c] + b[c];
-                y[o + c] = relu ? Math.max(v, 0f) : v;
-            }
-        }
-        return x.node(y, new int[] {a, len, cout}, x.requiresGrad() || kernel.requiresGrad() || bias.requiresGrad(), dy -> {
-            float[] g = relu ? Tensor.maskedByPositive(dy, y) : dy;
-            if (bias.requiresGrad()) {
-                float[] db = bias.grad();
-                for (int r = 0; r < rows; r++) {
-                    int o = r * cout;
-                    for (int c = 0; c < cout; c++) {
-                        db[c] += g[o + c];
-                    }
-                }
-            }
-            if (kernel.requiresGrad()) {
-                Blas.gemm(true, false, used, cout, rows, 1f, columns, 0, g, 0, 1f, kernel.grad(), kernelOffset);
-            }
-            if (x.requiresGrad()) {
-                float[] dColumns = new float[rows * used];
-                Blas.gemm(false, true, rows, used, cout, 1f, g, 0, kernel.data(), kernelOffset, 0f, dColumns, 0);
-                float[] dx = x.grad();
-                for (int i = 0; i < a; i++) {
-                    for (int l = 0; l < len; l++) {
-                        int row = (i * len + l) * used;
-                        for (int j = from; j < lastTap; j++) {
-                            int source = l - offsets[j];
-                            if (source >= 0 && source < len) {
-                                int to = (i * len + source) * cin;
-                                int at = row + (j - from) * cin;
-                                for (int c = 0; c < cin; c++) {
-                                    dx[to + c] += dColumns[at + c];
-                                }
+
+        /** Adds the gradient of the gathered taps, {@code dColumns [A·L, width]}, into {@code dx [A, L, Cin]}. */
+        void scatter(Blas.Operand dColumns, float[] dx) {
+            int width = width();
+            int rows = a * len;
+            int blockRows = Math.max(1, BLOCK_VALUES / Math.max(1, width));
+            float[] block = new float[blockRows * width];
+            for (int first = 0; first < rows; first += blockRows) {
+                int end = Math.min(rows, first + blockRows);
+                dColumns.buffer().get(first * width, block, 0, (end - first) * width);
+                for (int r = first; r < end; r++) {
+                    int i = r / len;
+                    int l = r % len;
+                    int row = (r - first) * width;
+                    for (int j = from; j < to; j++) {
+                        int source = l - offsets[j];
+                        if (source >= 0 && source < len) {
+                            int target = (i * len + source) * cin;
+                            int at = row + (j - from) * cin;
+                            for (int c = 0; c < cin; c++) {
+                                dx[target + c] += block[at + c];
                             }
                         }
                     }
                 }
             }
-        });
+        }
     }
 }

@@ -44,7 +44,7 @@ public final class Normalisation {
         return x.node(y, x.shape(), x.requiresGrad() || gain.requiresGrad() || bias.requiresGrad(), upstream -> {
             float[] dy = upstream;
             if (relu) {
-                dy = Tensor.maskedByPositive(upstream, y);
+                BiasRelu.backward(dy, y, true, null, r, n);
             }
             float[] dx = x.requiresGrad() ? x.grad() : null;
             float[] dg = gain.requiresGrad() ? gain.grad() : null;

@@ -127,39 +127,9 @@ public final class Tensor {
         });
     }
 
-    /** Adds a vector {@code b [n]} to every row of {@code this [.., n]}. */
-    public Tensor addBias(Tensor b) {
-        int n = last();
-        if (b.data.length != n) {
-            throw new IllegalArgumentException("bias of " + b.data.length + " for rows of " + n);
-        }
-        int r = rows();
-        float[] y = new float[data.length];
-        for (int i = 0; i < r; i++) {
-            int o = i * n;
-            for (int j = 0; j < n; j++) {
-                y[o + j] = data[o + j] + b.data[j];
-            }
-        }
-        return node(y, shape, requiresGrad || b.requiresGrad, dy -> {
-            if (requiresGrad) {
-                addInto(grad(), dy);
-            }
-            if (b.requiresGrad) {
-                float[] db = b.grad();
-                for (int i = 0; i < r; i++) {
-                    int o = i * n;
-                    for (int j = 0; j < n; j++) {
-                        db[j] += dy[o + j];
-                    }
-                }
-            }
-        });
-    }
-
     /** {@code this · w + b}. */
     public Tensor dense(Tensor w, Tensor b) {
-        return matmul(w).addBias(b);
+        return Linear.apply(this, w, b, false);
     }
 
     // ---- element-wise ----
@@ -251,11 +221,8 @@ public final class Tensor {
             y[i] = Math.max(data[i], 0f);
         }
         return node(y, shape, requiresGrad, dy -> {
-            float[] g = grad();
-            float[] passed = maskedByPositive(dy, y);
-            for (int i = 0; i < g.length; i++) {
-                g[i] += passed[i];
-            }
+            BiasRelu.backward(dy, y, true, null, 1, dy.length);
+            addInto(grad(), dy);
         });
     }
 
@@ -388,19 +355,6 @@ public final class Tensor {
     /** The last step of [B, T, F] as [B, F]. */
     public Tensor lastStep() {
         return step(shape[1] - 1);
-    }
-
-    /**
-     * {@code gradient[i]} where {@code relu[i] > 0}, else 0, for a ReLU's output (never negative or −0):
-     * a bit mask rather than a branch, which mispredicted on half the elements.
-     */
-    static float[] maskedByPositive(float[] gradient, float[] relu) {
-        float[] out = new float[gradient.length];
-        for (int i = 0; i < out.length; i++) {
-            int mask = -Float.floatToRawIntBits(relu[i]) >> 31;
-            out[i] = Float.intBitsToFloat(Float.floatToRawIntBits(gradient[i]) & mask);
-        }
-        return out;
     }
 
     static void addInto(float[] target, float[] values) {

@@ -69,8 +69,8 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         Tensor perStep = flows.reshape(-1, n, 1);
         Tensor conv = Layers.convolveNeighboursRelu(w, "conv1", perStep, 1, p.conv1Filters(), 3);
         conv = Layers.convolveNeighboursRelu(w, "conv2", conv, p.conv1Filters(), p.conv2Filters(), 3);
-        Tensor projected = Layers.dense(w, "project", conv.reshape(-1, p.conv2Filters() * n), p.conv2Filters() * n,
-                p.projection()).relu();
+        Tensor projected = Layers.denseRelu(w, "project", conv.reshape(-1, p.conv2Filters() * n), p.conv2Filters() * n,
+                p.projection());
         Tensor sequence = Tensor.concatColumns(projected.reshape(-1, steps, p.projection()), time);
         int width = p.projection() + WindowSpec.TIME_FEATURES;
         for (int layer = 0; layer < p.lstmLayers(); layer++) {

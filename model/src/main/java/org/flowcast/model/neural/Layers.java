@@ -2,6 +2,7 @@ package org.flowcast.model.neural;
 
 import org.flowcast.model.autodiff.AttentionOps;
 import org.flowcast.model.autodiff.Convolution;
+import org.flowcast.model.autodiff.Linear;
 import org.flowcast.model.autodiff.Normalisation;
 import org.flowcast.model.autodiff.Recurrent;
 import org.flowcast.model.autodiff.Tensor;
@@ -18,6 +19,11 @@ public final class Layers {
     /** {@code x W + b} on the last axis: [.., in] → [.., out]. */
     public static Tensor dense(Weights w, String name, Tensor x, int in, int out) {
         return x.dense(w.matrix(name + "_W", in, out), w.zeros(name + "_b", out));
+    }
+
+    /** {@code max(x W + b, 0)} on the last axis: [.., in] → [.., out]. */
+    public static Tensor denseRelu(Weights w, String name, Tensor x, int in, int out) {
+        return Linear.apply(x, w.matrix(name + "_W", in, out), w.zeros(name + "_b", out), true);
     }
 
     /** An LSTM layer over [batch, time, in] → states [batch, time, hidden]; forget-gate bias starts at 1. */

@@ -52,7 +52,7 @@ public final class TransformerEncoder extends RecentWindowArchitecture<Transform
             attention = AttentionOps.softmax(AttentionOps.headScores(q, k, p.heads(), (float) (1 / Math.sqrt(d / p.heads()))));
             Tensor attended = Layers.dense(w, name + "_o", AttentionOps.headMix(attention, v), d, d);
             x = Layers.layerNorm(w, name + "_norm1", x.add(attended), d);
-            Tensor hidden = Layers.dense(w, name + "_ff1", x, d, p.feedForward()).relu();
+            Tensor hidden = Layers.denseRelu(w, name + "_ff1", x, d, p.feedForward());
             x = Layers.layerNorm(w, name + "_norm2", x.add(Layers.dense(w, name + "_ff2", hidden, p.feedForward(), d)), d);
         }
         Tensor prediction = Layers.dense(w, "head", x.lastStep(), d, in.outputs());

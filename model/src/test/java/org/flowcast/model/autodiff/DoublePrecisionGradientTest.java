@@ -280,6 +280,34 @@ class DoublePrecisionGradientTest {
     }
 
     @Test
+    void denseLayerWithItsReluAppliedAsTheProductLeavesNativeMemory() {
+        // The output feeds two consumers, so its gradient is a sum before the fused ReLU masks it in place.
+        int rows = 4;
+        int in = 3;
+        int out = 5;
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {rows, in}, new int[] {in, out}, new int[] {out}), t -> {
+            Tensor y = Linear.apply(t.get(0), t.get(1), t.get(2), true);
+            return y.add(y.mul(y));
+        }, t -> {
+            double[] x = t.get(0);
+            double[] w = t.get(1);
+            double[] bias = t.get(2);
+            double[] result = new double[rows * out];
+            for (int r = 0; r < rows; r++) {
+                for (int o = 0; o < out; o++) {
+                    double y = bias[o];
+                    for (int c = 0; c < in; c++) {
+                        y += x[r * in + c] * w[c * out + o];
+                    }
+                    y = Math.max(y, 0);
+                    result[r * out + o] = y + y * y;
+                }
+            }
+            return result;
+        }));
+    }
+
+    @Test
     void maskedAbsoluteErrorLoss() {
         float[] target = {0.5f, -0.25f, 0.75f, 0f, -0.9f, 0.1f};
         float[] mask = {1, 1, 0, 1, 1, 1};
