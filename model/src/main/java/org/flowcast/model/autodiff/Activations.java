@@ -34,19 +34,6 @@ final class Activations {
         return 0.5f + 0.5f * tanh(0.5f * x);
     }
 
-    /**
-     * In place over {@code gates [rows, 4h]} (input, forget, cell, output): the sigmoid on the input,
-     * forget and output blocks, tanh on the cell block.
-     */
-    static void lstmGates(float[] gates, int rows, int h) {
-        for (int i = 0; i < rows; i++) {
-            int o = i * 4 * h;
-            sigmoid(gates, o, o + 2 * h);
-            tanh(gates, o + 2 * h, o + 3 * h);
-            sigmoid(gates, o + 3 * h, o + 4 * h);
-        }
-    }
-
     /** In place over {@code values[from, to)}; one loop per run of the same function, so that it vectorises. */
     static void sigmoid(float[] values, int from, int to) {
         for (int i = from; i < to; i++) {

@@ -5,37 +5,52 @@ import java.nio.FloatBuffer;
 /**
  * The bias and optional ReLU that follow a product: applied while the product is copied out of native
  * memory, and undone in the backward pass by masking the output's gradient in place, so that each of
- * the layer's arrays is walked once rather than three times with two temporaries.
+ * the layer's arrays is walked once rather than three times with two temporaries. The loops index every
+ * array alike, from a block-sized copy where need be: HotSpot 17 vectorises a loop over {@code a[i], b[i]}
+ * but not one over {@code a[o + i], b[i]}, which ran 3–4 times slower here.
  */
 final class BiasRelu {
-    /** Rows copied and finished at a time: a block small enough to stay in the first-level cache. */
+    /** Values finished at a time: a block small enough to stay in the first-level cache. */
     private static final int BLOCK_VALUES = 4096;
 
-    private BiasRelu() {
+    private final boolean relu;
+    /** The bias repeated over a block of whole rows. */
+    private final float[] tiled;
+    private final float[] block;
+
+    /** For rows of {@code n} values with this bias, then a ReLU when {@code relu}. */
+    BiasRelu(float[] bias, int n, boolean relu) {
+        this.relu = relu;
+        tiled = new float[Math.max(1, BLOCK_VALUES / n) * n];
+        for (int first = 0; first < tiled.length; first += n) {
+            System.arraycopy(bias, 0, tiled, first, n);
+        }
+        block = new float[tiled.length];
     }
 
     /** {@code y[r, :] = c[r, :] + bias}, then {@code max(·, 0)} when {@code relu}, from the native product c [rows, n]. */
     static float[] out(Blas.Operand product, float[] bias, boolean relu, int rows, int n) {
         float[] y = new float[rows * n];
-        FloatBuffer c = product.buffer();
-        int block = Math.max(1, BLOCK_VALUES / n);
-        for (int first = 0; first < rows; first += block) {
-            int end = Math.min(rows, first + block);
-            c.get(first * n, y, first * n, (end - first) * n);
-            for (int r = first; r < end; r++) {
-                int o = r * n;
-                if (relu) {
-                    for (int j = 0; j < n; j++) {
-                        y[o + j] = Math.max(y[o + j] + bias[j], 0f);
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        y[o + j] += bias[j];
-                    }
+        new BiasRelu(bias, n, relu).out(product.buffer(), 0, rows * n, y, 0);
+        return y;
+    }
+
+    /** {@code y[yOffset + i] = c[cOffset + i] + bias}, then the ReLU, for {@code size} values (whole rows). */
+    void out(FloatBuffer c, int cOffset, int size, float[] y, int yOffset) {
+        for (int first = 0; first < size; first += block.length) {
+            int length = Math.min(block.length, size - first);
+            c.get(cOffset + first, block, 0, length);
+            if (relu) {
+                for (int i = 0; i < length; i++) {
+                    block[i] = Math.max(block[i] + tiled[i], 0f);
+                }
+            } else {
+                for (int i = 0; i < length; i++) {
+                    block[i] += tiled[i];
                 }
             }
+            System.arraycopy(block, 0, y, yOffset + first, length);
         }
-        return y;
     }
 
     /**
@@ -44,18 +59,27 @@ final class BiasRelu {
      * an operation's output is read by that operation alone, so it may be overwritten.
      */
     static void backward(float[] dy, float[] y, boolean relu, float[] biasGrad, int rows, int n) {
-        for (int r = 0; r < rows; r++) {
-            int o = r * n;
-            if (relu) {
-                for (int j = 0; j < n; j++) {
-                    // A bit mask rather than a branch, which mispredicted on half the elements; y is never −0.
-                    int mask = -Float.floatToRawIntBits(y[o + j]) >> 31;
-                    dy[o + j] = Float.intBitsToFloat(Float.floatToRawIntBits(dy[o + j]) & mask);
+        int size = rows * n;
+        if (relu) {
+            // min(y · 1e38, 1) is 0 where y is 0 and 1 wherever y is a normal positive float (or NaN where y is):
+            // arithmetic that vectorises, where a comparison or the sign bit does not.
+            for (int i = 0; i < size; i++) {
+                dy[i] *= Math.min(y[i] * 1e38f, 1f);
+            }
+        }
+        if (biasGrad != null) {
+            float[] sums = new float[Math.max(1, BLOCK_VALUES / n) * n];
+            float[] block = new float[sums.length];
+            for (int first = 0; first < size; first += block.length) {
+                int length = Math.min(block.length, size - first);
+                System.arraycopy(dy, first, block, 0, length);
+                for (int i = 0; i < length; i++) {
+                    sums[i] += block[i];
                 }
             }
-            if (biasGrad != null) {
+            for (int first = 0; first < sums.length; first += n) {
                 for (int j = 0; j < n; j++) {
-                    biasGrad[j] += dy[o + j];
+                    biasGrad[j] += sums[first + j];
                 }
             }
         }

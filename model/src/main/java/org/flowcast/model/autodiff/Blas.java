@@ -51,10 +51,24 @@ final class Blas {
      * convolution taps) is never held in a Java array.
      */
     record Operand(FloatBuffer buffer, int size) {
+        private static final float[] ZEROS = new float[4096];
+
+        /** Sets every value to 0. */
+        void zero() {
+            for (int from = 0; from < size; from += ZEROS.length) {
+                buffer.put(from, ZEROS, 0, Math.min(ZEROS.length, size - from));
+            }
+        }
+
         /** Copies the operand back into {@code into[offset..]}. */
         void copyTo(float[] into, int offset) {
             buffer.clear();
             buffer.get(into, offset, size).clear();
+        }
+
+        /** The values {@code offset .. offset + size} of this operand, as an operand of their own. */
+        Operand view(int offset, int size) {
+            return new Operand(buffer.slice(offset, size), size);
         }
 
         /** Adds the operand into {@code into[offset..]}, a block at a time so that the block stays in cache. */

@@ -24,54 +24,65 @@ public final class Recurrent {
         }
         float[] p = projected.data();
         float[] w = wh.data();
-        float[][] act = new float[steps][];
+        int bh = b * h;
+        // Per step, each gate in an array of its own [B, H]: the loops then index all their arrays alike, which
+        // HotSpot vectorises (it does not vectorise a loop over gates[o + j] and c[k + j]).
+        float[][] input = new float[steps][];
+        float[][] forget = new float[steps][];
+        float[][] candidate = new float[steps][];
+        float[][] output = new float[steps][];
         float[][] cell = new float[steps][];
         float[][] tanhCell = new float[steps][];
         float[][] hidden = new float[steps][];
         float[] out = new float[b * steps * h];
+        float[] gates = new float[b * g4];
+        float[] zeros = new float[bh];
         // The recurrent weights are copied to native memory once for the sequence, not at every step.
         Blas.Operand recurrent = steps > 1 ? Blas.pin(w, 0, h * g4) : null;
         for (int t = 0; t < steps; t++) {
-            float[] gates = new float[b * g4];
             for (int i = 0; i < b; i++) {
                 System.arraycopy(p, (i * steps + t) * g4, gates, i * g4, g4);
             }
             if (t > 0) {
                 Blas.gemm(false, false, b, g4, h, 1f, hidden[t - 1], 0, recurrent, 1f, gates, 0);
             }
-            Activations.lstmGates(gates, b, h);
-            float[] c = new float[b * h];
-            float[] tc = new float[b * h];
-            float[] hh = new float[b * h];
-            // A zero previous cell at the first step spares the loops a branch. Three simple loops rather than
-            // one: the JIT vectorises each of them, and did not vectorise the fused loop.
-            float[] cPrev = t > 0 ? cell[t - 1] : new float[b * h];
-            for (int i = 0; i < b; i++) {
-                int o = i * g4;
-                int r = i * h;
-                for (int j = 0; j < h; j++) {
-                    c[r + j] = gates[o + j] * gates[o + 2 * h + j] + gates[o + h + j] * cPrev[r + j];
-                }
+            float[] in = split(gates, 0, b, h);
+            float[] f = split(gates, 1, b, h);
+            float[] cand = split(gates, 2, b, h);
+            float[] o = split(gates, 3, b, h);
+            Activations.sigmoid(in, 0, bh);
+            Activations.sigmoid(f, 0, bh);
+            Activations.tanh(cand, 0, bh);
+            Activations.sigmoid(o, 0, bh);
+            float[] c = new float[bh];
+            float[] tc = new float[bh];
+            float[] hh = new float[bh];
+            float[] cPrev = t > 0 ? cell[t - 1] : zeros;
+            for (int k = 0; k < bh; k++) {
+                c[k] = in[k] * cand[k] + f[k] * cPrev[k];
             }
-            for (int k = 0; k < b * h; k++) {
+            for (int k = 0; k < bh; k++) {
                 tc[k] = Activations.tanh(c[k]);
             }
-            for (int i = 0; i < b; i++) {
-                int o = i * g4 + 3 * h;
-                int r = i * h;
-                for (int j = 0; j < h; j++) {
-                    hh[r + j] = gates[o + j] * tc[r + j];
-                }
-                System.arraycopy(hh, r, out, (i * steps + t) * h, h);
+            for (int k = 0; k < bh; k++) {
+                hh[k] = o[k] * tc[k];
             }
-            act[t] = gates;
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(hh, i * h, out, (i * steps + t) * h, h);
+            }
+            input[t] = in;
+            forget[t] = f;
+            candidate[t] = cand;
+            output[t] = o;
             cell[t] = c;
             tanhCell[t] = tc;
             hidden[t] = hh;
         }
         return projected.node(out, new int[] {b, steps, h}, projected.requiresGrad() || wh.requiresGrad(), dy -> {
-            float[] dhNext = new float[b * h];
-            float[] dcNext = new float[b * h];
+            float[] dhNext = new float[bh];
+            float[] dcNext = new float[bh];
+            float[] dh = new float[bh];
+            float[][] dGate = new float[4][bh];
             float[] dGates = new float[b * g4];
             float[] dp = projected.requiresGrad() ? projected.grad() : null;
             float[] dw = wh.requiresGrad() ? wh.grad() : null;
@@ -80,31 +91,38 @@ public final class Recurrent {
             Blas.Operand weights = steps > 1 ? Blas.pin(w, 0, h * g4) : null;
             Blas.Operand dWeights = steps > 1 && dw != null ? Blas.accumulator(dw, 0, h * g4) : null;
             for (int t = steps - 1; t >= 0; t--) {
-                float[] a = act[t];
+                float[] in = input[t];
+                float[] f = forget[t];
+                float[] cand = candidate[t];
+                float[] o = output[t];
                 float[] tc = tanhCell[t];
-                float[] cPrev = t > 0 ? cell[t - 1] : null;
+                float[] cPrev = t > 0 ? cell[t - 1] : zeros;
                 for (int i = 0; i < b; i++) {
-                    int o = i * g4;
-                    for (int j = 0; j < h; j++) {
-                        int k = i * h + j;
-                        float dh = dy[(i * steps + t) * h + j] + dhNext[k];
-                        float in = a[o + j];
-                        float forget = a[o + h + j];
-                        float cand = a[o + 2 * h + j];
-                        float output = a[o + 3 * h + j];
-                        float dc = dcNext[k] + dh * output * (1 - tc[k] * tc[k]);
-                        dGates[o + j] = dc * cand * in * (1 - in);
-                        dGates[o + h + j] = cPrev == null ? 0f : dc * cPrev[k] * forget * (1 - forget);
-                        dGates[o + 2 * h + j] = dc * in * (1 - cand * cand);
-                        dGates[o + 3 * h + j] = dh * tc[k] * output * (1 - output);
-                        dcNext[k] = dc * forget;
+                    System.arraycopy(dy, (i * steps + t) * h, dh, i * h, h);
+                }
+                float[] dIn = dGate[0];
+                float[] dForget = dGate[1];
+                float[] dCand = dGate[2];
+                float[] dOut = dGate[3];
+                for (int k = 0; k < bh; k++) {
+                    float dhk = dh[k] + dhNext[k];
+                    float dc = dcNext[k] + dhk * o[k] * (1 - tc[k] * tc[k]);
+                    dIn[k] = dc * cand[k] * in[k] * (1 - in[k]);
+                    dForget[k] = dc * cPrev[k] * f[k] * (1 - f[k]);
+                    dCand[k] = dc * in[k] * (1 - cand[k] * cand[k]);
+                    dOut[k] = dhk * tc[k] * o[k] * (1 - o[k]);
+                    dcNext[k] = dc * f[k];
+                }
+                for (int i = 0; i < b; i++) {
+                    for (int g = 0; g < 4; g++) {
+                        System.arraycopy(dGate[g], i * h, dGates, i * g4 + g * h, h);
                     }
                 }
                 if (dp != null) {
                     for (int i = 0; i < b; i++) {
-                        int o = (i * steps + t) * g4;
+                        int row = (i * steps + t) * g4;
                         for (int j = 0; j < g4; j++) {
-                            dp[o + j] += dGates[i * g4 + j];
+                            dp[row + j] += dGates[i * g4 + j];
                         }
                     }
                 }
@@ -119,6 +137,15 @@ public final class Recurrent {
                 dWeights.copyTo(dw, 0);
             }
         });
+    }
+
+    /** Gate {@code gate} of {@code gates [rows, 4h]} as an array [rows, h] of its own. */
+    private static float[] split(float[] gates, int gate, int rows, int h) {
+        float[] values = new float[rows * h];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(gates, i * 4 * h + gate * h, values, i * h, h);
+        }
+        return values;
     }
 
     /**

@@ -67,10 +67,8 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         Tensor flows = in.recent().columns(0, n);
         Tensor time = in.recent().columns(n, in.features());
         Tensor perStep = flows.reshape(-1, n, 1);
-        Tensor conv = Layers.convolveNeighboursRelu(w, "conv1", perStep, 1, p.conv1Filters(), 3);
-        conv = Layers.convolveNeighboursRelu(w, "conv2", conv, p.conv1Filters(), p.conv2Filters(), 3);
-        Tensor projected = Layers.denseRelu(w, "project", conv.reshape(-1, p.conv2Filters() * n), p.conv2Filters() * n,
-                p.projection());
+        Tensor projected = Layers.convolveNeighboursThenProject(w, perStep, new int[] {p.conv1Filters(), p.conv2Filters()}, 3,
+                "project", p.projection());
         Tensor sequence = Tensor.concatColumns(projected.reshape(-1, steps, p.projection()), time);
         int width = p.projection() + WindowSpec.TIME_FEATURES;
         for (int layer = 0; layer < p.lstmLayers(); layer++) {

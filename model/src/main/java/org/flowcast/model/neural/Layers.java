@@ -1,7 +1,10 @@
 package org.flowcast.model.neural;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.flowcast.model.autodiff.AttentionOps;
 import org.flowcast.model.autodiff.Convolution;
+import org.flowcast.model.autodiff.ConvolutionStack;
 import org.flowcast.model.autodiff.Linear;
 import org.flowcast.model.autodiff.Normalisation;
 import org.flowcast.model.autodiff.Recurrent;
@@ -78,11 +81,35 @@ public final class Layers {
 
     /** A "same" convolution of odd width {@code kernel} across neighbouring positions, followed by a ReLU. */
     public static Tensor convolveNeighboursRelu(Weights w, String name, Tensor x, int channelsIn, int channelsOut, int kernel) {
+        return convolve(w, name, x, channelsIn, channelsOut, true, neighbourOffsets(kernel));
+    }
+
+    /**
+     * {@link #convolveNeighboursRelu} layers named {@code conv1}, {@code conv2}, … with the given filters
+     * over [batch, width, 1], then {@link #denseRelu} named {@code projectionName} on each flattened result:
+     * [batch, out]. The same parameters and result as composing those layers, computed as one cache-blocked
+     * operation ({@link ConvolutionStack}).
+     */
+    public static Tensor convolveNeighboursThenProject(Weights w, Tensor x, int[] filters, int kernel, String projectionName, int out) {
+        List<Tensor> kernels = new ArrayList<>();
+        List<Tensor> biases = new ArrayList<>();
+        int channels = x.dim(2);
+        for (int i = 0; i < filters.length; i++) {
+            kernels.add(w.matrix("conv" + (i + 1) + "_W", kernel * channels, filters[i]));
+            biases.add(w.zeros("conv" + (i + 1) + "_b", filters[i]));
+            channels = filters[i];
+        }
+        int flat = x.dim(1) * channels;
+        return ConvolutionStack.apply(x, kernels, biases, neighbourOffsets(kernel), w.matrix(projectionName + "_W", flat, out),
+                w.zeros(projectionName + "_b", out));
+    }
+
+    private static int[] neighbourOffsets(int kernel) {
         int[] offsets = new int[kernel];
         for (int j = 0; j < kernel; j++) {
             offsets[j] = kernel / 2 - j;
         }
-        return convolve(w, name, x, channelsIn, channelsOut, true, offsets);
+        return offsets;
     }
 
     /** Output of temporal attention: the context vector [batch, hidden] and the weights [batch, steps]. */

@@ -2,7 +2,6 @@ package org.flowcast.model.autodiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ActivationsTest {
@@ -40,23 +39,5 @@ class ActivationsTest {
     void passesNanThroughForTheTrainersGuard() {
         assertThat(Activations.tanh(Float.NaN)).isNaN();
         assertThat(Activations.sigmoid(Float.NaN)).isNaN();
-    }
-
-    @Test
-    void lstmGatesApplyTheSigmoidToInputForgetAndOutputAndTanhToTheCell() {
-        int rows = 3;
-        int h = 5;
-        float[] gates = new float[rows * 4 * h];
-        Random random = new Random(7);
-        for (int i = 0; i < gates.length; i++) {
-            gates[i] = (float) random.nextGaussian() * 3;
-        }
-        float[] activated = gates.clone();
-        Activations.lstmGates(activated, rows, h);
-        for (int i = 0; i < gates.length; i++) {
-            int block = (i % (4 * h)) / h;
-            float expected = block == 2 ? Activations.tanh(gates[i]) : Activations.sigmoid(gates[i]);
-            assertThat(activated[i]).as("element %d, block %d", i, block).isEqualTo(expected);
-        }
     }
 }

@@ -115,27 +115,63 @@ class DoublePrecisionGradientTest {
         int cout = 3;
         int k = offsets.length;
         assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, len, cin}, new int[] {k * cin, cout}, new int[] {cout}),
-                in -> Convolution.convolve(in.get(0), in.get(1), in.get(2), offsets, relu), in -> {
-                    double[] x = in.get(0);
-                    double[] kernel = in.get(1);
-                    double[] bias = in.get(2);
-                    double[] y = new double[a * len * cout];
-                    for (int i = 0; i < a; i++) {
-                        for (int l = 0; l < len; l++) {
-                            for (int o = 0; o < cout; o++) {
+                in -> Convolution.convolve(in.get(0), in.get(1), in.get(2), offsets, relu),
+                in -> convolveReference(in.get(0), a, len, cin, in.get(1), in.get(2), cout, offsets, relu)));
+    }
+
+    @Test
+    void convolutionStackInBlocksOfSequencesWithItsProjection() {
+        // Five sequences in blocks of two (the last alone) and in one block: the backward pass recomputes each
+        // block's activations, and the input's gradient is scattered block by block.
+        int a = 5;
+        int len = 4;
+        int[] channels = {2, 3, 2};
+        int out = 3;
+        int[] offsets = {1, 0, -1};
+        int flat = len * channels[2];
+        for (int block : new int[] {2, a}) {
+            assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, len, channels[0]}, new int[] {3 * channels[0], channels[1]},
+                    new int[] {channels[1]}, new int[] {3 * channels[1], channels[2]}, new int[] {channels[2]}, new int[] {flat, out},
+                    new int[] {out}), in -> ConvolutionStack.apply(in.get(0), List.of(in.get(1), in.get(3)), List.of(in.get(2), in.get(4)),
+                    offsets, in.get(5), in.get(6), block), in -> {
+                        double[] first = convolveReference(in.get(0), a, len, channels[0], in.get(1), in.get(2), channels[1], offsets, true);
+                        double[] second = convolveReference(first, a, len, channels[1], in.get(3), in.get(4), channels[2], offsets, true);
+                        double[] w = in.get(5);
+                        double[] bias = in.get(6);
+                        double[] y = new double[a * out];
+                        for (int i = 0; i < a; i++) {
+                            for (int o = 0; o < out; o++) {
                                 double sum = bias[o];
-                                for (int j = 0; j < k; j++) {
-                                    int source = l - offsets[j];
-                                    for (int c = 0; source >= 0 && source < len && c < cin; c++) {
-                                        sum += x[(i * len + source) * cin + c] * kernel[(j * cin + c) * cout + o];
-                                    }
+                                for (int f = 0; f < flat; f++) {
+                                    sum += second[i * flat + f] * w[f * out + o];
                                 }
-                                y[(i * len + l) * cout + o] = relu ? Math.max(sum, 0) : sum;
+                                y[i * out + o] = Math.max(sum, 0);
                             }
                         }
+                        return y;
+                    }));
+        }
+    }
+
+    /** A convolution over [a, len, cin] in double, as {@link Convolution} documents it. */
+    private static double[] convolveReference(double[] x, int a, int len, int cin, double[] kernel, double[] bias, int cout, int[] offsets,
+                                              boolean relu) {
+        double[] y = new double[a * len * cout];
+        for (int i = 0; i < a; i++) {
+            for (int l = 0; l < len; l++) {
+                for (int o = 0; o < cout; o++) {
+                    double sum = bias[o];
+                    for (int j = 0; j < offsets.length; j++) {
+                        int source = l - offsets[j];
+                        for (int c = 0; source >= 0 && source < len && c < cin; c++) {
+                            sum += x[(i * len + source) * cin + c] * kernel[(j * cin + c) * cout + o];
+                        }
                     }
-                    return y;
-                }));
+                    y[(i * len + l) * cout + o] = relu ? Math.max(sum, 0) : sum;
+                }
+            }
+        }
+        return y;
     }
 
     @Test

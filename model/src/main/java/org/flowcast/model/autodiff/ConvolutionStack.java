@@ -1,0 +1,177 @@
+package org.flowcast.model.autodiff;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Convolutions with ReLU along the middle axis of [A, L, C₀] (kernels [taps · Cᵢ, Cᵢ₊₁], biases [Cᵢ₊₁],
+ * the same taps for every layer, as in {@link Convolution}), then a dense ReLU layer on each sequence's
+ * flattened last activations: {@code max(flat [A, L·C] · P [L·C, D] + p, 0)} → [A, D]. The same as
+ * composing {@link Convolution#convolve} and {@link Linear#apply}, computed a block of sequences at a time
+ * so that the activations stay in cache; the backward pass recomputes them block by block rather than
+ * keeping them on the tape. In the Conv-LSTM the activations of every station at every step are the
+ * model's largest arrays, and walking them through memory cost more than the products on them.
+ */
+public final class ConvolutionStack {
+    /** Activation values a block aims at: about a quarter of a megabyte for its largest array. */
+    private static final int BLOCK_VALUES = 1 << 16;
+
+    private ConvolutionStack() {
+    }
+
+    public static Tensor apply(Tensor x, List<Tensor> kernels, List<Tensor> biases, int[] offsets, Tensor projection,
+                               Tensor projectionBias) {
+        int widest = x.dim(2);
+        for (Tensor kernel : kernels) {
+            widest = Math.max(widest, kernel.dim(1));
+        }
+        return apply(x, kernels, biases, offsets, projection, projectionBias, Math.max(1, BLOCK_VALUES / (x.dim(1) * widest)));
+    }
+
+    /** {@link #apply} with {@code blockSequences} sequences per block (the result does not depend on it but for rounding). */
+    static Tensor apply(Tensor x, List<Tensor> kernels, List<Tensor> biases, int[] offsets, Tensor projection, Tensor projectionBias,
+                        int blockSequences) {
+        Stack stack = new Stack(x, kernels, biases, offsets, projection, projectionBias, blockSequences);
+        float[] y = stack.forward();
+        boolean anyGrad = x.requiresGrad() || projection.requiresGrad() || projectionBias.requiresGrad()
+                || kernels.stream().anyMatch(Tensor::requiresGrad) || biases.stream().anyMatch(Tensor::requiresGrad);
+        return x.node(y, new int[] {x.dim(0), stack.outputs}, anyGrad, dy -> stack.backward(dy, y));
+    }
+
+    /** The shapes, and the block-sized activation arrays reused from block to block. */
+    private static final class Stack {
+        private final Tensor x;
+        private final List<Tensor> kernels;
+        private final List<Tensor> biases;
+        private final int[] offsets;
+        private final Tensor projection;
+        private final Tensor projectionBias;
+        private final int block;
+        private final int a;
+        private final int len;
+        private final int[] channels;
+        private final int flat;
+        final int outputs;
+        /** The activations of one block, layer by layer: [block · L, Cᵢ₊₁]. */
+        private final float[][] activations;
+        private final BiasRelu[] biasRelu;
+
+        Stack(Tensor x, List<Tensor> kernels, List<Tensor> biases, int[] offsets, Tensor projection, Tensor projectionBias, int block) {
+            this.x = x;
+            this.kernels = kernels;
+            this.biases = biases;
+            this.offsets = offsets;
+            this.projection = projection;
+            this.projectionBias = projectionBias;
+            this.block = block;
+            a = x.dim(0);
+            len = x.dim(1);
+            channels = new int[kernels.size() + 1];
+            channels[0] = x.dim(2);
+            for (int i = 0; i < kernels.size(); i++) {
+                Tensor kernel = kernels.get(i);
+                channels[i + 1] = kernel.dim(1);
+                if (kernel.dim(0) != offsets.length * channels[i] || biases.get(i).size() != channels[i + 1]) {
+                    throw new IllegalArgumentException("layer " + i + ": kernel " + Arrays.toString(kernel.shape()) + " and bias of "
+                            + biases.get(i).size() + " for " + offsets.length + " taps of " + channels[i] + " channels");
+                }
+            }
+            flat = len * channels[kernels.size()];
+            if (projection.dim(0) != flat || projectionBias.size() != projection.dim(1)) {
+                throw new IllegalArgumentException("projection " + Arrays.toString(projection.shape()) + " and bias of "
+                        + projectionBias.size() + " for " + flat + " flattened values");
+            }
+            outputs = projection.dim(1);
+            activations = new float[kernels.size()][];
+            biasRelu = new BiasRelu[kernels.size()];
+            for (int i = 0; i < kernels.size(); i++) {
+                activations[i] = new float[Math.min(block, Math.max(a, 1)) * len * channels[i + 1]];
+                biasRelu[i] = new BiasRelu(biases.get(i).data(), channels[i + 1], true);
+            }
+        }
+
+        float[] forward() {
+            float[] y = new float[a * outputs];
+            Blas.Operand weights = Blas.pin(projection.data(), 0, flat * outputs);
+            int last = kernels.size() - 1;
+            BiasRelu out = new BiasRelu(projectionBias.data(), outputs, true);
+            for (int first = 0; first < a; first += block) {
+                int sequences = Math.min(block, a - first);
+                convolveBlock(first, sequences);
+                Blas.Operand input = Blas.copy(Blas.Slot.FIRST, activations[last], 0, sequences * flat);
+                Blas.Operand product = Blas.workspace(Blas.Slot.THIRD, sequences * outputs);
+                Blas.gemm(false, false, sequences, outputs, flat, 1f, input, weights, 0f, product);
+                out.out(product.buffer(), 0, sequences * outputs, y, first * outputs);
+            }
+            return y;
+        }
+
+        /** Layer {@code i}'s input for the block of {@code sequences} from {@code first}, padded for its taps. */
+        private Blas.Operand paddedInput(TapProducts taps, int i, int first, Blas.Slot slot) {
+            return i == 0 ? taps.padded(slot, x.data(), first * len * channels[0], channels[0])
+                    : taps.padded(slot, activations[i - 1], 0, channels[i]);
+        }
+
+        private void convolveBlock(int first, int sequences) {
+            for (int i = 0; i < kernels.size(); i++) {
+                TapProducts taps = new TapProducts(sequences, len, channels[i], channels[i + 1], offsets);
+                Blas.Operand product = taps.forward(paddedInput(taps, i, first, Blas.Slot.FIRST), kernels.get(i).data(), Blas.Slot.SECOND,
+                        Blas.Slot.THIRD);
+                int cout = channels[i + 1];
+                float[] out = activations[i];
+                BiasRelu layer = biasRelu[i];
+                taps.forEachSequence((s, row) -> layer.out(product.buffer(), row * cout, len * cout, out, s * len * cout));
+            }
+        }
+
+        void backward(float[] dy, float[] y) {
+            BiasRelu.backward(dy, y, true, projectionBias.requiresGrad() ? projectionBias.grad() : null, a, outputs);
+            Blas.Operand weights = Blas.pin(projection.data(), 0, flat * outputs);
+            Blas.Operand dWeights = projection.requiresGrad() ? Blas.accumulator(projection.grad(), 0, flat * outputs) : null;
+            int last = kernels.size() - 1;
+            int widest = Arrays.stream(channels).max().orElse(1);
+            float[] gradient = new float[Math.min(block, Math.max(a, 1)) * len * widest];
+            float[] inputGradient = new float[gradient.length];
+            for (int first = 0; first < a; first += block) {
+                int sequences = Math.min(block, a - first);
+                int rows = sequences * len;
+                convolveBlock(first, sequences);
+                Blas.Operand g = Blas.copy(Blas.Slot.FIRST, dy, first * outputs, sequences * outputs);
+                if (dWeights != null) {
+                    Blas.Operand h = Blas.copy(Blas.Slot.SECOND, activations[last], 0, sequences * flat);
+                    Blas.gemm(true, false, flat, outputs, sequences, 1f, h, g, 1f, dWeights);
+                }
+                Blas.Operand dh = Blas.workspace(Blas.Slot.THIRD, sequences * flat);
+                Blas.gemm(false, true, sequences, flat, outputs, 1f, g, weights, 0f, dh);
+                dh.copyTo(gradient, 0);
+                for (int i = last; i >= 0; i--) {
+                    Tensor kernel = kernels.get(i);
+                    Tensor bias = biases.get(i);
+                    int cout = channels[i + 1];
+                    BiasRelu.backward(gradient, activations[i], true, bias.requiresGrad() ? bias.grad() : null, rows, cout);
+                    TapProducts taps = new TapProducts(sequences, len, channels[i], cout, offsets);
+                    Blas.Operand gOut = taps.padded(Blas.Slot.FIRST, gradient, 0, cout);
+                    if (kernel.requiresGrad()) {
+                        taps.addKernelGradient(paddedInput(taps, i, first, Blas.Slot.SECOND), gOut, kernel.grad(), Blas.Slot.THIRD);
+                    }
+                    if (i == 0 && !x.requiresGrad()) {
+                        continue;
+                    }
+                    Blas.Operand dInput = taps.inputGradient(gOut, kernel.data(), Blas.Slot.SECOND, Blas.Slot.THIRD);
+                    if (i == 0) {
+                        taps.addUnpadded(dInput, channels[0], x.grad(), first * len * channels[0]);
+                    } else {
+                        Arrays.fill(inputGradient, 0, rows * channels[i], 0f);
+                        taps.addUnpadded(dInput, channels[i], inputGradient, 0);
+                        float[] swap = gradient;
+                        gradient = inputGradient;
+                        inputGradient = swap;
+                    }
+                }
+            }
+            if (dWeights != null) {
+                dWeights.copyTo(projection.grad(), 0);
+            }
+        }
+    }
+}
