@@ -36,16 +36,27 @@ final class Adam {
             first.computeIfAbsent(name, k -> new float[length]);
             second.computeIfAbsent(name, k -> new float[length]);
         }
-        names.forEach(name -> {
-            float[] g = gradients.get(name);
-            float[] value = values.get(name);
-            float[] m = first.get(name);
-            float[] v = second.get(name);
-            for (int i = 0; i < g.length; i++) {
-                float gi = g[i] * scale;
-                m[i] = b1 * m[i] + (1 - b1) * gi;
-                v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-                value[i] -= stepSize * m[i] / ((float) Math.sqrt(v[i]) / root + (float) EPSILON);
+        // Element-wise, so split between the two threads by halves of every array.
+        float[][] g = new float[names.size()][];
+        float[][] value = new float[names.size()][];
+        float[][] m = new float[names.size()][];
+        float[][] v = new float[names.size()][];
+        for (int k = 0; k < names.size(); k++) {
+            g[k] = gradients.get(names.get(k));
+            value[k] = values.get(names.get(k));
+            m[k] = first.get(names.get(k));
+            v[k] = second.get(names.get(k));
+        }
+        TwoThreads.halves(java.util.Arrays.stream(g).mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+            float[] gk = g[k];
+            float[] mk = m[k];
+            float[] vk = v[k];
+            float[] valuek = value[k];
+            for (int i = from; i < to; i++) {
+                float gi = gk[i] * scale;
+                mk[i] = b1 * mk[i] + (1 - b1) * gi;
+                vk[i] = b2 * vk[i] + (1 - b2) * gi * gi;
+                valuek[i] -= stepSize * mk[i] / ((float) Math.sqrt(vk[i]) / root + (float) EPSILON);
             }
         });
     }

@@ -3,10 +3,6 @@ package org.flowcast.model.neural;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.autodiff.Losses;
 import org.flowcast.model.autodiff.ParameterStore;
@@ -23,11 +19,6 @@ import org.flowcast.model.window.WindowSpec;
  */
 public final class CompiledModel {
     private static final int SHARDS = 2;
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "flowcast-model-worker");
-        t.setDaemon(true);
-        return t;
-    });
 
     final NeuralArchitecture architecture;
     final WindowSpec spec;
@@ -93,23 +84,31 @@ public final class CompiledModel {
             weights.leaves().forEach((name, leaf) -> gradients.put(name, leaf.grad()));
             return new Gradients(loss.data()[0], gradients);
         });
+        // The first shard's arrays become the sums, element by element in shard order: the same whatever the threads.
         Map<String, float[]> total = new LinkedHashMap<>();
-        double loss = 0;
         for (String name : store.all().keySet()) {
-            total.put(name, new float[store.all().get(name).value().length]);
+            float[] sum = parts.get(0).byParameter().get(name);
+            total.put(name, sum != null ? sum : new float[store.all().get(name).value().length]);
         }
-        // Element by element in shard order: the same sums whatever the threads.
-        new java.util.ArrayList<>(total.keySet()).stream().forEach(name -> {
-            float[] sum = total.get(name);
-            for (Gradients part : parts) {
-                float[] g = part.byParameter().get(name);
+        if (parts.size() > 1) {
+            List<float[]> sums = new java.util.ArrayList<>();
+            List<float[]> addends = new java.util.ArrayList<>();
+            total.forEach((name, sum) -> {
+                float[] g = parts.get(1).byParameter().get(name);
                 if (g != null) {
-                    for (int i = 0; i < sum.length; i++) {
-                        sum[i] += g[i];
-                    }
+                    sums.add(sum);
+                    addends.add(g);
                 }
-            }
-        });
+            });
+            TwoThreads.halves(sums.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+                float[] sum = sums.get(k);
+                float[] g = addends.get(k);
+                for (int i = from; i < to; i++) {
+                    sum[i] += g[i];
+                }
+            });
+        }
+        double loss = 0;
         for (Gradients part : parts) {
             loss += part.loss();
         }
@@ -148,22 +147,7 @@ public final class CompiledModel {
         int half = (batch.size() + 1) / 2;
         Batch first = batch.rows(0, half);
         Batch second = batch.rows(half, batch.size());
-        if (Runtime.getRuntime().availableProcessors() < 2) {
-            return List.of(task.run(first, 0), task.run(second, 1));
-        }
-        Future<T> other = WORKER.submit(() -> task.run(second, 1));
-        T mine = task.run(first, 0);
-        try {
-            return List.of(mine, other.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return TwoThreads.both(() -> task.run(first, 0), () -> task.run(second, 1));
     }
 
     public long parameterCount() {

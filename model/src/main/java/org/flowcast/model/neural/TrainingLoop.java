@@ -165,20 +165,21 @@ final class TrainingLoop {
         return order;
     }
 
-    /** The gradients' joint L2 norm; per-parameter sums in parallel, added in a fixed order. */
+    /** The gradients' joint L2 norm: sums over halves of every array on the two threads, added in a fixed order. */
     private static double globalNorm(Map<String, float[]> gradients) {
         List<float[]> arrays = new ArrayList<>(gradients.values());
-        double[] squares = new double[arrays.size()];
-        java.util.stream.IntStream.range(0, arrays.size()).forEach(k -> {
+        double[][] squares = new double[arrays.size()][2];
+        TwoThreads.halves(arrays.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+            float[] values = arrays.get(k);
             double sum = 0;
-            for (float v : arrays.get(k)) {
-                sum += (double) v * v;
+            for (int i = from; i < to; i++) {
+                sum += (double) values[i] * values[i];
             }
-            squares[k] = sum;
+            squares[k][from == 0 ? 0 : 1] = sum;
         });
         double total = 0;
-        for (double s : squares) {
-            total += s;
+        for (double[] s : squares) {
+            total += s[0] + s[1];
         }
         return Math.sqrt(total);
     }

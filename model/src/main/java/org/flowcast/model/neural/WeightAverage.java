@@ -1,6 +1,8 @@
 package org.flowcast.model.neural;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.flowcast.model.ModelFile.FloatArray;
 
@@ -23,9 +25,13 @@ final class WeightAverage {
     /** Folds the weights after optimiser step {@code step} (counted from 1) into the average. */
     void update(Map<String, float[]> values, long step) {
         float keep = (float) Math.min(decay, (1.0 + step) / (10.0 + step));
-        values.forEach((name, value) -> {
-            float[] mean = average.computeIfAbsent(name, k -> value.clone());
-            for (int i = 0; i < value.length; i++) {
+        List<float[]> means = new ArrayList<>();
+        List<float[]> current = new ArrayList<>(values.values());
+        values.forEach((name, value) -> means.add(average.computeIfAbsent(name, k -> value.clone())));
+        TwoThreads.halves(current.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+            float[] mean = means.get(k);
+            float[] value = current.get(k);
+            for (int i = from; i < to; i++) {
                 mean[i] = keep * mean[i] + (1 - keep) * value[i];
             }
         });
