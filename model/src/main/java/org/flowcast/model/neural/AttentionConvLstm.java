@@ -15,7 +15,8 @@ import org.flowcast.model.window.WindowSpec;
  * recent [B, P, N+8] ── flows [B, P, N] ─ reshape [B·P, N, 1]
  *     conv1d k3 → 16, ReLU → conv1d k3 → 32, ReLU  (across neighbouring stations, corridor order)
  *     (channels last: [B·P, N, 16], [B·P, N, 32])
- *     reshape [B·P, 32·N] → dense 64, ReLU → concat time features [B, P, 8] → [B, P, 72]
+ *     reshape [B·P, 32·N] → dense 64, ReLU  (with the convolutions, one cache-blocked operation: ConvolutionStack)
+ *     → concat time features [B, P, 8] → [B, P, 72]
  *     LSTM 64 → LSTM 64 → states h [B, P, 64], last state h_P [B, 64]
  *     temporal attention a_i = softmax_i(h_i · W h_P) → weights [B, P], context [B, 64]
  * daily  [B, P+H, N] → Bi-LSTM 32 per direction → final states [B, 64]
