@@ -21,21 +21,12 @@ public final class Convolution {
                     + cin + " channels");
         }
         TapProducts taps = new TapProducts(a, len, cin, cout, offsets);
-        BiasRelu out = new BiasRelu(bias.data(), cout, relu);
         float[] y = new float[a * len * cout];
-        Blas.Operand product = taps.forward(taps.padded(Blas.Slot.FIRST, x.data(), 0, cin), kernel.data(), Blas.Slot.SECOND,
-                Blas.Slot.THIRD);
-        taps.forEachSequence((i, row) -> out.out(product.buffer(), row * cout, len * cout, y, i * len * cout));
+        taps.convolve(x.data(), 0, kernel.data(), new BiasRelu(bias.data(), cout, relu), y, 0);
         return x.node(y, new int[] {a, len, cout}, x.requiresGrad() || kernel.requiresGrad() || bias.requiresGrad(), dy -> {
             BiasRelu.backward(dy, y, relu, bias.requiresGrad() ? bias.grad() : null, a * len, cout);
-            Blas.Operand gradient = taps.padded(Blas.Slot.FIRST, dy, 0, cout);
-            if (kernel.requiresGrad()) {
-                // The input copied again rather than kept from the forward pass: cheaper than holding it on the tape.
-                taps.addKernelGradient(taps.padded(Blas.Slot.SECOND, x.data(), 0, cin), gradient, kernel.grad(), Blas.Slot.THIRD);
-            }
-            if (x.requiresGrad()) {
-                taps.addUnpadded(taps.inputGradient(gradient, kernel.data(), Blas.Slot.SECOND, Blas.Slot.THIRD), cin, x.grad(), 0);
-            }
+            taps.backward(dy, x.data(), 0, kernel.data(), kernel.requiresGrad() ? kernel.grad() : null,
+                    x.requiresGrad() ? x.grad() : null, 0);
         });
     }
 }

@@ -106,21 +106,19 @@ public final class ConvolutionStack {
             return y;
         }
 
-        /** Layer {@code i}'s input for the block of {@code sequences} from {@code first}, padded for its taps. */
-        private Blas.Operand paddedInput(TapProducts taps, int i, int first, Blas.Slot slot) {
-            return i == 0 ? taps.padded(slot, x.data(), first * len * channels[0], channels[0])
-                    : taps.padded(slot, activations[i - 1], 0, channels[i]);
+        /** Layer {@code i}'s input for the block starting at sequence {@code first}: where it starts and in which array. */
+        private int inputBase(int i, int first) {
+            return i == 0 ? first * len * channels[0] : 0;
+        }
+
+        private float[] input(int i) {
+            return i == 0 ? x.data() : activations[i - 1];
         }
 
         private void convolveBlock(int first, int sequences) {
             for (int i = 0; i < kernels.size(); i++) {
-                TapProducts taps = new TapProducts(sequences, len, channels[i], channels[i + 1], offsets);
-                Blas.Operand product = taps.forward(paddedInput(taps, i, first, Blas.Slot.FIRST), kernels.get(i).data(), Blas.Slot.SECOND,
-                        Blas.Slot.THIRD);
-                int cout = channels[i + 1];
-                float[] out = activations[i];
-                BiasRelu layer = biasRelu[i];
-                taps.forEachSequence((s, row) -> layer.out(product.buffer(), row * cout, len * cout, out, s * len * cout));
+                new TapProducts(sequences, len, channels[i], channels[i + 1], offsets).convolve(input(i), inputBase(i, first),
+                        kernels.get(i).data(), biasRelu[i], activations[i], 0);
             }
         }
 
@@ -149,24 +147,15 @@ public final class ConvolutionStack {
                     Tensor bias = biases.get(i);
                     int cout = channels[i + 1];
                     BiasRelu.backward(gradient, activations[i], true, bias.requiresGrad() ? bias.grad() : null, rows, cout);
-                    TapProducts taps = new TapProducts(sequences, len, channels[i], cout, offsets);
-                    Blas.Operand gOut = taps.padded(Blas.Slot.FIRST, gradient, 0, cout);
-                    if (kernel.requiresGrad()) {
-                        taps.addKernelGradient(paddedInput(taps, i, first, Blas.Slot.SECOND), gOut, kernel.grad(), Blas.Slot.THIRD);
-                    }
-                    if (i == 0 && !x.requiresGrad()) {
-                        continue;
-                    }
-                    Blas.Operand dInput = taps.inputGradient(gOut, kernel.data(), Blas.Slot.SECOND, Blas.Slot.THIRD);
-                    if (i == 0) {
-                        taps.addUnpadded(dInput, channels[0], x.grad(), first * len * channels[0]);
-                    } else {
+                    float[] dInput = i > 0 ? inputGradient : x.requiresGrad() ? x.grad() : null;
+                    if (i > 0) {
                         Arrays.fill(inputGradient, 0, rows * channels[i], 0f);
-                        taps.addUnpadded(dInput, channels[i], inputGradient, 0);
-                        float[] swap = gradient;
-                        gradient = inputGradient;
-                        inputGradient = swap;
                     }
+                    new TapProducts(sequences, len, channels[i], cout, offsets).backward(gradient, input(i), inputBase(i, first),
+                            kernel.data(), kernel.requiresGrad() ? kernel.grad() : null, dInput, inputBase(i, first));
+                    float[] swap = gradient;
+                    gradient = inputGradient;
+                    inputGradient = swap;
                 }
             }
             if (dWeights != null) {

@@ -59,8 +59,32 @@ final class TapProducts {
         return Math.max(0, paddedRows() - before - after);
     }
 
+    /**
+     * The convolution of the sequences in {@code input[base..]} with {@code kernel}, finished by {@code out}
+     * (bias and ReLU), into {@code y[yBase..]} laid out as [A, L, Cout]. Uses the slots FIRST to THIRD.
+     */
+    void convolve(float[] input, int base, float[] kernel, BiasRelu out, float[] y, int yBase) {
+        Blas.Operand product = forward(padded(Blas.Slot.FIRST, input, base, cin), kernel, Blas.Slot.SECOND, Blas.Slot.THIRD);
+        forEachSequence((i, row) -> out.out(product.buffer(), row * cout, len * cout, y, yBase + i * len * cout));
+    }
+
+    /**
+     * The backward pass of {@link #convolve} from the gradient of its output before bias and ReLU,
+     * {@code gradient [A, L, Cout]}: adds into {@code dKernel} and into {@code dx[dxBase..]}, each unless null.
+     * The input is copied again rather than kept from the forward pass. Uses the slots FIRST to THIRD.
+     */
+    void backward(float[] gradient, float[] input, int base, float[] kernel, float[] dKernel, float[] dx, int dxBase) {
+        Blas.Operand paddedGradient = padded(Blas.Slot.FIRST, gradient, 0, cout);
+        if (dKernel != null) {
+            addKernelGradient(padded(Blas.Slot.SECOND, input, base, cin), paddedGradient, dKernel, Blas.Slot.THIRD);
+        }
+        if (dx != null) {
+            addUnpadded(inputGradient(paddedGradient, kernel, Blas.Slot.SECOND, Blas.Slot.THIRD), cin, dx, dxBase);
+        }
+    }
+
     /** Copies sequences of {@code channels} values per position from {@code source[base..]} into the padded layout. */
-    Blas.Operand padded(Blas.Slot slot, float[] source, int base, int channels) {
+    private Blas.Operand padded(Blas.Slot slot, float[] source, int base, int channels) {
         Blas.Operand padded = Blas.workspace(slot, paddedRows() * channels);
         float[] zeros = new float[Math.max(before, after) * channels];
         for (int i = 0; i < a; i++) {
@@ -73,7 +97,7 @@ final class TapProducts {
     }
 
     /** The convolution without bias, {@code Σ_j x(l − offsets[j]) · K_j}, in the padded layout with {@code cout} channels. */
-    Blas.Operand forward(Blas.Operand input, float[] kernel, Blas.Slot kernelSlot, Blas.Slot outputSlot) {
+    private Blas.Operand forward(Blas.Operand input, float[] kernel, Blas.Slot kernelSlot, Blas.Slot outputSlot) {
         Blas.Operand weights = Blas.copy(kernelSlot, kernel, 0, kernel.length);
         Blas.Operand output = Blas.workspace(outputSlot, paddedRows() * cout);
         int rows = spanned();
@@ -89,7 +113,7 @@ final class TapProducts {
     }
 
     /** Adds {@code Σ_l x(l − offsets[j])ᵀ · g(l)} into the kernel's gradient rows of every used tap j. */
-    void addKernelGradient(Blas.Operand input, Blas.Operand gradient, float[] dKernel, Blas.Slot slot) {
+    private void addKernelGradient(Blas.Operand input, Blas.Operand gradient, float[] dKernel, Blas.Slot slot) {
         int used = (to - from) * cin * cout;
         Blas.Operand accumulated = Blas.copy(slot, dKernel, from * cin * cout, used);
         int rows = spanned();
@@ -104,7 +128,7 @@ final class TapProducts {
      * The input's gradient {@code Σ_j g(l + offsets[j]) · K_jᵀ} in the padded layout with {@code cin} channels,
      * from the output's gradient in the padded layout (zero between sequences).
      */
-    Blas.Operand inputGradient(Blas.Operand gradient, float[] kernel, Blas.Slot kernelSlot, Blas.Slot outputSlot) {
+    private Blas.Operand inputGradient(Blas.Operand gradient, float[] kernel, Blas.Slot kernelSlot, Blas.Slot outputSlot) {
         Blas.Operand weights = Blas.copy(kernelSlot, kernel, 0, kernel.length);
         Blas.Operand dx = Blas.workspace(outputSlot, paddedRows() * cin);
         dx.zero();
@@ -121,14 +145,14 @@ final class TapProducts {
     }
 
     /** Calls {@code sequence} for every sequence with the offset of its first position in the padded layout, in rows. */
-    void forEachSequence(SequenceConsumer sequence) {
+    private void forEachSequence(SequenceConsumer sequence) {
         for (int i = 0; i < a; i++) {
             sequence.accept(i, i * stride + before);
         }
     }
 
     /** Adds the padded rows of every sequence, {@code channels} values each, into {@code target[base..]} laid out as [A, L, channels]. */
-    void addUnpadded(Blas.Operand padded, int channels, float[] target, int base) {
+    private void addUnpadded(Blas.Operand padded, int channels, float[] target, int base) {
         float[] block = new float[len * channels];
         forEachSequence((i, row) -> {
             padded.buffer().get(row * channels, block, 0, block.length);
@@ -139,7 +163,7 @@ final class TapProducts {
         });
     }
 
-    interface SequenceConsumer {
+    private interface SequenceConsumer {
         void accept(int sequence, int firstRow);
     }
 }

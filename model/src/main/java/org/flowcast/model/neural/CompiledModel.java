@@ -100,7 +100,7 @@ public final class CompiledModel {
                     addends.add(g);
                 }
             });
-            TwoThreads.halves(sums.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+            TwoThreads.halves(sums.stream().mapToInt(a -> a.length).toArray(), (k, half, from, to) -> {
                 float[] sum = sums.get(k);
                 float[] g = addends.get(k);
                 for (int i = from; i < to; i++) {

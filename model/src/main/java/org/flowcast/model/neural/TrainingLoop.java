@@ -169,13 +169,13 @@ final class TrainingLoop {
     private static double globalNorm(Map<String, float[]> gradients) {
         List<float[]> arrays = new ArrayList<>(gradients.values());
         double[][] squares = new double[arrays.size()][2];
-        TwoThreads.halves(arrays.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+        TwoThreads.halves(arrays.stream().mapToInt(a -> a.length).toArray(), (k, half, from, to) -> {
             float[] values = arrays.get(k);
             double sum = 0;
             for (int i = from; i < to; i++) {
                 sum += (double) values[i] * values[i];
             }
-            squares[k][from == 0 ? 0 : 1] = sum;
+            squares[k][half] = sum;
         });
         double total = 0;
         for (double[] s : squares) {

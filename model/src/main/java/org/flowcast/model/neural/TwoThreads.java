@@ -20,9 +20,9 @@ final class TwoThreads {
         return t;
     });
 
-    /** Element-wise work on {@code values[from, to)} of the {@code array}-th of several arrays. */
+    /** Element-wise work on {@code values[from, to)}, half {@code half} (0 or 1), of the {@code array}-th of several arrays. */
     interface Range {
-        void run(int array, int from, int to);
+        void run(int array, int half, int from, int to);
     }
 
     private TwoThreads() {
@@ -59,12 +59,12 @@ final class TwoThreads {
     static void halves(int[] lengths, Range range) {
         both(() -> {
             for (int k = 0; k < lengths.length; k++) {
-                range.run(k, 0, lengths[k] / 2);
+                range.run(k, 0, 0, lengths[k] / 2);
             }
             return null;
         }, () -> {
             for (int k = 0; k < lengths.length; k++) {
-                range.run(k, lengths[k] / 2, lengths[k]);
+                range.run(k, 1, lengths[k] / 2, lengths[k]);
             }
             return null;
         });

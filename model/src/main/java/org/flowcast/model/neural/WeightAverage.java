@@ -28,7 +28,7 @@ final class WeightAverage {
         List<float[]> means = new ArrayList<>();
         List<float[]> current = new ArrayList<>(values.values());
         values.forEach((name, value) -> means.add(average.computeIfAbsent(name, k -> value.clone())));
-        TwoThreads.halves(current.stream().mapToInt(a -> a.length).toArray(), (k, from, to) -> {
+        TwoThreads.halves(current.stream().mapToInt(a -> a.length).toArray(), (k, half, from, to) -> {
             float[] mean = means.get(k);
             float[] value = current.get(k);
             for (int i = from; i < to; i++) {

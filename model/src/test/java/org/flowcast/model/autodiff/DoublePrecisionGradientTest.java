@@ -136,21 +136,24 @@ class DoublePrecisionGradientTest {
                     offsets, in.get(5), in.get(6), block), in -> {
                         double[] first = convolveReference(in.get(0), a, len, channels[0], in.get(1), in.get(2), channels[1], offsets, true);
                         double[] second = convolveReference(first, a, len, channels[1], in.get(3), in.get(4), channels[2], offsets, true);
-                        double[] w = in.get(5);
-                        double[] bias = in.get(6);
-                        double[] y = new double[a * out];
-                        for (int i = 0; i < a; i++) {
-                            for (int o = 0; o < out; o++) {
-                                double sum = bias[o];
-                                for (int f = 0; f < flat; f++) {
-                                    sum += second[i * flat + f] * w[f * out + o];
-                                }
-                                y[i * out + o] = Math.max(sum, 0);
-                            }
-                        }
-                        return y;
+                        return denseReluReference(second, a, flat, in.get(5), in.get(6), out);
                     }));
         }
+    }
+
+    /** {@code max(x [rows, in] · w [in, out] + bias, 0)} in double. */
+    private static double[] denseReluReference(double[] x, int rows, int in, double[] w, double[] bias, int out) {
+        double[] y = new double[rows * out];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < out; o++) {
+                double sum = bias[o];
+                for (int c = 0; c < in; c++) {
+                    sum += x[r * in + c] * w[c * out + o];
+                }
+                y[r * out + o] = Math.max(sum, 0);
+            }
+        }
+        return y;
     }
 
     /** A convolution over [a, len, cin] in double, as {@link Convolution} documents it. */
@@ -325,19 +328,10 @@ class DoublePrecisionGradientTest {
             Tensor y = Linear.apply(t.get(0), t.get(1), t.get(2), true);
             return y.add(y.mul(y));
         }, t -> {
-            double[] x = t.get(0);
-            double[] w = t.get(1);
-            double[] bias = t.get(2);
+            double[] y = denseReluReference(t.get(0), rows, in, t.get(1), t.get(2), out);
             double[] result = new double[rows * out];
-            for (int r = 0; r < rows; r++) {
-                for (int o = 0; o < out; o++) {
-                    double y = bias[o];
-                    for (int c = 0; c < in; c++) {
-                        y += x[r * in + c] * w[c * out + o];
-                    }
-                    y = Math.max(y, 0);
-                    result[r * out + o] = y + y * y;
-                }
+            for (int i = 0; i < result.length; i++) {
+                result[i] = y[i] + y[i] * y[i];
             }
             return result;
         }));
