@@ -53,9 +53,16 @@ public final class ModelRegistry {
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
     }
 
-    /** A neural model: an architecture from its typed parameters, trained by the shared loop. */
-    public record Neural<R extends Record>(String name, String description, R defaults, Function<R, NeuralArchitecture> factory)
-            implements Entry {
+    /**
+     * A neural model: an architecture from its typed parameters, trained by the shared loop. {@code olderFiles}
+     * gives parameters added after model files were first written the value a file that lacks them was trained with.
+     */
+    public record Neural<R extends Record>(String name, String description, R defaults, Function<R, NeuralArchitecture> factory,
+                                           Map<String, String> olderFiles) implements Entry {
+        public Neural(String name, String description, R defaults, Function<R, NeuralArchitecture> factory) {
+            this(name, description, defaults, factory, Map.of());
+        }
+
         /** The architecture with the given parameters overriding the defaults. */
         public NeuralArchitecture architecture(Map<String, String> parameters) {
             return factory.apply(TypedParameters.override(name, defaults, parameters));
@@ -83,8 +90,8 @@ public final class ModelRegistry {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Neural<>(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021)",
-                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new),
+            new Neural<>(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021), seasonal and linear skips",
+                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new, Map.of("linearSkip", "false")),
             new Neural<>(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
                     RecurrentBaseline.Parameters.defaults(), RecurrentBaseline::lstm),
             new Neural<>(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",
@@ -137,6 +144,7 @@ public final class ModelRegistry {
                 }
                 Map<String, String> hyper = new java.util.LinkedHashMap<>();
                 contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
+                neural.olderFiles().forEach(hyper::putIfAbsent);
                 return NeuralForecaster.load(file, contents, neural.architecture(hyper));
             default:
                 throw new ModelFileException(file + ": a " + kind + " file, not a model; give a model file written by 'flowcast train'");

@@ -332,6 +332,33 @@ public final class Tensor {
         });
     }
 
+    /** [A, L, C] → [A, C, L]: the last two axes swapped. */
+    public Tensor swapLastTwo() {
+        int a = shape[0];
+        int len = shape[1];
+        int c = shape[2];
+        float[] y = new float[data.length];
+        for (int i = 0; i < a; i++) {
+            int o = i * len * c;
+            for (int l = 0; l < len; l++) {
+                for (int j = 0; j < c; j++) {
+                    y[o + j * len + l] = data[o + l * c + j];
+                }
+            }
+        }
+        return node(y, new int[] {a, c, len}, requiresGrad, dy -> {
+            float[] g = grad();
+            for (int i = 0; i < a; i++) {
+                int o = i * len * c;
+                for (int l = 0; l < len; l++) {
+                    for (int j = 0; j < c; j++) {
+                        g[o + l * c + j] += dy[o + j * len + l];
+                    }
+                }
+            }
+        });
+    }
+
     /** Step {@code t} of [B, T, F] as [B, F]. */
     public Tensor step(int t) {
         int b = shape[0];

@@ -283,6 +283,30 @@ class DoublePrecisionGradientTest {
     }
 
     @Test
+    void swappingTheLastTwoAxesMovesEachValueAndItsGradient() {
+        // Squared after the swap, so that a gradient sent back to the wrong position shows.
+        int a = 2;
+        int len = 3;
+        int c = 4;
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, len, c}), t -> {
+            Tensor swapped = t.get(0).swapLastTwo();
+            return swapped.mul(swapped).add(swapped);
+        }, t -> {
+            double[] x = t.get(0);
+            double[] result = new double[a * c * len];
+            for (int i = 0; i < a; i++) {
+                for (int l = 0; l < len; l++) {
+                    for (int j = 0; j < c; j++) {
+                        double v = x[(i * len + l) * c + j];
+                        result[(i * c + j) * len + l] = v * v + v;
+                    }
+                }
+            }
+            return result;
+        }));
+    }
+
+    @Test
     void denseLayerElementwiseActivationsAndSequenceViews() {
         // The tape's small operations, composed as the models use them.
         int b = 2;

@@ -14,7 +14,7 @@ class CompiledModelTest {
 
     @Test
     void aBatchSplitOverTwoThreadsGivesTheGradientOfTheWholeBatch() {
-        CompiledModel model = CompiledModel.compile(new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 5, 3, true, true, true)),
+        CompiledModel model = CompiledModel.compile(new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 5, 3, true, true, true, false)),
                 SPEC, STATIONS, 7);
         Batch batch = randomBatch(6, new SplittableRandom(3));
         CompiledModel.Gradients whole = model.lossAndGradients(batch, 7);

@@ -12,6 +12,7 @@ import org.flowcast.core.Forecast;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.SampleData;
@@ -34,7 +35,7 @@ class NeuralTrainerTest {
     }
 
     static AttentionConvLstm.Parameters small() {
-        return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true, true);
+        return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true, true, false);
     }
 
     static TrainingConfig config(int epochs) {
@@ -100,7 +101,7 @@ class NeuralTrainerTest {
         Path checkpoint = dir.resolve("model.checkpoint");
         new NeuralTrainer(new AttentionConvLstm(small()), config(1), TrainingListener.NONE, Optional.of(checkpoint))
                 .fit(split.train(), split.validation());
-        AttentionConvLstm other = new AttentionConvLstm(new AttentionConvLstm.Parameters(4, 4, 16, 1, 24, 8, true, true, true));
+        AttentionConvLstm other = new AttentionConvLstm(new AttentionConvLstm.Parameters(4, 4, 16, 1, 24, 8, true, true, true, false));
         assertThatThrownBy(() -> new NeuralTrainer(other, config(2), TrainingListener.NONE, Optional.of(checkpoint))
                 .fit(split.train(), split.validation())).hasMessageContaining("another model");
     }
@@ -139,6 +140,22 @@ class NeuralTrainerTest {
         Path text = Files.writeString(dir.resolve("notes.fcm"), "not a model");
         assertThatThrownBy(() -> ModelRegistry.load(text)).isInstanceOf(ModelFileException.class).hasMessageContaining("notes.fcm");
         assertThatThrownBy(() -> ModelRegistry.load(dir.resolve("absent.fcm"))).hasMessageContaining("no such model file");
+    }
+
+    @Test
+    void aModelFileWrittenBeforeTheLinearSkipExistedLoadsAsTheModelItWasTrainedAs() throws Exception {
+        // Files written before the parameter existed lack it; the default (on) would look for weights they do not hold.
+        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
+                .fit(split.train(), split.validation());
+        Path file = dir.resolve("current.fcm");
+        forecaster.save(file);
+        ModelFile.Contents contents = ModelFile.read(file);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) contents.manifest().path("hyperparameters")).remove("linearSkip");
+        Path older = dir.resolve("older.fcm");
+        ModelFile.write(older, contents.manifest(), contents.arrays());
+        List<java.time.Instant> origins = List.of(split.test().timeAt(2100));
+        assertThat(ModelRegistry.load(older).predictAll(split.test(), origins).get(0).values())
+                .isDeepEqualTo(forecaster.predictAll(split.test(), origins).get(0).values());
     }
 
     private static TrainingListener epochs(List<Integer> into) {
