@@ -34,17 +34,15 @@ import org.flowcast.model.window.WindowSpec;
 public final class AttentionConvLstm implements NeuralArchitecture {
 
     /**
-     * Typed hyperparameters. The sizes are the reference protocol's; {@code seasonalSkip} adds what the
-     * reference lacks: for every station and step, a learned multiple of the flow at the same time one day and
-     * one week earlier, added to the head's output. With averaged weights it lowered the test MAE from
-     * 24.83 ± 0.10 to 24.28 ± 0.22 over five seeds at 24 steps and from 24.57 ± 0.16 to 24.11 ± 0.16 over three
-     * at 12 (and the validation MAE on seven of those eight runs). With it, 64 periodic units per direction (the
-     * earlier default) were no better (24.36 ± 0.18 and 24.21 ± 0.06, higher validation MAE) at 25–35% less speed.
-     * {@code linearSkip} adds a linear autoregression that every station shares, over its own recent, day-earlier
-     * and week-earlier windows (LSTNet's "highway", Lai et al. 2018), so that the networks learn what it misses.
-     * It lowered the test MAE from 24.26 ± 0.23 to 23.45 ± 0.26 over five seeds at 24 steps and from 24.15 ± 0.21
-     * to 22.87 ± 0.10 over three at 12; over the recent window alone it gave 23.90 at 24 steps, and with weights
-     * of its own for every station 24.14 (three seeds) against 23.99 for shared ones.
+     * Typed hyperparameters. The sizes are the reference protocol's; two skips add what the reference lacks
+     * (README, "Benchmark figures": test MAE over five seeds at 24 steps and three at 12, this build).
+     * {@code seasonalSkip}: for every station and step, a learned multiple of the flow at the same time one day
+     * and one week earlier (24.80 ± 0.11 → 24.25 ± 0.21 at 24 steps, 24.58 ± 0.14 → 24.17 ± 0.22 at 12).
+     * {@code linearSkip}: one linear autoregression that every station shares, over its own recent, day-earlier
+     * and week-earlier windows (LSTNet's "highway", Lai et al. 2018), learned from 0 so that the networks learn
+     * what it misses (with the seasonal skip: → 23.45 ± 0.26 at 24 steps, → 22.87 ± 0.11 at 12). Over the recent
+     * window alone it gave 23.90; weights of its own for every station, or starting from persistence or from the
+     * periodic mean, were worse. Both skips start from 0, so training starts from the plain head.
      */
     public record Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
                              boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip) {
