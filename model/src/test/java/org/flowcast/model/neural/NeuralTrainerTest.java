@@ -3,8 +3,10 @@ package org.flowcast.model.neural;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,14 +40,17 @@ class NeuralTrainerTest {
         return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true, true, false);
     }
 
+    static BatchForecaster oneEpochForecaster() {
+        return (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1)).fit(split.train(), split.validation());
+    }
+
     static TrainingConfig config(int epochs) {
         return TrainingConfig.defaults().withHorizon(6).withEpochs(epochs);
     }
 
     @Test
     void attentionWeightsAreAProbabilityOverTheInputSteps() {
-        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
-                .fit(split.train(), split.validation());
+        BatchForecaster forecaster = oneEpochForecaster();
         List<Forecast> forecasts = forecaster.predictAll(split.test(), List.of(split.test().timeAt(2100), split.test().timeAt(2200)));
         for (Forecast f : forecasts) {
             float[] weights = f.attention().orElseThrow().weights()[0];
@@ -126,8 +131,7 @@ class NeuralTrainerTest {
 
     @Test
     void aTamperedOrForeignModelFileIsRefusedWithAClearMessage() throws Exception {
-        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
-                .fit(split.train(), split.validation());
+        BatchForecaster forecaster = oneEpochForecaster();
         Path file = dir.resolve("m.fcm");
         forecaster.save(file);
         byte[] bytes = Files.readAllBytes(file);
@@ -145,15 +149,14 @@ class NeuralTrainerTest {
     @Test
     void aModelFileWrittenBeforeTheLinearSkipExistedLoadsAsTheModelItWasTrainedAs() throws Exception {
         // Files written before the parameter existed lack it; the default (on) would look for weights they do not hold.
-        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1))
-                .fit(split.train(), split.validation());
+        BatchForecaster forecaster = oneEpochForecaster();
         Path file = dir.resolve("current.fcm");
         forecaster.save(file);
         ModelFile.Contents contents = ModelFile.read(file);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) contents.manifest().path("hyperparameters")).remove("linearSkip");
+        ((ObjectNode) contents.manifest().path("hyperparameters")).remove("linearSkip");
         Path older = dir.resolve("older.fcm");
         ModelFile.write(older, contents.manifest(), contents.arrays());
-        List<java.time.Instant> origins = List.of(split.test().timeAt(2100));
+        List<Instant> origins = List.of(split.test().timeAt(2100));
         assertThat(ModelRegistry.load(older).predictAll(split.test(), origins).get(0).values())
                 .isDeepEqualTo(forecaster.predictAll(split.test(), origins).get(0).values());
     }
