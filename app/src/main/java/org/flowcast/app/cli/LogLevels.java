@@ -24,6 +24,7 @@ final class LogLevels {
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(root);
         context.getLogger("org.flowcast").setLevel(verbose ? Level.DEBUG : Level.WARN);
         context.getLogger("org.bytedeco").setLevel(noisy);
+        context.getLogger("org.nd4j").setLevel(noisy);
         context.getLogger("org.flywaydb").setLevel(verbose ? Level.INFO : Level.ERROR);
     }
 }

@@ -22,6 +22,7 @@ import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
+import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.reports.Backtester;
 import org.flowcast.reports.ModelRun;
@@ -133,6 +134,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("numericBackend", NeuralForecaster.numericBackend());
         root.put("measuredAt", Instant.now().toString());
         ArrayNode modelsNode = root.putArray("models");
         for (int m = 0; m < runs.size(); m++) {

@@ -1,26 +1,26 @@
 package org.flowcast.model.autodiff;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import org.bytedeco.openblas.global.openblas;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Single-precision matrix products on row-major Java arrays through the OpenBLAS that ND4J ships.
- * The operands are copied into per-thread direct buffers: JavaCPP's {@code float[]} overloads copy
- * the whole array through JNI on every call (4 ms per million floats here), a plain copy costs a
- * small fraction of the product.
+ * Single-precision matrix products for the autodiff's operations, on ND4J memory through ND4J
+ * ({@link MatrixProducts}). Operands that live in Java arrays are copied into per-thread ND4J blocks:
+ * no ND4J array can sit on a Java {@code float[]}, and a plain copy costs a small fraction of the product.
+ * The element-wise work around the products stays in Java loops on {@code float[]}: ND4J's kernels for
+ * it measured 2.7–14 times slower on the model's 64×256 shapes (sigmoid 4.5×, tanh 14×,
+ * {@code addiRowVector} 6.4×, a reused broadcast add 2.7×; `../shared/notes/nd4j-backend.md`), and
+ * the same loop run on ND4J memory through its buffer 5.7× slower than on a Java array.
  */
 final class Blas {
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    static {
-        // The model splits each batch over two threads of its own; a multi-threaded BLAS under them ran 40%
-        // slower here, and its results depended on the thread count.
-        openblas.blas_set_num_threads(1);
+    private Blas() {
     }
 
-    private Blas() {
+    /** How the products run: the ND4J path chosen for the backend on the classpath (starts ND4J on first use). */
+    static String products() {
+        return Products.CHOSEN.name();
     }
 
     /**
@@ -30,14 +30,12 @@ final class Blas {
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                      float beta, float[] c, int cOff) {
         Scratch s = SCRATCH.get();
-        s.b = s.grow(s.b, k * n);
-        s.b.put(b, bOff, k * n).clear();
-        product(transA, transB, m, n, k, alpha, a, aOff, s.b, beta, c, cOff);
+        product(transA, transB, m, n, k, alpha, a, aOff, s.fill(Scratch.B, b, bOff, k * n), beta, c, cOff);
     }
 
     /**
-     * Per-thread native buffers that operations fill and multiply in place. Each is valid until the thread
-     * asks for the same slot again; the array-taking products use buffers of their own and leave these alone.
+     * Per-thread native blocks that operations fill and multiply in place. Each is valid until the thread
+     * asks for the same slot again; the array-taking products use blocks of their own and leave these alone.
      * {@link #PINNED} and {@link #ACCUMULATOR} hold a recurrent layer's weights and their gradient over a
      * sequence; {@link #FIRST}, {@link #SECOND} and {@link #THIRD} are an operation's own operands.
      */
@@ -46,57 +44,63 @@ final class Blas {
     }
 
     /**
-     * A native float buffer of {@code size} values that products read or write without copying, so that
-     * an operand used by several products is copied once, and one built element by element (gathered
-     * convolution taps) is never held in a Java array.
+     * {@code size} floats of ND4J memory, {@code offset} floats into a block, that products read or write
+     * without copying, so that an operand used by several products is copied once, and one built element by
+     * element (gathered convolution taps) is never held in a Java array.
      */
-    record Operand(FloatBuffer buffer, int size) {
+    record Operand(NativeBlock block, int offset, int size) {
         private static final float[] ZEROS = new float[4096];
+
+        /** The operand's memory as a direct float buffer, index 0 at its first value. */
+        FloatBuffer buffer() {
+            return block.floats().slice(offset, size);
+        }
+
+        /** An ND4J array whose memory starts at the operand's first value. */
+        INDArray array() {
+            return block.at(offset);
+        }
 
         /** Sets every value to 0. */
         void zero() {
+            FloatBuffer floats = block.floats();
             for (int from = 0; from < size; from += ZEROS.length) {
-                buffer.put(from, ZEROS, 0, Math.min(ZEROS.length, size - from));
+                floats.put(offset + from, ZEROS, 0, Math.min(ZEROS.length, size - from));
             }
         }
 
-        /** Copies the operand back into {@code into[offset..]}. */
-        void copyTo(float[] into, int offset) {
-            buffer.clear();
-            buffer.get(into, offset, size).clear();
+        /** Copies the operand back into {@code into[at..]}. */
+        void copyTo(float[] into, int at) {
+            block.floats().get(offset, into, at, size);
         }
 
-        /** The values {@code offset .. offset + size} of this operand, as an operand of their own. */
-        Operand view(int offset, int size) {
-            return new Operand(buffer.slice(offset, size), size);
+        /** The values {@code from .. from + length} of this operand, as an operand of their own. */
+        Operand view(int from, int length) {
+            return new Operand(block, offset + from, length);
         }
 
-        /** Adds the operand into {@code into[offset..]}, a block at a time so that the block stays in cache. */
-        void addTo(float[] into, int offset) {
-            float[] block = new float[Math.min(size, 1024)];
-            for (int from = 0; from < size; from += block.length) {
-                int length = Math.min(block.length, size - from);
-                buffer.get(from, block, 0, length);
+        /** Adds the operand into {@code into[at..]}, a block at a time so that the block stays in cache. */
+        void addTo(float[] into, int at) {
+            FloatBuffer floats = block.floats();
+            float[] values = new float[Math.min(size, 1024)];
+            for (int from = 0; from < size; from += values.length) {
+                int length = Math.min(values.length, size - from);
+                floats.get(offset + from, values, 0, length);
                 for (int i = 0; i < length; i++) {
-                    into[offset + from + i] += block[i];
+                    into[at + from + i] += values[i];
                 }
             }
         }
     }
 
-    /** The thread's buffer for {@code slot} with room for {@code size} values; its contents are undefined. */
+    /** The thread's block for {@code slot} with room for {@code size} values; its contents are undefined. */
     static Operand workspace(Slot slot, int size) {
-        Scratch s = SCRATCH.get();
-        FloatBuffer buffer = s.grow(s.slots[slot.ordinal()], size);
-        s.slots[slot.ordinal()] = buffer;
-        return new Operand(buffer, size);
+        return new Operand(SCRATCH.get().block(slot.ordinal(), size), 0, size);
     }
 
-    /** A native copy of {@code data[offset .. offset + size)} in the thread's buffer for {@code slot}. */
+    /** A native copy of {@code data[offset .. offset + size)} in the thread's block for {@code slot}. */
     static Operand copy(Slot slot, float[] data, int offset, int size) {
-        Operand operand = workspace(slot, size);
-        operand.buffer.put(data, offset, size).clear();
-        return operand;
+        return SCRATCH.get().fill(slot.ordinal(), data, offset, size);
     }
 
     /**
@@ -118,33 +122,30 @@ final class Blas {
             return;
         }
         if (k == 0) {
+            FloatBuffer floats = c.block().floats();
             for (int i = 0; i < m * n; i++) {
-                c.buffer.put(i, beta == 0 ? 0 : beta * c.buffer.get(i));
+                floats.put(c.offset() + i, beta == 0 ? 0 : beta * floats.get(c.offset() + i));
             }
             return;
         }
-        sgemm(transA, transB, m, n, k, alpha, a.buffer.clear(), b.buffer.clear(), beta, c.buffer.clear());
+        Products.CHOSEN.gemm(transA, transB, m, n, k, alpha, a, b, beta, c);
     }
 
     /** {@link #gemm} with a pinned right-hand operand. */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, Operand b,
                      float beta, float[] c, int cOff) {
-        product(transA, transB, m, n, k, alpha, a, aOff, b.buffer.clear(), beta, c, cOff);
+        product(transA, transB, m, n, k, alpha, a, aOff, b, beta, c, cOff);
     }
 
     /** {@code c += alpha · op(a) · op(b)} into an accumulator, which stays native between products. */
     static void gemmInto(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, float[] b, int bOff,
                          Operand c) {
         Scratch s = SCRATCH.get();
-        s.a = s.grow(s.a, m * k);
-        s.a.put(a, aOff, m * k).clear();
-        s.b = s.grow(s.b, k * n);
-        s.b.put(b, bOff, k * n).clear();
-        sgemm(transA, transB, m, n, k, alpha, s.a, s.b, 1f, c.buffer.clear());
+        gemm(transA, transB, m, n, k, alpha, s.fill(Scratch.A, a, aOff, m * k), s.fill(Scratch.B, b, bOff, k * n), 1f, c);
     }
 
     /** The product with the right-hand operand already native: copies a and c in, c out. */
-    private static void product(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, FloatBuffer b,
+    private static void product(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, Operand b,
                                 float beta, float[] c, int cOff) {
         if (m == 0 || n == 0) {
             return;
@@ -156,41 +157,39 @@ final class Blas {
             return;
         }
         Scratch s = SCRATCH.get();
-        s.a = s.grow(s.a, m * k);
-        s.a.put(a, aOff, m * k).clear();
-        s.c = s.grow(s.c, m * n);
-        if (beta != 0) {
-            s.c.put(c, cOff, m * n).clear();
-        }
-        sgemm(transA, transB, m, n, k, alpha, s.a, b, beta, s.c);
-        s.c.get(c, cOff, m * n).clear();
+        Operand left = s.fill(Scratch.A, a, aOff, m * k);
+        Operand result = beta != 0 ? s.fill(Scratch.C, c, cOff, m * n) : new Operand(s.block(Scratch.C, m * n), 0, m * n);
+        Products.CHOSEN.gemm(transA, transB, m, n, k, alpha, left, b, beta, result);
+        result.copyTo(c, cOff);
     }
 
-    private static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatBuffer a, FloatBuffer b,
-                              float beta, FloatBuffer c) {
-        openblas.cblas_sgemm(openblas.CblasRowMajor, transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-                transB ? openblas.CblasTrans : openblas.CblasNoTrans, m, n, k, alpha, a, transA ? m : k, b, transB ? k : n,
-                beta, c, n);
+    /** The chosen products, in a holder of their own so that ND4J starts with the first product, not with this class. */
+    private static final class Products {
+        private static final MatrixProducts CHOSEN = MatrixProducts.forBackend();
     }
 
-    /** Direct buffers that grow to the largest operand seen on this thread. */
+    /** ND4J blocks that grow to the largest operand seen on this thread: the slots, then the array-taking products' own. */
     private static final class Scratch {
-        private FloatBuffer a = allocate(1 << 16);
-        private FloatBuffer b = allocate(1 << 16);
-        private FloatBuffer c = allocate(1 << 16);
-        private final FloatBuffer[] slots = new FloatBuffer[Slot.values().length];
+        private static final int A = Slot.values().length;
+        private static final int B = A + 1;
+        private static final int C = A + 2;
+        private final NativeBlock[] blocks = new NativeBlock[C + 1];
 
-        /** {@code buffer}, or a larger one where it holds fewer than {@code size} floats, cleared. */
-        FloatBuffer grow(FloatBuffer buffer, int size) {
-            FloatBuffer result = buffer == null || buffer.capacity() < size ? allocate(size) : buffer;
-            result.clear();
-            return result;
+        /** Block {@code index}, replaced by a larger one where it holds fewer than {@code size} floats. */
+        NativeBlock block(int index, int size) {
+            NativeBlock block = blocks[index];
+            if (block == null || block.capacity() < size) {
+                block = new NativeBlock(size);
+                blocks[index] = block;
+            }
+            return block;
         }
 
-        private static FloatBuffer allocate(int floats) {
-            int capacity = Math.max(floats, 1 << 16);
-            capacity = Integer.highestOneBit(capacity - 1) << 1;
-            return ByteBuffer.allocateDirect(capacity * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        /** Block {@code index} holding a copy of {@code data[offset .. offset + size)}. */
+        Operand fill(int index, float[] data, int offset, int size) {
+            NativeBlock block = block(index, size);
+            block.floats().put(0, data, offset, size);
+            return new Operand(block, 0, size);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.flowcast.model.autodiff;
 
+import java.nio.FloatBuffer;
+
 /**
  * A 1-D convolution over sequences [A, L, Cin] as one matrix product per tap. The sequences are copied
  * to native memory with zero rows before and after each ([A, before + L + after, Cin]), so that tap
@@ -64,8 +66,8 @@ final class TapProducts {
      * (bias and ReLU), into {@code y[yBase..]} laid out as [A, L, Cout]. Uses the slots FIRST to THIRD.
      */
     void convolve(float[] input, int base, float[] kernel, BiasRelu out, float[] y, int yBase) {
-        Blas.Operand product = forward(padded(Blas.Slot.FIRST, input, base, cin), kernel, Blas.Slot.SECOND, Blas.Slot.THIRD);
-        forEachSequence((i, row) -> out.out(product.buffer(), row * cout, len * cout, y, yBase + i * len * cout));
+        FloatBuffer product = forward(padded(Blas.Slot.FIRST, input, base, cin), kernel, Blas.Slot.SECOND, Blas.Slot.THIRD).buffer();
+        forEachSequence((i, row) -> out.out(product, row * cout, len * cout, y, yBase + i * len * cout));
     }
 
     /**
@@ -86,12 +88,13 @@ final class TapProducts {
     /** Copies sequences of {@code channels} values per position from {@code source[base..]} into the padded layout. */
     private Blas.Operand padded(Blas.Slot slot, float[] source, int base, int channels) {
         Blas.Operand padded = Blas.workspace(slot, paddedRows() * channels);
+        FloatBuffer values = padded.buffer();
         float[] zeros = new float[Math.max(before, after) * channels];
         for (int i = 0; i < a; i++) {
             int row = i * stride;
-            padded.buffer().put(row * channels, zeros, 0, before * channels);
-            padded.buffer().put((row + before) * channels, source, base + i * len * channels, len * channels);
-            padded.buffer().put((row + before + len) * channels, zeros, 0, after * channels);
+            values.put(row * channels, zeros, 0, before * channels);
+            values.put((row + before) * channels, source, base + i * len * channels, len * channels);
+            values.put((row + before + len) * channels, zeros, 0, after * channels);
         }
         return padded;
     }
@@ -153,9 +156,10 @@ final class TapProducts {
 
     /** Adds the padded rows of every sequence, {@code channels} values each, into {@code target[base..]} laid out as [A, L, channels]. */
     private void addUnpadded(Blas.Operand padded, int channels, float[] target, int base) {
+        FloatBuffer values = padded.buffer();
         float[] block = new float[len * channels];
         forEachSequence((i, row) -> {
-            padded.buffer().get(row * channels, block, 0, block.length);
+            values.get(row * channels, block, 0, block.length);
             int at = base + i * len * channels;
             for (int k = 0; k < block.length; k++) {
                 target[at + k] += block[k];

@@ -19,6 +19,7 @@ import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.TypedParameters;
+import org.flowcast.model.autodiff.NumericBackend;
 import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.model.window.WindowSpec;
 import org.flowcast.model.window.Windows;
@@ -145,6 +146,11 @@ public final class NeuralForecaster implements BatchForecaster {
     }
 
     /** Rebuilds a forecaster from a model file's contents and the architecture its hyperparameters describe. */
+    /** The numeric backend neural models run on here (ND4J's backend and product path); starts ND4J if nothing has yet. */
+    public static String numericBackend() {
+        return NumericBackend.describe();
+    }
+
     public static NeuralForecaster load(Path file, ModelFile.Contents contents, NeuralArchitecture architecture) throws ModelFileException {
         ObjectNode m = contents.manifest();
         Map<String, String> trainingText = new java.util.LinkedHashMap<>();
