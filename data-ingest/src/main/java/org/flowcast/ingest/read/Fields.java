@@ -12,26 +12,89 @@ final class Fields {
     private Fields() {
     }
 
+    /**
+     * A plain decimal ({@code 124}, {@code -3.5}, {@code .25}, {@code 1.2e3}) that is finite as a float;
+     * Java's own literals ({@code Infinity}, {@code NaN}, {@code 100f}, {@code 100.0d}, {@code 0x1p6}),
+     * which {@link Float#parseFloat} accepts, and values past a float's range are the row's error.
+     */
     static float number(String field, String column) throws RowException {
         if (field.isEmpty()) {
             return Float.NaN;
         }
-        try {
-            return Float.parseFloat(field);
-        } catch (NumberFormatException e) {
+        String text = field.trim();
+        if (!isPlainDecimal(text)) {
             throw new RowException(column + " is not a number: '" + field + "'");
         }
+        // parseFloat itself, not a double cast down: that would round twice and differ in the last bit now and then
+        float value = Float.parseFloat(text);
+        if (Float.isInfinite(value)) {
+            throw new RowException(column + " is out of range: '" + field + "'");
+        }
+        return value;
     }
 
+    /** {@link #number} in double precision. */
     static double decimal(String field, String column) throws RowException {
         if (field.isEmpty()) {
             return Double.NaN;
         }
-        try {
-            return Double.parseDouble(field);
-        } catch (NumberFormatException e) {
+        String value = field.trim();
+        if (!isPlainDecimal(value)) {
             throw new RowException(column + " is not a number: '" + field + "'");
         }
+        double parsed = Double.parseDouble(value);
+        if (Double.isInfinite(parsed)) {
+            throw new RowException(column + " is out of range: '" + field + "'");
+        }
+        return parsed;
+    }
+
+    /** Optional sign, digits with an optional point (at least one digit), optional exponent: nothing else. */
+    static boolean isPlainDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** A station id: a positive whole number (PeMS ids are 6 to 8 digits; users' own may be smaller). */
+    static int stationId(String field, String column) throws RowException {
+        int id = integer(field, column);
+        if (id <= 0) {
+            throw new RowException(column + " must be a positive station id: '" + field.trim() + "'");
+        }
+        return id;
     }
 
     static int integer(String field, String column) throws RowException {

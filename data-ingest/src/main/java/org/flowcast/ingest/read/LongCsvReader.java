@@ -43,7 +43,7 @@ public final class LongCsvReader implements SensorFileReader {
             sink.rowRead();
             long line = row + 2L;
             try {
-                int id = Fields.integer(station.get(row), "station");
+                int id = Fields.stationId(station.get(row), "station");
                 sink.reading(new Reading(id, instant(clock, id, timestamp.get(row)),
                         Fields.number(flow.get(row), "flow"),
                         occupancy == null ? Float.NaN : Fields.number(occupancy.get(row), "occupancy"),
