@@ -21,15 +21,9 @@ final class Fields {
         if (field.isEmpty()) {
             return Float.NaN;
         }
-        String text = field.trim();
-        if (!isPlainDecimal(text)) {
-            throw new RowException(column + " is not a number: '" + field + "'");
-        }
         // parseFloat itself, not a double cast down: that would round twice and differ in the last bit now and then
-        float value = Float.parseFloat(text);
-        if (Float.isInfinite(value)) {
-            throw new RowException(column + " is out of range: '" + field + "'");
-        }
+        float value = Float.parseFloat(plain(field, column));
+        requireFinite(value, field, column);
         return value;
     }
 
@@ -38,15 +32,23 @@ final class Fields {
         if (field.isEmpty()) {
             return Double.NaN;
         }
-        String value = field.trim();
-        if (!isPlainDecimal(value)) {
+        double value = Double.parseDouble(plain(field, column));
+        requireFinite(value, field, column);
+        return value;
+    }
+
+    private static String plain(String field, String column) throws RowException {
+        String text = field.trim();
+        if (!isPlainDecimal(text)) {
             throw new RowException(column + " is not a number: '" + field + "'");
         }
-        double parsed = Double.parseDouble(value);
-        if (Double.isInfinite(parsed)) {
+        return text;
+    }
+
+    private static void requireFinite(double value, String field, String column) throws RowException {
+        if (Double.isInfinite(value)) {
             throw new RowException(column + " is out of range: '" + field + "'");
         }
-        return parsed;
     }
 
     /** Optional sign, digits with an optional point (at least one digit), optional exponent: nothing else. */
