@@ -53,48 +53,49 @@ final class Fields {
 
     /** Optional sign, digits with an optional point (at least one digit), optional exponent: nothing else. */
     static boolean isPlainDecimal(String s) {
-        int i = 0;
-        int n = s.length();
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-            digits++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            i++;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-                digits++;
-            }
+        int i = afterSign(s, 0);
+        int end = afterDigits(s, i);
+        int digits = end - i;
+        i = end;
+        if (i < s.length() && s.charAt(i) == '.') {
+            end = afterDigits(s, i + 1);
+            digits += end - i - 1;
+            i = end;
         }
         if (digits == 0) {
             return false;
         }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            int exponent = afterSign(s, i + 1);
+            i = afterDigits(s, exponent);
+            if (i == exponent) {
                 return false;
             }
         }
-        return i == n;
+        return i == s.length();
+    }
+
+    private static int afterSign(String s, int from) {
+        return from < s.length() && (s.charAt(from) == '+' || s.charAt(from) == '-') ? from + 1 : from;
+    }
+
+    private static int afterDigits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** A station id: a positive whole number (PeMS ids are 6 to 8 digits; users' own may be smaller). */
     static int stationId(String field, String column) throws RowException {
-        int id = integer(field, column);
+        return positiveStationId(integer(field, column), column);
+    }
+
+    /** {@code id} where it is positive; else the row's error. */
+    static int positiveStationId(int id, String column) throws RowException {
         if (id <= 0) {
-            throw new RowException(column + " must be a positive station id: '" + field.trim() + "'");
+            throw new RowException(column + " must be a positive station id, was " + id);
         }
         return id;
     }

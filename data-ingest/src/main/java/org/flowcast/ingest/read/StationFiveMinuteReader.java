@@ -77,10 +77,7 @@ public final class StationFiveMinuteReader implements SensorFileReader {
     }
 
     private static Reading parse(CommaFields fields, LocalDateTime local, PacificTime clock) throws RowException {
-        int station = fields.integer(1, "Station");
-        if (station <= 0) {
-            throw new RowException("Station must be a positive station id, was " + fields.get(1));
-        }
+        int station = Fields.positiveStationId(fields.integer(1, "Station"), "Station");
         float percent = fields.number(8, "% Observed");
         if (!Float.isNaN(percent) && (percent < 0 || percent > 100)) {
             throw new RowException("% Observed must lie between 0 and 100, was " + fields.get(8));

@@ -64,10 +64,7 @@ public final class StationMetadataReader implements SensorFileReader {
     }
 
     private static Station parse(CSVRecord record, Map<String, Integer> columns) throws RowException {
-        int id = Fields.integer(field(record, columns, "ID"), "ID");
-        if (id <= 0) {
-            throw new RowException("ID must be a positive station id, was " + id);
-        }
+        int id = Fields.stationId(field(record, columns, "ID"), "ID");
         return new Station(id,
                 optionalInt(record, columns, "District"),
                 optionalInt(record, columns, "Fwy"),

@@ -9,7 +9,6 @@ public final class NumericBackend {
 
     /** For example "CpuBackend, nd4j-native level3 sgemm"; starts ND4J if nothing has yet. */
     public static String describe() {
-        String products = Blas.products();
-        return Nd4j.getBackend().getClass().getSimpleName() + ", " + products;
+        return Nd4j.getBackend().getClass().getSimpleName() + ", " + Blas.products();
     }
 }
