@@ -18,6 +18,11 @@ public record Station(
         double longitude,
         String name) {
 
+    /** The longest direction, lane type and name a station may have (the store's columns are as wide). */
+    public static final int MAX_DIRECTION = 4;
+    public static final int MAX_LANE_TYPE = 8;
+    public static final int MAX_NAME = 200;
+
     public Station {
         if (id <= 0) {
             throw new IllegalArgumentException("station id must be positive, was " + id);
@@ -25,8 +30,18 @@ public record Station(
         direction = Objects.requireNonNullElse(direction, "");
         laneType = Objects.requireNonNullElse(laneType, "");
         name = Objects.requireNonNullElse(name, "");
+        requireAtMost(direction, MAX_DIRECTION, "direction");
+        requireAtMost(laneType, MAX_LANE_TYPE, "lane type");
+        requireAtMost(name, MAX_NAME, "name");
         if (lanes < 0) {
             throw new IllegalArgumentException("lanes must not be negative, was " + lanes);
+        }
+    }
+
+    private static void requireAtMost(String text, int length, String what) {
+        if (text.length() > length) {
+            throw new IllegalArgumentException("a station " + what + " holds at most " + length + " characters, was "
+                    + text.length() + " ('" + text.substring(0, Math.min(text.length(), 40)) + (text.length() > 40 ? "...'" : "'") + ")");
         }
     }
 

@@ -38,6 +38,7 @@ import org.flowcast.ingest.read.SensorFileReader;
 import org.flowcast.ingest.read.StationExportReader;
 import org.flowcast.ingest.read.StationFiveMinuteReader;
 import org.flowcast.ingest.read.StationMetadataReader;
+import org.flowcast.ingest.read.TextSource;
 import org.flowcast.ingest.store.DayBlock;
 import org.flowcast.ingest.store.DayBlocks;
 import org.flowcast.ingest.store.FlowcastDatabase;
@@ -138,7 +139,7 @@ public final class Ingester {
             } catch (FileReadException e) {
                 return new Detected(file, null, e.getMessage());
             } catch (IOException e) {
-                return new Detected(file, null, file + ": " + e.getMessage());
+                return new Detected(file, null, TextSource.explain(file, e).getMessage());
             }
         }
 
@@ -197,8 +198,12 @@ public final class Ingester {
         } catch (FileReadException e) {
             return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED,
                     collector == null ? 0 : collector.rowsRead, collector == null ? 0 : collector.rejected, e.getMessage()));
-        } catch (IOException | UncheckedIOException e) {
-            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0, file + ": " + e.getMessage()));
+        } catch (IOException e) {
+            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
+                    TextSource.explain(file, e).getMessage()));
+        } catch (UncheckedIOException e) {
+            return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
+                    TextSource.explain(file, e.getCause()).getMessage()));
         } catch (SQLException e) {
             return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
                     file + ": reading the database failed: " + e.getMessage()));
@@ -225,7 +230,7 @@ public final class Ingester {
         };
     }
 
-    /** Lanes per station from the metadata stored so far; without them the capacity check is skipped. */
+    /** Lanes per station from the metadata stored so far; without them the capacity check assumes the most lanes any station has. */
     private Map<Integer, Integer> knownLanes() {
         Map<Integer, Integer> lanes = new HashMap<>();
         try (Connection c = database.connect()) {

@@ -100,6 +100,15 @@ final class Fields {
         return id;
     }
 
+    /** A text field of at most {@code length} characters (the store's column is no wider); else the row's error. */
+    static String text(String field, String column, int length) throws RowException {
+        if (field.length() > length) {
+            throw new RowException(column + " holds at most " + length + " characters, was " + field.length() + ": '"
+                    + (field.length() > 40 ? field.substring(0, 40) + "..." : field) + "'");
+        }
+        return field;
+    }
+
     static int integer(String field, String column) throws RowException {
         try {
             return Integer.parseInt(field.trim());

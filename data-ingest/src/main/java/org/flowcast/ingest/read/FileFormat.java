@@ -67,7 +67,8 @@ public enum FileFormat {
             }
         }
         String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        java.util.List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(5).toList();
+        String firstLine = lines.isEmpty() ? "" : lines.get(0);
         if (firstLine.isEmpty()) {
             throw new FileReadException(file, "the file holds only blank lines");
         }
@@ -86,6 +87,10 @@ public enum FileFormat {
         }
         if (LONG_CSV_HEADER.matcher(lower).matches() && lower.contains("timestamp") && lower.contains("flow")) {
             return LONG_CSV;
+        }
+        // a damaged first line before station_5min rows: the reader rejects it as the bad row it is
+        if (lines.stream().skip(1).anyMatch(l -> FIVE_MIN_ROW.matcher(l).matches())) {
+            return STATION_5MIN;
         }
         throw new FileReadException(file, "unknown format (first line: '" + abbreviate(firstLine) + "'); expected a PeMS "
                 + "station_5min file, PeMS station metadata, a PeMS station export, a .npz tensor or a CSV with the "

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -39,20 +40,30 @@ public final class LongCsvReader implements SensorFileReader {
         StringColumn occupancy = column(file, table, "occupancy", false);
         StringColumn speed = column(file, table, "speed", false);
         PacificTime clock = new PacificTime();
+        FallBackHour fallBack = new FallBackHour();
         for (int row = 0; row < table.rowCount(); row++) {
             sink.rowRead();
             long line = row + 2L;
+            String raw = station.get(row) + "," + timestamp.get(row) + "," + flow.get(row);
             try {
                 int id = Fields.stationId(station.get(row), "station");
-                sink.reading(new Reading(id, instant(clock, id, timestamp.get(row)),
+                String time = timestamp.get(row).trim();
+                LocalDateTime local = hasOffset(time) ? null : Fields.timestamp(time);
+                Reading reading = new Reading(id, local == null ? withOffset(time) : pacific(clock, local, time),
                         Fields.number(flow.get(row), "flow"),
                         occupancy == null ? Float.NaN : Fields.number(occupancy.get(row), "occupancy"),
                         speed == null ? Float.NaN : Fields.number(speed.get(row), "speed"),
-                        Reading.UNKNOWN_PERCENT, 0), line);
+                        Reading.UNKNOWN_PERCENT, 0);
+                if (local != null && clock.isAmbiguous(local)) {
+                    fallBack.hold(reading, local, line, raw);
+                } else {
+                    sink.reading(reading, line);
+                }
             } catch (RowException e) {
-                sink.reject(line, e.getMessage(), station.get(row) + "," + timestamp.get(row) + "," + flow.get(row));
+                sink.reject(line, e.getMessage(), raw);
             }
         }
+        fallBack.release(sink);
     }
 
     private static StringColumn column(Path file, Table table, String name, boolean required) throws FileReadException {
@@ -68,19 +79,23 @@ public final class LongCsvReader implements SensorFileReader {
         return null;
     }
 
-    private static Instant instant(PacificTime clock, int station, String text) throws RowException {
-        String value = text.trim();
-        if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:?\\d\\d$")) {
-            try {
-                return OffsetDateTime.parse(value.replace(' ', 'T')).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new RowException("timestamp is not an ISO-8601 time: '" + text + "'");
-            }
-        }
+    private static boolean hasOffset(String time) {
+        return time.endsWith("Z") || time.matches(".*[+-]\\d\\d:?\\d\\d$");
+    }
+
+    private static Instant withOffset(String time) throws RowException {
         try {
-            return clock.toInstant(station, Fields.timestamp(value));
+            return OffsetDateTime.parse(time.replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RowException("timestamp is not an ISO-8601 time: '" + time + "'");
+        }
+    }
+
+    private static Instant pacific(PacificTime clock, LocalDateTime local, String time) throws RowException {
+        try {
+            return clock.toInstant(local);
         } catch (IllegalArgumentException e) {
-            throw new RowException("timestamp " + text + ": " + e.getMessage());
+            throw new RowException("timestamp " + time + ": " + e.getMessage());
         }
     }
 }

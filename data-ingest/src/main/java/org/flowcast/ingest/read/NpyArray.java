@@ -29,8 +29,16 @@ public record NpyArray(int[] shape, double[] values) {
         return values[flat];
     }
 
-    /** Reads one {@code .npy} stream; the message of an {@link IOException} says what is wrong with it. */
-    public static NpyArray read(InputStream stream) throws IOException {
+    /** The longest header read; NumPy writes headers of well under a kilobyte. */
+    static final int MAX_HEADER_BYTES = 1 << 16;
+
+    /**
+     * Reads one {@code .npy} stream; the message of an {@link IOException} says what is wrong with it.
+     *
+     * @param storedBytes the stream's length where known (the zip entry's size), else -1: a header that
+     *                    declares more values than the stream holds is refused before anything is allocated
+     */
+    public static NpyArray read(InputStream stream, long storedBytes) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] magic = in.readNBytes(6);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -45,6 +53,10 @@ public record NpyArray(int[] shape, double[] values) {
             headerLength = Integer.reverseBytes(in.readInt());
         } else {
             throw new IOException("unsupported .npy version " + major);
+        }
+        if (headerLength < 0 || headerLength > MAX_HEADER_BYTES) {
+            throw new IOException("the .npy header declares " + Integer.toUnsignedString(headerLength)
+                    + " bytes, more than the " + MAX_HEADER_BYTES + " a NumPy header takes; the file is damaged");
         }
         String header = new String(in.readNBytes(headerLength), StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header);
@@ -62,14 +74,27 @@ public record NpyArray(int[] shape, double[] values) {
             throw new IOException("unsupported element type " + descr.group(0) + "; expected float32, float64, int32 or int64");
         }
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        int[] shape = Arrays.stream(shapeMatch.group(1).split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] shape = shape(shapeMatch.group(1));
         long count = 1;
         for (int d : shape) {
-            count *= d;
+            try {
+                count = Math.multiplyExact(count, d);
+            } catch (ArithmeticException e) {
+                count = Long.MAX_VALUE;
+            }
         }
-        if (count * width > Integer.MAX_VALUE - 16) {
-            throw new IOException("array of " + count + " values is too large to load at once");
+        long dataBytes = count > Long.MAX_VALUE / width ? Long.MAX_VALUE : count * width;
+        long available = storedBytes < 0 ? Long.MAX_VALUE : storedBytes - 10L - headerLength - (major == 1 ? 0 : 2);
+        if (dataBytes > available) {
+            throw new IOException("the .npy header declares " + count + " values (shape " + Arrays.toString(shape) + ", "
+                    + dataBytes + " bytes) but the array holds only " + Math.max(0, available) + " bytes of data; the file is damaged");
+        }
+        // the raw bytes and the doubles they become are both held for a moment
+        long needed = dataBytes + count * Double.BYTES;
+        if (dataBytes > Integer.MAX_VALUE - 16 || needed > Runtime.getRuntime().maxMemory() / 2) {
+            throw new IOException("the array of " + count + " values needs " + needed / (1 << 20) + " MiB, more than half of the "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB this Java may use; give Java more memory (-Xmx) "
+                    + "or split the tensor");
         }
         byte[] raw = in.readNBytes((int) (count * width));
         if (raw.length != count * width) {
@@ -86,5 +111,23 @@ public record NpyArray(int[] shape, double[] values) {
             };
         }
         return new NpyArray(shape, values);
+    }
+
+    /** The dimensions of a header's shape tuple, each a whole number from 0 to {@link Integer#MAX_VALUE}. */
+    private static int[] shape(String tuple) throws IOException {
+        String[] parts = Arrays.stream(tuple.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        int[] shape = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                shape[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                shape[i] = -1;
+            }
+            if (shape[i] < 0) {
+                throw new IOException("the .npy header's shape (" + tuple.trim() + ") holds '" + parts[i]
+                        + "', not a whole number from 0 to " + Integer.MAX_VALUE + "; the file is damaged");
+            }
+        }
+        return shape;
     }
 }

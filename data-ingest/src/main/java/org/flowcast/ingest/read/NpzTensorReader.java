@@ -89,7 +89,7 @@ public final class NpzTensorReader implements SensorFileReader {
                         + zip.stream().map(ZipEntry::getName).toList() + ")");
             }
             try (InputStream in = zip.getInputStream(entry)) {
-                return NpyArray.read(in);
+                return NpyArray.read(in, entry.getSize());
             }
         } catch (ZipException e) {
             throw new FileReadException(file, "not a readable .npz archive (" + e.getMessage() + ")", e);
@@ -115,7 +115,7 @@ public final class NpzTensorReader implements SensorFileReader {
 
     private static long countIds(Path list) {
         try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
-            return lines.map(String::trim).filter(l -> !l.isEmpty()).filter(l -> l.replace("\uFEFF", "").matches("\\d+")).count();
+            return lines.map(String::trim).filter(l -> !l.isEmpty()).filter(l -> l.replace("\uFEFF", "").matches("[+-]?\\d+")).count();
         } catch (IOException | java.io.UncheckedIOException e) {
             return -1;
         }
@@ -131,9 +131,9 @@ public final class NpzTensorReader implements SensorFileReader {
                     continue;
                 }
                 try {
-                    ids.add(Integer.parseInt(line.trim()));
-                } catch (NumberFormatException e) {
-                    throw new FileReadException(list, "line " + lineNumber + ": expected a station id, found '" + line + "'");
+                    ids.add(Fields.stationId(line, "the id"));
+                } catch (RowException e) {
+                    throw new FileReadException(list, "line " + lineNumber + ": " + e.getMessage());
                 }
             }
         }

@@ -5,49 +5,50 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Turns the Pacific local timestamps of PeMS files into instants. The spring-forward hour does not
- * exist and is refused; the fall-back hour occurs twice in PeMS files, so the second time a station
- * reports the same local time inside that hour it is taken as the later instant. One instance per
- * file, since it remembers what it has seen.
+ * exist and is refused. A local time of the fall-back hour, which occurs twice, is given its earlier
+ * (daylight) instant here; {@link FallBackHour} holds such rows until the file is read and then
+ * tells the two passes apart by their order.
  */
 public final class PacificTime {
     public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
     private static final ZoneRules RULES = ZONE.getRules();
 
-    private final Set<StationTime> seenInOverlap = new HashSet<>();
     private LocalDateTime lastLocal;
     private List<ZoneOffset> lastOffsets;
 
     /**
-     * The instant of a station's reading at a local time.
+     * The instant of a local time; the earlier one in the fall-back hour.
      *
      * @throws IllegalArgumentException for a local time in the spring-forward gap
      */
-    public Instant toInstant(int stationId, LocalDateTime local) {
-        List<ZoneOffset> offsets;
-        if (local.equals(lastLocal)) {
-            offsets = lastOffsets;
-        } else {
-            offsets = RULES.getValidOffsets(local);
-            lastLocal = local;
-            lastOffsets = offsets;
-        }
-        if (offsets.size() == 1) {
-            return local.toInstant(offsets.get(0));
-        }
+    public Instant toInstant(LocalDateTime local) {
+        List<ZoneOffset> offsets = offsets(local);
         if (offsets.isEmpty()) {
             throw new IllegalArgumentException(local + " does not exist in Pacific time (the clocks jump forward that hour)");
         }
-        // Overlap: offsets are ordered earlier offset (PDT) first.
-        boolean second = !seenInOverlap.add(new StationTime(stationId, local));
-        return local.toInstant(second ? offsets.get(1) : offsets.get(0));
+        return local.toInstant(offsets.get(0));
     }
 
-    private record StationTime(int stationId, LocalDateTime local) {
+    /** Whether the local time occurs twice (the fall-back hour). */
+    public boolean isAmbiguous(LocalDateTime local) {
+        return offsets(local).size() == 2;
+    }
+
+    /** The later (standard-time) instant of a local time of the fall-back hour. */
+    static Instant secondInstant(LocalDateTime local) {
+        List<ZoneOffset> offsets = RULES.getValidOffsets(local);
+        return local.toInstant(offsets.get(offsets.size() - 1));
+    }
+
+    private List<ZoneOffset> offsets(LocalDateTime local) {
+        if (!local.equals(lastLocal)) {
+            lastOffsets = RULES.getValidOffsets(local);
+            lastLocal = local;
+        }
+        return lastOffsets;
     }
 }

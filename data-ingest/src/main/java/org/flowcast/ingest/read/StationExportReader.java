@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class StationExportReader implements SensorFileReader {
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setIgnoreEmptyLines(false).build();
             Columns columns = Columns.of(file, format.parse(new java.io.StringReader(headerLine)).getRecords().get(0));
             PacificTime clock = new PacificTime();
+            FallBackHour fallBack = new FallBackHour();
             try (CSVParser parser = format.parse(text)) {
                 for (CSVRecord record : parser) {
                     if (CsvRecords.isBlank(record)) {
@@ -73,13 +75,21 @@ public final class StationExportReader implements SensorFileReader {
                     }
                     sink.rowRead();
                     long line = record.getRecordNumber() + 1;
+                    String raw = String.join(String.valueOf(delimiter), record.values());
                     try {
-                        sink.reading(columns.parse(station, record, clock), line);
+                        LocalDateTime local = columns.localTime(record);
+                        Reading reading = columns.parse(station, record, local, clock);
+                        if (clock.isAmbiguous(local)) {
+                            fallBack.hold(reading, local, line, raw);
+                        } else {
+                            sink.reading(reading, line);
+                        }
                     } catch (RowException e) {
-                        sink.reject(line, e.getMessage(), String.join(String.valueOf(delimiter), record.values()));
+                        sink.reject(line, e.getMessage(), raw);
                     }
                 }
             }
+            fallBack.release(sink);
         } catch (IOException e) {
             throw TextSource.explain(file, e);
         }
@@ -134,13 +144,17 @@ public final class StationExportReader implements SensorFileReader {
             return -1;
         }
 
-        Reading parse(int station, CSVRecord record, PacificTime clock) throws RowException {
+        LocalDateTime localTime(CSVRecord record) throws RowException {
             if (record.size() <= time) {
                 throw new RowException("expected a '5 Minutes' time in field " + (time + 1) + ", found only " + record.size() + " fields");
             }
+            return Fields.timestamp(record.get(time));
+        }
+
+        Reading parse(int station, CSVRecord record, LocalDateTime local, PacificTime clock) throws RowException {
             Instant instant;
             try {
-                instant = clock.toInstant(station, Fields.timestamp(record.get(time)));
+                instant = clock.toInstant(local);
             } catch (IllegalArgumentException e) {
                 throw new RowException("5 Minutes " + record.get(time) + ": " + e.getMessage());
             }

@@ -23,6 +23,7 @@ public final class StationFiveMinuteReader implements SensorFileReader {
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
         PacificTime clock = new PacificTime();
+        FallBackHour fallBack = new FallBackHour();
         Set<Integer> described = new HashSet<>();
         CommaFields fields = new CommaFields();
         String lastTimestamp = null;
@@ -50,11 +51,16 @@ public final class StationFiveMinuteReader implements SensorFileReader {
                     if (described.add(reading.stationId())) {
                         sink.station(describe(fields, reading.stationId()), false);
                     }
-                    sink.reading(reading, lineNumber);
+                    if (clock.isAmbiguous(local)) {
+                        fallBack.hold(reading, local, lineNumber, line);
+                    } else {
+                        sink.reading(reading, lineNumber);
+                    }
                 } catch (RowException e) {
                     sink.reject(lineNumber, e.getMessage(), line);
                 }
             }
+            fallBack.release(sink);
         } catch (IOException e) {
             throw TextSource.explain(file, e);
         } catch (UncheckedIOException e) {
@@ -78,6 +84,8 @@ public final class StationFiveMinuteReader implements SensorFileReader {
 
     private static Reading parse(CommaFields fields, LocalDateTime local, PacificTime clock) throws RowException {
         int station = Fields.positiveStationId(fields.integer(1, "Station"), "Station");
+        Fields.text(fields.get(4), "Direction", Station.MAX_DIRECTION);
+        Fields.text(fields.get(5), "Lane Type", Station.MAX_LANE_TYPE);
         float percent = fields.number(8, "% Observed");
         if (!Float.isNaN(percent) && (percent < 0 || percent > 100)) {
             throw new RowException("% Observed must lie between 0 and 100, was " + fields.get(8));
@@ -95,7 +103,7 @@ public final class StationFiveMinuteReader implements SensorFileReader {
         }
         Instant time;
         try {
-            time = clock.toInstant(station, local);
+            time = clock.toInstant(local);
         } catch (IllegalArgumentException e) {
             throw new RowException("Timestamp " + fields.get(0) + ": " + e.getMessage());
         }

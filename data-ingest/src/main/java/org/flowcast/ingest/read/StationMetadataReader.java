@@ -65,16 +65,20 @@ public final class StationMetadataReader implements SensorFileReader {
 
     private static Station parse(CSVRecord record, Map<String, Integer> columns) throws RowException {
         int id = Fields.stationId(field(record, columns, "ID"), "ID");
+        int lanes = optionalInt(record, columns, "Lanes");
+        if (lanes < 0) {
+            throw new RowException("Lanes must not be negative, was " + lanes);
+        }
         return new Station(id,
                 optionalInt(record, columns, "District"),
                 optionalInt(record, columns, "Fwy"),
-                field(record, columns, "Dir"),
-                field(record, columns, "Type"),
-                optionalInt(record, columns, "Lanes"),
+                Fields.text(field(record, columns, "Dir"), "Dir", Station.MAX_DIRECTION),
+                Fields.text(field(record, columns, "Type"), "Type", Station.MAX_LANE_TYPE),
+                lanes,
                 Fields.decimal(field(record, columns, "Abs_PM"), "Abs_PM"),
                 Fields.decimal(field(record, columns, "Latitude"), "Latitude"),
                 Fields.decimal(field(record, columns, "Longitude"), "Longitude"),
-                field(record, columns, "Name"));
+                Fields.text(field(record, columns, "Name"), "Name", Station.MAX_NAME));
     }
 
     private static String field(CSVRecord record, Map<String, Integer> columns, String name) {

@@ -16,7 +16,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a text file for a reader: gunzips it when it starts with the gzip magic number, decodes
- * UTF-8 strictly and drops a leading byte-order mark. Binary content is refused up front.
+ * UTF-8 strictly and drops a leading byte-order mark. Binary content is refused up front, and a
+ * line past {@link BoundedLines#MAX_LINE} characters ends the file with an error.
  */
 public final class TextSource {
     private static final int SNIFF_BYTES = 4096;
@@ -28,9 +29,8 @@ public final class TextSource {
     public static byte[] head(Path file, int bytes) throws IOException, FileReadException {
         try (InputStream in = openBytes(file)) {
             return in.readNBytes(bytes);
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
-            throw new FileReadException(file, "the gzip data is truncated or corrupt (" + e.getMessage()
-                    + "); download the file again");
+        } catch (IOException e) {
+            throw explain(file, e);
         }
     }
 
@@ -73,14 +73,19 @@ public final class TextSource {
         if (first != '\uFEFF' && first != -1) {
             pushback.unread(first);
         }
-        return new BufferedReader(pushback, 1 << 16);
+        return new BufferedReader(new BoundedLines(pushback), 1 << 16);
     }
 
     /** Turns failures below the format into a message naming the file and the fix. */
     public static FileReadException explain(Path file, IOException e) {
-        if (e instanceof java.io.EOFException || e instanceof java.util.zip.ZipException) {
-            return new FileReadException(file, "the gzip data is truncated or corrupt (" + e.getMessage()
-                    + "); download the file again", e);
+        if (e instanceof java.io.EOFException) {
+            return new FileReadException(file, "the gzip data ends early: the file is truncated; download it again", e);
+        }
+        if (e instanceof java.util.zip.ZipException) {
+            return new FileReadException(file, "the gzip data is corrupt (" + e.getMessage() + "); download the file again", e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new FileReadException(file, "permission denied: this user may not read the file; check its permissions", e);
         }
         if (e instanceof CharacterCodingException) {
             return new FileReadException(file, "the text is not UTF-8 (" + e.getMessage() + "); is this a binary file?", e);

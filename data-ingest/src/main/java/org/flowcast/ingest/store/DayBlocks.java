@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.flowcast.core.Channel;
 
 /**
  * Operations on {@link DayBlock}s that span blocks or change them from outside the store: writing a
@@ -23,8 +24,10 @@ public final class DayBlocks {
     }
 
     /**
-     * Writes the present slots of {@code incoming} into {@code stored} (a reading from a file replaces a
-     * filled or differing one); returns the counts.
+     * Writes the present slots of {@code incoming} into {@code stored}: a reading from a file replaces a
+     * filled or differing one, channel by channel, so a channel the incoming file leaves empty (a
+     * flow-only web export over a {@code station_5min} day) keeps its stored value and its checks.
+     * Returns the counts.
      */
     public static MergeCounts merge(DayBlock incoming, DayBlock stored) {
         long loaded = 0;
@@ -34,15 +37,36 @@ public final class DayBlocks {
             if (!incoming.isPresent(slot)) {
                 continue;
             }
-            if (stored.isPresent(slot) && stored.holds(slot, incoming.flow[slot], incoming.occupancy[slot],
-                    incoming.speed[slot], incoming.percentObserved[slot])) {
-                duplicates++;
-                continue;
+            int flags = incoming.flags[slot];
+            float flow = incoming.flow[slot];
+            float occupancy = incoming.occupancy[slot];
+            float speed = incoming.speed[slot];
+            int percent = incoming.percentObserved[slot];
+            if (stored.isPresent(slot)) {
+                int kept = stored.flags[slot];
+                if (Float.isNaN(flow)) {
+                    flow = stored.flow[slot];
+                    flags |= kept & QualityFlag.checkBits(Channel.FLOW);
+                }
+                if (Float.isNaN(occupancy)) {
+                    occupancy = stored.occupancy[slot];
+                    flags |= kept & QualityFlag.checkBits(Channel.OCCUPANCY);
+                }
+                if (Float.isNaN(speed)) {
+                    speed = stored.speed[slot];
+                    flags |= kept & QualityFlag.checkBits(Channel.SPEED);
+                }
+                if (percent < 0) {
+                    percent = stored.percentObserved[slot];
+                }
+                if (stored.holds(slot, flow, occupancy, speed, percent)) {
+                    duplicates++;
+                    continue;
+                }
             }
-            stored.set(slot, incoming.flow[slot], incoming.occupancy[slot], incoming.speed[slot],
-                    incoming.percentObserved[slot], incoming.flags[slot]);
+            stored.set(slot, flow, occupancy, speed, percent, flags);
             loaded++;
-            if ((incoming.flags[slot] & QualityFlag.CHECK_BITS) != 0) {
+            if ((flags & QualityFlag.CHECK_BITS) != 0) {
                 flagged++;
             }
         }

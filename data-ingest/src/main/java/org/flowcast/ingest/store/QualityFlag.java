@@ -23,6 +23,12 @@ public enum QualityFlag {
     /** Highest plausible flow per lane in vehicles per 5 minutes (3,000 veh/h). */
     public static final float MAX_FLOW_PER_LANE = 250f;
     public static final float MAX_SPEED_MPH = 100f;
+    /**
+     * Lanes assumed where a station's lane count is unknown (no metadata, an empty Lanes field, every
+     * {@code .npz} station): more than any PeMS mainline has, so that the check only catches flows no
+     * station can carry, such as an infinite one.
+     */
+    public static final int MAX_LANES = 10;
     /** A reading repeated for this many steps (3 hours) counts as stuck. */
     public static final int STUCK_STEPS = 36;
 
@@ -56,19 +62,27 @@ public enum QualityFlag {
         }
     }
 
+    /** The bits of the checks of one channel's own value (not {@link #STUCK}, which looks at all three). */
+    public static int checkBits(Channel channel) {
+        return INVALIDATING[channel.ordinal()] & ~STUCK.bit;
+    }
+
     /** The bits of failed checks that invalidate a channel. */
     public static int invalidatingBits(Channel channel) {
         return INVALIDATING[channel.ordinal()];
     }
 
 
-    /** The failed checks of one reading; {@code lanes} 0 skips the capacity check. */
+    /**
+     * The failed checks of one reading. With {@code lanes} 0 (unknown) the capacity check uses
+     * {@link #MAX_LANES}; an infinite value always fails its check.
+     */
     public static int check(float flow, float occupancy, float speed, int lanes) {
         int flags = 0;
         if (flow < 0) {
             flags |= NEGATIVE_FLOW.bit;
         }
-        if (lanes > 0 && flow > lanes * MAX_FLOW_PER_LANE) {
+        if (flow > (lanes > 0 ? lanes : MAX_LANES) * MAX_FLOW_PER_LANE) {
             flags |= FLOW_ABOVE_CAPACITY.bit;
         }
         if (occupancy < 0 || occupancy > 1) {

@@ -99,7 +99,7 @@ class StationFiveMinuteReaderTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.txt.gz"), Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> read(cut)).isInstanceOf(FileReadException.class)
-                .hasMessageContaining("cut.txt.gz").hasMessageContaining("truncated or corrupt");
+                .hasMessageContaining("cut.txt.gz").hasMessageContaining("truncated");
     }
 
     @Test
@@ -123,10 +123,9 @@ class StationFiveMinuteReaderTest {
                 Fixtures.row(oneAm, 1, 11, 0.1, 60, 100),
                 Fixtures.row(oneAm, 2, 21, 0.1, 60, 100)));
         RecordingSink sink = read(file);
-        assertThat(sink.readings).extracting(Reading::time).containsExactly(
-                Instant.parse("2022-11-06T08:00:00Z"), Instant.parse("2022-11-06T08:00:00Z"),
-                Instant.parse("2022-11-06T09:00:00Z"), Instant.parse("2022-11-06T09:00:00Z"));
-        assertThat(sink.readings.get(2).flow()).isEqualTo(11f);
+        assertThat(sink.readings).extracting(r -> r.stationId() + "@" + r.time() + "=" + r.flow()).containsExactlyInAnyOrder(
+                "1@2022-11-06T08:00:00Z=10.0", "2@2022-11-06T08:00:00Z=20.0",
+                "1@2022-11-06T09:00:00Z=11.0", "2@2022-11-06T09:00:00Z=21.0");
     }
 
     @Test

@@ -1,0 +1,309 @@
+package org.flowcast.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.flowcast.core.Channel;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.core.ValueState;
+import org.flowcast.ingest.FileIngestResult.Status;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input, one row each: the files, and what must come of the last (loaded with the lines rejected,
+ * refused whole, or failed with a clear error), through a real ingest into H2. Every row ingests a good
+ * file after the bad one, which must still load: one bad thing never stops good work. A new way a file
+ * can be wrong is one more row.
+ */
+class BadInputTableTest {
+    private static final String LONG_HEADER = "station,timestamp,flow,speed\n";
+    private static final LocalDateTime MONDAY = LocalDateTime.of(2022, 1, 3, 0, 0);
+    private static final Instant MONDAY_UTC = Instant.parse("2022-01-03T08:00:00Z");
+    private static final String FIVE_MINUTE_FILE = "d12_text_station_5min_2022_01_03.txt";
+    private static final int GOOD_ROWS = 40;
+    private static final Pattern REJECT = Pattern.compile(":(\\d+): (.*) \\| ");
+
+    @TempDir
+    Path dir;
+
+    /** A file to write: its name and its bytes. */
+    record Input(String name, byte[] bytes) {
+        static Input text(String name, String content) {
+            return new Input(name, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** What must come of the file: its status, rows loaded (-1: any), the lines rejected, a word of the message. */
+    record Outcome(Status status, long loaded, List<Long> rejectedLines, String message, SeriesCheck check) {
+        Outcome check(SeriesCheck then) {
+            return new Outcome(status, loaded, rejectedLines, message, then);
+        }
+    }
+
+    /** A check of what the database then holds for the day of Monday 3 January 2022. */
+    interface SeriesCheck {
+        void verify(SensorSeries monday);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // 1: Java's float literals and non-finite values are not readings (they trained NaN models)
+                longCsv("Infinity as a flow", "7,2022-01-03 08:00:00,Infinity,60", "not a number"),
+                longCsv("-Infinity as a speed", "7,2022-01-03 08:00:00,100,-Infinity", "not a number"),
+                longCsv("NaN spelt out", "7,2022-01-03 08:00:00,NaN,60", "not a number"),
+                longCsv("a float past its range", "7,2022-01-03 08:00:00,1e40,60", "out of range"),
+                longCsv("a double suffix", "7,2022-01-03 08:00:00,100.0d,60", "not a number"),
+                longCsv("a float suffix", "7,2022-01-03 08:00:00,100f,60", "not a number"),
+                longCsv("a hexadecimal float", "7,2022-01-03 08:00:00,0x1p6,60", "not a number"),
+                fiveMinute("Infinity as a Clearinghouse flow", "01/03/2022 00:00:00,1205320,12,5,N,ML,.25,,100,Infinity,0.041,56.4",
+                        "not a number"),
+                fiveMinute("a Java literal as an occupancy", "01/03/2022 00:00:00,1205320,12,5,N,ML,.25,,100,124,4e-2f,56.4",
+                        "not a number"),
+                // 1: an impossible value is flagged (and read as missing) although the station's lanes are unknown
+                row("a flow no station carries, lanes unknown", List.of(),
+                        Input.text("mine.csv", LONG_HEADER + "7,2022-01-03 00:00:00,1e30,60\n" + longGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS + 1, List.of(), "", null).check(monday ->
+                                assertThat(monday.state(0, monday.stationIndex(7), Channel.FLOW)).isEqualTo(ValueState.MISSING))),
+                row("an infinite flow in a tensor, which has no lane counts", List.of(Input.text("stations.txt", "401\n402\n")),
+                        npz(tensorHeader(2, 2, 1), floats(100, Float.POSITIVE_INFINITY, 120, 130)),
+                        new Outcome(Status.LOADED, 4, List.of(), "", null).check(monday -> {
+                            assertThat(monday.state(0, monday.stationIndex(402), Channel.FLOW)).isEqualTo(ValueState.MISSING);
+                            assertThat(monday.value(1, monday.stationIndex(402), Channel.FLOW)).isEqualTo(130f);
+                        })),
+                // 3: a flow-only web export over a station_5min day keeps the stored occupancy and speed
+                row("a flow-only export over a stored day", List.of(Input.text(FIVE_MINUTE_FILE, fiveGood())),
+                        Input.text("1205320.txt", "5 Minutes\tFlow (Veh/5 Minutes)\n01/03/2022 00:00\t99\n01/03/2022 00:05\t98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday -> {
+                            int s = monday.stationIndex(1205320);
+                            assertThat(monday.value(0, s, Channel.FLOW)).isEqualTo(99f);
+                            assertThat(monday.value(0, s, Channel.OCCUPANCY)).isEqualTo(0.041f);
+                            assertThat(monday.value(1, s, Channel.SPEED)).isEqualTo(56.4f);
+                        })),
+                // 4: rows of the fall-back hour out of time order cannot be told apart: rejected, named
+                row("the fall-back hour out of time order", List.of(),
+                        Input.text("d12_text_station_5min_2022_11_06.txt", fallBackInterleaved()),
+                        new Outcome(Status.LOADED, 24 + 2 * 276, List.of(13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L, 21L, 22L, 23L, 24L,
+                                25L, 26L, 27L, 28L, 29L, 30L, 31L, 32L, 33L, 34L, 35L, 36L), "ambiguous fall-back hour", null)),
+                // 5: a station id of 0 or below is a rejected row, not the end of the command
+                longCsv("station id 0", "0,2022-01-03 08:00:00,100,60", "positive station id"),
+                longCsv("a negative station id", "-5,2022-01-03 08:00:00,100,60", "positive station id"),
+                fiveMinute("a Clearinghouse station id of 0", "01/03/2022 00:00:00,0,12,5,N,ML,.25,,100,124,0.041,56.4",
+                        "positive station id"),
+                row("a negative id in a tensor's station list", List.of(Input.text("stations.txt", "401\n-5\n")),
+                        npz(tensorHeader(2, 2, 1), floats(1, 2, 3, 4)), failed("positive station id")),
+                // 6: a small file that would fill the heap is that file's clear error
+                row("a gzip holding one line of 10 MB", List.of(), gzip("big.csv", LONG_HEADER + "7,2022-01-03 08:00:00,"
+                        + "1".repeat(10_000_000) + "\n" + longGood()), failed("line 2 is longer than")),
+                row("a tensor declaring 500M values in a small entry", List.of(Input.text("stations.txt", "401\n")),
+                        npz("{'descr': '<f4', 'fortran_order': False, 'shape': (500000000, 1, 1), }", floats(1, 2, 3, 4)),
+                        failed("holds only 16 bytes")),
+                // 7: a malformed .npy shape says so
+                row("a .npy shape holding -1", List.of(Input.text("stations.txt", "401\n")),
+                        npz("{'descr': '<f4', 'fortran_order': False, 'shape': (-1, 1, 1), }", floats(1)), failed("not a whole number")),
+                row("a .npy shape holding a string", List.of(Input.text("stations.txt", "401\n")),
+                        npz("{'descr': '<f4', 'fortran_order': False, 'shape': ('a', 1, 1), }", floats(1)), failed("not a whole number")),
+                row("a .npy shape past int", List.of(Input.text("stations.txt", "401\n")),
+                        npz("{'descr': '<f4', 'fortran_order': False, 'shape': (9999999999, 1, 1), }", floats(1)),
+                        failed("not a whole number")),
+                // 8: a text value the store cannot hold rejects its row, with its line
+                row("a 250-character station name", List.of(), Input.text("d12_text_meta_2022_01_03.txt", Fixtures.META_HEADER + "\n"
+                                + Fixtures.metaRow(1205320, 5, "N", 1.0, 4, "x".repeat(250)) + "\n"
+                                + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+                                Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(2L), "Name holds at most 200 characters", null)),
+                row("a negative lane count in metadata", List.of(), Input.text("d12_text_meta_2022_01_03.txt", Fixtures.META_HEADER + "\n"
+                                + Fixtures.metaRow(1205320, 5, "N", 1.0, -2, "Bad") + "\n"
+                                + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+                                Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(2L), "Lanes must not be negative", null)),
+                fiveMinute("the direction North in a 5-minute file", "01/03/2022 00:00:00,1205320,12,5,North,ML,.25,,100,124,0.041,56.4",
+                        "Direction holds at most 4 characters"),
+                // 11: a truncated gzip says so
+                row("a gzip without its trailer", List.of(), truncatedGzip("d12_text_station_5min_2022_01_04.txt.gz", fiveGood()),
+                        failed("the file is truncated")),
+                // 14: a damaged first line does not hide the format of the rows after it
+                row("a garbage first line before station_5min rows", List.of(),
+                        Input.text(FIVE_MINUTE_FILE, "#@!garbage\n" + fiveGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(1L), "expected at least 12", null)));
+    }
+
+    private static Arguments row(String name, List<Input> earlier, Input file, Outcome outcome) {
+        return Arguments.of(name, earlier, file, outcome);
+    }
+
+    private static Arguments longCsv(String name, String badRow, String message) {
+        return row(name, List.of(), Input.text("mine.csv", LONG_HEADER + badRow + "\n" + longGood()),
+                new Outcome(Status.LOADED, GOOD_ROWS, List.of(2L), message, null));
+    }
+
+    private static Arguments fiveMinute(String name, String badRow, String message) {
+        return row(name, List.of(), Input.text(FIVE_MINUTE_FILE, badRow + "\n" + fiveGood()),
+                new Outcome(Status.LOADED, GOOD_ROWS, List.of(1L), message, null));
+    }
+
+    private static Outcome failed(String message) {
+        return new Outcome(Status.FAILED, 0, List.of(), message, null);
+    }
+
+    private static String longGood() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= GOOD_ROWS; i++) {
+            rows.append("7,").append(MONDAY.plusMinutes(5L * i).toString().replace('T', ' ')).append(":00,").append(100 + i).append(",61\n");
+        }
+        return rows.toString();
+    }
+
+    private static String fiveGood() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < GOOD_ROWS; i++) {
+            rows.append(Fixtures.PEMS_TIME.format(MONDAY.plusMinutes(5L * i))).append(",1205320,12,5,N,ML,.25,,100,")
+                    .append(120 + i).append(",0.041,56.4\n");
+        }
+        return rows.toString();
+    }
+
+    /**
+     * Station 101 at local 00:00–02:55 on the fall-back day, the hour 01:xx given twice per time instead of
+     * pass after pass (lines 13 to 36); then two stations over the rest of the day, in order.
+     */
+    private static String fallBackInterleaved() {
+        LocalDateTime day = LocalDateTime.of(2022, 11, 6, 0, 0);
+        List<String> rows = new ArrayList<>();
+        for (int m = 0; m < 180; m += 5) {
+            rows.add(Fixtures.row(day.plusMinutes(m), 101, 10 + m, 0.05, 65, 100));
+            if (m >= 60 && m < 120) {
+                rows.add(Fixtures.row(day.plusMinutes(m), 101, 300 + m, 0.05, 65, 100));
+            }
+        }
+        for (int m = 0; m < 24 * 60; m += 5) {
+            if (m < 60 || m >= 120) {
+                rows.add(Fixtures.row(day.plusMinutes(m), 102, 50, 0.05, 65, 100));
+                rows.add(Fixtures.row(day.plusMinutes(m), 103, 60, 0.05, 65, 100));
+            }
+        }
+        return String.join("\n", rows) + "\n";
+    }
+
+    private static Input gzip(String name, String content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Input(name, bytes.toByteArray());
+    }
+
+    private static Input truncatedGzip(String name, String content) {
+        byte[] whole = gzip(name, content).bytes();
+        return new Input(name, java.util.Arrays.copyOf(whole, whole.length - 8));
+    }
+
+    private static String tensorHeader(int steps, int stations, int channels) {
+        return "{'descr': '<f4', 'fortran_order': False, 'shape': (" + steps + ", " + stations + ", " + channels + "), }";
+    }
+
+    private static byte[] floats(float... values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            buffer.putFloat(v);
+        }
+        return buffer.array();
+    }
+
+    /** A {@code .npz} whose {@code data.npy} has this header and these data bytes. */
+    private static Input npz(String header, byte[] data) {
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
+        npy.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        npy.writeBytes(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) header.length()).array());
+        npy.writeBytes(header.getBytes(StandardCharsets.ISO_8859_1));
+        npy.writeBytes(data);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("data.npy"));
+            zip.write(npy.toByteArray());
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Input("tensor.npz", bytes.toByteArray());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachBadInputHasItsOutcomeAndTheGoodFileAfterItLoads(String name, List<Input> earlier, Input input, Outcome expected)
+            throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("db/flowcast"))) {
+            Ingester ingester = new Ingester(db, IngestOptions.defaults().withTensorStart(MONDAY_UTC), IngestListener.NONE);
+            for (Input e : earlier) {
+                Path file = Files.write(folder.resolve(e.name()), e.bytes());
+                if (!e.name().equals("stations.txt")) {
+                    assertThat(ingester.ingest(List.of(file)).get(0).status()).as("earlier file " + e).isEqualTo(Status.LOADED);
+                }
+            }
+            Path file = Files.write(folder.resolve(input.name()), input.bytes());
+            Path good = Files.writeString(dir.resolve("good.csv"), LONG_HEADER + "99,2022-01-03 00:00:00,10,60\n");
+            List<FileIngestResult> results = ingester.ingest(List.of(file, good));
+            FileIngestResult result = results.stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
+
+            assertThat(result.status()).as(result.message()).isEqualTo(expected.status());
+            if (expected.loaded() >= 0) {
+                assertThat(result.loaded()).as("rows loaded").isEqualTo(expected.loaded());
+            }
+            List<Long> lines = new ArrayList<>();
+            List<String> messages = new ArrayList<>();
+            if (Files.exists(db.rejectLog())) {
+                for (String logLine : Files.readAllLines(db.rejectLog())) {
+                    Matcher m = REJECT.matcher(logLine);
+                    if (logLine.startsWith(file.toString()) && m.find()) {
+                        lines.add(Long.parseLong(m.group(1)));
+                        messages.add(m.group(2));
+                    }
+                }
+            }
+            assertThat(lines).as("rejected lines").isEqualTo(expected.rejectedLines());
+            if (expected.status() == Status.LOADED) {
+                assertThat(messages).as("rejection messages").allSatisfy(m -> assertThat(m).contains(expected.message()));
+            } else {
+                // the message names the file at fault: the input, or the station list beside it
+                assertThat(result.message()).startsWith(folder.toString()).contains(expected.message());
+            }
+            assertThat(results.stream().filter(r -> r.file().equals(good)).findFirst().orElseThrow().status())
+                    .as("the good file after it").isEqualTo(Status.LOADED);
+            if (expected.check() != null) {
+                SeriesQuery query = new SeriesQuery(db);
+                expected.check().verify(query.stations(query.stationsWithReadings().stream().sorted().toList(),
+                        new TimeRange(MONDAY_UTC, MONDAY_UTC.plusSeconds(86_400))));
+            }
+        }
+    }
+}
