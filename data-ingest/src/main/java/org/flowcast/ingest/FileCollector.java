@@ -26,6 +26,8 @@ import org.flowcast.ingest.store.StationStore.Edge;
  */
 final class FileCollector implements ReadingSink {
     static final int ERRORS_SHOWN = 5;
+    /** Rejected rows of one file written to the reject log; a refused file of millions of bad rows would fill a disk. */
+    static final int REJECTS_LOGGED = 1000;
     private static final int PROGRESS_EVERY = 8192;
 
     private final Path file;
@@ -37,6 +39,7 @@ final class FileCollector implements ReadingSink {
     final Map<Integer, Station> dataStations = new LinkedHashMap<>();
     final List<Edge> edges = new ArrayList<>();
     final List<String> firstErrors = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
     long rowsRead;
     long rejected;
     long duplicatesInFile;
@@ -95,9 +98,28 @@ final class FileCollector implements ReadingSink {
         if (firstErrors.size() < ERRORS_SHOWN) {
             firstErrors.add(where + ": " + message);
         }
+        if (rejected <= REJECTS_LOGGED) {
+            log(where + ": " + message + " | " + (rawRow.length() > 1000 ? rawRow.substring(0, 1000) + "..." : rawRow).replace('\n', ' '));
+        }
+    }
+
+    @Override
+    public void warning(String message) {
+        warnings.add(file + ": " + message);
+    }
+
+    /** Says in the reject log how many rejected rows of the file it left out. */
+    void finish() {
+        if (rejected > REJECTS_LOGGED) {
+            log(file + ": " + (rejected - REJECTS_LOGGED) + " more rejected rows of this file are not listed (the first "
+                    + REJECTS_LOGGED + " are)");
+        }
+    }
+
+    private void log(String text) {
         try {
             BufferedWriter log = rejectLog.get();
-            log.write(where + ": " + message + " | " + rawRow.replace('\n', ' '));
+            log.write(text);
             log.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

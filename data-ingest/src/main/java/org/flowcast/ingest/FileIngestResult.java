@@ -8,7 +8,8 @@ import org.flowcast.ingest.read.FileFormat;
 /**
  * What happened to one input file. Row counts: {@code loaded} new or changed readings (or stations,
  * for metadata), {@code duplicates} readings already stored or repeated in the file, {@code rejected}
- * rows that could not be read, {@code flagged} loaded readings that failed a plausibility check.
+ * rows that could not be read, {@code flagged} loaded readings that failed a plausibility check;
+ * {@code warnings} say what the file holds that was not read (a misspelt column).
  */
 public record FileIngestResult(
         Path file,
@@ -20,7 +21,8 @@ public record FileIngestResult(
         long rejected,
         long flagged,
         List<Integer> stationsWithoutMetadata,
-        String message) {
+        String message,
+        List<String> warnings) {
 
     /** The outcome of one file. */
     public enum Status {
@@ -42,9 +44,10 @@ public record FileIngestResult(
 
     public FileIngestResult {
         stationsWithoutMetadata = List.copyOf(stationsWithoutMetadata);
+        warnings = List.copyOf(warnings);
     }
 
     static FileIngestResult failed(Path file, Optional<FileFormat> format, Status status, long rowsRead, long rejected, String message) {
-        return new FileIngestResult(file, format, status, rowsRead, 0, 0, rejected, 0, List.of(), message);
+        return new FileIngestResult(file, format, status, rowsRead, 0, 0, rejected, 0, List.of(), message, List.of());
     }
 }

@@ -39,6 +39,7 @@ import org.flowcast.ingest.read.StationExportReader;
 import org.flowcast.ingest.read.StationFiveMinuteReader;
 import org.flowcast.ingest.read.StationMetadataReader;
 import org.flowcast.ingest.read.TextSource;
+import org.flowcast.ingest.store.DatabaseFaults;
 import org.flowcast.ingest.store.DayBlock;
 import org.flowcast.ingest.store.DayBlocks;
 import org.flowcast.ingest.store.FlowcastDatabase;
@@ -164,7 +165,7 @@ public final class Ingester {
         }
         if (format == FileFormat.TENSOR_COMPANION) {
             return Prepared.done(new FileIngestResult(file, Optional.of(format), Status.SKIPPED, 0, 0, 0, 0, 0, List.of(),
-                    "read together with the .npz tensor beside it"));
+                    "read together with the .npz tensor beside it", List.of()));
         }
         FileCollector collector = null;
         try {
@@ -175,13 +176,17 @@ public final class Ingester {
                     Optional<IngestLog.Entry> earlier = log.findByContent(c, sha256, size);
                     if (earlier.isPresent()) {
                         return Prepared.done(new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0,
-                                List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt()));
+                                List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt(), List.of()));
                     }
                 }
             }
             long rowsBefore = rowsReadSoFar.get();
             collector = new FileCollector(file, lanes, rejects.writerFor(file), n -> listener.rowsRead(rowsBefore + n));
-            readerFor(format).read(file, collector);
+            try {
+                readerFor(format).read(file, collector);
+            } finally {
+                collector.finish();
+            }
             rowsReadSoFar.addAndGet(collector.rowsRead);
             if (collector.rowsRead > 0 && collector.rejected > options.maxRejectShare() * collector.rowsRead) {
                 return Prepared.done(FileIngestResult.failed(file, Optional.of(format), Status.REFUSED, collector.rowsRead,
@@ -215,7 +220,7 @@ public final class Ingester {
             return commit(p.file(), p.format(), p.size(), p.sha256(), p.collector());
         } catch (SQLException e) {
             return FileIngestResult.failed(p.file(), Optional.of(p.format()), Status.FAILED, p.collector().rowsRead, 0,
-                    p.file() + ": writing to the database failed, nothing of this file was kept: " + e.getMessage());
+                    p.file() + ": writing to the database failed, nothing of this file was kept: " + DatabaseFaults.describe(e));
         }
     }
 
@@ -262,7 +267,7 @@ public final class Ingester {
                 c.commit();
                 return new FileIngestResult(file, Optional.of(format), Status.LOADED, collector.rowsRead, loaded,
                         counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), unknown,
-                        collector.rejected > 0 ? "rejected rows are listed in " + database.rejectLog() : "");
+                        collector.rejected > 0 ? "rejected rows are listed in " + database.rejectLog() : "", collector.warnings);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

@@ -149,6 +149,14 @@ class BadInputTableTest {
                 // 11: a truncated gzip says so
                 row("a gzip without its trailer", List.of(), truncatedGzip("d12_text_station_5min_2022_01_04.txt.gz", fiveGood()),
                         failed("the file is truncated")),
+                // 14: a misspelt optional column is named, not dropped without a word
+                row("a misspelt speed column", List.of(), Input.text("mine.csv", "station,timestamp,flow,sped\n" + longGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "[sped] are not read", null)),
+                // 14: a refused file lists its first 1,000 bad rows in the reject log, and says how many more there were
+                row("a file of 1,500 bad rows", List.of(), Input.text("mine.csv", LONG_HEADER
+                                + "7,2022-01-03 08:00:00,x,60\n".repeat(1500)),
+                        new Outcome(Status.REFUSED, 0, java.util.stream.LongStream.rangeClosed(2, 1001).boxed().toList(),
+                                "500 more rejected rows of this file are not listed", null)),
                 // 14: a damaged first line does not hide the format of the rows after it
                 row("a garbage first line before station_5min rows", List.of(),
                         Input.text(FIVE_MINUTE_FILE, "#@!garbage\n" + fiveGood()),
@@ -281,18 +289,26 @@ class BadInputTableTest {
             }
             List<Long> lines = new ArrayList<>();
             List<String> messages = new ArrayList<>();
+            StringBuilder logged = new StringBuilder();
             if (Files.exists(db.rejectLog())) {
                 for (String logLine : Files.readAllLines(db.rejectLog())) {
                     Matcher m = REJECT.matcher(logLine);
-                    if (logLine.startsWith(file.toString()) && m.find()) {
-                        lines.add(Long.parseLong(m.group(1)));
-                        messages.add(m.group(2));
+                    if (logLine.startsWith(file.toString())) {
+                        logged.append(logLine).append('\n');
+                        if (m.find()) {
+                            lines.add(Long.parseLong(m.group(1)));
+                            messages.add(m.group(2));
+                        }
                     }
                 }
             }
             assertThat(lines).as("rejected lines").isEqualTo(expected.rejectedLines());
-            if (expected.status() == Status.LOADED) {
+            if (expected.status() == Status.LOADED && !lines.isEmpty()) {
                 assertThat(messages).as("rejection messages").allSatisfy(m -> assertThat(m).contains(expected.message()));
+            } else if (expected.status() == Status.LOADED) {
+                assertThat(String.join("\n", result.warnings())).as("warnings").contains(expected.message());
+            } else if (expected.status() == Status.REFUSED) {
+                assertThat(result.message() + logged).contains(expected.message());
             } else {
                 // the message names the file at fault: the input, or the station list beside it
                 assertThat(result.message()).startsWith(folder.toString()).contains(expected.message());

@@ -1,5 +1,6 @@
 package org.flowcast.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,13 +38,29 @@ public final class ModelFile {
      */
     public static final int FORMAT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int MAX_MANIFEST_BYTES = 16 << 20;
+    /** Far above any model's largest array (the Conv-LSTM's 804k weights are 3.2 MB in all). */
+    private static final long MAX_ARRAY_BYTES = 1L << 30;
+    /** Said after a structural fault: the checksum, being unkeyed, does not tell damage from deliberate edits. */
+    static final String EDITED = "; the file is damaged or was edited (its checksum is not keyed: it catches damage, "
+            + "not deliberate edits); train the model again";
 
     /** A manifest and its arrays (shape and row-major float values). */
     public record Contents(ObjectNode manifest, Map<String, FloatArray> arrays) {
     }
 
-    /** A named array as stored: shape and row-major values. */
-    public record FloatArray(long[] shape, float[] values) {
+    /**
+     * A named array as stored: shape and row-major values. Only an array made with {@link #withGaps}
+     * may hold {@code NaN} (a profile with slots training never saw); no array may hold an infinity.
+     */
+    public record FloatArray(long[] shape, float[] values, boolean mayHoldNaN) {
+        public FloatArray(long[] shape, float[] values) {
+            this(shape, values, false);
+        }
+
+        public static FloatArray withGaps(long[] shape, float[] values) {
+            return new FloatArray(shape, values, true);
+        }
     }
 
     private ModelFile() {
@@ -61,7 +78,24 @@ public final class ModelFile {
         return JSON;
     }
 
+    /**
+     * Writes a model or checkpoint file; refuses (writing nothing) arrays holding a value no trained model
+     * holds: an infinity anywhere, a {@code NaN} outside a {@link FloatArray#withGaps} array.
+     */
     public static void write(Path file, ObjectNode manifest, Map<String, FloatArray> arrays) throws IOException {
+        for (Map.Entry<String, FloatArray> e : arrays.entrySet()) {
+            long bad = 0;
+            for (float v : e.getValue().values()) {
+                if (Float.isInfinite(v) || (Float.isNaN(v) && !e.getValue().mayHoldNaN())) {
+                    bad++;
+                }
+            }
+            if (bad > 0) {
+                throw new ModelFileException(file + ": not saved: array " + e.getKey() + " holds " + bad
+                        + " non-finite values (training diverged, or its data held impossible values); check the data "
+                        + "with 'flowcast quality', lower the learning rate, and train again");
+            }
+        }
         ObjectNode shapes = manifest.putObject("arrays");
         for (Map.Entry<String, FloatArray> e : arrays.entrySet()) {
             shapes.set(e.getKey(), JSON.valueToTree(e.getValue().shape()));
@@ -71,6 +105,7 @@ public final class ModelFile {
         digest.update(manifestBytes);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
+        removeLeftOvers(parent, file.getFileName().toString());
         Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary); ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -95,24 +130,54 @@ public final class ModelFile {
         }
     }
 
+    /** Deletes what an earlier write of the same file left when it was killed: {@code NAME<digits>.part}. */
+    private static void removeLeftOvers(Path folder, String name) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> parts = Files.newDirectoryStream(folder, p -> {
+            String other = p.getFileName().toString();
+            return other.startsWith(name) && other.substring(name.length()).matches("\\d+\\.part");
+        })) {
+            for (Path part : parts) {
+                Files.deleteIfExists(part);
+            }
+        }
+    }
+
     public static Contents read(Path file) throws ModelFileException {
         byte[] manifestBytes = null;
+        ObjectNode manifest = null;
         String checksum = null;
         Map<String, byte[]> raw = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                byte[] bytes = readAll(zip);
-                if (entry.getName().equals("manifest.json")) {
-                    manifestBytes = bytes;
-                } else if (entry.getName().equals("checksum")) {
-                    checksum = new String(bytes, StandardCharsets.US_ASCII).trim();
-                } else if (entry.getName().startsWith("arrays/")) {
-                    raw.put(entry.getName().substring("arrays/".length()), bytes);
+                String name = entry.getName();
+                if (name.equals("manifest.json") && manifestBytes == null) {
+                    manifestBytes = readAtMost(zip, MAX_MANIFEST_BYTES, file, name);
+                    manifest = parseManifest(file, manifestBytes);
+                } else if (name.equals("checksum") && checksum == null) {
+                    checksum = new String(readAtMost(zip, 128, file, name), StandardCharsets.US_ASCII).trim();
+                } else if (name.startsWith("arrays/") && manifest != null && !raw.containsKey(name.substring(7))) {
+                    String array = name.substring("arrays/".length());
+                    long bytes = declaredBytes(file, manifest, array);
+                    byte[] values = readAtMost(zip, bytes, file, name);
+                    if (values.length != bytes) {
+                        throw new ModelFileException(file + ": array " + array + " holds " + values.length
+                                + " bytes, not the " + bytes + " its manifest's shape gives" + EDITED);
+                    }
+                    raw.put(array, values);
+                } else {
+                    throw new ModelFileException(file + ": unexpected entry '" + name + "' (a Flowcast model file holds "
+                            + "manifest.json first, then arrays/NAME for each array its manifest lists, then checksum, each once)"
+                            + EDITED);
                 }
             }
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file + ": no such model file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ModelFileException(file + ": permission denied: this user may not read the model file", e);
         } catch (IOException e) {
+            if (e instanceof ModelFileException m) {
+                throw m;
+            }
             throw new ModelFileException(file + ": not a readable Flowcast model file (" + e.getMessage() + ")", e);
         }
         if (manifestBytes == null || checksum == null) {
@@ -125,14 +190,8 @@ public final class ModelFile {
             digest.update(e.getValue());
         }
         if (!HexFormat.of().formatHex(digest.digest()).equals(checksum)) {
-            throw new ModelFileException(file + ": the checksum does not match: the file is corrupt or was modified; "
-                    + "train the model again or restore the file");
-        }
-        ObjectNode manifest;
-        try {
-            manifest = (ObjectNode) JSON.readTree(manifestBytes);
-        } catch (IOException | ClassCastException e) {
-            throw new ModelFileException(file + ": the manifest is not valid JSON", e);
+            throw new ModelFileException(file + ": the checksum does not match: the file is damaged; train the model "
+                    + "again or restore the file (the checksum is not keyed: it catches damage, not deliberate edits)");
         }
         if (!FORMAT.equals(manifest.path("format").asText())) {
             throw new ModelFileException(file + ": not a Flowcast model file");
@@ -144,19 +203,69 @@ public final class ModelFile {
                     + FORMAT_VERSION + ". Train the model again with this version.");
         }
         Map<String, FloatArray> arrays = new LinkedHashMap<>();
-        for (Map.Entry<String, byte[]> e : raw.entrySet()) {
-            long[] shape = JSON.convertValue(manifest.path("arrays").path(e.getKey()), long[].class);
-            float[] values = fromBytes(e.getValue());
-            long size = 1;
-            for (long d : shape) {
-                size *= d;
+        manifest.path("arrays").fieldNames().forEachRemaining(name -> arrays.put(name, null));
+        for (String name : arrays.keySet()) {
+            if (!raw.containsKey(name)) {
+                throw new ModelFileException(file + ": lacks the array " + name + " its manifest lists" + EDITED);
             }
-            if (size != values.length) {
-                throw new ModelFileException(file + ": array " + e.getKey() + " does not have the shape its manifest gives");
+            float[] values = fromBytes(raw.get(name));
+            for (float v : values) {
+                if (Float.isInfinite(v)) {
+                    throw new ModelFileException(file + ": array " + name + " holds an infinite value, which no trained "
+                            + "model holds" + EDITED);
+                }
             }
-            arrays.put(e.getKey(), new FloatArray(shape, values));
+            arrays.put(name, new FloatArray(shape(file, manifest, name), values, true));
         }
         return new Contents(manifest, arrays);
+    }
+
+    private static ObjectNode parseManifest(Path file, byte[] bytes) throws ModelFileException {
+        try {
+            return (ObjectNode) JSON.readTree(bytes);
+        } catch (IOException | ClassCastException e) {
+            throw new ModelFileException(file + ": the manifest is not valid JSON", e);
+        }
+    }
+
+    /** The bytes of an array as its manifest's shape gives them; refuses a shape no array can have. */
+    private static long declaredBytes(Path file, ObjectNode manifest, String name) throws ModelFileException {
+        long count = 1;
+        for (long d : shape(file, manifest, name)) {
+            count *= d;
+        }
+        long limit = Math.min(MAX_ARRAY_BYTES, Runtime.getRuntime().maxMemory() / 2);
+        if (count > limit / Float.BYTES) {
+            throw new ModelFileException(file + ": array " + name + " would need " + count * Float.BYTES / (1 << 20)
+                    + " MiB, more than the " + limit / (1 << 20) + " MiB an array may take here" + EDITED);
+        }
+        return count * Float.BYTES;
+    }
+
+    private static long[] shape(Path file, ObjectNode manifest, String name) throws ModelFileException {
+        JsonNode node = manifest.path("arrays").path(name);
+        if (!node.isArray() || node.isEmpty()) {
+            throw new ModelFileException(file + ": holds an array " + name + " its manifest does not list" + EDITED);
+        }
+        long[] shape = new long[node.size()];
+        for (int i = 0; i < shape.length; i++) {
+            JsonNode d = node.get(i);
+            if (!d.canConvertToInt() || d.asInt() < 0) {
+                throw new ModelFileException(file + ": array " + name + " has the shape " + node
+                        + ", not whole numbers from 0 to " + Integer.MAX_VALUE + EDITED);
+            }
+            shape[i] = d.asInt();
+        }
+        return shape;
+    }
+
+    /** Reads an entry, refusing one past {@code limit} bytes before it fills the heap. */
+    private static byte[] readAtMost(InputStream in, long limit, Path file, String entry) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 16));
+        if (bytes.length > limit) {
+            throw new ModelFileException(file + ": entry " + entry + " is larger than the " + limit + " bytes it may hold" + EDITED);
+        }
+        return bytes;
     }
 
     private static byte[] readAll(InputStream in) throws IOException {

@@ -34,7 +34,20 @@ public final class IntervalFile {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        return Arrays.asList(JSON.readValue(file.toFile(), ConformalIntervals[].class));
+        ConformalIntervals[] intervals;
+        try {
+            intervals = JSON.readValue(file.toFile(), ConformalIntervals[].class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + ": not a readable interval file (truncated or damaged: " + e.getOriginalMessage()
+                    + "); delete it to forecast without intervals, or train the model again", e);
+        }
+        for (ConformalIntervals i : intervals == null ? new ConformalIntervals[0] : intervals) {
+            if (i == null || i.halfWidth() == null || !(i.level() > 0 && i.level() < 1)) {
+                throw new IOException(file + ": not a complete interval file (each entry needs a level between 0 and 1 and "
+                        + "its half-widths); delete it to forecast without intervals, or train the model again");
+            }
+        }
+        return intervals == null ? List.of() : Arrays.asList(intervals);
     }
 
     /** The forecast with an interval for each calibration whose horizon covers it. */

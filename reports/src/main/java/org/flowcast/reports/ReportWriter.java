@@ -46,7 +46,19 @@ public final class ReportWriter {
         if (!Files.isRegularFile(file)) {
             throw new IOException(folder + " holds no evaluation run (" + RUN_FILE + "); run 'flowcast evaluate' first");
         }
-        return JSON.readValue(file.toFile(), EvaluationSummary.class);
+        EvaluationSummary summary;
+        try {
+            summary = JSON.readValue(file.toFile(), EvaluationSummary.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + ": not a readable evaluation run (truncated or damaged: "
+                    + e.getOriginalMessage() + "); run 'flowcast evaluate' again", e);
+        }
+        if (summary == null || summary.protocol() == null || summary.models() == null || summary.models().isEmpty()
+                || summary.models().stream().anyMatch(m -> m == null || m.model() == null || m.mae() == null)) {
+            throw new IOException(file + ": not a complete evaluation run (it lacks the protocol or the models' "
+                    + "figures); run 'flowcast evaluate' again");
+        }
+        return summary;
     }
 
     public Written write(EvaluationSummary summary, Path folder) throws IOException {

@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to run (default: all registered).")
     List<String> models;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench.json", description = "Where to write every figure (default: ${DEFAULT-VALUE}).")

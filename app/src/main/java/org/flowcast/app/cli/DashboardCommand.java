@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.app.dashboard.data.DashboardSource;
@@ -32,14 +33,14 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N, or 'all' for every station with readings (default: the corridor with most stations).")
     String corridor;
 
-    @Option(names = "--days", defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--evaluations", paramLabel = "DIR",
             description = "A run folder of 'flowcast evaluate', or a folder of them whose newest is shown (default: 'runs' beside an H2 database file).")
     Path evaluations;
 
-    @Option(names = "--station", paramLabel = "ID", description = "Station to show first (default: the busiest).")
+    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station to show first (default: the busiest).")
     Integer station;
 
     @Option(names = "--origin", converter = TimeConverter.class, paramLabel = "TIME",
@@ -56,18 +57,14 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "PNG", description = "Render the dashboard headless into this PNG file and exit.")
     Path snapshot;
 
-    @Option(names = "--size", defaultValue = "1500x950", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
-    String size;
+    @Option(names = "--size", converter = OptionValues.WindowSize.class, defaultValue = "1500x950", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
+    OptionValues.Size size;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException, org.flowcast.ingest.store.StoreException {
-        if (days < 1) {
-            throw new CommandFailure("--days must be at least 1, was " + days);
-        }
-        int[] wh = parseSize(size);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (snapshot == null && !DashboardStage.hasDisplay() && !"Monocle".equals(System.getProperty("glass.platform"))) {
@@ -80,9 +77,13 @@ public final class DashboardCommand implements Callable<Integer> {
             if (snapshot != null) {
                 long began = System.nanoTime();
                 DashboardStage.useHeadlessPlatform();
-                DashboardStage.snapshot(source, corridor, days, vm -> problems.addAll(applyChoices(vm)), snapshot, wh[0], wh[1]);
+                Optional<String> failure = DashboardStage.snapshot(source, corridor, days, vm -> problems.addAll(applyChoices(vm)),
+                        snapshot, size.width(), size.height());
+                if (failure.isPresent()) {
+                    throw new CommandFailure(failure.get() + "; no snapshot was written");
+                }
                 problems.forEach(p -> err.println("warning: " + p));
-                out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, wh[0], wh[1], (System.nanoTime() - began) / 1e9);
+                out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, size.width(), size.height(), (System.nanoTime() - began) / 1e9);
                 return 0;
             }
             DashboardStage.show(source, corridor, days, vm -> applyChoices(vm).forEach(p -> err.println("warning: " + p)),
@@ -108,19 +109,5 @@ public final class DashboardCommand implements Callable<Integer> {
             problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());
         }
         return problems;
-    }
-
-    private static int[] parseSize(String text) {
-        String[] parts = text.toLowerCase(Locale.ROOT).split("x");
-        try {
-            int w = Integer.parseInt(parts[0].strip());
-            int h = Integer.parseInt(parts[1].strip());
-            if (w >= 640 && h >= 400 && w <= 8000 && h <= 8000) {
-                return new int[] {w, h};
-            }
-        } catch (RuntimeException e) {
-            // reported below
-        }
-        throw new CommandFailure("--size must be WIDTHxHEIGHT between 640x400 and 8000x8000, e.g. 1500x950; was '" + text + "'");
     }
 }

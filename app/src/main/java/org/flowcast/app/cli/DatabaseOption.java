@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code --db} option shared by every command that uses the database. */
 public final class DatabaseOption {
-    @Option(names = "--db", paramLabel = "PATH|URL",
+    @Option(names = "--db", paramLabel = "PATH|URL", converter = DatabaseLocation.class,
             description = "The database: an H2 file path or a jdbc: URL (PostgreSQL works too). "
                     + "Default: $FLOWCAST_DB, else ~/.flowcast/flowcast.")
     String location;
@@ -31,6 +31,18 @@ public final class DatabaseOption {
         }
         java.nio.file.Path parent = java.nio.file.Path.of(location).toAbsolutePath().getParent();
         return parent == null ? java.nio.file.Path.of("runs") : parent.resolve("runs");
+    }
+
+    /** A database path is a path: a ';' in it would be read by H2 as settings, which belong in a jdbc: URL. */
+    static final class DatabaseLocation implements picocli.CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.startsWith("jdbc:") && value.indexOf(';') >= 0) {
+                throw new picocli.CommandLine.TypeConversionException("a database path may not hold ';', which H2 would read "
+                        + "as its settings; use a folder without ';', or give settings in a jdbc:h2: URL; was '" + value + "'");
+            }
+            return value;
+        }
     }
 
     public FlowcastDatabase open() {

@@ -43,10 +43,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to evaluate (default: all registered).")
     List<String> models;
 
-    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", converter = OptionValues.HorizonSteps.class, defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -68,6 +68,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, StoreException {
+        selection.validate();
         if (noRetrain && rollingDays == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--no-retrain needs --rolling-days K");
         }

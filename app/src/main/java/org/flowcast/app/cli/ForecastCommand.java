@@ -16,6 +16,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flowcast forecast}: the batch forecasting job. */
@@ -57,6 +58,10 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, StoreException {
+        if (!when.latest && !when.range.from.isBefore(when.range.to)) {
+            throw new ParameterException(spec.commandLine(), "--from must come before --to, was --from "
+                    + when.range.from + " --to " + when.range.to);
+        }
         BatchForecaster forecaster = ModelRegistry.load(model);
         TimeRange range = when.latest ? null : new TimeRange(when.range.from, when.range.to);
         try (FlowcastDatabase db = database.open()) {
@@ -73,6 +78,14 @@ public final class ForecastCommand implements Callable<Integer> {
                     "Wrote run %d: %s forecasts from %,d origins for %d stations (%d steps each) in %.2f s (%,.0f station-forecasts/s).%n",
                     outcome.runId(), forecaster.modelName(), outcome.origins(), outcome.stations(), forecaster.horizonSteps(),
                     outcome.seconds(), outcome.stationForecastsPerSecond());
+            spec.commandLine().getOut().printf(Locale.ROOT, "Input read: %.1f%% observed, %.1f%% imputed, %.1f%% missing.%n",
+                    100 * outcome.input().observed(), 100 * outcome.input().imputed(), 100 * outcome.input().missing());
+            if (!outcome.withoutData().isEmpty()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "Left out %,d origins (%s to %s) whose %d input steps hold no "
+                                + "observed reading: a forecast needs its history.%n", outcome.withoutData().size(),
+                        outcome.withoutData().get(0), outcome.withoutData().get(outcome.withoutData().size() - 1),
+                        forecaster.historySteps());
+            }
             return 0;
         }
     }

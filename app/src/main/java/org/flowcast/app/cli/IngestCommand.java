@@ -41,7 +41,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders (read recursively) or quoted globs.")
     List<String> paths;
 
-    @Option(names = "--station", paramLabel = "ID", description = "Station of single-station web exports "
+    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station of single-station web exports "
             + "(default: the 6-7 digit id in the file or folder name).")
     Integer station;
 
@@ -61,7 +61,7 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Edge list from,to,cost of a tensor (default: distance.csv or <name>.csv beside it).")
     Path edges;
 
-    @Option(names = "--max-bad-share", paramLabel = "FRACTION", defaultValue = "0.05",
+    @Option(names = "--max-bad-share", converter = OptionValues.Share.class, paramLabel = "FRACTION", defaultValue = "0.05",
             description = "Refuse a file whose share of bad rows exceeds this (default: ${DEFAULT-VALUE}).")
     double maxBadShare;
 
@@ -88,6 +88,7 @@ public final class IngestCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage(), e);
         }
         for (FileIngestResult r : results) {
+            r.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast ingest: warning: " + w));
             if (r.status().isFailure()) {
                 spec.commandLine().getErr().println("flowcast ingest: " + r.message());
             }

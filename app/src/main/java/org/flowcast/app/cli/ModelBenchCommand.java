@@ -52,10 +52,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to run (default: all registered).")
     List<String> models;
 
-    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", converter = OptionValues.HorizonSteps.class, defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")

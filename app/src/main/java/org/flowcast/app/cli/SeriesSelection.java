@@ -9,11 +9,14 @@ import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options that choose the data a command reads from the store: stations or a corridor, and a time range. */
 public final class SeriesSelection {
-    @Option(names = "--stations", split = ",", paramLabel = "ID", description = "Stations, in corridor order (default: every "
+    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class, description = "Stations, in corridor order (default: every "
             + "mainline station with data, by freeway, direction and postmile).")
     List<Integer> stations;
 
@@ -29,8 +32,22 @@ public final class SeriesSelection {
     @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME", description = "End, excluded (default: after the last reading).")
     Instant to;
 
-    /** The chosen stations over the chosen range. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Refuses, as a usage error, a range that ends before it starts; commands call it before opening the database. */
+    public void validate() {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new ParameterException(command.commandLine(), "--from must come before --to, was --from " + from + " --to " + to);
+        }
+        if ((freeway == null) != (direction == null)) {
+            throw new ParameterException(command.commandLine(), "give --freeway and --direction together");
+        }
+    }
+
+    /** The chosen stations over the chosen range; a range that starts past the data, or ends before it, is a usage error. */
     public SensorSeries read(FlowcastDatabase db) throws StoreException {
+        validate();
         List<Integer> ids = stationIds(db);
         if (ids.isEmpty()) {
             throw new CommandFailure("there is no station data in the database; load some with 'flowcast ingest PATH' "
@@ -38,6 +55,14 @@ public final class SeriesSelection {
         }
         SeriesQuery query = new SeriesQuery(db);
         TimeRange stored = query.storedRange(ids).orElseThrow(() -> new CommandFailure("the chosen stations have no data"));
+        if (from != null && !from.isBefore(stored.to())) {
+            throw new ParameterException(command.commandLine(), "--from " + from + " lies past the stored data of these stations, "
+                    + "which ends at " + stored.to() + "; choose an earlier --from");
+        }
+        if (to != null && !to.isAfter(stored.from())) {
+            throw new ParameterException(command.commandLine(), "--to " + to + " lies before the stored data of these stations, "
+                    + "which starts at " + stored.from() + "; choose a later --to");
+        }
         TimeRange range = new TimeRange(from == null ? stored.from() : from, to == null ? stored.to() : to);
         return query.stations(ids, range);
     }
@@ -45,9 +70,6 @@ public final class SeriesSelection {
     List<Integer> stationIds(FlowcastDatabase db) throws StoreException {
         if (stations != null && !stations.isEmpty()) {
             return stations;
-        }
-        if ((freeway == null) != (direction == null)) {
-            throw new CommandFailure("give --freeway and --direction together");
         }
         return new QualityReport(db).perStation().stream()
                 .filter(q -> q.slotsPresent() > 0)

@@ -40,10 +40,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
     String model;
 
-    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 (one hour) or 24 (two hours) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", converter = OptionValues.HorizonSteps.class, defaultValue = "12", description = "Steps out: 12 (one hour) or 24 (two hours) (default: ${DEFAULT-VALUE}).")
     int horizon;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
@@ -61,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run.")
     boolean resume;
 
+    @Option(names = "--fresh", description = "Delete the checkpoint of an interrupted run and start afresh.")
+    boolean fresh;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -70,9 +73,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, StoreException {
-        if (horizon != 12 && horizon != 24) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 or 24, not " + horizon);
-        }
+        selection.validate();
         TrainingConfig config = averaging.config(horizon, epochs, seed);
         ModelRegistry.Entry entry;
         try {
@@ -83,9 +84,21 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path file = out == null ? defaultModelFile(model, horizon) : out;
         Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
-        if (!resume) {
+        ForecastTrainer trainer;
+        try {
+            trainer = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (resume && fresh) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --resume or --fresh, not both");
+        }
+        if (fresh) {
             Files.deleteIfExists(checkpoint);
-        } else if (!Files.exists(checkpoint)) {
+        } else if (!resume && Files.exists(checkpoint)) {
+            throw new CommandFailure("an interrupted run left the checkpoint " + checkpoint + "; continue it with --resume, "
+                    + "or start afresh with --fresh (which deletes it)");
+        } else if (resume && !Files.exists(checkpoint)) {
             throw new CommandFailure("there is no checkpoint " + checkpoint + " to resume from; run without --resume");
         }
         SensorSeries series;
@@ -104,7 +117,6 @@ public final class TrainCommand implements Callable<Integer> {
         long began = System.nanoTime();
         Forecaster forecaster;
         try {
-            ForecastTrainer trainer = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint));
             forecaster = trainer.fit(split.trainFor(trainer.lookbackSteps()), split.validationFor(trainer.lookbackSteps()));
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);

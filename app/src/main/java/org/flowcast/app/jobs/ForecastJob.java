@@ -15,8 +15,10 @@ import java.util.function.LongConsumer;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.DatabaseFaults;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.ingest.store.ForecastStore.InputShares;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.BatchForecaster;
@@ -38,8 +40,11 @@ public final class ForecastJob {
         this.database = database;
     }
 
-    /** What a job wrote. */
-    public record Outcome(long runId, int origins, int stations, double seconds) {
+    /**
+     * What a job wrote: the run, its origins and stations, how long it took, the origins left out because
+     * their input window held no observed reading, and the shares of the input observed, imputed and missing.
+     */
+    public record Outcome(long runId, int origins, int stations, double seconds, List<Instant> withoutData, InputShares input) {
         public double stationForecastsPerSecond() {
             return origins * (double) stations / seconds;
         }
@@ -73,6 +78,13 @@ public final class ForecastJob {
             throw new StoreException("no origin in " + range + " has the " + forecaster.historySteps()
                     + " steps of history the model needs", null);
         }
+        InputCoverage coverage = InputCoverage.of(history, times, forecaster.historySteps());
+        if (coverage.usable().isEmpty()) {
+            throw new StoreException("no origin in " + range + " has an observed reading in the " + forecaster.historySteps()
+                    + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
+                    + "history: ingest the data of that time, or forecast a range that has it", null);
+        }
+        times = coverage.usable();
         List<ConformalIntervals> intervals = IntervalFile.read(modelFile);
         long began = System.nanoTime();
         try (Connection c = database.connect()) {
@@ -81,23 +93,38 @@ public final class ForecastJob {
                 ForecastStore store = new ForecastStore();
                 String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
                 long runId = store.beginRun(c, key, forecaster.modelName(), modelFile.toAbsolutePath().toString(),
-                        forecaster.horizonSteps(), range, stations.size());
+                        forecaster.horizonSteps(), range, stations.size(), coverage.shares());
                 for (int from = 0; from < times.size(); from += CHUNK) {
                     List<Forecast> chunk = new ArrayList<>();
                     for (Forecast f : forecaster.predictAll(history, times.subList(from, Math.min(times.size(), from + CHUNK)))) {
+                        requireFinite(f, modelFile);
                         chunk.add(IntervalFile.withIntervals(f, intervals));
                     }
                     store.add(c, runId, chunk);
                     progress.accept(Math.min(times.size(), from + CHUNK));
                 }
                 c.commit();
-                return new Outcome(runId, times.size(), stations.size(), (System.nanoTime() - began) / 1e9);
+                return new Outcome(runId, times.size(), stations.size(), (System.nanoTime() - began) / 1e9,
+                        coverage.withoutData(), coverage.shares());
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("writing forecasts failed, nothing was kept: " + e.getMessage(), e);
+            throw new StoreException("writing forecasts failed, nothing was kept: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    /** A forecast is stored only where every value is finite: a NaN or infinite forecast is the model's fault. */
+    private static void requireFinite(Forecast f, Path modelFile) throws StoreException {
+        for (int h = 1; h <= f.horizonSteps(); h++) {
+            for (int s = 0; s < f.stationCount(); s++) {
+                if (!Float.isFinite(f.value(h, s))) {
+                    throw new StoreException(modelFile + ": the model forecast " + f.value(h, s) + " for station "
+                            + f.stationIds().get(s) + " at step " + h + " from " + f.origin() + "; nothing was written. "
+                            + "Train the model again on data that 'flowcast quality' finds sound", null);
+                }
+            }
         }
     }
 

@@ -61,11 +61,21 @@ class DashboardSnapshotTest {
     }
 
     @Test
+    void aCorridorThatDoesNotExistIsAFailureAndWritesNoPicture() {
+        Path png = dir.resolve("none.png");
+        Result result = FlowcastCommandTest.run("dashboard", "--db", DemoWorkdir.database().toString(), "--corridor", "99-Q",
+                "--snapshot", png.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("no stations on corridor 99-Q", "no snapshot was written");
+        assertThat(png).doesNotExist();
+    }
+
+    @Test
     void rejectsAnUnusableSize() {
         Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("x").toString(), "--snapshot", dir.resolve("x.png").toString(),
                 "--size", "huge");
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("--size must be WIDTHxHEIGHT");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--size", "must be WIDTHxHEIGHT");
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 

@@ -21,6 +21,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class LongCsvReader implements SensorFileReader {
     static final List<String> REQUIRED = List.of("station", "timestamp", "flow");
+    private static final List<String> KNOWN = List.of("station", "timestamp", "flow", "occupancy", "speed");
 
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
@@ -39,6 +40,12 @@ public final class LongCsvReader implements SensorFileReader {
         StringColumn flow = column(file, table, "flow", true);
         StringColumn occupancy = column(file, table, "occupancy", false);
         StringColumn speed = column(file, table, "speed", false);
+        List<String> ignored = table.columnNames().stream()
+                .filter(name -> !KNOWN.contains(name.trim().toLowerCase(Locale.ROOT))).toList();
+        if (!ignored.isEmpty()) {
+            sink.warning("the column(s) " + ignored + " are not read: a long CSV has station, timestamp, flow and "
+                    + "optionally occupancy and speed; check the spelling");
+        }
         PacificTime clock = new PacificTime();
         FallBackHour fallBack = new FallBackHour();
         for (int row = 0; row < table.rowCount(); row++) {

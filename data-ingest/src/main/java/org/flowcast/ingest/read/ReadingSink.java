@@ -22,6 +22,10 @@ public interface ReadingSink {
     /** A row that could not be read; {@code line} is 1-based, or 0 where the format has no lines. */
     void reject(long line, String message, String rawRow);
 
+    /** Something the file holds that is not read, though no row is wrong (a column of no known name). */
+    default void warning(String message) {
+    }
+
     /** Counts a row that was read, whether accepted or rejected, for the reject-share limit and progress. */
     default void rowRead() {
     }

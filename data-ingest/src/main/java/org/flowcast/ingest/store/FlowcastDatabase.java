@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
@@ -44,6 +43,11 @@ public final class FlowcastDatabase implements AutoCloseable {
             url = location;
             rejects = defaultPath().resolveSibling("rejects.log");
         } else {
+            if (location.indexOf(';') >= 0) {
+                // H2 reads what follows a ';' in its URL as settings: a path is a path, settings go in a jdbc: URL
+                throw new StoreException("the database path " + location + " holds ';', which H2 would read as the start "
+                        + "of its settings; use a folder without ';', or give settings in a jdbc:h2: URL", null);
+            }
             Path path = Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath().normalize();
             // WRITE_DELAY=0: a committed file is on disk at once, so that a killed ingest loses no finished file.
             url = "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
@@ -61,31 +65,12 @@ public final class FlowcastDatabase implements AutoCloseable {
                     .placeholders(java.util.Map.of("binary", binary)).loggers("slf4j").load().migrate();
             return new FlowcastDatabase(url, rejects);
         } catch (FlywayException | SQLException e) {
-            throw new StoreException("cannot open the database " + redact(location) + ": " + firstLine(e), e);
+            throw new StoreException("cannot open the database " + redact(location) + ": " + DatabaseFaults.describe(e), e);
         }
     }
 
     public static FlowcastDatabase open(Path file) throws StoreException {
         return open(file.toString());
-    }
-
-    private static String firstLine(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.toLowerCase(Locale.ROOT).contains("locked by another process")
-                || message.contains("The file is locked")) {
-            return "it is in use by another flowcast process; close that one first";
-        }
-        int newline = message.indexOf('\n');
-        String first = newline < 0 ? message : message.substring(0, newline);
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root != e && root.getMessage() != null) {
-            String cause = root.getMessage();
-            first += " (" + (cause.indexOf('\n') < 0 ? cause : cause.substring(0, cause.indexOf('\n'))) + ")";
-        }
-        return first;
     }
 
     private static String redact(String location) {

@@ -24,20 +24,26 @@ import org.flowcast.core.TimeRange;
 public final class ForecastStore {
     private static final int BATCH = 10_000;
 
-    /** What a stored run is. */
+    /** What a stored run is; its input shares are NaN for runs written before they were recorded. */
     public record Run(long id, String key, String model, String modelFile, int horizon, TimeRange range, int stations, int origins,
-                      Instant createdAt) {
+                      Instant createdAt, InputShares input) {
+    }
+
+    /** The shares of a run's input (flow values its origins read) that were observed, imputed and missing. */
+    public record InputShares(double observed, double imputed, double missing) {
+        public static final InputShares UNKNOWN = new InputShares(Double.NaN, Double.NaN, Double.NaN);
     }
 
     /** Starts writing a run: deletes the earlier run of the key and returns the new run's id. */
-    public long beginRun(Connection c, String key, String model, String modelFile, int horizon, TimeRange range, int stations)
-            throws SQLException {
+    public long beginRun(Connection c, String key, String model, String modelFile, int horizon, TimeRange range, int stations,
+                         InputShares input) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_run WHERE run_key = ?")) {
             delete.setString(1, key);
             delete.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO forecast_run (run_key, model, model_file, horizon, "
-                + "range_from, range_to, stations, origins, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                + "range_from, range_to, stations, origins, created_at, input_observed, input_imputed, input_missing) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, key);
             insert.setString(2, model);
@@ -47,6 +53,9 @@ public final class ForecastStore {
             insert.setObject(6, utc(range.to()));
             insert.setInt(7, stations);
             insert.setObject(8, utc(Instant.now()));
+            insert.setFloat(9, (float) input.observed());
+            insert.setFloat(10, (float) input.imputed());
+            insert.setFloat(11, (float) input.missing());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -106,6 +115,11 @@ public final class ForecastStore {
         }
     }
 
+    private static InputShares shares(ResultSet rs) throws SQLException {
+        float observed = rs.getFloat(11);
+        return rs.wasNull() ? InputShares.UNKNOWN : new InputShares(observed, rs.getFloat(12), rs.getFloat(13));
+    }
+
     private static void bound(PreparedStatement statement, int index, Optional<PredictionInterval> interval, int station, int steps,
                               boolean lower) throws SQLException {
         if (interval.isEmpty()) {
@@ -122,12 +136,12 @@ public final class ForecastStore {
     public List<Run> runs(Connection c) throws SQLException {
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id, run_key, model, model_file, horizon, range_from, range_to, "
-                + "stations, origins, created_at FROM forecast_run ORDER BY id");
+                + "stations, origins, created_at, input_observed, input_imputed, input_missing FROM forecast_run ORDER BY id");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 runs.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         new TimeRange(rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant()),
-                        rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant()));
+                        rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant(), shares(rs)));
             }
         }
         return runs;

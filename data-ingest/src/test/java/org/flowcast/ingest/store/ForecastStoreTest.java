@@ -21,6 +21,8 @@ class ForecastStoreTest {
     private static final Instant T0 = Instant.parse("2023-03-01T08:00:00Z");
     private static final Duration STEP = Duration.ofMinutes(5);
 
+    private static final ForecastStore.InputShares SHARES = new ForecastStore.InputShares(0.75, 0.125, 0.125);
+
     @TempDir
     Path dir;
 
@@ -35,7 +37,7 @@ class ForecastStoreTest {
         try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
              Connection c = db.connect()) {
             ForecastStore store = new ForecastStore();
-            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP.multipliedBy(3))), 2);
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP.multipliedBy(3))), 2, SHARES);
             store.add(c, run, List.of(forecast(T0, 10, new float[] {0.25f, 0.75f}),
                     forecast(T0.plus(STEP), 20, new float[] {0.5f, 0.5f}),
                     forecast(T0.plus(STEP.multipliedBy(2)), 30, new float[] {1f, 0f})));
@@ -49,6 +51,7 @@ class ForecastStoreTest {
             assertThat(attention.keySet()).containsExactly(T0.plus(STEP), T0.plus(STEP.multipliedBy(2)));
             assertThat(attention.get(T0.plus(STEP))).containsExactly(0.5f, 0.5f);
             assertThat(store.runs(c)).singleElement().extracting(ForecastStore.Run::origins).isEqualTo(3);
+            assertThat(store.runs(c).get(0).input()).isEqualTo(SHARES);
         }
     }
 
@@ -58,7 +61,7 @@ class ForecastStoreTest {
              Connection c = db.connect()) {
             ForecastStore store = new ForecastStore();
             TimeRange range = new TimeRange(T0, T0.plus(STEP));
-            long run = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2, SHARES);
             Forecast plain = forecast(T0, 10, null);
             PredictionInterval i80 = new PredictionInterval(0.8, new float[][] {{1, 2}, {3, 4}}, new float[][] {{11, 12}, {13, 14}});
             PredictionInterval i95 = new PredictionInterval(0.95, new float[][] {{0, 1}, {2, 3}}, new float[][] {{21, 22}, {23, 24}});
@@ -78,9 +81,9 @@ class ForecastStoreTest {
              Connection c = db.connect()) {
             ForecastStore store = new ForecastStore();
             TimeRange range = new TimeRange(T0, T0.plus(STEP));
-            long first = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            long first = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2, SHARES);
             store.add(c, first, List.of(forecast(T0, 10, null)));
-            long second = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2);
+            long second = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2, SHARES);
             store.add(c, second, List.of(forecast(T0, 50, null)));
 
             assertThat(store.runs(c)).extracting(ForecastStore.Run::id).containsExactly(second);

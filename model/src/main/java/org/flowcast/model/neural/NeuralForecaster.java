@@ -14,6 +14,7 @@ import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.BatchForecaster;
+import org.flowcast.model.ManifestFields;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
@@ -155,11 +156,17 @@ public final class NeuralForecaster implements BatchForecaster {
         ObjectNode m = contents.manifest();
         Map<String, String> trainingText = new java.util.LinkedHashMap<>();
         m.path("training").fields().forEachRemaining(e -> trainingText.put(e.getKey(), e.getValue().asText()));
-        TrainingConfig config = TypedParameters.override(TrainingConfig.defaults(), trainingText);
-        WindowSpec spec = architecture.windowSpec(config.inputSteps(), config.horizon());
-        List<Integer> stations = new ArrayList<>();
-        m.path("stationIds").forEach(node -> stations.add(node.asInt()));
-        ZScore scaler = new ZScore(m.path("scalerMean").asDouble(), m.path("scalerStd").asDouble());
+        TrainingConfig config;
+        WindowSpec spec;
+        try {
+            config = TypedParameters.override(TrainingConfig.defaults(), trainingText);
+            spec = architecture.windowSpec(config.inputSteps(), config.horizon());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ManifestFields(file, m).refused("training settings", "do not make a model (" + e.getMessage() + ")");
+        }
+        ManifestFields fields = new ManifestFields(file, m);
+        List<Integer> stations = fields.stationIds();
+        ZScore scaler = new ZScore(fields.flow("scalerMean", false), fields.flow("scalerStd", true));
         CompiledModel model = CompiledModel.compile(architecture, spec, stations.size(), config.seed());
         try {
             model.setWeights(contents.arrays());

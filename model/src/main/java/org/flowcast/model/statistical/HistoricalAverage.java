@@ -75,6 +75,6 @@ public final class HistoricalAverage extends StatisticalForecaster {
 
     @Override
     Map<String, FloatArray> arrays() {
-        return Map.of("profile", new FloatArray(new long[] {2, SLOTS, stationIds.size()}, profile));
+        return Map.of("profile", FloatArray.withGaps(new long[] {2, SLOTS, stationIds.size()}, profile));
     }
 }

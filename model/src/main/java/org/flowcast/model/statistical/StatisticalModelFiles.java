@@ -2,11 +2,11 @@ package org.flowcast.model.statistical;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.flowcast.core.Provenance;
 import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ModelFile;
+import org.flowcast.model.ManifestFields;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
 
@@ -18,10 +18,10 @@ public final class StatisticalModelFiles {
     public static BatchForecaster load(Path file, ModelFile.Contents contents) throws ModelFileException {
         ObjectNode m = contents.manifest();
         String name = m.path("model").asText();
-        int horizon = m.path("horizon").asInt();
-        float fallback = (float) m.path("fallback").asDouble();
-        List<Integer> stations = new ArrayList<>();
-        m.path("stationIds").forEach(n -> stations.add(n.asInt()));
+        ManifestFields fields = new ManifestFields(file, m);
+        int horizon = fields.positiveInt("horizon");
+        float fallback = (float) fields.flow("fallback", false);
+        List<Integer> stations = fields.stationIds();
         Provenance provenance = ProvenanceJson.read(m);
         try {
             return switch (name) {
@@ -34,8 +34,10 @@ public final class StatisticalModelFiles {
                         contents.arrays().get("coefficients").values(), contents.arrays().get("lambda").values()[0]);
                 default -> throw new ModelFileException(file + ": unknown statistical model '" + name + "'");
             };
-        } catch (NullPointerException e) {
+        } catch (NullPointerException | ArrayIndexOutOfBoundsException e) {
             throw new ModelFileException(file + ": the file lacks the fitted values of " + name, e);
+        } catch (IllegalArgumentException e) {
+            throw fields.refused("fitted values of " + name, "do not fit its stations and horizon (" + e.getMessage() + ")");
         }
     }
 }

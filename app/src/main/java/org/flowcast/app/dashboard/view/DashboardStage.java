@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -135,18 +136,27 @@ public final class DashboardStage {
 
     /**
      * Renders the dashboard at the given size into a PNG (written to a temporary file and moved into
-     * place, so an existing file is replaced whole or not at all).
+     * place, so an existing file is replaced whole or not at all). Where the dashboard cannot load (an
+     * unknown corridor, an unreadable database) nothing is written and the reason is returned.
      */
-    public static void snapshot(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Path png,
-                                int width, int height) throws IOException {
+    public static Optional<String> snapshot(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices,
+                                            Path png, int width, int height) throws IOException {
+        String[] failure = {""};
         BufferedImage image = onFxThread(() -> {
             DashboardViewModel model = new DashboardViewModel(source, TaskExecutor.callingThread(), corridor, days);
             DashboardView view = new DashboardView(model);
             Scene scene = new Scene(view.root(), width, height);
             model.open();
+            failure[0] = model.loadFailureProperty().get();
+            if (!failure[0].isEmpty()) {
+                return null;
+            }
             choices.accept(model);
             return toImage(render(scene));
         });
+        if (image == null) {
+            return Optional.of(failure[0]);
+        }
         Path target = png.toAbsolutePath();
         if (target.getParent() != null) {
             Files.createDirectories(target.getParent());
@@ -158,6 +168,7 @@ public final class DashboardStage {
         } finally {
             Files.deleteIfExists(temporary);
         }
+        return Optional.empty();
     }
 
     /** Lays out and renders a scene as it would appear in a window. */

@@ -80,6 +80,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper corridorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("Loading…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper loadFailure = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<ForecastChartData> chart = new ReadOnlyObjectWrapper<>(ForecastChartData.empty(""));
     private final ReadOnlyObjectWrapper<AttentionData> attention = new ReadOnlyObjectWrapper<>(AttentionData.empty(""));
@@ -136,6 +137,7 @@ public final class DashboardViewModel {
 
     private void loaded(Loaded data) {
         busy.set(false);
+        loadFailure.set("");
         comparison.set(comparisonOf(data.evaluation(), data.evaluationProblem()));
         if (data.corridor().isEmpty()) {
             emptyMessage.set("No readings in " + source.databaseName() + " yet. Load PeMS station_5min files with "
@@ -185,6 +187,7 @@ public final class DashboardViewModel {
         busy.set(false);
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         status.set("Could not read the database: " + text);
+        loadFailure.set(text);
         if (corridor == null) {
             emptyMessage.set("Could not read " + source.databaseName() + ": " + text);
         }
@@ -614,6 +617,11 @@ public final class DashboardViewModel {
     }
 
     /** Non-empty while there is nothing to show, saying why and what to do. */
+    /** Why the last load failed (an unknown corridor, an unreadable database); empty after a load that worked. */
+    public ReadOnlyStringProperty loadFailureProperty() {
+        return loadFailure.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty emptyMessageProperty() {
         return emptyMessage.getReadOnlyProperty();
     }

@@ -1,0 +1,100 @@
+package org.flowcast.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.flowcast.app.FlowcastCommandTest.Result;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad command lines, one row each: the arguments and what must come of them, an exit code (2 for a
+ * usage error, found before any data is read; 1 for a failure) and words of the message on stderr.
+ * {@code EMPTY} is a fresh database, {@code DEMO} the demo's (with data and models), {@code DIR} a
+ * scratch folder; {@code ABSENT} names a file that must not exist afterwards.
+ */
+class BadCommandLineTableTest {
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // 10: invalid option values are usage errors, checked before any data is read
+                row("no epochs", 2, "must be at least 1", "train", "--db", "EMPTY", "--model", "tcn", "--epochs", "0"),
+                row("a horizon evaluate cannot score", 2, "must be 12 (one hour) or 24", "evaluate", "--db", "EMPTY", "--horizon", "1000"),
+                row("a horizon train cannot fit", 2, "must be 12 (one hour) or 24", "train", "--db", "EMPTY", "--model", "tcn",
+                        "--horizon", "6"),
+                row("a share of bad rows past 1", 2, "from 0 to 1", "ingest", "--db", "EMPTY", "--max-bad-share", "1.5", "DIR"),
+                row("a negative export station", 2, "positive station id", "ingest", "--db", "EMPTY", "--station", "-5", "DIR"),
+                row("a station id of 0 to train on", 2, "positive station id", "train", "--db", "EMPTY", "--model", "persistence",
+                        "--stations", "0"),
+                row("a misspelt model parameter", 2, "unknown parameter 'lamda'", "train", "--db", "EMPTY", "--model", "linear-ar",
+                        "--param", "lamda=1"),
+                row("a dashboard too small", 2, "WIDTHxHEIGHT", "dashboard", "--db", "EMPTY", "--size", "10x10", "--snapshot", "ABSENT"),
+                row("a dashboard of no days", 2, "must be at least 1", "dashboard", "--db", "EMPTY", "--days", "0", "--snapshot", "ABSENT"),
+                row("a training range that ends before it starts", 2, "--from must come before --to", "train", "--db", "EMPTY",
+                        "--model", "persistence", "--from", "2023-03-01", "--to", "2023-02-01"),
+                row("a forecast range that ends before it starts", 2, "--from must come before --to", "forecast", "--db", "EMPTY",
+                        "--model", "DIR/none.fcm", "--from", "2023-03-01", "--to", "2023-02-01"),
+                row("a --from past the data, quoting no --to", 2, "lies past the stored data", "train", "--db", "DEMO",
+                        "--model", "persistence", "--from", "2030-01-01", "--out", "ABSENT"),
+                row("resuming and starting afresh at once", 2, "--resume or --fresh", "train", "--db", "EMPTY", "--model", "persistence",
+                        "--resume", "--fresh"),
+                // 13: a database path is a path
+                row("H2 settings in a database path", 2, "may not hold ';'", "stations", "--db", "DIR/x;TRACE_LEVEL_FILE=3"),
+                // 2: a forecast needs its history
+                row("a forecast over a range without readings", 1, "has an observed reading", "forecast", "--db", "DEMO",
+                        "--model", "MODELS/persistence-h12.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
+                // 11: a damaged file of Flowcast's own names itself
+                row("a truncated run.json", 1, "run.json: not a readable evaluation run", "report", "DIR/truncated"),
+                row("an empty run.json", 1, "run.json: not a complete evaluation run", "report", "DIR/empty"),
+                row("a truncated interval file", 1, "m.fcm.intervals.json: not a readable interval file", "forecast", "--db", "DEMO",
+                        "--model", "DIR/m.fcm", "--latest"),
+                // 14: an interrupted run's checkpoint is kept
+                row("training over an interrupted run's checkpoint", 1, "continue it with --resume", "train", "--db", "DEMO",
+                        "--model", "persistence", "--out", "DIR/p.fcm"),
+                // 12 (a snapshot of a corridor that does not exist) is in DashboardSnapshotTest, which starts JavaFX
+                row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"));
+    }
+
+    private static Arguments row(String name, int exitCode, String message, String... args) {
+        return Arguments.of(name, exitCode, message, args);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aBadCommandLineExitsWithItsCodeAndSaysWhatIsWrong(String name, int exitCode, String message, String[] args) throws Exception {
+        Path absent = dir.resolve("absent.png");
+        Files.writeString(Files.createDirectories(dir.resolve("truncated")).resolve("run.json"), "{\"createdAt\": \"2026-12-01\", \"mod");
+        Files.writeString(Files.createDirectories(dir.resolve("empty")).resolve("run.json"), "{}");
+        if (Arrays.asList(args).contains("DIR/p.fcm")) {
+            Files.writeString(dir.resolve("p.fcm.checkpoint"), "an interrupted run's");
+        }
+        if (Arrays.asList(args).contains("DIR/m.fcm")) {
+            Files.copy(DemoWorkdir.home().resolve("models/demo/persistence-h12.fcm"), dir.resolve("m.fcm"));
+            Files.writeString(dir.resolve("m.fcm.intervals.json"), "[{\"level\": 0.8, \"halfW");
+        }
+        String[] resolved = Arrays.stream(args).map(a -> switch (a) {
+            case "EMPTY" -> dir.resolve("db/flowcast").toString();
+            case "DEMO" -> DemoWorkdir.database().toString();
+            case "ABSENT" -> absent.toString();
+            default -> a.replace("DIR", dir.toString()).replace("MODELS", DemoWorkdir.home().resolve("models/demo").toString());
+        }).toArray(String[]::new);
+        Result result = FlowcastCommandTest.run(resolved);
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
+        assertThat(result.err()).contains(message);
+        assertThat(absent).doesNotExist();
+        if (Files.exists(dir.resolve("p.fcm.checkpoint"))) {
+            assertThat(dir.resolve("p.fcm.checkpoint")).as("the checkpoint is kept").hasContent("an interrupted run's");
+        }
+        if (exitCode == 2) {
+            assertThat(dir.resolve("db")).as("a usage error reads no data").satisfiesAnyOf(
+                    p -> assertThat(p).doesNotExist(), p -> assertThat(Files.list(p)).isEmpty());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.flowcast.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.statistical.LinearAutoregression;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad model files, one row each: an edit to a real trained model file, made with a valid checksum
+ * (which is unkeyed, so a deliberate edit passes it), and the words the refusal must hold. A model file
+ * that loads must be one a training run could have written.
+ */
+class BadModelFileTableTest {
+    @TempDir
+    static Path dir;
+    static Path trained;
+
+    /** An edit of a model file's manifest and entries (name to bytes, in file order). */
+    interface Edit {
+        void apply(ObjectNode manifest, Map<String, byte[]> entries) throws IOException;
+    }
+
+    @BeforeAll
+    static void train() throws IOException {
+        var split = ChronologicalSplit.of(SampleData.series(), 12, 12);
+        BatchForecaster model = (BatchForecaster) LinearAutoregression.trainer(12, 0.01).fit(split.train(), split.validation());
+        trained = dir.resolve("linear-ar.fcm");
+        model.save(trained);
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // 9: the zip's structure must be what the manifest says
+                row("an array the manifest does not list", (m, e) -> e.put("arrays/extra", new byte[8]), "does not list"),
+                row("an array the manifest lists but the zip lacks", (m, e) -> e.remove("arrays/lambda"), "lacks the array lambda"),
+                row("an array shorter than its shape", (m, e) -> e.put("arrays/lambda", new byte[0]), "holds 0 bytes"),
+                row("an entry that is not part of a model file", (m, e) -> e.put("run.class", new byte[4]), "unexpected entry"),
+                row("a shape that is not whole numbers", (m, e) -> m.with("arrays").putArray("lambda").add(-1), "not whole numbers"),
+                // 6: a declared size past what memory holds is refused before anything is read
+                row("an array declared at 3 GiB", (m, e) -> m.with("arrays").putArray("lambda").add(805_306_368), "MiB"),
+                // 15: values a trained model cannot hold
+                row("an empty station list", (m, e) -> m.putArray("stationIds"), "stationIds is empty"),
+                row("a station id of 0", (m, e) -> m.withArray("stationIds").set(0, 0), "not a positive station id"),
+                row("a horizon of 0", (m, e) -> m.put("horizon", 0), "horizon is 0"),
+                row("a fallback flow of 1e30", (m, e) -> m.put("fallback", 1e30), "fallback"),
+                row("an infinite coefficient", (m, e) -> {
+                    byte[] values = e.get("arrays/coefficients");
+                    java.nio.ByteBuffer.wrap(values).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(0, Float.POSITIVE_INFINITY);
+                }, "infinite value"));
+    }
+
+    private static Arguments row(String name, Edit edit, String message) {
+        return Arguments.of(name, edit, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void anEditedModelFileIsRefusedSayingWhatIsWrong(String name, Edit edit, String message) throws Exception {
+        Path file = rewrite(edit, dir.resolve(name.replace(' ', '-') + ".fcm"));
+        assertThatThrownBy(() -> ModelRegistry.load(file)).isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith(file.toString()).hasMessageContaining(message);
+    }
+
+    @Test
+    void theUneditedFileLoadsAndAChangedByteFailsTheChecksumWhichSaysItIsNotKeyed() throws Exception {
+        assertThat(ModelRegistry.load(trained).stationIds()).isNotEmpty();
+        byte[] bytes = Files.readAllBytes(trained);
+        Path damaged = dir.resolve("damaged.fcm");
+        Map<String, byte[]> entries = entries(trained);
+        entries.get("manifest.json")[10] ^= 1;
+        writeZip(damaged, entries);
+        assertThat(bytes).isNotEmpty();
+        assertThatThrownBy(() -> ModelRegistry.load(damaged)).hasMessageContaining("checksum does not match")
+                .hasMessageContaining("not keyed");
+    }
+
+    @Test
+    void aModelWithNonFiniteValuesIsNotSaved() {
+        Path file = dir.resolve("diverged.fcm");
+        Map<String, FloatArray> arrays = Map.of("weights", new FloatArray(new long[] {2}, new float[] {1, Float.NaN}));
+        assertThatThrownBy(() -> ModelFile.write(file, ModelFile.newManifest("neural"), arrays))
+                .isInstanceOf(ModelFileException.class).hasMessageContaining("not saved").hasMessageContaining("non-finite");
+        assertThat(file).doesNotExist();
+        assertThat(dir.toFile().list()).noneMatch(n -> n.startsWith("diverged.fcm") && n.endsWith(".part"));
+    }
+
+    @Test
+    void writingAFileRemovesWhatAKilledEarlierWriteOfItLeft() throws Exception {
+        Path file = dir.resolve("again.fcm");
+        Path leftOver = java.nio.file.Files.writeString(dir.resolve("again.fcm8127361.part"), "half a model");
+        Path unrelated = java.nio.file.Files.writeString(dir.resolve("again.fcm.notes.part"), "someone's");
+        ModelFile.write(file, ModelFile.newManifest("neural"), Map.of("w", new FloatArray(new long[] {1}, new float[] {1})));
+        assertThat(leftOver).doesNotExist();
+        assertThat(unrelated).exists();
+        assertThat(ModelFile.read(file).arrays()).containsKey("w");
+    }
+
+    /** The trained file with an edit, its checksum computed again as the format defines it. */
+    private static Path rewrite(Edit edit, Path target) throws Exception {
+        Map<String, byte[]> entries = entries(trained);
+        ObjectNode manifest = (ObjectNode) ModelFile.json().readTree(entries.get("manifest.json"));
+        edit.apply(manifest, entries);
+        byte[] manifestBytes = ModelFile.json().writeValueAsBytes(manifest);
+        entries.put("manifest.json", manifestBytes);
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        digest.update(manifestBytes);
+        entries.forEach((name, bytes) -> {
+            if (name.startsWith("arrays/")) {
+                digest.update(name.substring(7).getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            }
+        });
+        entries.remove("checksum");
+        entries.put("checksum", HexFormat.of().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII));
+        writeZip(target, entries);
+        return target;
+    }
+
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                zip.transferTo(bytes);
+                entries.put(e.getName(), bytes.toByteArray());
+            }
+        }
+        return entries;
+    }
+
+    private static void writeZip(Path file, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+}
