@@ -11,6 +11,14 @@ public record Horizon(int steps, Duration step) {
     /** The long horizon: 24 steps of 5 minutes, two hours. */
     public static final Horizon LONG = new Horizon(24, SensorSeries.FIVE_MINUTES);
 
+    /** The last step of a 5-minute horizon that is still short (30 minutes): 6. */
+    public static final int SHORT_STEPS = STANDARD.stepsOf(HorizonClass.SHORT).length;
+
+    /** The steps every report, benchmark table and dashboard comparison shows: 3, 6, 12 and 24, where the horizon reaches them. */
+    public static int[] reportedSteps(int horizonSteps) {
+        return java.util.stream.IntStream.of(3, 6, 12, 24).filter(s -> s <= horizonSteps).toArray();
+    }
+
     public Horizon {
         if (steps < 1) {
             throw new IllegalArgumentException("a horizon needs at least one step, was " + steps);

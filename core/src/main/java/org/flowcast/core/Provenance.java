@@ -8,8 +8,10 @@ import java.util.TreeMap;
 
 /**
  * Where a fitted model came from: its name and configuration, the data range and stations it was
- * fitted on, the seed, the Flowcast version that fitted it, and when. Every model file and report
- * carries one, so that each number can be traced back.
+ * fitted on and a fingerprint of that data, the seed, the Flowcast version and git commit that fitted
+ * it, the machine (JVM, OS, architecture, numeric backend), and when. Every model file and report
+ * carries one, so that each number can be traced back. Files written before the commit, fingerprint
+ * and environment were recorded read back with {@code unknown} and an empty environment.
  */
 public record Provenance(
         String model,
@@ -19,6 +21,9 @@ public record Provenance(
         List<Integer> stationIds,
         long seed,
         String codeVersion,
+        String codeCommit,
+        String dataFingerprint,
+        Map<String, String> environment,
         Instant createdAt) {
 
     public Provenance {
@@ -28,6 +33,9 @@ public record Provenance(
         Objects.requireNonNull(dataTo, "dataTo");
         stationIds = List.copyOf(stationIds);
         Objects.requireNonNull(codeVersion, "codeVersion");
+        Objects.requireNonNull(codeCommit, "codeCommit");
+        Objects.requireNonNull(dataFingerprint, "dataFingerprint");
+        environment = Map.copyOf(new TreeMap<>(environment));
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
@@ -35,6 +43,20 @@ public record Provenance(
     public static Provenance of(String model, Map<String, String> config, SensorSeries train, long seed) {
         return new Provenance(model, config, train.start(), train.end(),
                 java.util.Arrays.stream(train.stationIds()).boxed().toList(), seed,
-                FlowcastVersion.current(), Instant.now());
+                FlowcastVersion.current(), FlowcastVersion.commit(), train.fingerprint(), RunEnvironment.describe(), Instant.now());
+    }
+
+    /** The same provenance with another configuration (e.g. one that also says how the model was evaluated). */
+    public Provenance withConfig(Map<String, String> other) {
+        return new Provenance(model, other, dataFrom, dataTo, stationIds, seed, codeVersion, codeCommit, dataFingerprint, environment,
+                createdAt);
+    }
+
+    /** The same provenance with one more fact about the machine (the numeric backend a neural model ran on). */
+    public Provenance withEnvironment(String key, String value) {
+        Map<String, String> more = new TreeMap<>(environment);
+        more.put(key, value);
+        return new Provenance(model, config, dataFrom, dataTo, stationIds, seed, codeVersion, codeCommit, dataFingerprint, more,
+                createdAt);
     }
 }

@@ -128,6 +128,34 @@ public final class SensorSeries {
         return out;
     }
 
+    /**
+     * A SHA-256 over what a model sees of this series: start, step, length, the station ids in order,
+     * and every value with its state. Two series with the same fingerprint are the same data.
+     */
+    public String fingerprint() {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES * (2 + stations.size()));
+        head.putLong(start.getEpochSecond()).putLong(step.getSeconds()).putInt(length).putInt(stations.size());
+        stations.forEach(s -> head.putInt(s.id()));
+        digest.update(head.array());
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(Float.BYTES * 4096);
+        for (int i = 0; i < values.length; i++) {
+            if (!chunk.hasRemaining()) {
+                digest.update(chunk.array(), 0, chunk.position());
+                chunk.clear();
+            }
+            chunk.putInt(Float.floatToIntBits(values[i]));
+        }
+        digest.update(chunk.array(), 0, chunk.position());
+        digest.update(states);
+        return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
     /** Counts values of a channel in each state, indexed by {@link ValueState#ordinal()}. */
     public int[] stateCounts(Channel channel) {
         int[] counts = new int[ValueState.values().length];

@@ -20,6 +20,13 @@ class HorizonTest {
     }
 
     @Test
+    void reportsShowTheStepsTheHorizonReaches() {
+        assertThat(Horizon.reportedSteps(12)).containsExactly(3, 6, 12);
+        assertThat(Horizon.reportedSteps(24)).containsExactly(3, 6, 12, 24);
+        assertThat(Horizon.SHORT_STEPS).isEqualTo(6);
+    }
+
+    @Test
     void classifiesByLeadTimeWhateverTheStep() {
         Horizon quarterHours = new Horizon(4, Duration.ofMinutes(15));
         assertThat(quarterHours.stepsOf(HorizonClass.SHORT)).containsExactly(1, 2);

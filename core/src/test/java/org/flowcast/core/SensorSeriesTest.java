@@ -23,6 +23,17 @@ class SensorSeriesTest {
     }
 
     @Test
+    void theFingerprintIsTheSameForTheSameDataAndChangesWithAnyValueOrState() {
+        SensorSeries series = series();
+        assertThat(series().fingerprint()).isEqualTo(series.fingerprint()).startsWith("sha256:");
+        SensorSeries oneValue = series.toBuilder().set(4, 2, Channel.FLOW, 205f, ValueState.OBSERVED).build();
+        SensorSeries oneState = series.toBuilder().set(4, 2, Channel.FLOW, 204f, ValueState.IMPUTED).build();
+        assertThat(oneValue.fingerprint()).isNotEqualTo(series.fingerprint());
+        assertThat(oneState.fingerprint()).isNotEqualTo(series.fingerprint()).isNotEqualTo(oneValue.fingerprint());
+        assertThat(series.sliceTime(1, series.length()).fingerprint()).isNotEqualTo(series.fingerprint());
+    }
+
+    @Test
     void unsetValuesAreMissingNaN() {
         SensorSeries series = series();
         assertThat(series.value(0, 0, Channel.OCCUPANCY)).isNaN();

@@ -1,5 +1,8 @@
 package org.flowcast.model;
 
+import org.flowcast.core.ConformalIntervals;
+import org.flowcast.core.ForecastTrainer;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 
 /**
@@ -32,6 +35,21 @@ public record ChronologicalSplit(SensorSeries train, SensorSeries validation, Se
     private SensorSeries trimmed(SensorSeries part, int modelLookback) {
         int skip = modelLookback > 0 ? Math.max(0, lookback - modelLookback) : 0;
         return skip == 0 ? part : part.sliceTime(skip, part.length());
+    }
+
+    /**
+     * Fits a model the one way every caller does: on the training part, stopping on the validation part,
+     * each trimmed to the model's lookback so that every model sees the protocol's windows; then
+     * calibrates its prediction intervals on the validation part's origins (split-conformal), so that
+     * the returned model, and the file it saves, carries them.
+     */
+    public StoredForecaster fit(ForecastTrainer trainer) {
+        Forecaster fitted = trainer.fit(trainFor(trainer.lookbackSteps()), validationFor(trainer.lookbackSteps()));
+        if (!(fitted instanceof StoredForecaster stored)) {
+            throw new IllegalStateException(trainer.modelName() + " fitted a " + fitted.getClass().getName()
+                    + ", which cannot save itself with its calibration; a model of this module implements StoredForecaster");
+        }
+        return CalibratedForecaster.of(stored, ConformalIntervals.calibrate(stored, validation, lookback - 1));
     }
 
     public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.flowcast.core.ForecastTrainer;
+import org.flowcast.core.Forecaster;
 import org.flowcast.model.neural.AttentionConvLstm;
 import org.flowcast.model.neural.TemporalConvolutionNetwork;
 import org.flowcast.model.neural.TransformerEncoder;
@@ -124,9 +125,13 @@ public final class ModelRegistry {
                 new IllegalArgumentException("unknown model '" + name + "'; the models are " + names()));
     }
 
-    /** Reads a model file written by any registered model. */
-    public static BatchForecaster load(Path file) throws ModelFileException {
+    /** Reads a model file written by any registered model, with the calibration it carries. */
+    public static Forecaster load(Path file) throws ModelFileException {
         ModelFile.Contents contents = ModelFile.read(file);
+        return CalibratedForecaster.of(model(file, contents), CalibratedForecaster.read(file, contents.manifest()));
+    }
+
+    private static StoredForecaster model(Path file, ModelFile.Contents contents) throws ModelFileException {
         String kind = contents.manifest().path("kind").asText();
         String name = contents.manifest().path("model").asText();
         switch (kind) {

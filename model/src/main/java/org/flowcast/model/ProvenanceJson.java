@@ -24,6 +24,10 @@ public final class ProvenanceJson {
         p.stationIds().forEach(node.putArray("stationIds")::add);
         node.put("seed", p.seed());
         node.put("codeVersion", p.codeVersion());
+        node.put("codeCommit", p.codeCommit());
+        node.put("dataFingerprint", p.dataFingerprint());
+        ObjectNode environment = node.putObject("environment");
+        p.environment().forEach(environment::put);
         node.put("createdAt", p.createdAt().toString());
     }
 
@@ -33,8 +37,11 @@ public final class ProvenanceJson {
         node.path("config").fields().forEachRemaining(e -> config.put(e.getKey(), e.getValue().asText()));
         List<Integer> stations = new ArrayList<>();
         node.path("stationIds").forEach(n -> stations.add(n.asInt()));
+        Map<String, String> environment = new LinkedHashMap<>();
+        node.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
         return new Provenance(node.path("model").asText(), config, Instant.parse(node.path("dataFrom").asText()),
                 Instant.parse(node.path("dataTo").asText()), stations, node.path("seed").asLong(),
-                node.path("codeVersion").asText(), Instant.parse(node.path("createdAt").asText()));
+                node.path("codeVersion").asText(), node.path("codeCommit").asText("unknown"),
+                node.path("dataFingerprint").asText("unknown"), environment, Instant.parse(node.path("createdAt").asText()));
     }
 }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.flowcast.core.Forecaster;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.statistical.LinearAutoregression;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class BadModelFileTableTest {
     @BeforeAll
     static void train() throws IOException {
         var split = ChronologicalSplit.of(SampleData.series(), 12, 12);
-        BatchForecaster model = (BatchForecaster) LinearAutoregression.trainer(12, 0.01).fit(split.train(), split.validation());
+        Forecaster model = LinearAutoregression.trainer(12, 0.01).fit(split.train(), split.validation());
         trained = dir.resolve("linear-ar.fcm");
         model.save(trained);
     }
@@ -116,6 +117,39 @@ class BadModelFileTableTest {
         assertThat(leftOver).doesNotExist();
         assertThat(unrelated).exists();
         assertThat(ModelFile.read(file).arrays()).containsKey("w");
+    }
+
+    @Test
+    void anOlderFileWithItsIntervalsInASidecarStillForecastsThem() throws Exception {
+        Path older = dir.resolve("older.fcm");
+        java.nio.file.Files.copy(trained, older);
+        java.nio.file.Files.writeString(dir.resolve("older.fcm.intervals.json"),
+                "[{\"level\":0.8,\"halfWidth\":[5,6,7,8,9,10,11,12,13,14,15,16]}]");
+        Forecaster loaded = ModelRegistry.load(older);
+        assertThat(loaded.calibration()).singleElement().satisfies(c -> assertThat(c.halfWidth()[0]).isEqualTo(5));
+        var history = SampleData.series();
+        var forecast = loaded.predict(history, history.timeAt(history.length() - 13));
+        assertThat(forecast.interval(0.8).orElseThrow().upper(1, 0)).isEqualTo(forecast.value(1, 0) + 5);
+    }
+
+    @Test
+    void aTruncatedIntervalSidecarOfAnOlderFileNamesItself() throws Exception {
+        Path older = dir.resolve("truncated-sidecar.fcm");
+        java.nio.file.Files.copy(trained, older);
+        java.nio.file.Files.writeString(dir.resolve("truncated-sidecar.fcm.intervals.json"), "[{\"level\": 0.8, \"halfW");
+        assertThatThrownBy(() -> ModelRegistry.load(older)).isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("truncated-sidecar.fcm.intervals.json: not a readable interval file");
+    }
+
+    @Test
+    void aTrainedModelCarriesItsCalibrationInsideItsFileAndWritesNoSidecar() throws Exception {
+        var split = ChronologicalSplit.of(SampleData.series(), 12, 12);
+        Forecaster calibrated = split.fit(LinearAutoregression.trainer(12, 0.01));
+        Path file = dir.resolve("calibrated.fcm");
+        calibrated.save(file);
+        assertThat(dir.resolve("calibrated.fcm.intervals.json")).doesNotExist();
+        assertThat(entries(file).keySet()).containsExactlyInAnyOrder("manifest.json", "arrays/coefficients", "arrays/lambda", "checksum");
+        assertThat(ModelRegistry.load(file).calibration()).extracting(c -> c.level()).containsExactly(0.8, 0.95);
     }
 
     /** The trained file with an edit, its checksum computed again as the format defines it. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
@@ -22,7 +23,27 @@ final class Evaluation {
         return origins;
     }
 
-    static double mae(BatchForecaster forecaster, SensorSeries part, List<Instant> origins) {
+    /** The share of observed test flows inside a forecast's interval of the given level. */
+    static double coverage(Forecaster forecaster, SensorSeries part, List<Instant> origins, double level) {
+        long inside = 0;
+        long counted = 0;
+        for (Forecast f : forecaster.predictAll(part, origins)) {
+            int t = part.indexOf(f.origin());
+            var interval = f.interval(level).orElseThrow();
+            for (int h = 1; h <= f.horizonSteps(); h++) {
+                for (int s = 0; s < part.stationCount(); s++) {
+                    float truth = part.value(t + h, s, Channel.FLOW);
+                    if (Metric.counts(truth)) {
+                        counted++;
+                        inside += truth >= interval.lower(h, s) && truth <= interval.upper(h, s) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return (double) inside / counted;
+    }
+
+    static double mae(Forecaster forecaster, SensorSeries part, List<Instant> origins) {
         HorizonErrors errors = new HorizonErrors(forecaster.horizonSteps());
         for (Forecast f : forecaster.predictAll(part, origins)) {
             int t = part.indexOf(f.origin());

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.flowcast.core.Channel;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.model.statistical.Persistence;
@@ -41,7 +43,7 @@ class ModelContractTest {
         series = SampleData.series();
         split = ChronologicalSplit.of(series, LOOKBACK, HORIZON);
         testOrigins = Evaluation.origins(split.test(), LOOKBACK, HORIZON, 3);
-        BatchForecaster persistence = (BatchForecaster) Persistence.trainer(HORIZON).fit(split.train(), split.validation());
+        Forecaster persistence = Persistence.trainer(HORIZON).fit(split.train(), split.validation());
         persistenceMae = Evaluation.mae(persistence, split.test(), testOrigins);
     }
 
@@ -58,11 +60,11 @@ class ModelContractTest {
         return new TrainingConfig(d.inputSteps(), HORIZON, d.batchSize(), epochs, d.patience(), 3e-3, 0.9, d.clipNorm(), d.seed(), 0, d.averageDecay());
     }
 
-    static BatchForecaster fit(String name, int epochs) {
+    static Forecaster fit(String name, int epochs) {
         return fit(name, epochs, split);
     }
 
-    static BatchForecaster fit(String name, int epochs, ChronologicalSplit on) {
+    static Forecaster fit(String name, int epochs, ChronologicalSplit on) {
         TrainingListener progress = new TrainingListener() {
             @Override
             public void epochFinished(org.flowcast.model.neural.EpochReport r) {
@@ -70,15 +72,14 @@ class ModelContractTest {
                         r.trainLoss(), r.validationMae(), r.samplesPerSecond());
             }
         };
-        return (BatchForecaster) ModelRegistry.get(name).trainer(config(epochs), Map.of(), progress, Optional.empty())
-                .fit(on.train(), on.validation());
+        return on.fit(ModelRegistry.get(name).trainer(config(epochs), Map.of(), progress, Optional.empty()));
     }
 
     @ParameterizedTest
     @MethodSource("models")
-    void fitsForecastsRightShapedFiniteValuesBeatsPersistenceAndRoundTripsThroughItsFile(String name) throws Exception {
+    void fitsForecastsRightShapedFiniteValuesBeatsPersistenceCoversAtItsLevelsAndRoundTripsThroughItsFile(String name) throws Exception {
         float[] before = split.test().column(0, Channel.FLOW);
-        BatchForecaster forecaster = fit(name, 8);
+        Forecaster forecaster = fit(name, 8);
         List<Forecast> forecasts = forecaster.predictAll(split.test(), testOrigins.subList(0, 20));
         assertThat(Arrays.equals(before, split.test().column(0, Channel.FLOW))).as("the input is not changed").isTrue();
         for (Forecast f : forecasts) {
@@ -91,7 +92,15 @@ class ModelContractTest {
             }
         }
         assertThat(forecaster.provenance().model()).isEqualTo(name);
-        assertThat(forecaster.provenance().dataFrom()).isEqualTo(split.train().start());
+        // the training part, trimmed to the model's lookback, is the data it saw
+        SensorSeries seen = split.train().sliceTime(forecaster.provenance().dataFrom(), forecaster.provenance().dataTo());
+        assertThat(forecaster.provenance().dataFrom()).isAfterOrEqualTo(split.train().start());
+        assertThat(forecaster.provenance().dataFingerprint()).as("the data it saw").isEqualTo(seen.fingerprint());
+        assertThat(forecaster.provenance().codeCommit()).as("the build's commit").isNotBlank();
+        assertThat(forecaster.provenance().environment()).containsKeys("java", "os", "arch", "cores");
+        if (!(ModelRegistry.get(name) instanceof ModelRegistry.Statistical)) {
+            assertThat(forecaster.provenance().environment()).containsKey("numericBackend");
+        }
 
         double mae = Evaluation.mae(forecaster, split.test(), testOrigins);
         System.out.printf("%s: test MAE %.2f (persistence %.2f)%n", name, mae, persistenceMae);
@@ -101,12 +110,22 @@ class ModelContractTest {
 
         Path file = dir.resolve(name + ".fcm");
         forecaster.save(file);
-        BatchForecaster loaded = ModelRegistry.load(file);
+        Forecaster loaded = ModelRegistry.load(file);
         List<Forecast> again = loaded.predictAll(split.test(), testOrigins.subList(0, 20));
         for (int i = 0; i < forecasts.size(); i++) {
             assertThat(again.get(i).values()).isDeepEqualTo(forecasts.get(i).values());
         }
         assertThat(loaded.provenance()).isEqualTo(forecaster.provenance());
+        assertThat(loaded.calibration()).usingRecursiveFieldByFieldElementComparator().isEqualTo(forecaster.calibration());
+        assertThat(again.get(0).interval(0.8)).as("a loaded model forecasts its intervals").isPresent();
+
+        // split-conformal on the validation part: the test truths fall inside about as often as the level says
+        assertThat(forecaster.calibration()).extracting(ConformalIntervals::level).containsExactly(0.8, 0.95);
+        double inside80 = Evaluation.coverage(forecaster, split.test(), testOrigins, 0.8);
+        double inside95 = Evaluation.coverage(forecaster, split.test(), testOrigins, 0.95);
+        System.out.printf("%s: test coverage %.3f (80%%), %.3f (95%%)%n", name, inside80, inside95);
+        assertThat(inside80).isBetween(0.65, 0.95);
+        assertThat(inside95).isBetween(0.85, 1.0).isGreaterThan(inside80);
     }
 
     @ParameterizedTest

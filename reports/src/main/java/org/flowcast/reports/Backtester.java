@@ -7,19 +7,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.MaskedErrorSums;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
-import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.model.window.WindowSpec;
@@ -47,9 +48,9 @@ public final class Backtester {
     }
 
     /** A model fitted on a split, with how its training went. */
-    public record Fitted(BatchForecaster forecaster, List<Double> epochSeconds, double samplesPerSecond, double fitSeconds) {
+    public record Fitted(Forecaster forecaster, List<Double> epochSeconds, double samplesPerSecond, double fitSeconds) {
         /** A model loaded from a file rather than fitted now. */
-        public static Fitted loaded(BatchForecaster forecaster) {
+        public static Fitted loaded(Forecaster forecaster) {
             return new Fitted(forecaster, List.of(), Double.NaN, 0);
         }
     }
@@ -89,45 +90,15 @@ public final class Backtester {
         };
         long began = System.nanoTime();
         ForecastTrainer trainer = ModelRegistry.get(model).trainer(config, parameters, recording, Optional.empty());
-        // Every model gets the protocol's windows and no others.
-        BatchForecaster forecaster = (BatchForecaster) trainer.fit(split.trainFor(trainer.lookbackSteps()),
-                split.validationFor(trainer.lookbackSteps()));
+        Forecaster forecaster = split.fit(trainer);
         double fitSeconds = (System.nanoTime() - began) / 1e9;
         return new Fitted(forecaster, epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
     }
 
-    /** Calibrates intervals on the validation part and scores on the test part. */
+    /** Scores on the test part, with the intervals the model was calibrated with on the validation part. */
     public ModelRun evaluate(Fitted fitted, ChronologicalSplit split) {
-        List<ConformalIntervals> intervals = intervals(fitted.forecaster(), split.validation());
-        return score(fitted.forecaster(), split.test(), fitted.epochSeconds(), fitted.samplesPerSecond(), fitted.fitSeconds(), intervals);
-    }
-
-    /** The nominal levels of the prediction intervals in reports. */
-    public static final double[] LEVELS = {0.8, 0.95};
-
-    /** Split-conformal intervals from the absolute residuals of every validation origin. */
-    public List<ConformalIntervals> intervals(BatchForecaster forecaster, SensorSeries validation) {
-        int horizon = forecaster.horizonSteps();
-        List<Forecast> forecasts = forecaster.predictAll(validation, origins(validation, horizon));
-        List<double[]> residuals = new ArrayList<>();
-        for (int h = 1; h <= horizon; h++) {
-            List<Double> values = new ArrayList<>();
-            for (Forecast f : forecasts) {
-                int t = validation.indexOf(f.origin());
-                for (int s = 0; s < f.stationCount(); s++) {
-                    float truth = validation.value(t + h, s, Channel.FLOW);
-                    if (Metric.counts(truth)) {
-                        values.add((double) Math.abs(truth - f.value(h, s)));
-                    }
-                }
-            }
-            residuals.add(values.stream().mapToDouble(Double::doubleValue).toArray());
-        }
-        List<ConformalIntervals> intervals = new ArrayList<>();
-        for (double level : LEVELS) {
-            intervals.add(ConformalIntervals.fit(level, residuals));
-        }
-        return intervals;
+        return score(fitted.forecaster(), split.test(), fitted.epochSeconds(), fitted.samplesPerSecond(), fitted.fitSeconds(),
+                fitted.forecaster().calibration());
     }
 
     private static List<Instant> origins(SensorSeries part, int horizon) {
@@ -139,7 +110,7 @@ public final class Backtester {
     }
 
     /** Scores a fitted model on every origin of a test slice. */
-    public ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Double> epochSeconds, double samplesPerSecond,
+    public ModelRun score(Forecaster forecaster, SensorSeries test, List<Double> epochSeconds, double samplesPerSecond,
                           double fitSeconds, List<ConformalIntervals> intervals) {
         List<Instant> origins = origins(test, forecaster.horizonSteps());
         long began = System.nanoTime();
@@ -149,7 +120,7 @@ public final class Backtester {
     }
 
     /** Scores forecasts already made from origins of a test slice. */
-    ModelRun score(BatchForecaster forecaster, SensorSeries test, List<Forecast> forecasts, List<Double> epochSeconds,
+    ModelRun score(Forecaster forecaster, SensorSeries test, List<Forecast> forecasts, List<Double> epochSeconds,
                    double samplesPerSecond, double fitSeconds, double predictSeconds, List<ConformalIntervals> intervals) {
         int horizon = forecaster.horizonSteps();
         HorizonErrors errors = new HorizonErrors(horizon);
@@ -169,7 +140,7 @@ public final class Backtester {
             int t = test.indexOf(f.origin());
             for (int h = 1; h <= horizon; h++) {
                 MaskedErrorSums originSums = new MaskedErrorSums();
-                int hour = ZonedDateTime.ofInstant(f.targetTime(h), FlowMatrix.PACIFIC).getHour();
+                int hour = ZonedDateTime.ofInstant(f.targetTime(h), PemsTime.ZONE).getHour();
                 for (int s = 0; s < f.stationCount(); s++) {
                     float truth = test.value(t + h, s, Channel.FLOW);
                     float predicted = f.value(h, s);
@@ -210,7 +181,7 @@ public final class Backtester {
                 attention[lag] /= attentionRows;
             }
         }
-        long parameters = forecaster instanceof NeuralForecaster neural ? neural.parameterCount() : 0;
+        long parameters = forecaster.parameterCount();
         return new ModelRun(forecaster.modelName(), forecaster.provenance(), errors, byStation, byHour, originErrors, epochSeconds,
                 samplesPerSecond, parameters, fitSeconds, predictSeconds, forecasts.size(), intervals, coverage, attention,
                 trace(test, forecasts, horizon));
@@ -233,14 +204,14 @@ public final class Backtester {
         }
         Map<java.time.LocalDate, Integer> weekdaySteps = new java.util.TreeMap<>();
         for (Forecast f : forecasts) {
-            ZonedDateTime local = ZonedDateTime.ofInstant(f.origin(), FlowMatrix.PACIFIC);
+            ZonedDateTime local = ZonedDateTime.ofInstant(f.origin(), PemsTime.ZONE);
             if (local.getDayOfWeek().getValue() <= 5) {
                 weekdaySteps.merge(local.toLocalDate(), 1, Integer::sum);
             }
         }
         java.time.LocalDate day = weekdaySteps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(ZonedDateTime.ofInstant(test.start(), FlowMatrix.PACIFIC).toLocalDate());
-        Instant from = day.atStartOfDay(FlowMatrix.PACIFIC).toInstant();
+                .orElse(ZonedDateTime.ofInstant(test.start(), PemsTime.ZONE).toLocalDate());
+        Instant from = day.atStartOfDay(PemsTime.ZONE).toInstant();
         int shortStep = Math.min(6, horizon);
         Map<Instant, Forecast> byOrigin = new HashMap<>();
         for (Forecast f : forecasts) {

@@ -19,6 +19,7 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.flowcast.core.PemsTime;
 
 /** The report's charts, drawn with JFreeChart into inline SVG so that the HTML needs no network. */
 final class Charts {
@@ -52,7 +53,7 @@ final class Charts {
         TimeSeries observed = new TimeSeries("observed");
         TimeSeries shortLine = new TimeSeries(model + ", " + trace.shortStep() * 5 + " min ahead");
         TimeSeries longLine = new TimeSeries(model + ", " + trace.longStep() * 5 + " min ahead");
-        java.util.TimeZone pacific = java.util.TimeZone.getTimeZone("America/Los_Angeles");
+        java.util.TimeZone pacific = java.util.TimeZone.getTimeZone(PemsTime.ZONE);
         for (int i = 0; i < trace.epochSeconds().length; i++) {
             Minute minute = new Minute(new java.util.Date(trace.epochSeconds()[i] * 1000), pacific, java.util.Locale.ROOT);
             add(observed, minute, trace.observed()[i]);

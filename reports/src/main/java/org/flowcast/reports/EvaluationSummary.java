@@ -8,7 +8,8 @@ import java.util.Map;
  * that {@code flowcast report} can render it again): the protocol, each model's metrics and training
  * figures, and the significance tests.
  */
-public record EvaluationSummary(String createdAt, String codeVersion, Protocol protocol, List<ModelSummary> models,
+public record EvaluationSummary(String createdAt, String codeVersion, String codeCommit, Map<String, String> environment,
+                                Protocol protocol, List<ModelSummary> models,
                                 List<Significance> significance) {
 
     /** The data and the split every model was evaluated on. */

@@ -2,6 +2,7 @@ package org.flowcast.reports;
 
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.Provenance;
 

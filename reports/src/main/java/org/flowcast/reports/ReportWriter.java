@@ -144,6 +144,9 @@ public final class ReportWriter {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("createdAt", summary.createdAt());
         c.put("codeVersion", summary.codeVersion());
+        c.put("codeCommit", summary.codeCommit() == null ? "unknown" : summary.codeCommit());
+        c.put("environment", summary.environment() == null ? "unknown" : summary.environment().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
         c.put("protocol", summary.protocol());
         c.put("stationCount", summary.protocol().stationIds().size());
         List<Map<String, Object>> stepHeaders = new ArrayList<>();

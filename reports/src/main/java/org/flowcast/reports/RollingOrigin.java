@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 
 /**
@@ -60,7 +61,7 @@ public final class RollingOrigin {
         double fitSeconds = 0;
         double predictSeconds = 0;
         double samplesPerSecond = Double.NaN;
-        BatchForecaster forecaster = null;
+        Forecaster forecaster = null;
         List<ConformalIntervals> intervals = null;
         for (int f = 0; f < starts.size(); f++) {
             int from = starts.get(f);
@@ -74,7 +75,7 @@ public final class RollingOrigin {
                 epochSeconds.addAll(fitted.epochSeconds());
                 fitSeconds += fitted.fitSeconds();
                 samplesPerSecond = fitted.samplesPerSecond();
-                intervals = backtester.intervals(forecaster, fit.validation());
+                intervals = forecaster.calibration();
             }
             List<Instant> origins = new ArrayList<>();
             for (int t = Math.max(from, firstTest); t < to; t++) {
@@ -89,8 +90,7 @@ public final class RollingOrigin {
         Provenance p = run.provenance();
         Map<String, String> config = new LinkedHashMap<>(p.config());
         config.put("evaluation", describe(starts.size()));
-        return run.withProvenance(new Provenance(p.model(), config, p.dataFrom(), p.dataTo(), p.stationIds(), p.seed(), p.codeVersion(),
-                p.createdAt()));
+        return run.withProvenance(p.withConfig(config));
     }
 
     private static int firstTestOrigin(ChronologicalSplit protocol, SensorSeries series) {

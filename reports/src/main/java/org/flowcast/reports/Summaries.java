@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.FlowcastVersion;
+import org.flowcast.core.RunEnvironment;
 import org.flowcast.core.Metric;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
@@ -37,7 +39,8 @@ public final class Summaries {
                 split.testOrigins(), horizon, Backtester.LOOKBACK,
                 "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
-        return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), protocol, models, significance(runs, horizon));
+        return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
+                RunEnvironment.describe(), protocol, models, significance(runs, horizon));
     }
 
     static ModelSummary summarise(ModelRun run) {
@@ -61,6 +64,9 @@ public final class Summaries {
         provenance.put("dataTo", run.provenance().dataTo().toString());
         provenance.put("seed", String.valueOf(run.provenance().seed()));
         provenance.put("codeVersion", run.provenance().codeVersion());
+        provenance.put("codeCommit", run.provenance().codeCommit());
+        provenance.put("dataFingerprint", run.provenance().dataFingerprint());
+        new TreeMap<>(run.provenance().environment()).forEach((k, v) -> provenance.put("environment." + k, v));
         provenance.putAll(new TreeMap<>(run.provenance().config()));
         double[] levels = run.intervals().stream().mapToDouble(ConformalIntervals::level).toArray();
         return new ModelSummary(run.model(), provenance, mae, rmse, mape, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.flowcast.core.Channel;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.MaskedErrorSums;
 import org.flowcast.core.Metric;
-import org.flowcast.model.BatchForecaster;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ class RollingOriginTest {
         ChronologicalSplit protocol = backtester.split(series);
         int firstTest = series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
         ChronologicalSplit before = ChronologicalSplit.of(series.sliceTime(0, firstTest + 1), Backtester.LOOKBACK, HORIZON, 0.75, 0.25);
-        BatchForecaster expected = backtester.fit("linear-ar", Map.of(), before).forecaster();
+        Forecaster expected = backtester.fit("linear-ar", Map.of(), before).forecaster();
         List<Instant> origins = new ArrayList<>();
         for (int t = firstTest; t < firstTest + 288; t++) {
             origins.add(series.timeAt(t));

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
@@ -45,7 +46,7 @@ public record CorridorStatistics(
         boolean[] weekday = new boolean[series.length()];
         LocalDate[] dateOf = new LocalDate[series.length()];
         for (int t = 0; t < series.length(); t++) {
-            ZonedDateTime local = series.timeAt(t).atZone(SampleCorridor.PACIFIC);
+            ZonedDateTime local = series.timeAt(t).atZone(PemsTime.ZONE);
             slotOf[t] = (local.getHour() * 60 + local.getMinute()) / 5;
             DayOfWeek day = local.getDayOfWeek();
             dateOf[t] = local.toLocalDate();

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Station;
 
 /**
@@ -29,7 +29,6 @@ import org.flowcast.core.Station;
  * same bytes.
  */
 public final class SampleCorridor {
-    public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     private static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy_MM_dd", Locale.ROOT);
     /** Design demands, veh/h, tuned so that the bottleneck queues in most weekday peaks. */
@@ -86,14 +85,14 @@ public final class SampleCorridor {
         SplittableRandom random = new SplittableRandom(config.seed());
         CorridorLayout layout = CorridorLayout.generate(config.stations(), random.split());
         List<Station> stations = stations(layout, random.split());
-        Instant start = config.start().atStartOfDay(PACIFIC).toInstant();
-        Instant end = config.end().atStartOfDay(PACIFIC).toInstant();
+        Instant start = config.start().atStartOfDay(PemsTime.ZONE).toInstant();
+        Instant end = config.end().atStartOfDay(PemsTime.ZONE).toInstant();
         long intervals = (end.getEpochSecond() - start.getEpochSecond()) / 300;
         List<Incident> incidents = incidents(layout, intervals, random.split());
         DetectorFaults faults = new DetectorFaults(stations.size(), intervals, random.split());
         DetectorNoise noise = new DetectorNoise(layout, random.split());
         FreewaySimulator simulator = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents,
-                MAINLINE_DEMAND, RAMP_DEMAND, PACIFIC);
+                MAINLINE_DEMAND, RAMP_DEMAND, PemsTime.ZONE);
 
         Path metadata = writeMetadata(folder, stations, layout);
         List<Path> files = new ArrayList<>();
@@ -102,7 +101,7 @@ public final class SampleCorridor {
         try {
             simulator.run(start, intervals, truth -> {
                 Instant time = start.plusSeconds(truth.interval() * 300);
-                ZonedDateTime local = time.atZone(PACIFIC);
+                ZonedDateTime local = time.atZone(PemsTime.ZONE);
                 LocalDate date = local.toLocalDate();
                 try {
                     if (current[0] == null || !current[0].date.equals(date)) {

@@ -28,7 +28,6 @@ import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.AttentionConvLstm;
 import org.flowcast.reports.Backtester;
 import org.flowcast.reports.EvaluationSummary;
-import org.flowcast.reports.IntervalFile;
 import org.flowcast.reports.ModelRun;
 import org.flowcast.reports.ReportWriter;
 import org.flowcast.reports.Summaries;
@@ -123,7 +122,6 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 Backtester.Fitted model = backtester.fit(name, Map.of(), split);
                 model.forecaster().save(file);
-                IntervalFile.write(file, backtester.intervals(model.forecaster(), split.validation()));
                 err.printf(Locale.ROOT, "  %s: trained in %.1f s, saved %s%n", name, model.fitSeconds(), file);
                 fitted.add(model);
             }

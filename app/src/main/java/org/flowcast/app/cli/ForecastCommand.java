@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.flowcast.app.jobs.ForecastJob;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ModelRegistry;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -62,7 +62,7 @@ public final class ForecastCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--from must come before --to, was --from "
                     + when.range.from + " --to " + when.range.to);
         }
-        BatchForecaster forecaster = ModelRegistry.load(model);
+        Forecaster forecaster = ModelRegistry.load(model);
         TimeRange range = when.latest ? null : new TimeRange(when.range.from, when.range.to);
         try (FlowcastDatabase db = database.open()) {
             long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));

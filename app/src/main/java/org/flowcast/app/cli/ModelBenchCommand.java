@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
@@ -179,7 +179,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
      * Median milliseconds to forecast every station from one origin (the test split's last), after
      * warm-up: what a live forecast of the newest data costs.
      */
-    static double oneOriginMillis(BatchForecaster forecaster, SensorSeries test) {
+    static double oneOriginMillis(Forecaster forecaster, SensorSeries test) {
         // the history a live forecast job reads: the model's lookback and a day for gap filling
         int from = Math.max(0, test.length() - forecaster.historySteps() - org.flowcast.model.window.FlowMatrix.CARRY_LIMIT_STEPS);
         SensorSeries history = test.sliceTime(from, test.length());

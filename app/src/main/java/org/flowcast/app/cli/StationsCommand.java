@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.quality.QualityReport;
 import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.ingest.read.PacificTime;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Lists the stations in the database by freeway, direction and postmile, with the span of their "
                 + "data (Pacific time) and its coverage.")
 public final class StationsCommand implements Callable<Integer> {
-    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(PacificTime.ZONE);
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
 
     @Mixin
     DatabaseOption database;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.read.PacificTime;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -22,9 +23,9 @@ public final class TimeConverter implements ITypeConverter<Instant> {
                 return OffsetDateTime.parse(text).toInstant();
             }
             if (!text.contains("T")) {
-                return LocalDate.parse(text).atStartOfDay(PacificTime.ZONE).toInstant();
+                return LocalDate.parse(text).atStartOfDay(PemsTime.ZONE).toInstant();
             }
-            return LocalDateTime.parse(text).atZone(PacificTime.ZONE).toInstant();
+            return LocalDateTime.parse(text).atZone(PemsTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new TypeConversionException("'" + value + "' is not a time; write 2022-01-03, 2022-01-03T08:00 "
                     + "(Pacific time) or 2022-01-03T16:00Z");

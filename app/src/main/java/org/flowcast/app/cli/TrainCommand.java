@@ -117,14 +117,12 @@ public final class TrainCommand implements Callable<Integer> {
         long began = System.nanoTime();
         Forecaster forecaster;
         try {
-            forecaster = trainer.fit(split.trainFor(trainer.lookbackSteps()), split.validationFor(trainer.lookbackSteps()));
+            forecaster = split.fit(trainer);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
         forecaster.save(file);
         Files.deleteIfExists(checkpoint);
-        org.flowcast.reports.IntervalFile.write(file, new Backtester(config, org.flowcast.model.neural.TrainingListener.NONE)
-                .intervals((org.flowcast.model.BatchForecaster) forecaster, split.validation()));
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate --models %s%n",
                 file, model, horizon, (System.nanoTime() - began) / 1e9, model);
         return 0;

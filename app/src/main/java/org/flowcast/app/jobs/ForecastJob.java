@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.DatabaseFaults;
@@ -21,10 +22,7 @@ import org.flowcast.ingest.store.ForecastStore;
 import org.flowcast.ingest.store.ForecastStore.InputShares;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.window.FlowMatrix;
-import org.flowcast.reports.ConformalIntervals;
-import org.flowcast.reports.IntervalFile;
 
 /**
  * The batch forecasting job: runs a model file over every origin of a time range (or the newest data)
@@ -55,7 +53,7 @@ public final class ForecastJob {
      *
      * @param progress receives the number of origins done so far
      */
-    public Outcome run(Path modelFile, BatchForecaster forecaster, TimeRange origins, LongConsumer progress)
+    public Outcome run(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress)
             throws IOException, StoreException {
         List<Integer> stations = forecaster.stationIds();
         SeriesQuery query = new SeriesQuery(database);
@@ -85,7 +83,6 @@ public final class ForecastJob {
                     + "history: ingest the data of that time, or forecast a range that has it", null);
         }
         times = coverage.usable();
-        List<ConformalIntervals> intervals = IntervalFile.read(modelFile);
         long began = System.nanoTime();
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
@@ -98,7 +95,7 @@ public final class ForecastJob {
                     List<Forecast> chunk = new ArrayList<>();
                     for (Forecast f : forecaster.predictAll(history, times.subList(from, Math.min(times.size(), from + CHUNK)))) {
                         requireFinite(f, modelFile);
-                        chunk.add(IntervalFile.withIntervals(f, intervals));
+                        chunk.add(f);
                     }
                     store.add(c, runId, chunk);
                     progress.accept(Math.min(times.size(), from + CHUNK));

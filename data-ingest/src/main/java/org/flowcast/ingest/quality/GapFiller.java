@@ -3,6 +3,7 @@ package org.flowcast.ingest.quality;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.ValueState;
@@ -40,7 +41,7 @@ public final class GapFiller {
         long missing = 0;
         int[] slotOf = new int[series.length()];
         for (int t = 0; t < series.length(); t++) {
-            ZonedDateTime local = series.timeAt(t).atZone(PacificTime.ZONE);
+            ZonedDateTime local = series.timeAt(t).atZone(PemsTime.ZONE);
             int slot = (local.getHour() * 60 + local.getMinute()) / 5;
             boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
             slotOf[t] = slot + (weekend ? SLOTS_PER_DAY : 0);

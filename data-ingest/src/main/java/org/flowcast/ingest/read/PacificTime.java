@@ -2,10 +2,10 @@ package org.flowcast.ingest.read;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.List;
+import org.flowcast.core.PemsTime;
 
 /**
  * Turns the Pacific local timestamps of PeMS files into instants. The spring-forward hour does not
@@ -14,8 +14,7 @@ import java.util.List;
  * tells the two passes apart by their order.
  */
 public final class PacificTime {
-    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
-    private static final ZoneRules RULES = ZONE.getRules();
+    private static final ZoneRules RULES = PemsTime.ZONE.getRules();
 
     private LocalDateTime lastLocal;
     private List<ZoneOffset> lastOffsets;

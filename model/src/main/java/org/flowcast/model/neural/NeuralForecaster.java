@@ -13,11 +13,11 @@ import org.flowcast.core.Forecast;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ManifestFields;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
+import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.TypedParameters;
 import org.flowcast.model.autodiff.NumericBackend;
@@ -30,7 +30,7 @@ import org.flowcast.model.window.ZScore;
  * A fitted neural model: its graph with trained weights, the scaler and the stations it was fitted on.
  * Forecasts are made in batches; not thread-safe.
  */
-public final class NeuralForecaster implements BatchForecaster {
+public final class NeuralForecaster implements StoredForecaster {
     private static final int BATCH = 256;
 
     private final NeuralArchitecture architecture;
@@ -77,6 +77,7 @@ public final class NeuralForecaster implements BatchForecaster {
         return provenance;
     }
 
+    @Override
     public long parameterCount() {
         return model.parameterCount();
     }
@@ -132,7 +133,7 @@ public final class NeuralForecaster implements BatchForecaster {
     }
 
     @Override
-    public void save(Path file) throws IOException {
+    public ModelFile.Contents contents() {
         ObjectNode manifest = ModelFile.newManifest("neural");
         manifest.put("model", architecture.name());
         ObjectNode hyper = manifest.putObject("hyperparameters");
@@ -143,7 +144,7 @@ public final class NeuralForecaster implements BatchForecaster {
         manifest.put("scalerStd", scaler.std());
         stationIds.forEach(manifest.putArray("stationIds")::add);
         ProvenanceJson.write(manifest, provenance);
-        ModelFile.write(file, manifest, model.weights());
+        return new ModelFile.Contents(manifest, model.weights());
     }
 
     /** Rebuilds a forecaster from a model file's contents and the architecture its hyperparameters describe. */

@@ -11,6 +11,7 @@ import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.TrainingConfig;
+import org.flowcast.model.autodiff.NumericBackend;
 import org.flowcast.model.TypedParameters;
 import org.flowcast.model.window.FlowMatrix;
 import org.flowcast.model.window.WindowSpec;
@@ -94,7 +95,8 @@ public final class NeuralTrainer implements ForecastTrainer {
         described.put("bestValidationMae", String.format(java.util.Locale.ROOT, "%.4f", outcome.bestValidationMae()));
         described.put("validationFrom", validation.start().toString());
         described.put("validationTo", validation.end().toString());
-        Provenance provenance = Provenance.of(architecture.name(), described, train, config.seed());
+        Provenance provenance = Provenance.of(architecture.name(), described, train, config.seed())
+                .withEnvironment("numericBackend", NumericBackend.describe());
         return new NeuralForecaster(architecture, spec, scaler, train.stations().stream().map(s -> s.id()).toList(), provenance,
                 model, config);
     }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
@@ -54,7 +55,7 @@ public final class HistoricalAverage extends StatisticalForecaster {
 
     /** Day type and slot of a grid step: weekday slots 0-287, weekend slots 288-575. */
     static int key(SensorSeries series, int t) {
-        ZonedDateTime local = series.timeAt(t).atZone(FlowMatrix.PACIFIC);
+        ZonedDateTime local = series.timeAt(t).atZone(PemsTime.ZONE);
         int slot = (local.getHour() * 60 + local.getMinute()) / 5;
         boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
         return (weekend ? SLOTS : 0) + slot;
@@ -67,7 +68,7 @@ public final class HistoricalAverage extends StatisticalForecaster {
 
     @Override
     float forecast(SensorSeries history, int t, int s, int h) {
-        ZonedDateTime local = history.timeAt(t).plus(history.step().multipliedBy(h)).atZone(FlowMatrix.PACIFIC);
+        ZonedDateTime local = history.timeAt(t).plus(history.step().multipliedBy(h)).atZone(PemsTime.ZONE);
         int slot = (local.getHour() * 60 + local.getMinute()) / 5;
         boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
         return profile[((weekend ? SLOTS : 0) + slot) * stationIds.size() + s];

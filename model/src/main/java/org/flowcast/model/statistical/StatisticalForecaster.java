@@ -8,19 +8,20 @@ import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.ProvenanceJson;
+import org.flowcast.model.StoredForecaster;
 
 /**
  * What the statistical baselines share: the stations they were fitted on, a fallback value (the
  * training mean) for a station with no usable history, aligning a history to their stations, and
  * model files holding their fitted numbers as named arrays.
  */
-abstract class StatisticalForecaster implements BatchForecaster {
+abstract class StatisticalForecaster implements StoredForecaster {
     final String name;
     final int horizon;
     final List<Integer> stationIds;
@@ -91,14 +92,14 @@ abstract class StatisticalForecaster implements BatchForecaster {
     }
 
     @Override
-    public void save(Path file) throws IOException {
+    public ModelFile.Contents contents() {
         ObjectNode manifest = ModelFile.newManifest("statistical");
         manifest.put("model", name);
         manifest.put("horizon", horizon);
         manifest.put("fallback", fallback);
         stationIds.forEach(manifest.putArray("stationIds")::add);
         ProvenanceJson.write(manifest, provenance);
-        ModelFile.write(file, manifest, arrays());
+        return new ModelFile.Contents(manifest, arrays());
     }
 
     /** The mean of every observed flow of a series: the fallback forecast. */

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import org.flowcast.core.Provenance;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ManifestFields;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
+import org.flowcast.model.StoredForecaster;
 
 /** Reads the statistical baselines back from their model files. */
 public final class StatisticalModelFiles {
     private StatisticalModelFiles() {
     }
 
-    public static BatchForecaster load(Path file, ModelFile.Contents contents) throws ModelFileException {
+    public static StoredForecaster load(Path file, ModelFile.Contents contents) throws ModelFileException {
         ObjectNode m = contents.manifest();
         String name = m.path("model").asText();
         ManifestFields fields = new ManifestFields(file, m);

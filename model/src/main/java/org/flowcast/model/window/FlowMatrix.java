@@ -1,8 +1,8 @@
 package org.flowcast.model.window;
 
 import java.time.DayOfWeek;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 
@@ -12,7 +12,6 @@ import org.flowcast.core.SensorSeries;
  * beyond that, or where none is known yet), z-scored; plus the time features of each step in Pacific time.
  */
 public final class FlowMatrix {
-    public static final ZoneId PACIFIC = ZoneId.of("America/Los_Angeles");
     /**
      * How far back a gap is filled from: a day. Bounded so that a forecast depends only on the day
      * before its history, not on where the series handed to the model happens to start.
@@ -48,7 +47,7 @@ public final class FlowMatrix {
             }
         }
         for (int t = 0; t < length; t++) {
-            ZonedDateTime local = series.timeAt(t).atZone(PACIFIC);
+            ZonedDateTime local = series.timeAt(t).atZone(PemsTime.ZONE);
             timeOfDay[t] = (local.getHour() * 60 + local.getMinute()) / 1440f;
             dayOfWeek[t] = (byte) (local.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue());
         }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.model.BatchForecaster;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFileException;
@@ -40,8 +40,8 @@ class NeuralTrainerTest {
         return new AttentionConvLstm.Parameters(4, 4, 16, 1, 16, 8, true, true, true, false);
     }
 
-    static BatchForecaster oneEpochForecaster() {
-        return (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(1)).fit(split.train(), split.validation());
+    static Forecaster oneEpochForecaster() {
+        return new NeuralTrainer(new AttentionConvLstm(small()), config(1)).fit(split.train(), split.validation());
     }
 
     static TrainingConfig config(int epochs) {
@@ -50,7 +50,7 @@ class NeuralTrainerTest {
 
     @Test
     void attentionWeightsAreAProbabilityOverTheInputSteps() {
-        BatchForecaster forecaster = oneEpochForecaster();
+        Forecaster forecaster = oneEpochForecaster();
         List<Forecast> forecasts = forecaster.predictAll(split.test(), List.of(split.test().timeAt(2100), split.test().timeAt(2200)));
         for (Forecast f : forecasts) {
             float[] weights = f.attention().orElseThrow().weights()[0];
@@ -68,11 +68,11 @@ class NeuralTrainerTest {
     void dropoutActsInTrainingOnlyAndRepeatsWithTheSeed() {
         TemporalConvolutionNetwork.Parameters withDropout = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.3);
         TemporalConvolutionNetwork.Parameters without = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.0);
-        BatchForecaster a = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
+        Forecaster a = new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
                 .fit(split.train(), split.validation());
-        BatchForecaster b = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
+        Forecaster b = new NeuralTrainer(new TemporalConvolutionNetwork(withDropout), config(2))
                 .fit(split.train(), split.validation());
-        BatchForecaster plain = (BatchForecaster) new NeuralTrainer(new TemporalConvolutionNetwork(without), config(2))
+        Forecaster plain = new NeuralTrainer(new TemporalConvolutionNetwork(without), config(2))
                 .fit(split.train(), split.validation());
         Forecast first = a.predict(split.test(), split.test().timeAt(2100));
         // Predicting twice gives the same values: no dropout outside training.
@@ -90,9 +90,9 @@ class NeuralTrainerTest {
                 .fit(split.train(), split.validation());
         assertThat(checkpoint).exists();
         List<Integer> resumedEpochs = new ArrayList<>();
-        BatchForecaster resumed = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(3), epochs(resumedEpochs),
+        Forecaster resumed = new NeuralTrainer(new AttentionConvLstm(small()), config(3), epochs(resumedEpochs),
                 Optional.of(checkpoint)).fit(split.train(), split.validation());
-        BatchForecaster straight = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), config(3))
+        Forecaster straight = new NeuralTrainer(new AttentionConvLstm(small()), config(3))
                 .fit(split.train(), split.validation());
         assertThat(firstEpochs).containsExactly(0, 1);
         assertThat(resumedEpochs).containsExactly(2);
@@ -115,7 +115,7 @@ class NeuralTrainerTest {
     void aNonFiniteLossStopsTrainingWithAClearMessageAndFiniteWeights() {
         List<String> messages = new ArrayList<>();
         TrainingConfig huge = new TrainingConfig(12, 6, 64, 3, 5, 1e30, 1.0, 1e30, 42, 0, 0.99);
-        BatchForecaster forecaster = (BatchForecaster) new NeuralTrainer(new AttentionConvLstm(small()), huge, new TrainingListener() {
+        Forecaster forecaster = new NeuralTrainer(new AttentionConvLstm(small()), huge, new TrainingListener() {
             @Override
             public void message(String text) {
                 messages.add(text);
@@ -131,7 +131,7 @@ class NeuralTrainerTest {
 
     @Test
     void aTamperedOrForeignModelFileIsRefusedWithAClearMessage() throws Exception {
-        BatchForecaster forecaster = oneEpochForecaster();
+        Forecaster forecaster = oneEpochForecaster();
         Path file = dir.resolve("m.fcm");
         forecaster.save(file);
         byte[] bytes = Files.readAllBytes(file);
@@ -149,7 +149,7 @@ class NeuralTrainerTest {
     @Test
     void aModelFileWrittenBeforeTheLinearSkipExistedLoadsAsTheModelItWasTrainedAs() throws Exception {
         // Files written before the parameter existed lack it; the default (on) would look for weights they do not hold.
-        BatchForecaster forecaster = oneEpochForecaster();
+        Forecaster forecaster = oneEpochForecaster();
         Path file = dir.resolve("current.fcm");
         forecaster.save(file);
         ModelFile.Contents contents = ModelFile.read(file);

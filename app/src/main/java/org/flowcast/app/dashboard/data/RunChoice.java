@@ -1,15 +1,15 @@
 package org.flowcast.app.dashboard.data;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.TimeRange;
 
 /** A stored forecast run the analyst can switch to: which model, how far ahead, which origins. */
 public record RunChoice(long id, String model, int horizon, TimeRange origins, int stations, Instant createdAt) {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT)
-            .withZone(ZoneId.of("America/Los_Angeles"));
+            .withZone(PemsTime.ZONE);
 
     /** How the model switch shows the run, e.g. {@code at-conv-lstm · 12 steps · 3 Apr – 17 Apr 2023 · run 4}. */
     public String label() {

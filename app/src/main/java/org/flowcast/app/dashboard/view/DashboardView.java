@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.flowcast.core.PemsTime;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
@@ -81,7 +82,7 @@ public final class DashboardView {
         date.setPrefWidth(130);
         date.setOnAction(e -> model.jumpTo(date.getValue()));
         model.originTextProperty().addListener((o, a, b) -> {
-            LocalDate shown = model.originTime().atZone(DashboardViewModel.ZONE).toLocalDate();
+            LocalDate shown = model.originTime().atZone(PemsTime.ZONE).toLocalDate();
             if (!Instant.EPOCH.equals(model.originTime()) && !shown.equals(date.getValue())) {
                 date.setValue(shown);
             }

@@ -3,7 +3,6 @@ package org.flowcast.app.dashboard.viewmodel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +26,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.flowcast.core.PemsTime;
 import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.data.RunChoice;
@@ -52,10 +52,8 @@ public final class DashboardViewModel {
     public static final int ATTENTION_ROWS = 12;
     /** Steps of observations before the origin in the space–time contour (3 hours). */
     public static final int CONTOUR_HISTORY = 36;
-    /** The zone PeMS times are in, used for every time shown. */
-    public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT).withZone(ZONE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
     private static final Duration STEP = SensorSeries.FIVE_MINUTES;
 
     private final DashboardSource source;
@@ -267,8 +265,8 @@ public final class DashboardViewModel {
         if (corridor == null || date == null) {
             return;
         }
-        ZonedDateTime now = originTime().atZone(ZONE);
-        Instant target = date.atTime(now.toLocalTime()).atZone(ZONE).toInstant();
+        ZonedDateTime now = originTime().atZone(PemsTime.ZONE);
+        Instant target = date.atTime(now.toLocalTime()).atZone(PemsTime.ZONE).toInstant();
         int index = (int) Math.floorDiv(Duration.between(corridor.series().start(), target).toMinutes(), STEP.toMinutes());
         origin.set(Math.max(0, Math.min(lastOrigin.get(), index)));
     }
@@ -570,7 +568,7 @@ public final class DashboardViewModel {
 
     /** Formats a chart x value (minutes since the epoch) as a Pacific clock time. */
     public static String clock(double epochMinutes) {
-        return DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZONE).format(Instant.ofEpochSecond(Math.round(epochMinutes * 60)));
+        return DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(PemsTime.ZONE).format(Instant.ofEpochSecond(Math.round(epochMinutes * 60)));
     }
 
     /** Formats a time as the dashboard shows it. */
