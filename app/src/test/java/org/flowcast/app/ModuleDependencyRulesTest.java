@@ -91,6 +91,22 @@ class ModuleDependencyRulesTest {
     }
 
     @Test
+    void jdbcStaysInsideDataIngest() {
+        // stores hand out values: no database handle, statement or result set leaves the data-ingest module
+        noClasses().that().resideOutsideOfPackage("org.flowcast.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingOutsideTheModelModuleReachesIntoItsWindowsOrNeuralForecasters() {
+        noClasses().that().resideOutsideOfPackage("org.flowcast.model..")
+                .should().dependOnClassesThat().resideInAPackage("org.flowcast.model.window..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.flowcast.model.neural.NeuralForecaster")
+                .check(classes);
+    }
+
+    @Test
     void viewModelsUseNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene.control..")

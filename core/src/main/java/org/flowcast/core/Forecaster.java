@@ -27,6 +27,15 @@ public interface Forecaster {
     int historySteps();
 
     /**
+     * Steps before the {@link #historySteps()} window from which the model may carry a value forward into
+     * it (its gap filling): a history that starts this much earlier gives the same forecast wherever the
+     * caller's range begins.
+     */
+    default int warmUpSteps() {
+        return 0;
+    }
+
+    /**
      * Forecasts from {@code origin}, a grid time of {@code history}; later values of the history,
      * if any, are not read.
      */

@@ -56,6 +56,11 @@ public final class CalibratedForecaster implements StoredForecaster {
     }
 
     @Override
+    public int warmUpSteps() {
+        return model.warmUpSteps();
+    }
+
+    @Override
     public Forecast predict(SensorSeries history, Instant origin) {
         return ConformalIntervals.around(model.predict(history, origin), calibration);
     }

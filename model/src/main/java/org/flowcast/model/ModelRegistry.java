@@ -52,6 +52,9 @@ public final class ModelRegistry {
         }
 
         ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
+
+        /** Whether reports treat it as a baseline (the best baseline is what the other models are tested against). */
+        boolean baseline();
     }
 
     /**
@@ -74,15 +77,27 @@ public final class ModelRegistry {
                                        Optional<Path> checkpoint) {
             return new NeuralTrainer(architecture(parameters), config, listener, checkpoint);
         }
+
+        /** The neural models are compared among themselves, not treated as baselines. */
+        @Override
+        public boolean baseline() {
+            return false;
+        }
     }
 
-    /** A statistical baseline, fitted in one pass, from its typed parameters. */
+    /** A statistical baseline, fitted in one pass, from its typed parameters; {@code loader} reads its model file back. */
     public record Statistical<R extends Record>(String name, String description, R defaults,
-                                                java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory) implements Entry {
+                                                java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory,
+                                                StatisticalModelFiles.Loader loader) implements Entry {
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
                                        Optional<Path> checkpoint) {
             return factory.apply(config, TypedParameters.override(name, defaults, parameters));
+        }
+
+        @Override
+        public boolean baseline() {
+            return true;
         }
     }
 
@@ -101,19 +116,31 @@ public final class ModelRegistry {
                     TemporalConvolutionNetwork.Parameters.defaults(), TemporalConvolutionNetwork::new),
             new Neural<>(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
                     TransformerEncoder.Parameters.defaults(), TransformerEncoder::new),
-            new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c, p) -> Persistence.trainer(c.horizon())),
+            new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c, p) -> Persistence.trainer(c.horizon()),
+                    Persistence::load),
             new Statistical<>(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", SeasonalNaive.Parameters.defaults(),
-                    (c, p) -> SeasonalNaive.trainer(c.horizon(), p.weekly())),
+                    (c, p) -> SeasonalNaive.trainer(c.horizon(), p.weekly()), SeasonalNaive::load),
             new Statistical<>(HistoricalAverage.NAME, "mean of the same slot and day type over the training data", new NoParameters(),
-                    (c, p) -> HistoricalAverage.trainer(c.horizon())),
+                    (c, p) -> HistoricalAverage.trainer(c.horizon()), HistoricalAverage::load),
             new Statistical<>(LinearAutoregression.NAME, "ridge-regressed linear AR per station on recent and periodic lags",
-                    LinearAutoregression.Parameters.defaults(), (c, p) -> LinearAutoregression.trainer(c.horizon(), p.lambda())));
+                    LinearAutoregression.Parameters.defaults(), (c, p) -> LinearAutoregression.trainer(c.horizon(), p.lambda()),
+                    LinearAutoregression::load));
 
     private ModelRegistry() {
     }
 
     public static List<Entry> all() {
         return ENTRIES;
+    }
+
+    /** The numeric backend the neural models run on here (ND4J's backend and product path); starts ND4J. */
+    public static String numericBackend() {
+        return NeuralForecaster.numericBackend();
+    }
+
+    /** Whether the named model is a baseline; false for a name the registry does not know. */
+    public static boolean isBaseline(String name) {
+        return ENTRIES.stream().anyMatch(e -> e.name().equals(name) && e.baseline());
     }
 
     public static List<String> names() {
@@ -125,25 +152,35 @@ public final class ModelRegistry {
                 new IllegalArgumentException("unknown model '" + name + "'; the models are " + names()));
     }
 
-    /** Reads a model file written by any registered model, with the calibration it carries. */
-    public static Forecaster load(Path file) throws ModelFileException {
-        ModelFile.Contents contents = ModelFile.read(file);
-        return CalibratedForecaster.of(model(file, contents), CalibratedForecaster.read(file, contents.manifest()));
+    private static Entry entry(Path file, String name, List<Entry> entries) throws ModelFileException {
+        return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() ->
+                new ModelFileException(file + ": unknown model '" + name + "'; the models are "
+                        + entries.stream().map(Entry::name).toList()));
     }
 
-    private static StoredForecaster model(Path file, ModelFile.Contents contents) throws ModelFileException {
+    /** Reads a model file written by any registered model, with the calibration it carries. */
+    public static Forecaster load(Path file) throws ModelFileException {
+        return load(file, ENTRIES);
+    }
+
+    /** {@link #load} with the given entries registered (a test registers a toy model this way). */
+    static Forecaster load(Path file, List<Entry> entries) throws ModelFileException {
+        ModelFile.Contents contents = ModelFile.read(file);
+        return CalibratedForecaster.of(model(file, contents, entries), CalibratedForecaster.read(file, contents.manifest()));
+    }
+
+    private static StoredForecaster model(Path file, ModelFile.Contents contents, List<Entry> entries) throws ModelFileException {
         String kind = contents.manifest().path("kind").asText();
         String name = contents.manifest().path("model").asText();
         switch (kind) {
             case "statistical":
-                return StatisticalModelFiles.load(file, contents);
-            case "neural":
-                Entry entry;
-                try {
-                    entry = get(name);
-                } catch (IllegalArgumentException e) {
-                    throw new ModelFileException(file + ": " + e.getMessage());
+                Entry baseline = entry(file, name, entries);
+                if (!(baseline instanceof Statistical<?> statistical)) {
+                    throw new ModelFileException(file + ": " + name + " is not a statistical model");
                 }
+                return StatisticalModelFiles.load(file, contents, statistical.loader());
+            case "neural":
+                Entry entry = entry(file, name, entries);
                 if (!(entry instanceof Neural<?> neural)) {
                     throw new ModelFileException(file + ": " + name + " is not a neural model");
                 }

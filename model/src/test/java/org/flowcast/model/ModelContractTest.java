@@ -17,7 +17,6 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.model.statistical.Persistence;
 import org.flowcast.model.statistical.SeasonalNaive;
-import org.flowcast.model.window.WindowSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModelContractTest {
     private static final int HORIZON = 12;
     /** The longest lookback of any model (a week and an hour), so that every model sees the same windows. */
-    private static final int LOOKBACK = WindowSpec.WEEK_STEPS + 12;
+    private static final int LOOKBACK = EvaluationProtocol.LOOKBACK;
     /** The naive level itself: these are not expected to beat persistence. */
     private static final java.util.Set<String> NAIVE = java.util.Set.of(Persistence.NAME, SeasonalNaive.NAME);
     static SensorSeries series;

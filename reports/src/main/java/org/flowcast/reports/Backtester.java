@@ -18,12 +18,11 @@ import org.flowcast.core.MaskedErrorSums;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
 import org.flowcast.model.neural.TrainingListener;
-import org.flowcast.model.window.FlowMatrix;
-import org.flowcast.model.window.WindowSpec;
 
 /**
  * Evaluates any registered model on the evaluation protocol: the chronological 60/20/20 split over
@@ -32,9 +31,6 @@ import org.flowcast.model.window.WindowSpec;
  * masked metrics. Every model sees exactly the same windows.
  */
 public final class Backtester {
-    /** The lookback every model is given: one week of history plus the input hour. */
-    public static final int LOOKBACK = WindowSpec.WEEK_STEPS + 12;
-
     private final TrainingConfig config;
     private final TrainingListener listener;
 
@@ -44,7 +40,7 @@ public final class Backtester {
     }
 
     public ChronologicalSplit split(SensorSeries series) {
-        return ChronologicalSplit.of(series, LOOKBACK, config.horizon());
+        return EvaluationProtocol.of(config.horizon()).split(series);
     }
 
     /** A model fitted on a split, with how its training went. */
@@ -103,7 +99,7 @@ public final class Backtester {
 
     private static List<Instant> origins(SensorSeries part, int horizon) {
         List<Instant> origins = new ArrayList<>();
-        for (int t = LOOKBACK - 1; t + horizon < part.length(); t++) {
+        for (int t = EvaluationProtocol.LOOKBACK - 1; t + horizon < part.length(); t++) {
             origins.add(part.timeAt(t));
         }
         return origins;

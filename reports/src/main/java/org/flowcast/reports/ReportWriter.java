@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flowcast.core.Horizon;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Significance;
 import tech.tablesaw.api.DoubleColumn;
@@ -140,7 +141,7 @@ public final class ReportWriter {
 
     private Map<String, Object> context(EvaluationSummary summary) {
         int horizon = summary.protocol().horizon();
-        int[] steps = Summaries.reportedSteps(horizon);
+        int[] steps = Horizon.reportedSteps(horizon);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("createdAt", summary.createdAt());
         c.put("codeVersion", summary.codeVersion());

@@ -11,6 +11,7 @@ import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 
 /**
  * Rolling-origin evaluation for users' own data: the test origins of the protocol's split are cut into
@@ -69,7 +70,7 @@ public final class RollingOrigin {
             if (forecaster == null || retrain) {
                 // everything known at the fold's first origin: readings up to and including it
                 SensorSeries known = series.sliceTime(0, from + 1);
-                ChronologicalSplit fit = ChronologicalSplit.of(known, Backtester.LOOKBACK, horizon, FIT_SHARE, 1 - FIT_SHARE);
+                ChronologicalSplit fit = ChronologicalSplit.of(known, EvaluationProtocol.LOOKBACK, horizon, FIT_SHARE, 1 - FIT_SHARE);
                 Backtester.Fitted fitted = backtester.fit(model, parameters, fit);
                 forecaster = fitted.forecaster();
                 epochSeconds.addAll(fitted.epochSeconds());
@@ -94,7 +95,7 @@ public final class RollingOrigin {
     }
 
     private static int firstTestOrigin(ChronologicalSplit protocol, SensorSeries series) {
-        return series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
+        return series.length() - protocol.test().length() + EvaluationProtocol.LOOKBACK - 1;
     }
 
     /** Index of each fold's first origin: the first test origin, then every {@code foldDays} days. */

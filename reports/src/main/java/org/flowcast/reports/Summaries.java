@@ -6,22 +6,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.FlowcastVersion;
-import org.flowcast.core.RunEnvironment;
+import org.flowcast.core.Horizon;
 import org.flowcast.core.Metric;
+import org.flowcast.core.RunEnvironment;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
+import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Protocol;
 import org.flowcast.reports.EvaluationSummary.Significance;
 
 /** Turns backtest results into an {@link EvaluationSummary}, with Diebold–Mariano tests against the best baseline. */
 public final class Summaries {
-    /** The models every report treats as baselines. */
-    public static final Set<String> BASELINES = Set.of("persistence", "seasonal-naive", "historical-average", "linear-ar");
-
     private Summaries() {
     }
 
@@ -36,7 +35,7 @@ public final class Summaries {
     public static EvaluationSummary of(String data, ChronologicalSplit split, int horizon, long seed, List<ModelRun> runs, String scheme) {
         Protocol protocol = new Protocol(data, java.util.Arrays.stream(split.train().stationIds()).boxed().toList(),
                 split.train().start().toString(), split.test().end().toString(), split.trainOrigins(), split.validationOrigins(),
-                split.testOrigins(), horizon, Backtester.LOOKBACK,
+                split.testOrigins(), horizon, EvaluationProtocol.LOOKBACK,
                 "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
@@ -75,15 +74,11 @@ public final class Summaries {
                 run.predictSeconds());
     }
 
-    /** Steps shown in tables: 3, 6, 12 (and 24) where the horizon reaches them. */
-    public static int[] reportedSteps(int horizon) {
-        return java.util.stream.IntStream.of(3, 6, 12, 24).filter(s -> s <= horizon).toArray();
-    }
 
     static List<Significance> significance(List<ModelRun> runs, int horizon) {
         List<Significance> tests = new ArrayList<>();
-        for (int step : reportedSteps(horizon)) {
-            ModelRun baseline = runs.stream().filter(r -> BASELINES.contains(r.model()))
+        for (int step : Horizon.reportedSteps(horizon)) {
+            ModelRun baseline = runs.stream().filter(r -> ModelRegistry.isBaseline(r.model()))
                     .min(Comparator.comparingDouble(r -> r.errors().at(Metric.MAE, step))).orElse(null);
             if (baseline == null) {
                 continue;

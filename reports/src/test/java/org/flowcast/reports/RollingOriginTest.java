@@ -3,17 +3,18 @@ package org.flowcast.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-import org.flowcast.core.Channel;
-import org.flowcast.core.Forecaster;
-import org.flowcast.core.SensorSeries;
-import org.flowcast.core.Forecast;
-import org.flowcast.core.MaskedErrorSums;
-import org.flowcast.core.Metric;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.flowcast.core.Channel;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.MaskedErrorSums;
+import org.flowcast.core.Metric;
+import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.SampleData;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.TrainingListener;
@@ -44,8 +45,8 @@ class RollingOriginTest {
         ModelRun run = new RollingOrigin(backtester, 1, true).run("linear-ar", Map.of(), series, HORIZON);
 
         ChronologicalSplit protocol = backtester.split(series);
-        int firstTest = series.length() - protocol.test().length() + Backtester.LOOKBACK - 1;
-        ChronologicalSplit before = ChronologicalSplit.of(series.sliceTime(0, firstTest + 1), Backtester.LOOKBACK, HORIZON, 0.75, 0.25);
+        int firstTest = series.length() - protocol.test().length() + EvaluationProtocol.LOOKBACK - 1;
+        ChronologicalSplit before = ChronologicalSplit.of(series.sliceTime(0, firstTest + 1), EvaluationProtocol.LOOKBACK, HORIZON, 0.75, 0.25);
         Forecaster expected = backtester.fit("linear-ar", Map.of(), before).forecaster();
         List<Instant> origins = new ArrayList<>();
         for (int t = firstTest; t < firstTest + 288; t++) {

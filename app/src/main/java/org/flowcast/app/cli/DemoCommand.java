@@ -23,6 +23,7 @@ import org.flowcast.ingest.InputFiles;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.AttentionConvLstm;
@@ -139,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
             ReportWriter.Written report = new ReportWriter().write(summary, runFolder);
 
             step(err, "6/6 forecasts of the test range into the database");
-            TimeRange testRange = new TimeRange(split.test().timeAt(Backtester.LOOKBACK - 1),
+            TimeRange testRange = new TimeRange(split.test().timeAt(EvaluationProtocol.LOOKBACK - 1),
                     split.test().timeAt(split.test().length() - config.horizon()));
             List<ForecastJob.Outcome> written = new ArrayList<>();
             for (int i = 0; i < MODELS.size(); i++) {

@@ -108,11 +108,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     private static int firstStation(FlowcastDatabase db) {
-        try (java.sql.Connection c = db.connect();
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT MIN(station_id) FROM observation_day")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (java.sql.SQLException e) {
+        try {
+            return new org.flowcast.ingest.store.SeriesQuery(db).stationsWithReadings().stream().mapToInt(Integer::intValue).min()
+                    .orElseThrow(() -> new CommandFailure("the benchmark database holds no readings"));
+        } catch (org.flowcast.ingest.store.StoreException e) {
             throw new CommandFailure("reading the benchmark database failed: " + e.getMessage(), e);
         }
     }

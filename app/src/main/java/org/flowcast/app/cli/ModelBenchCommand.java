@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.Horizon;
 import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
@@ -22,7 +23,6 @@ import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
-import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.reports.Backtester;
 import org.flowcast.reports.ModelRun;
@@ -118,7 +118,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
             runs.add(backtester.evaluate(fitted, split));
             latencies.add(oneOriginMillis(fitted.forecaster(), split.test()));
         }
-        int[] steps = horizon >= 24 ? new int[] {3, 6, 12, 24} : new int[] {3, 6, 12};
+        int[] steps = Horizon.reportedSteps(horizon);
         List<String> header = new ArrayList<>(List.of("model"));
         for (int h : steps) {
             header.add("step " + h + " MAE/RMSE/MAPE");
@@ -134,7 +134,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         root.set("parameters", mapper.valueToTree(parameters));
         root.put("java", System.getProperty("java.version"));
         root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("numericBackend", NeuralForecaster.numericBackend());
+        root.put("numericBackend", ModelRegistry.numericBackend());
         root.put("measuredAt", Instant.now().toString());
         ArrayNode modelsNode = root.putArray("models");
         for (int m = 0; m < runs.size(); m++) {

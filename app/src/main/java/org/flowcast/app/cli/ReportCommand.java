@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowcast.core.Horizon;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
 import org.flowcast.reports.Summaries;
@@ -40,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** MAE at the reported steps and pooled, per model. */
     static String summaryTable(EvaluationSummary summary) {
-        int[] steps = Summaries.reportedSteps(summary.protocol().horizon());
+        int[] steps = Horizon.reportedSteps(summary.protocol().horizon());
         List<String> header = new ArrayList<>(List.of("model"));
         for (int s : steps) {
             header.add("MAE step " + s);

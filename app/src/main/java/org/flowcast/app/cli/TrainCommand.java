@@ -15,6 +15,7 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.reports.Backtester;
@@ -107,7 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ChronologicalSplit split;
         try {
-            split = ChronologicalSplit.of(series, Backtester.LOOKBACK, horizon);
+            split = EvaluationProtocol.of(horizon).split(series);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
         }

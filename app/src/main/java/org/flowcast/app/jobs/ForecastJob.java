@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,18 +14,16 @@ import org.flowcast.core.Forecast;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.store.DatabaseFaults;
 import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.ingest.store.ForecastRuns;
 import org.flowcast.ingest.store.ForecastStore.InputShares;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.window.FlowMatrix;
 
 /**
  * The batch forecasting job: runs a model file over every origin of a time range (or the newest data)
- * and writes forecasts, intervals and attention to the database in one transaction, replacing the
- * earlier run of the same model file, range and stations.
+ * and writes forecasts, intervals and attention to the database in one transaction ({@link ForecastRuns}),
+ * replacing the earlier run of the same model file, range and stations.
  */
 public final class ForecastJob {
     private static final int CHUNK = 512;
@@ -63,8 +59,8 @@ public final class ForecastJob {
         TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
         // a day more than the model reads, from which its gap filling may carry a value forward, so that a
         // forecast is the same whatever range it was asked for in
-        int margin = FlowMatrix.CARRY_LIMIT_STEPS;
-        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(forecaster.historySteps() - 1L + margin));
+        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(
+                forecaster.historySteps() - 1L + forecaster.warmUpSteps()));
         SensorSeries history = query.stations(stations, new TimeRange(historyFrom, range.to()));
         List<Instant> times = new ArrayList<>();
         for (int t = forecaster.historySteps() - 1; t < history.length(); t++) {
@@ -82,34 +78,22 @@ public final class ForecastJob {
                     + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
                     + "history: ingest the data of that time, or forecast a range that has it", null);
         }
-        times = coverage.usable();
         long began = System.nanoTime();
-        try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
-            try {
-                ForecastStore store = new ForecastStore();
-                String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
-                long runId = store.beginRun(c, key, forecaster.modelName(), modelFile.toAbsolutePath().toString(),
-                        forecaster.horizonSteps(), range, stations.size(), coverage.shares());
-                for (int from = 0; from < times.size(); from += CHUNK) {
-                    List<Forecast> chunk = new ArrayList<>();
-                    for (Forecast f : forecaster.predictAll(history, times.subList(from, Math.min(times.size(), from + CHUNK)))) {
-                        requireFinite(f, modelFile);
-                        chunk.add(f);
+        String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
+        List<Instant> usable = coverage.usable();
+        long runId = new ForecastRuns(database).replace(new ForecastRuns.NewRun(key, forecaster.modelName(),
+                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares()), sink -> {
+                    for (int from = 0; from < usable.size(); from += CHUNK) {
+                        List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
+                        for (Forecast f : chunk) {
+                            requireFinite(f, modelFile);
+                        }
+                        sink.add(chunk);
+                        progress.accept(Math.min(usable.size(), from + CHUNK));
                     }
-                    store.add(c, runId, chunk);
-                    progress.accept(Math.min(times.size(), from + CHUNK));
-                }
-                c.commit();
-                return new Outcome(runId, times.size(), stations.size(), (System.nanoTime() - began) / 1e9,
-                        coverage.withoutData(), coverage.shares());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("writing forecasts failed, nothing was kept: " + DatabaseFaults.describe(e), e);
-        }
+                });
+        return new Outcome(runId, usable.size(), stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
+                coverage.shares());
     }
 
     /** A forecast is stored only where every value is finite: a NaN or infinite forecast is the model's fault. */

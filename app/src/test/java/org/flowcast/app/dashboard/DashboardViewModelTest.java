@@ -72,8 +72,8 @@ class DashboardViewModelTest {
 
         ForecastChartData chart = vm.chartProperty().get();
         assertThat(chart.message()).isEmpty();
-        assertThat(chart.shortForecast()).hasSize(DashboardViewModel.SHORT_STEPS);
-        assertThat(chart.longForecast()).hasSize(12 - DashboardViewModel.SHORT_STEPS + 1);
+        assertThat(chart.shortForecast()).hasSize(org.flowcast.core.Horizon.SHORT_STEPS);
+        assertThat(chart.longForecast()).hasSize(12 - org.flowcast.core.Horizon.SHORT_STEPS + 1);
         assertThat(chart.band80()).hasSize(12);
         assertThat(chart.band95()).allSatisfy(b -> assertThat(b.upper()).isGreaterThanOrEqualTo(b.lower()));
         assertThat(chart.observedBefore()).isNotEmpty().allSatisfy(p -> assertThat(p.x()).isLessThanOrEqualTo(chart.originX()));
@@ -105,7 +105,7 @@ class DashboardViewModelTest {
             List<ForecastStore.StoredValue> values = new ForecastStore().forecasts(c, vm.selectedRunProperty().get().id(), other,
                     new TimeRange(origin, origin.plus(STEP)));
             assertThat(chart.shortForecast()).extracting(ForecastChartData.Point::y)
-                    .containsExactlyElementsOf(values.subList(0, DashboardViewModel.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
+                    .containsExactlyElementsOf(values.subList(0, org.flowcast.core.Horizon.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
         }
     }
 
@@ -143,7 +143,7 @@ class DashboardViewModelTest {
         assertThat(vm.chooseModel("persistence")).isTrue();
         assertThat(vm.attentionProperty().get().origins()).isEmpty();
         assertThat(vm.attentionProperty().get().message()).contains("persistence", "no attention");
-        assertThat(vm.chartProperty().get().shortForecast()).hasSize(DashboardViewModel.SHORT_STEPS);
+        assertThat(vm.chartProperty().get().shortForecast()).hasSize(org.flowcast.core.Horizon.SHORT_STEPS);
         assertThat(vm.shownModelProperty().get()).isEqualTo("persistence");
         assertThat(vm.chooseModel("no-such-model")).isFalse();
     }

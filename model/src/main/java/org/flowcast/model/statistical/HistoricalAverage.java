@@ -10,6 +10,7 @@ import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.window.FlowMatrix;
 
 /**
@@ -21,6 +22,11 @@ public final class HistoricalAverage extends StatisticalForecaster {
     static final int SLOTS = 288;
     /** [dayType][slot][station], NaN where training had no value. */
     private final float[] profile;
+
+    /** Rebuilds the model from its file. */
+    public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
+        return new HistoricalAverage(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.values("profile"));
+    }
 
     HistoricalAverage(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, float[] profile) {
         super(NAME, horizon, stationIds, fallback, provenance);

@@ -12,6 +12,7 @@ import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.window.WindowSpec;
 
 /**
@@ -26,6 +27,12 @@ public final class LinearAutoregression extends StatisticalForecaster {
     /** [station][h - 1][feature]. */
     private final float[] coefficients;
     private final float lambda;
+
+    /** Rebuilds the model from its file. */
+    public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
+        return new LinearAutoregression(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.values("coefficients"),
+                f.values("lambda")[0]);
+    }
 
     LinearAutoregression(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, float[] coefficients, float lambda) {
         super(NAME, horizon, stationIds, fallback, provenance);

@@ -6,11 +6,17 @@ import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.StoredForecaster;
 
 /** Persistence: every horizon step repeats the last known flow (looking back up to an hour). */
 public final class Persistence extends StatisticalForecaster {
     public static final String NAME = "persistence";
     static final int LOOKBACK = 12;
+
+    /** Rebuilds the model from its file. */
+    public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
+        return new Persistence(f.horizon(), f.stationIds(), f.fallback(), f.provenance());
+    }
 
     Persistence(int horizon, List<Integer> stationIds, float fallback, Provenance provenance) {
         super(NAME, horizon, stationIds, fallback, provenance);

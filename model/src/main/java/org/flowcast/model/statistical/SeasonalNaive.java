@@ -7,6 +7,7 @@ import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.window.WindowSpec;
 
 /**
@@ -16,6 +17,11 @@ import org.flowcast.model.window.WindowSpec;
 public final class SeasonalNaive extends StatisticalForecaster {
     public static final String NAME = "seasonal-naive";
     private final boolean weekly;
+
+    /** Rebuilds the model from its file. */
+    public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
+        return new SeasonalNaive(f.horizon(), f.values("weekly")[0] > 0, f.stationIds(), f.fallback(), f.provenance());
+    }
 
     SeasonalNaive(int horizon, boolean weekly, List<Integer> stationIds, float fallback, Provenance provenance) {
         super(NAME, horizon, stationIds, fallback, provenance);

@@ -1,20 +1,18 @@
 package org.flowcast.model.statistical;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Forecast;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.ProvenanceJson;
 import org.flowcast.model.StoredForecaster;
+import org.flowcast.model.window.FlowMatrix;
 
 /**
  * What the statistical baselines share: the stations they were fitted on, a fallback value (the
@@ -44,6 +42,12 @@ abstract class StatisticalForecaster implements StoredForecaster {
     @Override
     public int horizonSteps() {
         return horizon;
+    }
+
+    /** A day: the longest gap the shared gap filling carries a value across ({@link FlowMatrix#CARRY_LIMIT_STEPS}). */
+    @Override
+    public int warmUpSteps() {
+        return FlowMatrix.CARRY_LIMIT_STEPS;
     }
 
     @Override

@@ -3,41 +3,50 @@ package org.flowcast.model.statistical;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.flowcast.core.Provenance;
-import org.flowcast.model.ModelFile;
 import org.flowcast.model.ManifestFields;
+import org.flowcast.model.ModelFile;
+import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
 import org.flowcast.model.StoredForecaster;
 
-/** Reads the statistical baselines back from their model files. */
+/** What every statistical baseline's model file holds; each baseline reads its own fitted values from it. */
 public final class StatisticalModelFiles {
     private StatisticalModelFiles() {
     }
 
-    public static StoredForecaster load(Path file, ModelFile.Contents contents) throws ModelFileException {
+    /** The common part of a statistical model file, and the named arrays of the baseline's fitted values. */
+    public record Fitted(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, Map<String, FloatArray> arrays) {
+
+        /** A named array's values; the file's fault where it lacks it. */
+        float[] values(String name) {
+            FloatArray array = arrays.get(name);
+            if (array == null) {
+                throw new IllegalArgumentException("the file lacks the fitted array '" + name + "'");
+            }
+            return array.values();
+        }
+    }
+
+    /** How a registered baseline rebuilds itself from its file: one static method of its class. */
+    @FunctionalInterface
+    public interface Loader {
+        StoredForecaster load(Fitted fitted);
+    }
+
+    /** Reads the common part of a statistical model file and hands it to the baseline's loader. */
+    public static StoredForecaster load(Path file, ModelFile.Contents contents, Loader loader) throws ModelFileException {
         ObjectNode m = contents.manifest();
-        String name = m.path("model").asText();
         ManifestFields fields = new ManifestFields(file, m);
-        int horizon = fields.positiveInt("horizon");
-        float fallback = (float) fields.flow("fallback", false);
-        List<Integer> stations = fields.stationIds();
-        Provenance provenance = ProvenanceJson.read(m);
+        Fitted fitted = new Fitted(fields.positiveInt("horizon"), fields.stationIds(), (float) fields.flow("fallback", false),
+                ProvenanceJson.read(m), contents.arrays());
         try {
-            return switch (name) {
-                case Persistence.NAME -> new Persistence(horizon, stations, fallback, provenance);
-                case SeasonalNaive.NAME -> new SeasonalNaive(horizon, contents.arrays().get("weekly").values()[0] > 0, stations,
-                        fallback, provenance);
-                case HistoricalAverage.NAME -> new HistoricalAverage(horizon, stations, fallback, provenance,
-                        contents.arrays().get("profile").values());
-                case LinearAutoregression.NAME -> new LinearAutoregression(horizon, stations, fallback, provenance,
-                        contents.arrays().get("coefficients").values(), contents.arrays().get("lambda").values()[0]);
-                default -> throw new ModelFileException(file + ": unknown statistical model '" + name + "'");
-            };
-        } catch (NullPointerException | ArrayIndexOutOfBoundsException e) {
-            throw new ModelFileException(file + ": the file lacks the fitted values of " + name, e);
-        } catch (IllegalArgumentException e) {
-            throw fields.refused("fitted values of " + name, "do not fit its stations and horizon (" + e.getMessage() + ")");
+            return loader.load(fitted);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw fields.refused("fitted values of " + m.path("model").asText(), "do not fit its stations and horizon ("
+                    + e.getMessage() + ")");
         }
     }
 }

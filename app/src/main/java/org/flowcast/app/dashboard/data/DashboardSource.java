@@ -3,8 +3,6 @@ package org.flowcast.app.dashboard.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +18,10 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.ForecastRuns;
 import org.flowcast.ingest.store.ForecastStore;
 import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StationStore;
+import org.flowcast.ingest.store.StationQuery;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
@@ -35,7 +34,7 @@ import org.flowcast.reports.ReportWriter;
 public final class DashboardSource {
     private final FlowcastDatabase database;
     private final Path evaluations;
-    private final ForecastStore forecasts = new ForecastStore();
+    private final ForecastRuns forecasts;
 
     /**
      * @param evaluations a run folder holding {@code run.json}, or a folder of run folders whose newest is used
@@ -43,6 +42,7 @@ public final class DashboardSource {
     public DashboardSource(FlowcastDatabase database, Path evaluations) {
         this.database = database;
         this.evaluations = evaluations;
+        this.forecasts = new ForecastRuns(database);
     }
 
     public String databaseName() {
@@ -99,37 +99,34 @@ public final class DashboardSource {
     }
 
     private List<Station> stationsOf(String corridor, java.util.Set<Integer> withData) throws StoreException {
-        try (Connection c = database.connect()) {
-            Map<String, List<Station>> byCorridor = new LinkedHashMap<>();
-            for (Station s : new StationStore().all(c).values()) {
-                byCorridor.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(s);
-            }
-            if (ALL.equals(corridor)) {
-                return byCorridor.values().stream().flatMap(List::stream)
-                        .sorted(Comparator.comparing(Station::freeway).thenComparing(Station::direction)
-                                .thenComparingDouble(Station::absolutePostmile).thenComparingInt(Station::id))
-                        .toList();
-            }
-            String chosen = corridor;
-            if (chosen == null) {
-                chosen = byCorridor.entrySet().stream()
-                        .max(Comparator.comparingLong((Map.Entry<String, List<Station>> e) -> mainline(read(e.getValue(), withData)))
-                                .thenComparingInt(e -> read(e.getValue(), withData).size()))
-                        .map(Map.Entry::getKey).orElse(null);
-            }
-            if (chosen == null) {
-                return List.of();
-            }
-            if (!byCorridor.containsKey(chosen)) {
-                throw new StoreException("no stations on corridor " + chosen + "; the database has " + byCorridor.keySet(), null);
-            }
-            String[] parts = chosen.split("-", 2);
-            List<Station> ordered = new StationStore().corridor(c, Integer.parseInt(parts[0]), parts[1], null);
-            boolean anyMainline = mainline(ordered) > 0;
-            return ordered.stream().filter(s -> !anyMainline || "ML".equals(s.laneType())).toList();
-        } catch (SQLException e) {
-            throw new StoreException("reading stations failed: " + e.getMessage(), e);
+        StationQuery stationQuery = new StationQuery(database);
+        Map<String, List<Station>> byCorridor = new LinkedHashMap<>();
+        for (Station s : stationQuery.all().values()) {
+            byCorridor.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(s);
         }
+        if (ALL.equals(corridor)) {
+            return byCorridor.values().stream().flatMap(List::stream)
+                    .sorted(Comparator.comparing(Station::freeway).thenComparing(Station::direction)
+                            .thenComparingDouble(Station::absolutePostmile).thenComparingInt(Station::id))
+                    .toList();
+        }
+        String chosen = corridor;
+        if (chosen == null) {
+            chosen = byCorridor.entrySet().stream()
+                    .max(Comparator.comparingLong((Map.Entry<String, List<Station>> e) -> mainline(read(e.getValue(), withData)))
+                            .thenComparingInt(e -> read(e.getValue(), withData).size()))
+                    .map(Map.Entry::getKey).orElse(null);
+        }
+        if (chosen == null) {
+            return List.of();
+        }
+        if (!byCorridor.containsKey(chosen)) {
+            throw new StoreException("no stations on corridor " + chosen + "; the database has " + byCorridor.keySet(), null);
+        }
+        String[] parts = chosen.split("-", 2);
+        List<Station> ordered = stationQuery.corridor(Integer.parseInt(parts[0]), parts[1], null);
+        boolean anyMainline = mainline(ordered) > 0;
+        return ordered.stream().filter(s -> !anyMainline || "ML".equals(s.laneType())).toList();
     }
 
     private static List<Station> read(List<Station> stations, java.util.Set<Integer> withData) {
@@ -142,51 +139,35 @@ public final class DashboardSource {
 
     /** The stored forecast runs, newest first. */
     public List<RunChoice> runs() throws StoreException {
-        try (Connection c = database.connect()) {
-            List<RunChoice> runs = new ArrayList<>();
-            for (ForecastStore.Run r : forecasts.runs(c)) {
-                runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt()));
-            }
-            runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
-            return runs;
-        } catch (SQLException e) {
-            throw new StoreException("reading forecast runs failed: " + e.getMessage(), e);
+        List<RunChoice> runs = new ArrayList<>();
+        for (ForecastStore.Run r : forecasts.runs()) {
+            runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt()));
         }
+        runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
+        return runs;
     }
 
     /** A station's forecasts of a run from every origin in a range, by origin. */
     public SortedMap<Instant, StationForecast> forecasts(long runId, int stationId, TimeRange origins) throws StoreException {
-        try (Connection c = database.connect()) {
-            return group(forecasts.forecasts(c, runId, stationId, origins));
-        } catch (SQLException e) {
-            throw new StoreException("reading forecasts of run " + runId + " failed: " + e.getMessage(), e);
-        }
+        return group(forecasts.forecasts(runId, stationId, origins));
     }
 
     /** Every listed station's forecast of a run from one origin (stations without one are left out). */
     public Map<Integer, StationForecast> forecastsAt(long runId, List<Integer> stationIds, Instant origin) throws StoreException {
         TimeRange one = new TimeRange(origin, origin.plus(SensorSeries.FIVE_MINUTES));
         Map<Integer, StationForecast> out = new LinkedHashMap<>();
-        try (Connection c = database.connect()) {
-            for (int id : stationIds) {
-                StationForecast f = group(forecasts.forecasts(c, runId, id, one)).get(origin);
-                if (f != null) {
-                    out.put(id, f);
-                }
+        forecasts.forecasts(runId, stationIds, one).forEach((id, values) -> {
+            StationForecast f = group(values).get(origin);
+            if (f != null) {
+                out.put(id, f);
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading forecasts of run " + runId + " failed: " + e.getMessage(), e);
-        }
+        });
+        return out;
     }
 
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
     public SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
-        try (Connection c = database.connect()) {
-            return forecasts.attention(c, runId, stationId, origins);
-        } catch (SQLException e) {
-            throw new StoreException("reading attention of run " + runId + " failed: " + e.getMessage(), e);
-        }
+        return forecasts.attention(runId, stationId, origins);
     }
 
     private static SortedMap<Instant, StationForecast> group(List<ForecastStore.StoredValue> values) {

@@ -15,6 +15,7 @@ import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
+import org.flowcast.core.Horizon;
 import org.flowcast.core.TimeRange;
 
 /**
@@ -83,7 +84,7 @@ final class ForecastChartView extends StackPane {
 
     /** The long horizon as far as the run reaches, e.g. "forecast 35–60 min" for a 12-step model. */
     private static String longLabel(ForecastChartData data) {
-        int lastStep = DashboardViewModel.SHORT_STEPS + Math.max(0, data.longForecast().size() - 1);
+        int lastStep = Horizon.SHORT_STEPS + Math.max(0, data.longForecast().size() - 1);
         int minutes = lastStep * 5;
         return minutes >= 120 ? "forecast 35 min – " + minutes / 60 + " h" : "forecast 35–" + Math.max(35, minutes) + " min";
     }

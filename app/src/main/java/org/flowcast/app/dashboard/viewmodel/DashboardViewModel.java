@@ -26,6 +26,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.flowcast.core.Horizon;
 import org.flowcast.core.PemsTime;
 import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.app.dashboard.data.DashboardSource;
@@ -47,7 +48,6 @@ public final class DashboardViewModel {
     /** Steps of observed flow shown before the origin (6 hours). */
     public static final int HISTORY_STEPS = 72;
     /** Steps up to which a forecast counts as short-horizon (30 minutes). */
-    public static final int SHORT_STEPS = 6;
     /** Origins shown as rows of the attention heat map. */
     public static final int ATTENTION_ROWS = 12;
     /** Steps of observations before the origin in the space–time contour (3 hours). */
@@ -423,11 +423,11 @@ public final class DashboardViewModel {
             for (int h = 1; h <= f.steps(); h++) {
                 double x = minutes(f.origin().plus(STEP.multipliedBy(h)));
                 ForecastChartData.Point p = new ForecastChartData.Point(x, f.value(h));
-                if (h <= SHORT_STEPS) {
+                if (h <= Horizon.SHORT_STEPS) {
                     shortPart.add(p);
                 }
                 // the long line starts at the last short step so that the two read as one forecast
-                if (h >= SHORT_STEPS) {
+                if (h >= Horizon.SHORT_STEPS) {
                     longPart.add(p);
                 }
                 if (f.hasIntervals()) {
@@ -523,10 +523,8 @@ public final class DashboardViewModel {
         EvaluationSummary summary = evaluation.get();
         int horizon = summary.protocol().horizon();
         List<Integer> steps = new ArrayList<>();
-        for (int step : new int[] {3, 6, 12, 24}) {
-            if (step <= horizon) {
-                steps.add(step);
-            }
+        for (int step : Horizon.reportedSteps(horizon)) {
+            steps.add(step);
         }
         List<String> columns = new ArrayList<>();
         for (int step : steps) {

@@ -1,0 +1,109 @@
+package org.flowcast.ingest.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.SortedMap;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.ForecastStore.InputShares;
+import org.flowcast.ingest.store.ForecastStore.Run;
+import org.flowcast.ingest.store.ForecastStore.StoredValue;
+
+/**
+ * The forecast runs of a database, for callers outside this module: a run is written in one transaction
+ * that replaces the earlier run of its key (readers see the old run or the new one, never half), and
+ * runs, forecasts and attention are read back as values. No database handle leaves it.
+ */
+public final class ForecastRuns {
+    private final FlowcastDatabase database;
+    private final ForecastStore store = new ForecastStore();
+
+    public ForecastRuns(FlowcastDatabase database) {
+        this.database = database;
+    }
+
+    /** What identifies a run and what it was made from. */
+    public record NewRun(String key, String model, String modelFile, int horizon, TimeRange range, int stations, InputShares input) {
+    }
+
+    /** Where a run's forecasts go, chunk by chunk. */
+    @FunctionalInterface
+    public interface Sink {
+        void add(List<Forecast> forecasts) throws StoreException;
+    }
+
+    /** Makes a run's forecasts, handing each chunk to the sink. */
+    @FunctionalInterface
+    public interface Producer {
+        void produce(Sink sink) throws StoreException;
+    }
+
+    /**
+     * Writes a run: replaces the earlier run of its key with the forecasts the producer makes; nothing is
+     * kept if the producer or the database fails. Returns the run's id.
+     */
+    public long replace(NewRun run, Producer producer) throws StoreException {
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            try {
+                long id = store.beginRun(c, run.key(), run.model(), run.modelFile(), run.horizon(), run.range(), run.stations(),
+                        run.input());
+                producer.produce(forecasts -> {
+                    try {
+                        store.add(c, id, forecasts);
+                    } catch (SQLException e) {
+                        throw new StoreException("writing forecasts failed, nothing was kept: " + DatabaseFaults.describe(e), e);
+                    }
+                });
+                c.commit();
+                return id;
+            } catch (StoreException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing forecasts failed, nothing was kept: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    public List<Run> runs() throws StoreException {
+        try (Connection c = database.connect()) {
+            return store.runs(c);
+        } catch (SQLException e) {
+            throw new StoreException("reading forecast runs failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    /** The forecasts of a run for one station whose origins lie in a range, by origin and step. */
+    public List<StoredValue> forecasts(long runId, int stationId, TimeRange origins) throws StoreException {
+        try (Connection c = database.connect()) {
+            return store.forecasts(c, runId, stationId, origins);
+        } catch (SQLException e) {
+            throw new StoreException("reading forecasts of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    /** The forecasts of a run for each listed station from origins in a range, read on one connection. */
+    public java.util.Map<Integer, List<StoredValue>> forecasts(long runId, List<Integer> stationIds, TimeRange origins)
+            throws StoreException {
+        java.util.Map<Integer, List<StoredValue>> out = new java.util.LinkedHashMap<>();
+        try (Connection c = database.connect()) {
+            for (int id : stationIds) {
+                out.put(id, store.forecasts(c, runId, id, origins));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("reading forecasts of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    /** Attention weights of a run for one station at every origin in a range, in time order. */
+    public SortedMap<java.time.Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
+        try (Connection c = database.connect()) {
+            return store.attention(c, runId, stationId, origins);
+        } catch (SQLException e) {
+            throw new StoreException("reading attention of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+}
