@@ -22,8 +22,10 @@ import org.flowcast.app.dashboard.viewmodel.AttentionData;
 import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.ComparisonData;
 import org.flowcast.app.dashboard.viewmodel.ContourData;
+import org.flowcast.app.dashboard.viewmodel.ContourViewModel;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
+import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
 import org.flowcast.core.Channel;
@@ -79,7 +81,7 @@ class DashboardViewModelTest {
         assertThat(chart.observedBefore()).isNotEmpty().allSatisfy(p -> assertThat(p.x()).isLessThanOrEqualTo(chart.originX()));
 
         AttentionData attention = vm.attentionProperty().get();
-        assertThat(attention.origins()).hasSize(DashboardViewModel.ATTENTION_ROWS).last().isEqualTo(vm.originTime());
+        assertThat(attention.origins()).hasSize(StationForecastViewModel.ATTENTION_ROWS).last().isEqualTo(vm.originTime());
         for (float[] row : attention.weights()) {
             double sum = 0;
             for (float w : row) {
@@ -132,9 +134,9 @@ class DashboardViewModelTest {
     @Test
     void pointingAtAnAttentionCellHighlightsThePastIntervalItWeighs() {
         Instant origin = vm.originTime();
-        vm.pointAt(DashboardViewModel.ATTENTION_ROWS - 1, 0);
+        vm.pointAt(StationForecastViewModel.ATTENTION_ROWS - 1, 0);
         assertThat(vm.highlightedProperty().get()).isEqualTo(new TimeRange(origin.minus(STEP.multipliedBy(11)), origin.minus(STEP.multipliedBy(10))));
-        vm.clearPointer();
+        vm.forecast().clearPointer();
         assertThat(vm.highlightedProperty().get()).isNull();
     }
 
@@ -161,7 +163,7 @@ class DashboardViewModelTest {
     @Test
     void contourShowsForecastFlowRightOfTheOriginOnlyWhenColouredByFlow() {
         ContourData bySpeed = vm.contourProperty().get();
-        assertThat(bySpeed.steps()).isEqualTo(DashboardViewModel.CONTOUR_HISTORY + 1 + 12);
+        assertThat(bySpeed.steps()).isEqualTo(ContourViewModel.CONTOUR_HISTORY + 1 + 12);
         assertThat(bySpeed.levels()[bySpeed.originStep() + 1]).containsOnly(Double.NaN);
         assertThat(bySpeed.message()).contains("colour by flow");
 

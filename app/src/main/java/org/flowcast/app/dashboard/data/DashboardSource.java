@@ -31,7 +31,7 @@ import org.flowcast.reports.ReportWriter;
  * forecasts and attention, and the newest evaluation under a runs folder. Each call opens its own
  * connection, so calls may come from any thread.
  */
-public final class DashboardSource {
+public final class DashboardSource implements DashboardReads {
     private final FlowcastDatabase database;
     private final Path evaluations;
     private final ForecastRuns forecasts;
@@ -45,6 +45,7 @@ public final class DashboardSource {
         this.forecasts = new ForecastRuns(database);
     }
 
+    @Override
     public String databaseName() {
         return database.url().replaceFirst(";.*", "");
     }
@@ -57,6 +58,7 @@ public final class DashboardSource {
      * with the most mainline stations), leaving out stations with no reading in that period; empty when
      * the database holds no stations or readings.
      */
+    @Override
     public Optional<CorridorData> corridor(String corridor, int days) throws StoreException {
         SeriesQuery query = new SeriesQuery(database);
         java.util.Set<Integer> withData = query.stationsWithReadings();
@@ -138,6 +140,7 @@ public final class DashboardSource {
     }
 
     /** The stored forecast runs, newest first. */
+    @Override
     public List<RunChoice> runs() throws StoreException {
         List<RunChoice> runs = new ArrayList<>();
         for (ForecastStore.Run r : forecasts.runs()) {
@@ -148,11 +151,13 @@ public final class DashboardSource {
     }
 
     /** A station's forecasts of a run from every origin in a range, by origin. */
+    @Override
     public SortedMap<Instant, StationForecast> forecasts(long runId, int stationId, TimeRange origins) throws StoreException {
         return group(forecasts.forecasts(runId, stationId, origins));
     }
 
     /** Every listed station's forecast of a run from one origin (stations without one are left out). */
+    @Override
     public Map<Integer, StationForecast> forecastsAt(long runId, List<Integer> stationIds, Instant origin) throws StoreException {
         TimeRange one = new TimeRange(origin, origin.plus(SensorSeries.FIVE_MINUTES));
         Map<Integer, StationForecast> out = new LinkedHashMap<>();
@@ -166,6 +171,7 @@ public final class DashboardSource {
     }
 
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
+    @Override
     public SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
         return forecasts.attention(runId, stationId, origins);
     }
@@ -196,6 +202,7 @@ public final class DashboardSource {
     }
 
     /** The newest evaluation ({@code run.json}) in the evaluations folder or one level below it. */
+    @Override
     public Optional<EvaluationSummary> latestEvaluation() throws IOException {
         if (evaluations == null || !Files.isDirectory(evaluations)) {
             return Optional.empty();
@@ -211,6 +218,7 @@ public final class DashboardSource {
     }
 
     /** Where evaluations are looked for. */
+    @Override
     public Path evaluations() {
         return evaluations;
     }

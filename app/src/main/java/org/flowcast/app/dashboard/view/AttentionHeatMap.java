@@ -10,7 +10,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.flowcast.app.dashboard.viewmodel.AttentionData;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.DashboardText;
+import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 
 /**
  * Attention weights as a heat map: forecast origins down, past five-minute steps across (the origin
@@ -20,11 +21,11 @@ final class AttentionHeatMap extends VBox {
     private static final Color LOW = Color.web("#f7fbff");
     private static final Color HIGH = Color.web("#08306b");
 
-    private final DashboardViewModel model;
+    private final StationForecastViewModel model;
     private final GridPane grid = new GridPane();
     private final Label message = new Label();
 
-    AttentionHeatMap(DashboardViewModel model) {
+    AttentionHeatMap(StationForecastViewModel model) {
         this.model = model;
         setId("attention");
         setSpacing(4);
@@ -63,7 +64,7 @@ final class AttentionHeatMap extends VBox {
             grid.add(head, lag + 1, 0);
         }
         for (int r = 0; r < data.origins().size(); r++) {
-            Label origin = new Label(DashboardViewModel.clock(data.origins().get(r).getEpochSecond() / 60.0));
+            Label origin = new Label(DashboardText.clock(data.origins().get(r).getEpochSecond() / 60.0));
             origin.setStyle("-fx-font-size: 10px;");
             grid.add(origin, 0, r + 1);
             for (int lag = 0; lag < lags; lag++) {
@@ -81,7 +82,7 @@ final class AttentionHeatMap extends VBox {
                     model.clearPointer();
                 });
                 Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "forecast from %s\nweight %.3f on %s",
-                        DashboardViewModel.when(data.origins().get(r)), w, DashboardViewModel.when(data.intervalStart(r, lag)))));
+                        DashboardText.when(data.origins().get(r)), w, DashboardText.when(data.intervalStart(r, lag)))));
                 grid.add(cell, lag + 1, r + 1);
             }
         }

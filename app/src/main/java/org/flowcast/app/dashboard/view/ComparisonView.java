@@ -16,20 +16,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.flowcast.app.dashboard.viewmodel.ComparisonData;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.ComparisonViewModel;
 
 /**
  * The newest evaluation: accuracy per model (best in bold, the model shown on the chart marked) and
  * mean absolute error against horizon step.
  */
 final class ComparisonView extends VBox {
-    private final DashboardViewModel model;
+    private final ComparisonViewModel model;
     private final TableView<ComparisonData.Row> table = new TableView<>();
     private final LineChart<Number, Number> curves = new LineChart<>(new NumberAxis(), new NumberAxis());
     private final Label source = new Label();
     private final Label message = new Label();
 
-    ComparisonView(DashboardViewModel model) {
+    ComparisonView(ComparisonViewModel model) {
         this.model = model;
         setId("comparison");
         setSpacing(4);

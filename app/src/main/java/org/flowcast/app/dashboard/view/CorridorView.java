@@ -12,7 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 
 /**
@@ -21,10 +21,10 @@ import org.flowcast.app.dashboard.viewmodel.StationTile;
  */
 final class CorridorView extends ScrollPane {
     private final HBox strip = new HBox(4);
-    private final DashboardViewModel model;
+    private final StationTilesViewModel model;
     private final Map<Integer, Tile> tiles = new HashMap<>();
 
-    CorridorView(DashboardViewModel model) {
+    CorridorView(StationTilesViewModel model) {
         this.model = model;
         setId("corridor");
         strip.setPadding(new Insets(4));
@@ -34,7 +34,7 @@ final class CorridorView extends ScrollPane {
         setMinHeight(92);
         setVbarPolicy(ScrollBarPolicy.NEVER);
         model.stations().addListener((ListChangeListener<StationTile>) change -> update());
-        model.selectedStationProperty().addListener((o, a, b) -> {
+        model.selection().selectedStationProperty().addListener((o, a, b) -> {
             Tile before = tiles.get(a.intValue());
             Tile after = tiles.get(b.intValue());
             if (before != null) {
@@ -59,7 +59,7 @@ final class CorridorView extends ScrollPane {
                 strip.getChildren().add(tile.box);
             }
         }
-        int selected = model.selectedStationProperty().get();
+        int selected = model.selection().selectedStationProperty().get();
         for (StationTile t : shown) {
             tiles.get(t.id()).show(t, t.id() == selected);
         }
@@ -87,7 +87,7 @@ final class CorridorView extends ScrollPane {
             box.setPadding(new Insets(4));
             box.setMinWidth(78);
             Tooltip.install(box, tip);
-            box.setOnMouseClicked(e -> model.selectedStationProperty().set(id));
+            box.setOnMouseClicked(e -> model.selection().selectedStationProperty().set(id));
         }
 
         void show(StationTile t, boolean selected) {

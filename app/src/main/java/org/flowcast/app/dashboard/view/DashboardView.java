@@ -95,10 +95,10 @@ public final class DashboardView {
         originBar.setAlignment(Pos.CENTER_LEFT);
         originBar.setPadding(new Insets(2, 8, 2, 8));
 
-        SplitPane left = new SplitPane(framed(new ForecastChartView(model)), framed(new SpaceTimeContour(model)));
+        SplitPane left = new SplitPane(framed(new ForecastChartView(model.forecast())), framed(new SpaceTimeContour(model.contour())));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.56);
-        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model)), framed(new ComparisonView(model)));
+        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), framed(new ComparisonView(model.comparison())));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
@@ -112,7 +112,7 @@ public final class DashboardView {
         status.setStyle("-fx-text-fill: #a40000;");
 
         BorderPane content = new BorderPane();
-        content.setTop(new VBox(toolbar, new CorridorView(model), originBar));
+        content.setTop(new VBox(toolbar, new CorridorView(model.tiles()), originBar));
         content.setCenter(panels);
         content.setBottom(status);
 

@@ -13,7 +13,8 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.util.StringConverter;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.DashboardText;
+import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
 import org.flowcast.core.Horizon;
 import org.flowcast.core.TimeRange;
@@ -28,11 +29,11 @@ final class ForecastChartView extends StackPane {
     private final NumberAxis y = new NumberAxis();
     private final BandedChart chart = new BandedChart(x, y);
     private final Label message = new Label();
-    private final DashboardViewModel model;
+    private final StationForecastViewModel model;
     private double[] fullRange = {0, 1};
     private double dragFrom = Double.NaN;
 
-    ForecastChartView(DashboardViewModel model) {
+    ForecastChartView(StationForecastViewModel model) {
         this.model = model;
         setId("forecastChart");
         chart.setAnimated(false);
@@ -44,7 +45,7 @@ final class ForecastChartView extends StackPane {
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number value) {
-                return DashboardViewModel.clock(value.doubleValue());
+                return DashboardText.clock(value.doubleValue());
             }
 
             @Override

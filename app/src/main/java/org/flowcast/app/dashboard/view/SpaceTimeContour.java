@@ -12,7 +12,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.flowcast.app.dashboard.viewmodel.ContourData;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.app.dashboard.viewmodel.ContourViewModel;
+import org.flowcast.app.dashboard.viewmodel.DashboardText;
 
 /**
  * Time across, postmile up, coloured by traffic level: observations left of the origin line and the
@@ -26,7 +27,7 @@ final class SpaceTimeContour extends VBox {
     private final Label message = new Label();
     private ContourData data = ContourData.empty("");
 
-    SpaceTimeContour(DashboardViewModel model) {
+    SpaceTimeContour(ContourViewModel model) {
         setId("contour");
         setSpacing(4);
         setPadding(new Insets(6));
@@ -91,7 +92,7 @@ final class SpaceTimeContour extends VBox {
         every = ((every + 5) / 6) * 6;
         for (int t = 0; t <= steps; t += every) {
             double minutes = data.start().plus(data.step().multipliedBy(t)).getEpochSecond() / 60.0;
-            g.fillText(DashboardViewModel.clock(minutes), LEFT + t * cellW, h - BOTTOM + 4);
+            g.fillText(DashboardText.clock(minutes), LEFT + t * cellW, h - BOTTOM + 4);
         }
     }
 }

@@ -1,0 +1,47 @@
+package org.flowcast.app.dashboard.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.reports.EvaluationSummary;
+
+/**
+ * What the dashboard reads, as values: a corridor's recent readings, the forecast runs with their
+ * forecasts and attention, and the newest evaluation. {@link DashboardSource} reads them from the
+ * database; a test may give them from memory.
+ */
+public interface DashboardReads {
+
+    /** The database (or other source) named for messages. */
+    String databaseName();
+
+    /** Where evaluations are looked for, named in messages. */
+    Path evaluations();
+
+    /**
+     * The last {@code days} days of readings of a corridor ({@code "5-N"}, or null for the one with the
+     * most mainline stations); empty when there are none.
+     */
+    Optional<CorridorData> corridor(String corridor, int days) throws StoreException;
+
+    /** The stored forecast runs, newest first. */
+    List<RunChoice> runs() throws StoreException;
+
+    /** A station's forecasts of a run from every origin in a range, by origin. */
+    SortedMap<Instant, StationForecast> forecasts(long runId, int stationId, TimeRange origins) throws StoreException;
+
+    /** Every listed station's forecast of a run from one origin (stations without one are left out). */
+    Map<Integer, StationForecast> forecastsAt(long runId, List<Integer> stationIds, Instant origin) throws StoreException;
+
+    /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
+    SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException;
+
+    /** The newest evaluation, if any. */
+    Optional<EvaluationSummary> latestEvaluation() throws IOException;
+}
