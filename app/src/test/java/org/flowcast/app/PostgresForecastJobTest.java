@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SortedMap;
 import org.flowcast.app.dashboard.data.DashboardSource;
-import org.flowcast.app.jobs.ForecastJob;
+import org.flowcast.app.service.ForecastJob;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.flowcast.app.jobs.ForecastJob;
+import org.flowcast.app.service.ForecastJob;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;

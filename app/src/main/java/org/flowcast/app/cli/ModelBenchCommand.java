@@ -1,9 +1,5 @@
 package org.flowcast.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -14,9 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowcast.core.Forecaster;
+import org.flowcast.app.service.ModelBenchService;
 import org.flowcast.core.Horizon;
-import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.ChronologicalSplit;
@@ -24,8 +19,6 @@ import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
 import org.flowcast.model.neural.TrainingListener;
-import org.flowcast.reports.Backtester;
-import org.flowcast.reports.ModelRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -91,109 +84,60 @@ public final class ModelBenchCommand implements Callable<Integer> {
         }
         TrainingConfig config = averaging.config(horizon, epochs, seed);
         SensorSeries series = BenchmarkData.load(data, start);
+        PrintWriter err = spec.commandLine().getErr();
         TrainingListener progress = new TrainingListener() {
             @Override
             public void epochFinished(EpochReport r) {
-                spec.commandLine().getErr().printf(Locale.ROOT, "  epoch %d: train loss %.4f, validation MAE %.2f, %.0f samples/s, %.1f s%s%n",
+                err.printf(Locale.ROOT, "  epoch %d: train loss %.4f, validation MAE %.2f, %.0f samples/s, %.1f s%s%n",
                         r.epoch() + 1, r.trainLoss(), r.validationMae(), r.samplesPerSecond(), r.seconds(), r.best() ? " *" : "");
-                spec.commandLine().getErr().flush();
+                err.flush();
             }
 
             @Override
             public void message(String text) {
-                spec.commandLine().getErr().println("  " + text);
+                err.println("  " + text);
             }
         };
-        Backtester backtester = new Backtester(config, progress);
-        ChronologicalSplit split = backtester.split(series);
-        out.printf(Locale.ROOT, "%s: %d stations, %d steps from %s; windows %d train / %d validation / %d test, horizon %d%n",
-                data, series.stationCount(), series.length(), series.start(), split.trainOrigins(), split.validationOrigins(),
-                split.testOrigins(), horizon);
+        out.printf(Locale.ROOT, "%s: %d stations, %d steps from %s, horizon %d%n", data, series.stationCount(), series.length(),
+                series.start(), horizon);
         out.flush();
-        List<ModelRun> runs = new ArrayList<>();
-        List<Double> latencies = new ArrayList<>();
-        for (String model : chosen) {
-            spec.commandLine().getErr().println(model + (parameters.isEmpty() ? ":" : " " + parameters + ":"));
-            Backtester.Fitted fitted = backtester.fit(model, parameters, split);
-            runs.add(backtester.evaluate(fitted, split));
-            latencies.add(oneOriginMillis(fitted.forecaster(), split.test()));
-        }
-        int[] steps = Horizon.reportedSteps(horizon);
+        ModelBenchService.Figures figures = new ModelBenchService().run(
+                new ModelBenchService.Request(data.toString(), series, chosen, parameters, config), progress,
+                model -> err.println(model + (parameters.isEmpty() ? ":" : " " + parameters + ":")));
+        ChronologicalSplit split = figures.split();
+        out.printf(Locale.ROOT, "windows %d train / %d validation / %d test%n", split.trainOrigins(), split.validationOrigins(),
+                split.testOrigins());
+        out.println(table(figures));
+        Path target = json == null ? Path.of("bench-models-h" + horizon + ".json") : json;
+        figures.writeJson(target);
+        out.println("Figures written to " + target.toAbsolutePath());
+        return 0;
+    }
+
+    private static String table(ModelBenchService.Figures figures) {
+        int[] steps = Horizon.reportedSteps(figures.horizon());
         List<String> header = new ArrayList<>(List.of("model"));
         for (int h : steps) {
             header.add("step " + h + " MAE/RMSE/MAPE");
         }
         header.addAll(List.of("average", "params", "train samples/s", "s/epoch", "epochs", "test predict s", "1 origin ms"));
         List<List<String>> rows = new ArrayList<>();
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
-        root.put("data", data.toString());
-        root.put("horizon", horizon);
-        root.put("seed", seed);
-        root.put("averageDecay", config.averageDecay());
-        root.set("parameters", mapper.valueToTree(parameters));
-        root.put("java", System.getProperty("java.version"));
-        root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("numericBackend", ModelRegistry.numericBackend());
-        root.put("measuredAt", Instant.now().toString());
-        ArrayNode modelsNode = root.putArray("models");
-        for (int m = 0; m < runs.size(); m++) {
-            ModelRun run = runs.get(m);
-            List<String> row = new ArrayList<>(List.of(run.model()));
-            ObjectNode node = modelsNode.addObject();
-            node.put("model", run.model());
+        for (ModelBenchService.ModelFigures m : figures.models()) {
+            List<String> row = new ArrayList<>(List.of(m.model()));
             for (int h : steps) {
-                row.add(triple(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE, h)));
-                node.put("mae" + h, run.errors().at(Metric.MAE, h));
-                node.put("rmse" + h, run.errors().at(Metric.RMSE, h));
-                node.put("mape" + h, run.errors().at(Metric.MAPE, h));
+                ModelBenchService.StepErrors e = m.steps().get(h);
+                row.add(triple(e.mae(), e.rmse(), e.mape()));
             }
-            row.add(triple(run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE), run.errors().pooled(Metric.MAPE)));
-            node.put("maeAverage", run.errors().pooled(Metric.MAE));
-            node.put("rmseAverage", run.errors().pooled(Metric.RMSE));
-            node.put("mapeAverage", run.errors().pooled(Metric.MAPE));
-            row.add(run.parameters() == 0 ? "-" : String.format(Locale.ROOT, "%,d", run.parameters()));
-            row.add(Double.isNaN(run.samplesPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", run.samplesPerSecond()));
-            row.add(run.epochSeconds().isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", run.secondsPerEpoch()));
-            row.add(run.epochSeconds().isEmpty() ? "-" : String.valueOf(run.epochSeconds().size()));
-            row.add(String.format(Locale.ROOT, "%.2f", run.predictSeconds()));
-            node.put("parameters", run.parameters());
-            node.put("trainSamplesPerSecond", run.samplesPerSecond());
-            node.put("secondsPerEpoch", run.secondsPerEpoch());
-            node.put("epochs", run.epochSeconds().size());
-            node.put("fitSeconds", run.fitSeconds());
-            node.put("testPredictSeconds", run.predictSeconds());
-            node.put("testOrigins", run.testOrigins());
-            row.add(String.format(Locale.ROOT, "%.2f", latencies.get(m)));
-            node.put("oneOriginMillis", latencies.get(m));
+            row.add(triple(m.maeAverage(), m.rmseAverage(), m.mapeAverage()));
+            row.add(m.parameters() == 0 ? "-" : String.format(Locale.ROOT, "%,d", m.parameters()));
+            row.add(Double.isNaN(m.trainSamplesPerSecond()) ? "-" : String.format(Locale.ROOT, "%,.0f", m.trainSamplesPerSecond()));
+            row.add(m.epochs() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", m.secondsPerEpoch()));
+            row.add(m.epochs() == 0 ? "-" : String.valueOf(m.epochs()));
+            row.add(String.format(Locale.ROOT, "%.2f", m.testPredictSeconds()));
+            row.add(String.format(Locale.ROOT, "%.2f", m.oneOriginMillis()));
             rows.add(row);
         }
-        out.println(Tables.render(header, rows));
-        Path target = json == null ? Path.of("bench-models-h" + horizon + ".json") : json;
-        mapper.writeValue(target.toFile(), root);
-        out.println("Figures written to " + target.toAbsolutePath());
-        return 0;
-    }
-
-    /**
-     * Median milliseconds to forecast every station from one origin (the test split's last), after
-     * warm-up: what a live forecast of the newest data costs.
-     */
-    static double oneOriginMillis(Forecaster forecaster, SensorSeries test) {
-        // the history a live forecast job reads: the model's lookback and a day for gap filling
-        int from = Math.max(0, test.length() - forecaster.historySteps() - org.flowcast.model.window.FlowMatrix.CARRY_LIMIT_STEPS);
-        SensorSeries history = test.sliceTime(from, test.length());
-        List<java.time.Instant> one = List.of(history.timeAt(history.length() - 1));
-        double[] millis = new double[40];
-        for (int i = 0; i < 10 + millis.length; i++) {
-            long t0 = System.nanoTime();
-            forecaster.predictAll(history, one);
-            if (i >= 10) {
-                millis[i - 10] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
-        java.util.Arrays.sort(millis);
-        return millis[millis.length / 2];
+        return Tables.render(header, rows);
     }
 
     private static String triple(double mae, double rmse, double mape) {

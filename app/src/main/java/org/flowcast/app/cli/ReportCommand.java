@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.flowcast.core.Horizon;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
-import org.flowcast.reports.Summaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

@@ -2,10 +2,9 @@ package org.flowcast.app.cli;
 
 import java.time.Instant;
 import java.util.List;
+import org.flowcast.app.service.StationChoice;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.quality.QualityReport;
-import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
@@ -71,10 +70,6 @@ public final class SeriesSelection {
         if (stations != null && !stations.isEmpty()) {
             return stations;
         }
-        return new QualityReport(db).perStation().stream()
-                .filter(q -> q.slotsPresent() > 0)
-                .filter(q -> "ML".equals(q.station().laneType()) || q.station().laneType().isEmpty())
-                .filter(q -> freeway == null || (q.station().freeway() == freeway && q.station().direction().equalsIgnoreCase(direction)))
-                .map(StationQuality::station).map(org.flowcast.core.Station::id).toList();
+        return StationChoice.mainline(db, freeway, direction);
     }
 }

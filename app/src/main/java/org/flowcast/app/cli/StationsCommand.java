@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.quality.QualityReport;
 import org.flowcast.ingest.quality.StationQuality;
-import org.flowcast.ingest.read.PacificTime;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import picocli.CommandLine.Command;

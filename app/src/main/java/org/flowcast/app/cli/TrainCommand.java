@@ -2,26 +2,19 @@ package org.flowcast.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.flowcast.core.ForecastTrainer;
-import org.flowcast.core.Forecaster;
+import org.flowcast.app.service.TrainService;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.ChronologicalSplit;
-import org.flowcast.model.EvaluationProtocol;
-import org.flowcast.model.ModelRegistry;
-import org.flowcast.model.TrainingConfig;
-import org.flowcast.reports.Backtester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flowcast train}: fits a model on data from the store and writes a model file. */
@@ -75,57 +68,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         selection.validate();
-        TrainingConfig config = averaging.config(horizon, epochs, seed);
-        ModelRegistry.Entry entry;
-        try {
-            entry = ModelRegistry.get(model);
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
         PrintWriter err = spec.commandLine().getErr();
         Path file = out == null ? defaultModelFile(model, horizon) : out;
-        Path checkpoint = file.resolveSibling(file.getFileName() + ".checkpoint");
-        ForecastTrainer trainer;
+        TrainService service = new TrainService();
         try {
-            trainer = entry.trainer(config, parameters, new EpochProgress(err, model), Optional.of(checkpoint));
-        } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (resume && fresh) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give --resume or --fresh, not both");
-        }
-        if (fresh) {
-            Files.deleteIfExists(checkpoint);
-        } else if (!resume && Files.exists(checkpoint)) {
-            throw new CommandFailure("an interrupted run left the checkpoint " + checkpoint + "; continue it with --resume, "
-                    + "or start afresh with --fresh (which deletes it)");
-        } else if (resume && !Files.exists(checkpoint)) {
-            throw new CommandFailure("there is no checkpoint " + checkpoint + " to resume from; run without --resume");
-        }
-        SensorSeries series;
-        try (FlowcastDatabase db = database.open()) {
-            series = selection.read(db);
-        }
-        ChronologicalSplit split;
-        try {
-            split = EvaluationProtocol.of(horizon).split(series);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
-        }
-        err.printf(Locale.ROOT, "Training %s on %d stations, %s to %s: %d training and %d validation origins (those whose targets are all "
-                + "missing are skipped)%n", model,
-                series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins());
-        long began = System.nanoTime();
-        Forecaster forecaster;
-        try {
-            forecaster = split.fit(trainer);
-        } catch (IllegalArgumentException e) {
+            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed), file,
+                    resume, fresh), new EpochProgress(err, model));
+            SensorSeries series;
+            try (FlowcastDatabase db = database.open()) {
+                series = selection.read(db);
+            }
+            TrainService.Outcome outcome = service.train(plan, series, split -> err.printf(Locale.ROOT, "Training %s on %d stations, "
+                    + "%s to %s: %d training and %d validation origins (those whose targets are all missing are skipped)%n", model,
+                    series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins()));
+            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate "
+                    + "--models %s%n", outcome.file(), model, horizon, outcome.seconds(), model);
+            return 0;
+        } catch (TrainService.Refused e) {
+            if (e.usage()) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
             throw new CommandFailure(e.getMessage(), e);
         }
-        forecaster.save(file);
-        Files.deleteIfExists(checkpoint);
-        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate --models %s%n",
-                file, model, horizon, (System.nanoTime() - began) / 1e9, model);
-        return 0;
     }
 }

@@ -7,7 +7,6 @@ import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.ValueState;
-import org.flowcast.ingest.read.PacificTime;
 
 /**
  * Fills missing values of a series and marks them {@link ValueState#IMPUTED}: a gap of up to

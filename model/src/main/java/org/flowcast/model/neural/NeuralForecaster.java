@@ -1,7 +1,6 @@
 package org.flowcast.model.neural;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.Forecast;
-import org.flowcast.core.Forecaster;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ManifestFields;

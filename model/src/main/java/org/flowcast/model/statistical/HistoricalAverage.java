@@ -11,7 +11,6 @@ import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.StoredForecaster;
-import org.flowcast.model.window.FlowMatrix;
 
 /**
  * Historical average: for each station, the mean training flow of each 5-minute slot of the day

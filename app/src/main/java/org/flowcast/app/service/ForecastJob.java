@@ -1,4 +1,4 @@
-package org.flowcast.app.jobs;
+package org.flowcast.app.service;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.flowcast.app.jobs;
+package org.flowcast.app.service;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,0 +1,155 @@
+package org.flowcast.app.service;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.InputFiles;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
+import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.TrainingConfig;
+import org.flowcast.model.neural.AttentionConvLstm;
+import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.reports.Backtester;
+import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.reports.ModelRun;
+import org.flowcast.reports.ReportWriter;
+import org.flowcast.reports.Summaries;
+import org.flowcast.sample.SampleConfig;
+import org.flowcast.sample.SampleCorridor;
+
+/**
+ * The main job on the bundled sample: makes the sample corridor, ingests it, trains the models (or
+ * reuses those trained on the same stations before), evaluates them on one split, writes the report and
+ * every model's forecasts of the test range. Says what it does, step by step, to its {@link Steps}.
+ */
+public final class DemoService {
+    public static final List<String> MODELS = List.of(AttentionConvLstm.NAME, "linear-ar", "historical-average", "seasonal-naive", "persistence");
+
+    /** Where the demo works, on what sample, and how long the Conv-LSTM may train. */
+    public record Settings(Path home, SampleConfig sample, Duration trainBudget, boolean retrain) {
+        public Path database() {
+            return home.resolve("flowcast");
+        }
+
+        public Path runFolder() {
+            return home.resolve("runs").resolve("demo");
+        }
+    }
+
+    /** Where the demo reports its steps ({@code 1/6 sample corridor}) and what each did. */
+    public interface Steps {
+        void step(String title);
+
+        void detail(String line);
+    }
+
+    /** What the demo made. */
+    public record Outcome(EvaluationSummary summary, ReportWriter.Written report, List<ForecastJob.Outcome> forecasts) {
+    }
+
+    public Outcome run(Settings settings, Steps steps, TrainingListener training) throws IOException, StoreException {
+        Path sampleFolder = settings.home().resolve("sample");
+        steps.step("1/6 sample corridor");
+        boolean wrote = new SampleCorridor(settings.sample()).ensureIn(sampleFolder);
+        steps.detail(wrote ? "wrote " + sampleFolder : "found " + sampleFolder);
+        try (FlowcastDatabase db = FlowcastDatabase.open(settings.database())) {
+            steps.step("2/6 ingest into " + db.url().replaceFirst(";.*", ""));
+            ingest(db, sampleFolder, steps);
+            List<Integer> ids = StationChoice.mainline(db, SampleConfig.FREEWAY, SampleConfig.DIRECTION);
+            SeriesQuery query = new SeriesQuery(db);
+            SensorSeries series = query.stations(ids, query.storedRange(ids).orElseThrow(() ->
+                    new StoreException("the sample corridor has no readings in " + settings.database(), null)));
+            TrainingConfig config = TrainingConfig.defaults().withTimeBudget(settings.trainBudget());
+            Backtester backtester = new Backtester(config, training);
+            ChronologicalSplit split = backtester.split(series);
+
+            steps.step("3/6 train " + String.join(", ", MODELS));
+            List<Backtester.Fitted> fitted = fit(settings, backtester, split, series, config.horizon(), steps);
+
+            steps.step("4/6 evaluate on " + split.testOrigins() + " test windows");
+            List<ModelRun> runs = new ArrayList<>();
+            for (Backtester.Fitted model : fitted) {
+                runs.add(backtester.evaluate(model, split));
+            }
+            EvaluationSummary summary = Summaries.of("sample corridor (" + sampleFolder + ")", split, config.horizon(), config.seed(), runs);
+
+            steps.step("5/6 report");
+            ReportWriter.saveRun(summary, settings.runFolder());
+            ReportWriter.Written report = new ReportWriter().write(summary, settings.runFolder());
+
+            steps.step("6/6 forecasts of the test range into the database");
+            TimeRange testRange = new TimeRange(split.test().timeAt(EvaluationProtocol.LOOKBACK - 1),
+                    split.test().timeAt(split.test().length() - config.horizon()));
+            List<ForecastJob.Outcome> written = new ArrayList<>();
+            for (int i = 0; i < MODELS.size(); i++) {
+                ForecastJob.Outcome outcome = new ForecastJob(db).run(modelFile(settings, MODELS.get(i), config.horizon()),
+                        fitted.get(i).forecaster(), testRange, done -> { });
+                steps.detail(String.format(Locale.ROOT, "%s: run %d, %,d origins x %d stations in %.1f s (%,.0f station-forecasts/s)",
+                        MODELS.get(i), outcome.runId(), outcome.origins(), outcome.stations(), outcome.seconds(),
+                        outcome.stationForecastsPerSecond()));
+                written.add(outcome);
+            }
+            return new Outcome(summary, report, written);
+        }
+    }
+
+    private static void ingest(FlowcastDatabase db, Path sampleFolder, Steps steps) throws IOException, StoreException {
+        List<FileIngestResult> results = new Ingester(db, IngestOptions.defaults(), IngestListener.NONE)
+                .ingest(InputFiles.expand(List.of(sampleFolder.toString())));
+        for (FileIngestResult r : results) {
+            if (r.status().isFailure()) {
+                throw new StoreException(r.message(), null);
+            }
+        }
+        long loaded = results.stream().mapToLong(FileIngestResult::loaded).sum();
+        long unchanged = results.stream().filter(r -> r.status() == FileIngestResult.Status.UNCHANGED).count();
+        steps.detail(String.format(Locale.ROOT, "%d files: %,d readings loaded, %d unchanged", results.size(), loaded, unchanged));
+    }
+
+    private static List<Backtester.Fitted> fit(Settings settings, Backtester backtester, ChronologicalSplit split, SensorSeries series,
+                                               int horizon, Steps steps) throws IOException {
+        List<Backtester.Fitted> fitted = new ArrayList<>();
+        for (String name : MODELS) {
+            Path file = modelFile(settings, name, horizon);
+            if (!settings.retrain() && Files.isRegularFile(file) && fitsData(file, series)) {
+                steps.detail(name + ": reusing " + file);
+                fitted.add(Backtester.Fitted.loaded(ModelRegistry.load(file)));
+                continue;
+            }
+            Backtester.Fitted model = backtester.fit(name, Map.of(), split);
+            model.forecaster().save(file);
+            steps.detail(String.format(Locale.ROOT, "%s: trained in %.1f s, saved %s", name, model.fitSeconds(), file));
+            fitted.add(model);
+        }
+        return fitted;
+    }
+
+    private static Path modelFile(Settings settings, String model, int horizon) {
+        return settings.home().resolve("models").resolve("demo").resolve(model + "-h" + horizon + ".fcm");
+    }
+
+    /** Whether a saved model was fitted on these stations (a sample of another size needs new models). */
+    private static boolean fitsData(Path file, SensorSeries series) {
+        try {
+            return ModelRegistry.load(file).stationIds().equals(Arrays.stream(series.stationIds()).boxed().toList());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
