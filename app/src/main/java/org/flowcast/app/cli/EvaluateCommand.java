@@ -5,24 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowcast.app.service.EvaluateService;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
-import org.flowcast.reports.Backtester;
 import org.flowcast.reports.EvaluationSummary;
-import org.flowcast.reports.ModelRun;
 import org.flowcast.reports.ReportWriter;
-import org.flowcast.reports.RollingOrigin;
-import org.flowcast.model.neural.TrainingListener;
-import org.flowcast.reports.Summaries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,6 +62,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         selection.validate();
+        if (rollingDays != null && rollingDays < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rolling-days must be at least 1, was " + rollingDays);
+        }
         if (noRetrain && rollingDays == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--no-retrain needs --rolling-days K");
         }
@@ -87,9 +83,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         Path folder = out == null ? Path.of(System.getProperty("user.home"), ".flowcast", "runs",
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))) : out;
         TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
-        EvaluationSummary summary = rollingDays == null
-                ? evaluate(series, names, config, database.location(), spec.commandLine().getErr())
-                : evaluateRolling(series, names, config, database.location(), spec.commandLine().getErr());
+        PrintWriter err = spec.commandLine().getErr();
+        EvaluateService service = new EvaluateService(name -> new EpochProgress(err, name), line -> {
+            err.println(line);
+            err.flush();
+        });
+        EvaluateService.Request request = new EvaluateService.Request(database.location(), series, names, config);
+        EvaluationSummary summary;
+        try {
+            summary = rollingDays == null ? service.onSplit(request) : service.rolling(request, rollingDays, !noRetrain);
+        } catch (EvaluateService.TooLittleData e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
         ReportWriter.saveRun(summary, folder);
         ReportWriter.Written written = new ReportWriter().write(summary, folder);
         PrintWriter output = spec.commandLine().getOut();
@@ -97,51 +102,5 @@ public final class EvaluateCommand implements Callable<Integer> {
         output.println("Report: " + written.html());
         output.println("Markdown: " + written.markdown() + "; tables: " + written.metricsCsv().getParent() + "/*.csv");
         return 0;
-    }
-
-    /** Backtests the models with rolling origins over the protocol's test share; progress goes to {@code err}. */
-    private EvaluationSummary evaluateRolling(SensorSeries series, List<String> names, TrainingConfig config, String data, PrintWriter err) {
-        if (rollingDays < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rolling-days must be at least 1, was " + rollingDays);
-        }
-        List<ModelRun> runs = new ArrayList<>();
-        ChronologicalSplit split;
-        try {
-            split = new Backtester(config, TrainingListener.NONE).split(series);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
-        }
-        RollingOrigin plan = new RollingOrigin(new Backtester(config, TrainingListener.NONE), rollingDays, !noRetrain);
-        String scheme = plan.describe(plan.folds(series, config.horizon()));
-        for (String name : names) {
-            err.printf(Locale.ROOT, "%s: %s%n", name, scheme);
-            err.flush();
-            runs.add(new RollingOrigin(new Backtester(config, new EpochProgress(err, name)), rollingDays, !noRetrain)
-                    .run(name, Map.of(), series, config.horizon()));
-        }
-        return Summaries.of(data, split, config.horizon(), config.seed(), runs, scheme);
-    }
-
-    /** Backtests the models on one split; progress goes to {@code err}. */
-    static EvaluationSummary evaluate(SensorSeries series, List<String> names, TrainingConfig config, String data, PrintWriter err) {
-        List<ModelRun> runs = new ArrayList<>();
-        Backtester backtester = null;
-        ChronologicalSplit split = null;
-        for (String name : names) {
-            backtester = new Backtester(config, new EpochProgress(err, name));
-            if (split == null) {
-                try {
-                    split = backtester.split(series);
-                } catch (IllegalArgumentException e) {
-                    throw new CommandFailure(e.getMessage() + "; the protocol needs a week of history before each window: give more data");
-                }
-                err.printf(Locale.ROOT, "Evaluating on %d stations: %d training, %d validation, %d test windows%n", series.stationCount(),
-                        split.trainOrigins(), split.validationOrigins(), split.testOrigins());
-            }
-            err.println(name + ": fitting");
-            err.flush();
-            runs.add(backtester.run(name, Map.of(), split));
-        }
-        return Summaries.of(data, split, config.horizon(), config.seed(), runs);
     }
 }
