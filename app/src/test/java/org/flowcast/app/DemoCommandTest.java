@@ -37,6 +37,15 @@ class DemoCommandTest {
         assertThat(summary.models()).extracting(EvaluationSummary.ModelSummary::model)
                 .containsExactly("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
         assertThat(summary.models().get(0).attentionByLag()).hasSize(12);
+        // the ranking: every model once, the lowest average MAE first, tested against the best
+        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::model).hasSize(5).doesNotHaveDuplicates();
+        assertThat(summary.ranking().get(0).maeAverage())
+                .isEqualTo(summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow());
+        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::maeAverage).isSorted();
+        // the attention Conv-LSTM against every other model at steps 3, 6 and 12
+        assertThat(summary.againstLead()).hasSize(4 * 3).allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
+        assertThat(java.nio.file.Files.readString(home.resolve("runs/demo/report.md")))
+                .contains("## Ranking by average MAE", "## Diebold–Mariano of at-conv-lstm against every other model");
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
              Connection c = db.connect()) {
             List<ForecastStore.Run> runs = new ForecastStore().runs(c);

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record EvaluationSummary(String createdAt, String codeVersion, String codeCommit, Map<String, String> environment,
                                 Protocol protocol, List<ModelSummary> models,
-                                List<Significance> significance) {
+                                List<Significance> significance, List<Rank> ranking, List<Significance> againstLead) {
 
     /** The data and the split every model was evaluated on. */
     public record Protocol(String data, List<Integer> stationIds, String from, String to, int trainWindows, int validationWindows,
@@ -27,5 +27,18 @@ public record EvaluationSummary(String createdAt, String codeVersion, String cod
 
     /** A Diebold–Mariano test of a model against the best baseline at one step. */
     public record Significance(String model, String baseline, int step, double statistic, double pValue) {
+    }
+
+    /**
+     * A model's place by average MAE, and a Diebold–Mariano test of its per-origin MAE (averaged over the
+     * steps) against the best model's: {@code worseThanBest} where p < 0.05 and it is the less accurate.
+     */
+    public record Rank(int rank, String model, double maeAverage, double statistic, double pValue, boolean worseThanBest) {
+    }
+
+    /** Runs written before the ranking and the lead model's tests read back with empty lists. */
+    public EvaluationSummary {
+        ranking = ranking == null ? List.of() : List.copyOf(ranking);
+        againstLead = againstLead == null ? List.of() : List.copyOf(againstLead);
     }
 }

@@ -182,6 +182,22 @@ public final class ReportWriter {
                     "verdict", !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate"));
         }
         c.put("significance", tests);
+        List<Map<String, Object>> ranking = new ArrayList<>();
+        for (EvaluationSummary.Rank r : summary.ranking()) {
+            ranking.add(Map.of("rank", r.rank(), "model", r.model(), "mae", f(r.maeAverage(), 2),
+                    "pValue", Double.isNaN(r.pValue()) ? "–" : r.pValue() < 0.001 ? "< 0.001" : f(r.pValue(), 3),
+                    "verdict", r.rank() == 1 ? "best" : r.worseThanBest() ? "significantly worse" : "not significantly worse"));
+        }
+        c.put("ranking", ranking);
+        c.put("hasRanking", !ranking.isEmpty());
+        List<Map<String, Object>> lead = new ArrayList<>();
+        for (Significance s : summary.againstLead()) {
+            lead.add(Map.of("model", s.model(), "other", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
+                    "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
+                    "verdict", !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate"));
+        }
+        c.put("againstLead", lead);
+        c.put("leadModel", summary.againstLead().isEmpty() ? "" : summary.againstLead().get(0).model());
         Map<String, double[]> byStep = new LinkedHashMap<>();
         Map<String, double[]> byStation = new LinkedHashMap<>();
         Map<String, double[]> byHour = new LinkedHashMap<>();

@@ -16,6 +16,7 @@ import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
+import org.flowcast.reports.EvaluationSummary.Rank;
 import org.flowcast.reports.EvaluationSummary.Protocol;
 import org.flowcast.reports.EvaluationSummary.Significance;
 
@@ -39,7 +40,7 @@ public final class Summaries {
                 "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
-                RunEnvironment.describe(), protocol, models, significance(runs, horizon));
+                RunEnvironment.describe(), protocol, models, significance(runs, horizon), ranking(runs, horizon), againstLead(runs, horizon));
     }
 
     static ModelSummary summarise(ModelRun run) {
@@ -94,6 +95,58 @@ public final class Summaries {
             }
         }
         return tests;
+    }
+
+    /** Every model by average MAE, each tested against the best on its per-origin MAE averaged over the steps. */
+    static List<Rank> ranking(List<ModelRun> runs, int horizon) {
+        List<ModelRun> ordered = runs.stream().sorted(Comparator.comparingDouble(r -> r.errors().pooled(Metric.MAE))).toList();
+        List<Rank> ranks = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            ModelRun run = ordered.get(i);
+            if (i == 0) {
+                ranks.add(new Rank(1, run.model(), run.errors().pooled(Metric.MAE), Double.NaN, Double.NaN, false));
+                continue;
+            }
+            DieboldMariano dm = DieboldMariano.test(rowMeans(run.originErrors()), rowMeans(ordered.get(0).originErrors()), horizon);
+            ranks.add(new Rank(i + 1, run.model(), run.errors().pooled(Metric.MAE), dm.statistic(), dm.pValue(),
+                    dm.pValue() < 0.05 && dm.statistic() > 0));
+        }
+        return ranks;
+    }
+
+    /** The first registered model that was evaluated (the attention Conv-LSTM) against every other, at each reported step. */
+    static List<Significance> againstLead(List<ModelRun> runs, int horizon) {
+        ModelRun lead = ModelRegistry.names().stream().flatMap(name -> runs.stream().filter(r -> r.model().equals(name))).findFirst()
+                .orElse(null);
+        List<Significance> tests = new ArrayList<>();
+        if (lead == null) {
+            return tests;
+        }
+        for (int step : Horizon.reportedSteps(horizon)) {
+            for (ModelRun run : runs) {
+                if (run != lead) {
+                    DieboldMariano dm = DieboldMariano.test(column(lead.originErrors(), step), column(run.originErrors(), step), step);
+                    tests.add(new Significance(lead.model(), run.model(), step, dm.statistic(), dm.pValue()));
+                }
+            }
+        }
+        return tests;
+    }
+
+    private static double[] rowMeans(double[][] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double sum = 0;
+            int n = 0;
+            for (double v : rows[i]) {
+                if (Double.isFinite(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            out[i] = n == 0 ? Double.NaN : sum / n;
+        }
+        return out;
     }
 
     private static double[] column(double[][] rows, int step) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (Files.isDirectory(ORANGE)) {
                 dataset = ORANGE;
             } else {
-                dataset = Path.of(System.getProperty("user.home"), ".flowcast", "sample");
+                dataset = FlowcastHome.path().resolve("sample");
                 out.println("== " + ORANGE + " is not here: benchmarking on the sample corridor in " + dataset);
                 new SampleCorridor(SampleConfig.DEFAULT).ensureIn(dataset);
             }

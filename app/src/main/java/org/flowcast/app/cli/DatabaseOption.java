@@ -1,5 +1,6 @@
 package org.flowcast.app.cli;
 
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import picocli.CommandLine.Option;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 public final class DatabaseOption {
     @Option(names = "--db", paramLabel = "PATH|URL", converter = DatabaseLocation.class,
             description = "The database: an H2 file path or a jdbc: URL (PostgreSQL works too). "
-                    + "Default: $FLOWCAST_DB, else ~/.flowcast/flowcast.")
+                    + "Default: $FLOWCAST_DB, else flowcast in $FLOWCAST_HOME (default $HOME/.flowcast).")
     String location;
 
     /** The location in force: the option, else the environment variable, else the default file. */
@@ -27,7 +28,7 @@ public final class DatabaseOption {
     public java.nio.file.Path runsFolder() {
         String location = location();
         if (location.startsWith("jdbc:")) {
-            return java.nio.file.Path.of(System.getProperty("user.home"), ".flowcast", "runs");
+            return FlowcastHome.path().resolve("runs");
         }
         java.nio.file.Path parent = java.nio.file.Path.of(location).toAbsolutePath().getParent();
         return parent == null ? java.nio.file.Path.of("runs") : parent.resolve("runs");

@@ -11,6 +11,7 @@ import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.app.service.ForecastJob;
 import org.flowcast.app.service.DemoService;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.neural.AttentionConvLstm;
@@ -32,7 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
     public static final List<String> MODELS = DemoService.MODELS;
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where the demo keeps its sample, database, models and report "
-            + "(default: ~/.flowcast).")
+            + "(default: $FLOWCAST_HOME, else $HOME/.flowcast).")
     Path workdir;
 
     @Option(names = "--stations", defaultValue = "20", description = "Stations of the sample (default: ${DEFAULT-VALUE}).")
@@ -64,7 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path home = workdir == null ? Path.of(System.getProperty("user.home"), ".flowcast") : workdir;
+        Path home = workdir == null ? FlowcastHome.path() : workdir;
         DemoService.Settings settings = new DemoService.Settings(home,
                 new SampleConfig(stations, weeks, SampleConfig.DEFAULT.seed(), SampleConfig.DEFAULT.start()),
                 Duration.ofSeconds(trainSeconds), retrain);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.app.service.EvaluateService;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
@@ -80,7 +81,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         try (FlowcastDatabase db = database.open()) {
             series = selection.read(db);
         }
-        Path folder = out == null ? Path.of(System.getProperty("user.home"), ".flowcast", "runs",
+        Path folder = out == null ? FlowcastHome.path().resolve("runs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))) : out;
         TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
         PrintWriter err = spec.commandLine().getErr();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.sample.CorridorStatistics;
@@ -49,7 +50,7 @@ public final class SampleCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     public static Path defaultFolder() {
-        return Path.of(System.getProperty("user.home"), ".flowcast", "sample");
+        return FlowcastHome.path().resolve("sample");
     }
 
     @Override

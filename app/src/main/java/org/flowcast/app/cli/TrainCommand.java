@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowcast.app.service.TrainService;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
@@ -62,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     public static Path defaultModelFile(String model, int horizon) {
-        return Path.of(System.getProperty("user.home"), ".flowcast", "models", model + "-h" + horizon + ".fcm");
+        return FlowcastHome.path().resolve("models").resolve(model + "-h" + horizon + ".fcm");
     }
 
     @Override

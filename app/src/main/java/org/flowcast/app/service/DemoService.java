@@ -105,6 +105,12 @@ public final class DemoService {
                         outcome.stationForecastsPerSecond()));
                 written.add(outcome);
             }
+            try {
+                db.closeCompacted();
+            } catch (StoreException e) {
+                // the database is whole, only larger than it need be
+                steps.detail("the database was not compacted: " + e.getMessage());
+            }
             return new Outcome(summary, report, written);
         }
     }
