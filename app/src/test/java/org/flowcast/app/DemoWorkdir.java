@@ -44,7 +44,7 @@ public final class DemoWorkdir {
     }
 
     static Result runDemo() {
-        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5");
+        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5", "--baseline-train-seconds", "1");
     }
 
     private static void delete(Path folder) {

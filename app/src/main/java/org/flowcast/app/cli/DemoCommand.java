@@ -46,6 +46,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Training budget of the Conv-LSTM in seconds; it stops after the epoch that passes it (default: ${DEFAULT-VALUE}).")
     long trainSeconds;
 
+    @Option(names = "--baseline-train-seconds", defaultValue = "45",
+            description = "Training budget of each neural baseline (LSTM, GRU, TCN, Transformer) in seconds (default: ${DEFAULT-VALUE}).")
+    long baselineSeconds;
+
     @Option(names = "--dashboard", description = "Open the dashboard on the result when done.")
     boolean dashboard;
 
@@ -68,12 +72,14 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = workdir == null ? FlowcastHome.path() : workdir;
         DemoService.Settings settings = new DemoService.Settings(home,
                 new SampleConfig(stations, weeks, SampleConfig.DEFAULT.seed(), SampleConfig.DEFAULT.start()),
-                Duration.ofSeconds(trainSeconds), retrain);
+                Duration.ofSeconds(trainSeconds), Duration.ofSeconds(baselineSeconds), retrain);
         DemoService.Outcome outcome;
         try {
+            long[] phaseStart = {0};
             outcome = new DemoService().run(settings, new DemoService.Steps() {
                 @Override
                 public void step(String title) {
+                    endPhase(err, phaseStart);
                     err.println("== " + title);
                     err.flush();
                 }
@@ -83,6 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                     err.println("  " + line);
                 }
             }, new EpochProgress(err, AttentionConvLstm.NAME));
+            endPhase(err, phaseStart);
         } catch (StoreException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
@@ -106,5 +113,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Dashboard: flowcast dashboard --db " + settings.database() + "   (or rerun with --dashboard)");
         }
         return 0;
+    }
+
+    /** Prints how long the phase that ends took, and starts the clock of the next. */
+    private static void endPhase(PrintWriter err, long[] phaseStart) {
+        long now = System.nanoTime();
+        if (phaseStart[0] != 0) {
+            err.printf(Locale.ROOT, "  (%.1f s)%n", (now - phaseStart[0]) / 1e9);
+        }
+        phaseStart[0] = now;
     }
 }

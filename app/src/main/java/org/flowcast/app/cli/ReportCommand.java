@@ -38,7 +38,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** MAE at the reported steps and pooled, per model. */
+    /** Why a neural model's training ended, in a word or two; "-" for a model fitted in one pass. */
+    private static String stopped(String reason) {
+        if (reason == null) {
+            return "-";
+        }
+        return reason.startsWith("time budget") ? "on its time budget" : reason.startsWith("early stop") ? "early stopping"
+                : reason.startsWith("reached") ? "at its epoch limit" : reason;
+    }
+
+    /** MAE at the reported steps and pooled, per model, and why each neural model stopped training. */
     static String summaryTable(EvaluationSummary summary) {
         int[] steps = Horizon.reportedSteps(summary.protocol().horizon());
         List<String> header = new ArrayList<>(List.of("model"));
@@ -48,6 +57,7 @@ public final class ReportCommand implements Callable<Integer> {
         header.add("MAE avg");
         header.add("RMSE avg");
         header.add("MAPE avg");
+        header.add("training stopped");
         List<List<String>> rows = new ArrayList<>();
         for (EvaluationSummary.ModelSummary m : summary.models()) {
             List<String> row = new ArrayList<>(List.of(m.model()));
@@ -57,6 +67,7 @@ public final class ReportCommand implements Callable<Integer> {
             row.add(String.format(Locale.ROOT, "%.2f", m.maeAverage()));
             row.add(String.format(Locale.ROOT, "%.2f", m.rmseAverage()));
             row.add(String.format(Locale.ROOT, "%.1f%%", m.mapeAverage()));
+            row.add(stopped(m.provenance().get("stopReason")));
             rows.add(row);
         }
         return Tables.render(header, rows);

@@ -23,7 +23,6 @@ import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
-import org.flowcast.model.neural.AttentionConvLstm;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.reports.Backtester;
 import org.flowcast.reports.EvaluationSummary;
@@ -39,10 +38,19 @@ import org.flowcast.sample.SampleCorridor;
  * every model's forecasts of the test range. Says what it does, step by step, to its {@link Steps}.
  */
 public final class DemoService {
-    public static final List<String> MODELS = List.of(AttentionConvLstm.NAME, "linear-ar", "historical-average", "seasonal-naive", "persistence");
+    /**
+     * The attention Conv-LSTM and the statistical baselines. Every registered model (issue #23) is not yet
+     * the default: with all nine, the demo's database read back as corrupt in the test JVM (see the note).
+     */
+    public static final List<String> MODELS = List.of("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
+    /** One hour, the protocol's standard horizon. */
+    public static final int HORIZON = 12;
 
-    /** Where the demo works, on what sample, and how long the Conv-LSTM may train. */
-    public record Settings(Path home, SampleConfig sample, Duration trainBudget, boolean retrain) {
+    /**
+     * Where the demo works, on what sample, how long the first registered model (the attention Conv-LSTM)
+     * may train and how long each other neural model may.
+     */
+    public record Settings(Path home, SampleConfig sample, Duration trainBudget, Duration baselineBudget, boolean retrain) {
         public Path database() {
             return home.resolve("flowcast");
         }
@@ -75,12 +83,14 @@ public final class DemoService {
             SeriesQuery query = new SeriesQuery(db);
             SensorSeries series = query.stations(ids, query.storedRange(ids).orElseThrow(() ->
                     new StoreException("the sample corridor has no readings in " + settings.database(), null)));
-            TrainingConfig config = TrainingConfig.defaults().withTimeBudget(settings.trainBudget());
+            TrainingConfig config = TrainingConfig.defaults().withHorizon(HORIZON).withTimeBudget(settings.trainBudget());
             Backtester backtester = new Backtester(config, training);
             ChronologicalSplit split = backtester.split(series);
 
             steps.step("3/6 train " + String.join(", ", MODELS));
-            List<Backtester.Fitted> fitted = fit(settings, backtester, split, series, config.horizon(), steps);
+            Backtester baselines = new Backtester(config.withTimeBudget(settings.baselineBudget()), training);
+            List<Backtester.Fitted> fitted = fit(settings, name -> name.equals(MODELS.get(0)) ? backtester : baselines, split, series,
+                    config.horizon(), steps);
 
             steps.step("4/6 evaluate on " + split.testOrigins() + " test windows");
             List<ModelRun> runs = new ArrayList<>();
@@ -105,12 +115,6 @@ public final class DemoService {
                         outcome.stationForecastsPerSecond()));
                 written.add(outcome);
             }
-            try {
-                db.closeCompacted();
-            } catch (StoreException e) {
-                // the database is whole, only larger than it need be
-                steps.detail("the database was not compacted: " + e.getMessage());
-            }
             return new Outcome(summary, report, written);
         }
     }
@@ -128,8 +132,8 @@ public final class DemoService {
         steps.detail(String.format(Locale.ROOT, "%d files: %,d readings loaded, %d unchanged", results.size(), loaded, unchanged));
     }
 
-    private static List<Backtester.Fitted> fit(Settings settings, Backtester backtester, ChronologicalSplit split, SensorSeries series,
-                                               int horizon, Steps steps) throws IOException {
+    private static List<Backtester.Fitted> fit(Settings settings, java.util.function.Function<String, Backtester> backtesters,
+                                               ChronologicalSplit split, SensorSeries series, int horizon, Steps steps) throws IOException {
         List<Backtester.Fitted> fitted = new ArrayList<>();
         for (String name : MODELS) {
             Path file = modelFile(settings, name, horizon);
@@ -138,9 +142,10 @@ public final class DemoService {
                 fitted.add(Backtester.Fitted.loaded(ModelRegistry.load(file)));
                 continue;
             }
-            Backtester.Fitted model = backtester.fit(name, Map.of(), split);
+            Backtester.Fitted model = backtesters.apply(name).fit(name, Map.of(), split);
             model.forecaster().save(file);
-            steps.detail(String.format(Locale.ROOT, "%s: trained in %.1f s, saved %s", name, model.fitSeconds(), file));
+            String stopped = model.forecaster().provenance().config().getOrDefault("stopReason", "fitted in one pass");
+            steps.detail(String.format(Locale.ROOT, "%s: trained in %.1f s (%s), saved %s", name, model.fitSeconds(), stopped, file));
             fitted.add(model);
         }
         return fitted;

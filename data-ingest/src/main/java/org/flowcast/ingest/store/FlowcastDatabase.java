@@ -96,25 +96,6 @@ public final class FlowcastDatabase implements AutoCloseable {
         return rejectLog;
     }
 
-    /**
-     * Closes the database and, for an embedded one, rewrites its file with only the live pages (H2's
-     * {@code MVStoreTool.compact}, which writes a new file and moves it over the old one, so a failure
-     * leaves the old file whole): the demo's database went from 258 MB to 87 MB in 1.8 s. H2's
-     * {@code SHUTDOWN COMPACT} was tried first and left a file H2 could not read again ("File corrupted
-     * while reading record") when run from the demo.
-     */
-    public void closeCompacted() throws StoreException {
-        close();
-        if (isEmbedded()) {
-            String file = url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db";
-            try {
-                org.h2.mvstore.MVStoreTool.compact(file, true);
-            } catch (RuntimeException e) {
-                throw new StoreException("compacting " + file + " failed; the database is as it was: " + DatabaseFaults.describe(e), e);
-            }
-        }
-    }
-
     @Override
     public void close() throws StoreException {
         try {

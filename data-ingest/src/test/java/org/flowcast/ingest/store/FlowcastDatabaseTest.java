@@ -32,35 +32,6 @@ class FlowcastDatabaseTest {
     }
 
     @Test
-    void closingCompactedDropsTheSpaceOfDeletedRowsAndKeepsTheRest() throws Exception {
-        Path file = dir.resolve("c/flowcast");
-        FlowcastDatabase db = FlowcastDatabase.open(file);
-        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE filler (id INT PRIMARY KEY, bytes VARBINARY(100000))");
-            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO filler VALUES (?, ?)")) {
-                for (int i = 0; i < 200; i++) {
-                    insert.setInt(1, i);
-                    insert.setBytes(2, new java.util.Random(i).ints(25_000).collect(java.io.ByteArrayOutputStream::new,
-                            (out, v) -> out.write(v), (a, b) -> { }).toByteArray());
-                    insert.executeUpdate();
-                }
-            }
-            s.execute("DELETE FROM filler WHERE id >= 10");
-        }
-        db.close();
-        long before = java.nio.file.Files.size(dir.resolve("c/flowcast.mv.db"));
-        FlowcastDatabase again = FlowcastDatabase.open(file);
-        again.closeCompacted();
-        long after = java.nio.file.Files.size(dir.resolve("c/flowcast.mv.db"));
-        assertThat(after).isLessThan(before / 2);
-        try (FlowcastDatabase reopened = FlowcastDatabase.open(file); java.sql.Connection c = reopened.connect();
-             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM filler")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(10);
-        }
-    }
-
-    @Test
     void aPathHoldingASemicolonIsRefusedRatherThanReadAsSettings() {
         assertThatThrownBy(() -> FlowcastDatabase.open(dir.resolve("x;TRACE_LEVEL_FILE=3").toString()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("holds ';'");

@@ -91,6 +91,7 @@ public final class NeuralTrainer implements ForecastTrainer {
                 : String.format("%s: %s; best validation MAE %.2f at epoch %d", architecture.name(), outcome.stopReason(),
                 outcome.bestValidationMae(), outcome.bestEpoch() + 1));
         described.put("epochsRun", String.valueOf(outcome.epochs()));
+        described.put("stopReason", outcome.stopReason());
         described.put("bestEpoch", String.valueOf(outcome.bestEpoch() + 1));
         described.put("bestValidationMae", String.format(java.util.Locale.ROOT, "%.4f", outcome.bestValidationMae()));
         described.put("validationFrom", validation.start().toString());
