@@ -51,6 +51,13 @@ final class CommaFields {
         return line.substring(starts[field], ends[field]);
     }
 
+    /** Checks a text field's width without copying it out; the row's error where it is wider than {@code length}. */
+    void requireAtMost(int field, String column, int length) throws RowException {
+        if (ends[field] - starts[field] > length) {
+            Fields.text(get(field), column, length);
+        }
+    }
+
     /** The field as a float; {@code NaN} where it is empty. */
     float number(int field, String column) throws RowException {
         if (isEmpty(field)) {

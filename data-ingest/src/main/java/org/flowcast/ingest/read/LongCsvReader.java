@@ -22,6 +22,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class LongCsvReader implements SensorFileReader {
     static final List<String> REQUIRED = List.of("station", "timestamp", "flow");
     private static final List<String> KNOWN = List.of("station", "timestamp", "flow", "occupancy", "speed");
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
 
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
@@ -87,7 +88,7 @@ public final class LongCsvReader implements SensorFileReader {
     }
 
     private static boolean hasOffset(String time) {
-        return time.endsWith("Z") || time.matches(".*[+-]\\d\\d:?\\d\\d$");
+        return time.endsWith("Z") || OFFSET.matcher(time).matches();
     }
 
     private static Instant withOffset(String time) throws RowException {

@@ -84,8 +84,8 @@ public final class StationFiveMinuteReader implements SensorFileReader {
 
     private static Reading parse(CommaFields fields, LocalDateTime local, PacificTime clock) throws RowException {
         int station = Fields.positiveStationId(fields.integer(1, "Station"), "Station");
-        Fields.text(fields.get(4), "Direction", Station.MAX_DIRECTION);
-        Fields.text(fields.get(5), "Lane Type", Station.MAX_LANE_TYPE);
+        fields.requireAtMost(4, "Direction", Station.MAX_DIRECTION);
+        fields.requireAtMost(5, "Lane Type", Station.MAX_LANE_TYPE);
         float percent = fields.number(8, "% Observed");
         if (!Float.isNaN(percent) && (percent < 0 || percent > 100)) {
             throw new RowException("% Observed must lie between 0 and 100, was " + fields.get(8));

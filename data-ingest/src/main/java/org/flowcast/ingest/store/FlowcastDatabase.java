@@ -78,6 +78,21 @@ public final class FlowcastDatabase implements AutoCloseable {
         return location.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** Work on one connection that may fail with an {@link SQLException}. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    /** Runs work on a new connection, closed afterwards; a failure says what was being done ({@code doing}). */
+    <T> T read(String doing, ConnectionWork<T> work) throws StoreException {
+        try (Connection c = connect()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw new StoreException(doing + " failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
     /** A new connection; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url);
@@ -99,9 +114,6 @@ public final class FlowcastDatabase implements AutoCloseable {
     @Override
     public void close() throws StoreException {
         try {
-            if (keeper.isClosed()) {
-                return;
-            }
             keeper.close();
         } catch (SQLException e) {
             throw new StoreException("closing the database failed: " + e.getMessage(), e);

@@ -2,7 +2,10 @@ package org.flowcast.ingest.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.TimeRange;
@@ -68,42 +71,27 @@ public final class ForecastRuns {
     }
 
     public List<Run> runs() throws StoreException {
-        try (Connection c = database.connect()) {
-            return store.runs(c);
-        } catch (SQLException e) {
-            throw new StoreException("reading forecast runs failed: " + DatabaseFaults.describe(e), e);
-        }
+        return database.read("reading forecast runs", store::runs);
     }
 
     /** The forecasts of a run for one station whose origins lie in a range, by origin and step. */
     public List<StoredValue> forecasts(long runId, int stationId, TimeRange origins) throws StoreException {
-        try (Connection c = database.connect()) {
-            return store.forecasts(c, runId, stationId, origins);
-        } catch (SQLException e) {
-            throw new StoreException("reading forecasts of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
-        }
+        return database.read("reading forecasts of run " + runId, c -> store.forecasts(c, runId, stationId, origins));
     }
 
     /** The forecasts of a run for each listed station from origins in a range, read on one connection. */
-    public java.util.Map<Integer, List<StoredValue>> forecasts(long runId, List<Integer> stationIds, TimeRange origins)
-            throws StoreException {
-        java.util.Map<Integer, List<StoredValue>> out = new java.util.LinkedHashMap<>();
-        try (Connection c = database.connect()) {
+    public Map<Integer, List<StoredValue>> forecasts(long runId, List<Integer> stationIds, TimeRange origins) throws StoreException {
+        return database.read("reading forecasts of run " + runId, c -> {
+            Map<Integer, List<StoredValue>> out = new LinkedHashMap<>();
             for (int id : stationIds) {
                 out.put(id, store.forecasts(c, runId, id, origins));
             }
             return out;
-        } catch (SQLException e) {
-            throw new StoreException("reading forecasts of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
-        }
+        });
     }
 
     /** Attention weights of a run for one station at every origin in a range, in time order. */
-    public SortedMap<java.time.Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
-        try (Connection c = database.connect()) {
-            return store.attention(c, runId, stationId, origins);
-        } catch (SQLException e) {
-            throw new StoreException("reading attention of run " + runId + " failed: " + DatabaseFaults.describe(e), e);
-        }
+    public SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {
+        return database.read("reading attention of run " + runId, c -> store.attention(c, runId, stationId, origins));
     }
 }

@@ -1,7 +1,5 @@
 package org.flowcast.ingest.store;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Station;
@@ -17,19 +15,11 @@ public final class StationQuery {
 
     /** Every station, by id. */
     public Map<Integer, Station> all() throws StoreException {
-        try (Connection c = database.connect()) {
-            return store.all(c);
-        } catch (SQLException e) {
-            throw new StoreException("reading stations failed: " + DatabaseFaults.describe(e), e);
-        }
+        return database.read("reading stations", store::all);
     }
 
     /** The stations of a freeway and direction in postmile order (of one lane type, or all where null). */
     public List<Station> corridor(int freeway, String direction, String laneType) throws StoreException {
-        try (Connection c = database.connect()) {
-            return store.corridor(c, freeway, direction, laneType);
-        } catch (SQLException e) {
-            throw new StoreException("reading stations failed: " + DatabaseFaults.describe(e), e);
-        }
+        return database.read("reading stations", c -> store.corridor(c, freeway, direction, laneType));
     }
 }

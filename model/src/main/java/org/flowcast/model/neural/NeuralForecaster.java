@@ -65,12 +65,6 @@ public final class NeuralForecaster implements StoredForecaster {
         return spec.lookback();
     }
 
-    /** A day: the longest gap the shared gap filling carries a value across ({@link FlowMatrix#CARRY_LIMIT_STEPS}). */
-    @Override
-    public int warmUpSteps() {
-        return FlowMatrix.CARRY_LIMIT_STEPS;
-    }
-
     @Override
     public List<Integer> stationIds() {
         return stationIds;

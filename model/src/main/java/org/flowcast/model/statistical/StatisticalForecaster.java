@@ -12,7 +12,6 @@ import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.ProvenanceJson;
 import org.flowcast.model.StoredForecaster;
-import org.flowcast.model.window.FlowMatrix;
 
 /**
  * What the statistical baselines share: the stations they were fitted on, a fallback value (the
@@ -42,12 +41,6 @@ abstract class StatisticalForecaster implements StoredForecaster {
     @Override
     public int horizonSteps() {
         return horizon;
-    }
-
-    /** A day: the longest gap the shared gap filling carries a value across ({@link FlowMatrix#CARRY_LIMIT_STEPS}). */
-    @Override
-    public int warmUpSteps() {
-        return FlowMatrix.CARRY_LIMIT_STEPS;
     }
 
     @Override
