@@ -122,6 +122,8 @@ class BadInputTableTest {
                 // 6: a small file that would fill the heap is that file's clear error
                 row("a gzip holding one line of 10 MB", List.of(), gzip("big.csv", LONG_HEADER + "7,2022-01-03 08:00:00,"
                         + "1".repeat(10_000_000) + "\n" + longGood()), failed("line 2 is longer than")),
+                row("a line one character past the bound, ended by a newline", List.of(), Input.text(FIVE_MINUTE_FILE, fiveGood()
+                        + "01/03/2022 05:00:00,1205320," + "1".repeat(100_001 - 28) + "\n" + fiveGood()), failed("line 41 is longer than")),
                 row("a tensor declaring 500M values in a small entry", List.of(Input.text("stations.txt", "401\n")),
                         npz("{'descr': '<f4', 'fortran_order': False, 'shape': (500000000, 1, 1), }", floats(1, 2, 3, 4)),
                         failed("holds only 16 bytes")),

@@ -32,8 +32,33 @@ final class BoundedLines extends FilterReader {
     @Override
     public int read(char[] buffer, int offset, int count) throws IOException {
         int n = super.read(buffer, offset, count);
+        // one compare per character in the loop; lengths are checked once per chunk (a chunk is shorter than
+        // MAX_LINE, so only the line carried in and the one carried out can be too long)
+        int firstNewline = -1;
+        int lastNewline = -1;
+        int newlines = 0;
         for (int i = offset; i < offset + n; i++) {
-            count(buffer[i]);
+            if (buffer[i] == '\n') {
+                lastNewline = i;
+                newlines++;
+            }
+        }
+        if (lastNewline < 0) {
+            length += Math.max(n, 0);
+        } else {
+            for (int i = offset; firstNewline < 0; i++) {
+                if (buffer[i] == '\n') {
+                    firstNewline = i;
+                }
+            }
+            if (length + firstNewline - offset > MAX_LINE) {
+                throw tooLong();
+            }
+            line += newlines;
+            length = offset + n - 1 - lastNewline;
+        }
+        if (length > MAX_LINE) {
+            throw tooLong();
         }
         return n;
     }
@@ -43,8 +68,12 @@ final class BoundedLines extends FilterReader {
             line++;
             length = 0;
         } else if (++length > MAX_LINE) {
-            throw new IOException("line " + line + " is longer than " + MAX_LINE + " characters; this is not a PeMS "
-                    + "text file, or it is damaged");
+            throw tooLong();
         }
+    }
+
+    private IOException tooLong() {
+        return new IOException("line " + line + " is longer than " + MAX_LINE + " characters; this is not a PeMS "
+                + "text file, or it is damaged");
     }
 }
