@@ -49,7 +49,7 @@ class BadCommandLineTableTest {
                 row("H2 settings in a database path", 2, "may not hold ';'", "stations", "--db", "DIR/x;TRACE_LEVEL_FILE=3"),
                 // 2: a forecast needs its history
                 row("a forecast over a range without readings", 1, "has an observed reading", "forecast", "--db", "DEMO",
-                        "--model", "MODELS/persistence-h12.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
+                        "--model", "MODELS/persistence-h24.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
                 // 11: a damaged file of Flowcast's own names itself
                 row("a truncated run.json", 1, "run.json: not a readable evaluation run", "report", "DIR/truncated"),
                 row("an empty run.json", 1, "run.json: not a complete evaluation run", "report", "DIR/empty"),

@@ -9,6 +9,7 @@ import java.util.List;
 import org.flowcast.app.FlowcastCommandTest.Result;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,23 +35,25 @@ class DemoCommandTest {
         assertThat(home.resolve("runs/demo/report.md")).exists();
         assertThat(home.resolve("runs/demo/metrics.csv")).exists();
         EvaluationSummary summary = ReportWriter.readRun(home.resolve("runs/demo"));
-        assertThat(summary.models()).extracting(EvaluationSummary.ModelSummary::model)
-                .containsExactly("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
+        // every registered model, from the registry, at two hours
+        assertThat(summary.models()).extracting(EvaluationSummary.ModelSummary::model).containsExactlyElementsOf(ModelRegistry.names());
+        assertThat(summary.protocol().horizon()).isEqualTo(24);
         assertThat(summary.models().get(0).attentionByLag()).hasSize(12);
+        assertThat(result.out()).contains("MAE step 24", "training stopped");
         // the ranking: every model once, the lowest average MAE first, tested against the best
-        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::model).hasSize(5).doesNotHaveDuplicates();
+        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::model).hasSize(ModelRegistry.names().size()).doesNotHaveDuplicates();
         assertThat(summary.ranking().get(0).maeAverage())
                 .isEqualTo(summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow());
         assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::maeAverage).isSorted();
-        // the attention Conv-LSTM against every other model at steps 3, 6 and 12
-        assertThat(summary.againstLead()).hasSize(4 * 3).allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
+        // the attention Conv-LSTM against every other model at steps 3, 6, 12 and 24
+        assertThat(summary.againstLead()).hasSize((ModelRegistry.names().size() - 1) * 4)
+                .allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
         assertThat(java.nio.file.Files.readString(home.resolve("runs/demo/report.md")))
                 .contains("## Ranking by average MAE", "## Diebold–Mariano of at-conv-lstm against every other model");
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
              Connection c = db.connect()) {
             List<ForecastStore.Run> runs = new ForecastStore().runs(c);
-            assertThat(runs).extracting(ForecastStore.Run::model)
-                    .containsExactly("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
+            assertThat(runs).extracting(ForecastStore.Run::model).containsExactlyElementsOf(ModelRegistry.names());
             assertThat(runs).allSatisfy(run -> {
                 assertThat(run.stations()).isEqualTo(5);
                 assertThat(run.origins()).isEqualTo(summary.protocol().testWindows());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.SortedMap;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.service.ForecastJob;
+import org.flowcast.app.service.DemoService;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
@@ -47,7 +48,7 @@ class PostgresForecastJobTest {
     @Test
     void forecastJobStoresTheSameForecastsAndAttentionAsOnH2() throws Exception {
         assumeTrue(postgres.started(), postgres.problem());
-        Path model = DemoWorkdir.home().resolve("models/demo/at-conv-lstm-h12.fcm");
+        Path model = DemoWorkdir.home().resolve("models/demo/at-conv-lstm-h" + DemoService.HORIZON + ".fcm");
         ForecastStore.Run h2Run;
         try (FlowcastDatabase h2 = FlowcastDatabase.open(DemoWorkdir.database()); Connection c = h2.connect()) {
             h2Run = new ForecastStore().runs(c).stream().filter(r -> r.model().equals("at-conv-lstm")).findFirst().orElseThrow();
@@ -71,15 +72,19 @@ class PostgresForecastJobTest {
                 for (int station : ModelRegistry.load(model).stationIds()) {
                     List<ForecastStore.StoredValue> fromPg = store.forecasts(pc, again.runId(), station, lastDay);
                     List<ForecastStore.StoredValue> fromH2 = store.forecasts(hc, h2Run.id(), station, lastDay);
-                    assertThat(fromPg).hasSize(288 * 12).hasSameSizeAs(fromH2);
+                    assertThat(fromPg).hasSize(288 * DemoService.HORIZON).hasSameSizeAs(fromH2);
                     for (int i = 0; i < fromPg.size(); i++) {
                         assertThat(fromPg.get(i).origin()).isEqualTo(fromH2.get(i).origin());
                         assertThat(fromPg.get(i).value()).isCloseTo(fromH2.get(i).value(), within(1e-3f));
                         assertThat(fromPg.get(i).upper95()).isCloseTo(fromH2.get(i).upper95(), within(1e-3f));
+                        assertThat(fromPg.get(i).lower80()).isCloseTo(fromH2.get(i).lower80(), within(1e-3f));
                     }
                     SortedMap<java.time.Instant, float[]> attention = store.attention(pc, again.runId(), station, lastDay);
                     assertThat(attention).hasSize(288);
                     assertThat(attention.get(lastDay.from())).hasSize(12);
+                    assertThat(store.parts(pc, again.runId(), station, lastDay.from())).extracting(ForecastStore.StoredPart::name)
+                            .containsExactlyElementsOf(store.parts(hc, h2Run.id(), station, lastDay.from()).stream()
+                                    .map(ForecastStore.StoredPart::name).toList()).isNotEmpty();
                 }
             }
             DashboardSource source = new DashboardSource(pg, null);

@@ -69,6 +69,16 @@ public record ConformalIntervals(double level, double[] halfWidth) {
         return new ConformalIntervals(level, widths);
     }
 
+    /** The lower bound around a forecast value at 1-based step {@code h}: floored at zero flow. */
+    public float lower(float value, int h) {
+        return (float) Math.max(0, value - halfWidth[h - 1]);
+    }
+
+    /** The upper bound around a forecast value at 1-based step {@code h}. */
+    public float upper(float value, int h) {
+        return (float) (value + halfWidth[h - 1]);
+    }
+
     public PredictionInterval around(Forecast forecast) {
         int steps = forecast.horizonSteps();
         int n = forecast.stationCount();
@@ -77,8 +87,8 @@ public record ConformalIntervals(double level, double[] halfWidth) {
         for (int h = 1; h <= steps; h++) {
             for (int s = 0; s < n; s++) {
                 float v = forecast.value(h, s);
-                lower[h - 1][s] = (float) Math.max(0, v - halfWidth[h - 1]);
-                upper[h - 1][s] = (float) (v + halfWidth[h - 1]);
+                lower[h - 1][s] = lower(v, h);
+                upper[h - 1][s] = upper(v, h);
             }
         }
         return new PredictionInterval(level, lower, upper);

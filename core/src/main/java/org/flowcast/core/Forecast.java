@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * One model's forecast from one origin: {@code values[h][s]} is the flow predicted {@code h + 1}
- * steps after {@code origin} at the station {@code stationIds.get(s)}. Intervals and attention
- * weights are optional. Arrays are copied in and out, so an instance never changes.
+ * steps after {@code origin} at the station {@code stationIds.get(s)}. Intervals, attention
+ * weights and the additive parts the values are the sum of are optional. Arrays are copied in and out,
+ * so an instance never changes.
  */
 public record Forecast(
         String model,
@@ -18,7 +19,8 @@ public record Forecast(
         List<Integer> stationIds,
         float[][] values,
         List<PredictionInterval> intervals,
-        Optional<AttentionWeights> attention) {
+        Optional<AttentionWeights> attention,
+        List<ForecastPart> parts) {
 
     public Forecast {
         Objects.requireNonNull(model, "model");
@@ -33,6 +35,18 @@ public record Forecast(
             }
         }
         attention = Objects.requireNonNull(attention, "attention");
+        parts = List.copyOf(parts);
+        for (ForecastPart part : parts) {
+            if (part.values().length != values.length || (values.length > 0 && part.values()[0].length != stationIds.size())) {
+                throw new IllegalArgumentException("part '" + part.name() + "' does not match the forecast's shape");
+            }
+        }
+    }
+
+    /** A forecast without parts. */
+    public Forecast(String model, Instant origin, Duration step, List<Integer> stationIds, float[][] values,
+                    List<PredictionInterval> intervals, Optional<AttentionWeights> attention) {
+        this(model, origin, step, stationIds, values, intervals, attention, List.of());
     }
 
     /** A point forecast without intervals or attention. */
@@ -68,6 +82,10 @@ public record Forecast(
     }
 
     public Forecast withIntervals(List<PredictionInterval> newIntervals) {
-        return new Forecast(model, origin, step, stationIds, values, newIntervals, attention);
+        return new Forecast(model, origin, step, stationIds, values, newIntervals, attention, parts);
+    }
+
+    public Forecast withParts(List<ForecastPart> newParts) {
+        return new Forecast(model, origin, step, stationIds, values, intervals, attention, newParts);
     }
 }

@@ -96,6 +96,27 @@ class ModelContractTest {
                 }
             }
         }
+        // a model that shows its forecast as a sum of parts: they add up to the forecast, step by step and station by station
+        if (name.equals(org.flowcast.model.neural.AttentionConvLstm.NAME)) {
+            assertThat(forecasts.get(0).parts()).extracting(org.flowcast.core.ForecastPart::name).containsExactly(
+                    org.flowcast.model.neural.AttentionConvLstm.PART_HEAD, org.flowcast.model.neural.AttentionConvLstm.PART_SEASONAL,
+                    org.flowcast.model.neural.AttentionConvLstm.PART_LINEAR);
+        }
+        for (Forecast f : forecasts) {
+            if (f.parts().isEmpty()) {
+                continue;
+            }
+            for (int h = 1; h <= f.horizonSteps(); h++) {
+                for (int s = 0; s < f.stationCount(); s++) {
+                    double sum = 0;
+                    for (org.flowcast.core.ForecastPart part : f.parts()) {
+                        sum += part.value(h, s);
+                    }
+                    assertThat(sum).as("the parts of step %d at station %d", h, s)
+                            .isCloseTo(f.value(h, s), org.assertj.core.api.Assertions.within(1e-3 + 1e-5 * Math.abs(f.value(h, s))));
+                }
+            }
+        }
         assertThat(forecaster.provenance().model()).isEqualTo(name);
         // the training part, trimmed to the model's lookback, is the data it saw
         SensorSeries seen = split.train().sliceTime(forecaster.provenance().dataFrom(), forecaster.provenance().dataTo());

@@ -40,11 +40,12 @@ public final class DashboardCommand implements Callable<Integer> {
             description = "A run folder of 'flowcast evaluate', or a folder of them whose newest is shown (default: 'runs' beside an H2 database file).")
     Path evaluations;
 
-    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station to show first (default: the busiest).")
+    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station to show first (default: the most congested at the default origin).")
     Integer station;
 
     @Option(names = "--origin", converter = TimeConverter.class, paramLabel = "TIME",
-            description = "Forecast origin to show first (default: the newest origin of the forecast run).")
+            description = "Forecast origin to show first (default: the weekday origin of the forecast run after which the "
+                    + "corridor was most congested; the dashboard's 'Newest origin' button goes to the newest).")
     Instant origin;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Model whose forecasts to show first (default: at-conv-lstm if stored).")
@@ -57,7 +58,7 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "PNG", description = "Render the dashboard headless into this PNG file and exit.")
     Path snapshot;
 
-    @Option(names = "--size", converter = OptionValues.WindowSize.class, defaultValue = "1500x950", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", converter = OptionValues.WindowSize.class, defaultValue = "1600x1000", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
     OptionValues.Size size;
 
     @Spec
@@ -87,7 +88,7 @@ public final class DashboardCommand implements Callable<Integer> {
                 return 0;
             }
             DashboardStage.show(source, corridor, days, vm -> applyChoices(vm).forEach(p -> err.println("warning: " + p)),
-                    millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis));
+                    millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis), size.width(), size.height());
             return 0;
         }
     }

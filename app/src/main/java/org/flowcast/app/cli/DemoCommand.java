@@ -14,7 +14,6 @@ import org.flowcast.app.service.DemoService;
 import org.flowcast.core.FlowcastHome;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.neural.AttentionConvLstm;
 import org.flowcast.sample.SampleConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
                 public void detail(String line) {
                     err.println("  " + line);
                 }
-            }, new EpochProgress(err, AttentionConvLstm.NAME));
+            }, model -> new EpochProgress(err, model));
             endPhase(err, phaseStart);
         } catch (StoreException e) {
             throw new CommandFailure(e.getMessage(), e);

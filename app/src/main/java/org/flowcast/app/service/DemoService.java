@@ -38,13 +38,10 @@ import org.flowcast.sample.SampleCorridor;
  * every model's forecasts of the test range. Says what it does, step by step, to its {@link Steps}.
  */
 public final class DemoService {
-    /**
-     * The attention Conv-LSTM and the statistical baselines. Every registered model (issue #23) is not yet
-     * the default: with all nine, the demo's database read back as corrupt in the test JVM (see the note).
-     */
-    public static final List<String> MODELS = List.of("at-conv-lstm", "linear-ar", "historical-average", "seasonal-naive", "persistence");
-    /** One hour, the protocol's standard horizon. */
-    public static final int HORIZON = 12;
+    /** Every registered model, in the registry's order: the attention Conv-LSTM first. */
+    public static final List<String> MODELS = ModelRegistry.names();
+    /** Two hours: one multi-horizon model per architecture gives the short and the long forecasts. */
+    public static final int HORIZON = 24;
 
     /**
      * Where the demo works, on what sample, how long the first registered model (the attention Conv-LSTM)
@@ -71,12 +68,18 @@ public final class DemoService {
     public record Outcome(EvaluationSummary summary, ReportWriter.Written report, List<ForecastJob.Outcome> forecasts) {
     }
 
-    public Outcome run(Settings settings, Steps steps, TrainingListener training) throws IOException, StoreException {
+    /**
+     * Runs the demo; {@code training} gives the listener that follows each neural model's training, by
+     * model name. The database is compacted when the demo is done.
+     */
+    public Outcome run(Settings settings, Steps steps, java.util.function.Function<String, TrainingListener> training)
+            throws IOException, StoreException {
         Path sampleFolder = settings.home().resolve("sample");
         steps.step("1/6 sample corridor");
         boolean wrote = new SampleCorridor(settings.sample()).ensureIn(sampleFolder);
         steps.detail(wrote ? "wrote " + sampleFolder : "found " + sampleFolder);
-        try (FlowcastDatabase db = FlowcastDatabase.open(settings.database())) {
+        FlowcastDatabase db = FlowcastDatabase.open(settings.database());
+        try {
             steps.step("2/6 ingest into " + db.url().replaceFirst(";.*", ""));
             ingest(db, sampleFolder, steps);
             List<Integer> ids = StationChoice.mainline(db, SampleConfig.FREEWAY, SampleConfig.DIRECTION);
@@ -84,13 +87,13 @@ public final class DemoService {
             SensorSeries series = query.stations(ids, query.storedRange(ids).orElseThrow(() ->
                     new StoreException("the sample corridor has no readings in " + settings.database(), null)));
             TrainingConfig config = TrainingConfig.defaults().withHorizon(HORIZON).withTimeBudget(settings.trainBudget());
-            Backtester backtester = new Backtester(config, training);
+            Backtester backtester = new Backtester(config, TrainingListener.NONE);
             ChronologicalSplit split = backtester.split(series);
 
             steps.step("3/6 train " + String.join(", ", MODELS));
-            Backtester baselines = new Backtester(config.withTimeBudget(settings.baselineBudget()), training);
-            List<Backtester.Fitted> fitted = fit(settings, name -> name.equals(MODELS.get(0)) ? backtester : baselines, split, series,
-                    config.horizon(), steps);
+            TrainingConfig baselines = config.withTimeBudget(settings.baselineBudget());
+            List<Backtester.Fitted> fitted = fit(settings, name -> new Backtester(name.equals(MODELS.get(0)) ? config : baselines,
+                    training.apply(name)), split, series, config.horizon(), steps);
 
             steps.step("4/6 evaluate on " + split.testOrigins() + " test windows");
             List<ModelRun> runs = new ArrayList<>();
@@ -115,7 +118,15 @@ public final class DemoService {
                         outcome.stationForecastsPerSecond()));
                 written.add(outcome);
             }
+            long compacting = System.nanoTime();
+            long before = Files.size(settings.database().resolveSibling(settings.database().getFileName() + ".mv.db"));
+            db.closeCompacted();
+            long after = Files.size(settings.database().resolveSibling(settings.database().getFileName() + ".mv.db"));
+            steps.detail(String.format(Locale.ROOT, "compacted the database from %.0f MB to %.0f MB in %.1f s", before / 1e6, after / 1e6,
+                    (System.nanoTime() - compacting) / 1e9));
             return new Outcome(summary, report, written);
+        } finally {
+            db.close();
         }
     }
 

@@ -22,7 +22,7 @@ import org.flowcast.ingest.store.StoreException;
 
 /**
  * The batch forecasting job: runs a model file over every origin of a time range (or the newest data)
- * and writes forecasts, intervals and attention to the database in one transaction ({@link ForecastRuns}),
+ * and writes forecasts, intervals, their additive parts and attention to the database in one transaction ({@link ForecastRuns}),
  * replacing the earlier run of the same model file, range and stations.
  */
 public final class ForecastJob {
@@ -82,7 +82,8 @@ public final class ForecastJob {
         String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
         List<Instant> usable = coverage.usable();
         long runId = new ForecastRuns(database).replace(new ForecastRuns.NewRun(key, forecaster.modelName(),
-                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares()), sink -> {
+                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
+                forecaster.calibration()), sink -> {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
                         for (Forecast f : chunk) {

@@ -57,7 +57,7 @@ class DashboardSnapshotTest {
         Path png = dir.resolve("empty.png");
         Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("empty").toString(), "--snapshot", png.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(1500);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(org.flowcast.app.dashboard.view.DashboardStage.DEFAULT_WIDTH);
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.ComparisonData;
 import org.flowcast.app.dashboard.viewmodel.ContourData;
 import org.flowcast.app.dashboard.viewmodel.ContourViewModel;
+import org.flowcast.app.dashboard.viewmodel.ContributionData;
+import org.flowcast.app.dashboard.viewmodel.DashboardText;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
 import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
@@ -64,21 +66,48 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void opensOnTheNewestOriginOfTheAttentionModelsRun() {
+    void opensOnAWeekdayPeakOriginAtItsMostCongestedStationWithTheTwoHourForecastSplitIntoShortAndLong() throws Exception {
         assertThat(vm.emptyMessageProperty().get()).isEmpty();
         RunChoice run = vm.selectedRunProperty().get();
         assertThat(run.model()).isEqualTo("at-conv-lstm");
-        assertThat(vm.originTime()).isEqualTo(run.origins().to().minus(STEP));
         assertThat(vm.stations()).hasSize(5);
         assertThat(vm.stations()).extracting(StationTile::postmile).isSorted();
+
+        // a weekday origin of the run after which the corridor was slower than after the run's typical weekday origin
+        Instant origin = vm.originTime();
+        assertThat(origin).isBetween(run.origins().from(), run.origins().to());
+        assertThat(origin.atZone(org.flowcast.core.PemsTime.ZONE).getDayOfWeek())
+                .isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        SensorSeries speeds = new SeriesQuery(db).stations(vm.stations().stream().map(StationTile::id).toList(), run.origins());
+        double chosen = meanSpeedAhead(speeds, speeds.indexOf(origin), -1);
+        double weekdays = 0;
+        int count = 0;
+        for (int t = 0; t + 12 < speeds.length(); t++) {
+            java.time.DayOfWeek day = speeds.timeAt(t).atZone(org.flowcast.core.PemsTime.ZONE).getDayOfWeek();
+            if (day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY) {
+                weekdays += meanSpeedAhead(speeds, t, -1);
+                count++;
+            }
+        }
+        assertThat(chosen).as("mean corridor speed in the hour after the chosen origin").isLessThan(weekdays / count - 10);
+        // and the station shown is the slowest then
+        int shown = speeds.stationIndex(vm.selectedStationProperty().get());
+        for (int s = 0; s < speeds.stationCount(); s++) {
+            assertThat(meanSpeedAhead(speeds, speeds.indexOf(origin), shown)).isLessThanOrEqualTo(meanSpeedAhead(speeds, speeds.indexOf(origin), s) + 1e-9);
+        }
 
         ForecastChartData chart = vm.chartProperty().get();
         assertThat(chart.message()).isEmpty();
         assertThat(chart.shortForecast()).hasSize(org.flowcast.core.Horizon.SHORT_STEPS);
-        assertThat(chart.longForecast()).hasSize(12 - org.flowcast.core.Horizon.SHORT_STEPS + 1);
-        assertThat(chart.band80()).hasSize(12);
+        assertThat(chart.longForecast()).as("35 min to 2 h, joined to the last short step")
+                .hasSize(24 - org.flowcast.core.Horizon.SHORT_STEPS + 1);
+        assertThat(chart.longForecast().get(0)).isEqualTo(chart.shortForecast().get(org.flowcast.core.Horizon.SHORT_STEPS - 1));
+        assertThat(chart.band80()).hasSize(24);
         assertThat(chart.band95()).allSatisfy(b -> assertThat(b.upper()).isGreaterThanOrEqualTo(b.lower()));
         assertThat(chart.observedBefore()).isNotEmpty().allSatisfy(p -> assertThat(p.x()).isLessThanOrEqualTo(chart.originX()));
+
+        vm.toNewestOrigin();
+        assertThat(vm.originTime()).isEqualTo(run.origins().to().minus(STEP));
 
         AttentionData attention = vm.attentionProperty().get();
         assertThat(attention.origins()).hasSize(StationForecastViewModel.ATTENTION_ROWS).last().isEqualTo(vm.originTime());
@@ -89,6 +118,44 @@ class DashboardViewModelTest {
             }
             assertThat(sum).isCloseTo(1.0, within(1e-4));
         }
+    }
+
+    /** Mean speed over the hour after step t, of one station (or of every station: -1). */
+    private static double meanSpeedAhead(SensorSeries series, int t, int station) {
+        double sum = 0;
+        int n = 0;
+        for (int k = 1; k <= 12 && t + k < series.length(); k++) {
+            for (int s = 0; s < series.stationCount(); s++) {
+                if ((station < 0 || s == station) && series.state(t + k, s, Channel.SPEED) != org.flowcast.core.ValueState.MISSING) {
+                    sum += series.value(t + k, s, Channel.SPEED);
+                    n++;
+                }
+            }
+        }
+        return sum / n;
+    }
+
+    @Test
+    void theConvLstmsForecastIsShownAsItsPartsWhichAddUpToIt() throws Exception {
+        ContributionData drove = vm.contributionsProperty().get();
+        assertThat(drove.message()).isEmpty();
+        assertThat(drove.parts()).extracting(ContributionData.Line::name).containsExactly("recurrent head", "seasonal skip", "linear skip");
+        ForecastChartData chart = vm.chartProperty().get();
+        List<ForecastChartData.Point> forecast = new java.util.ArrayList<>(chart.shortForecast());
+        forecast.addAll(chart.longForecast().subList(1, chart.longForecast().size()));
+        assertThat(drove.forecast().points()).containsExactlyElementsOf(forecast);
+        for (int h = 0; h < forecast.size(); h++) {
+            double sum = 0;
+            for (ContributionData.Line part : drove.parts()) {
+                assertThat(part.points().get(h).x()).isEqualTo(forecast.get(h).x());
+                sum += part.points().get(h).y();
+            }
+            assertThat(sum).as("the parts at step %d", h + 1).isCloseTo(forecast.get(h).y(), within(1e-3 + 1e-5 * forecast.get(h).y()));
+        }
+
+        assertThat(vm.chooseModel("lstm")).isTrue();
+        assertThat(vm.contributionsProperty().get().parts()).isEmpty();
+        assertThat(vm.contributionsProperty().get().message()).contains("lstm", "not kept as a sum of parts");
     }
 
     @Test
@@ -132,12 +199,19 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void pointingAtAnAttentionCellHighlightsThePastIntervalItWeighs() {
+    void pointingAtAnAttentionCellHighlightsThePastIntervalItWeighsAndSaysItsWeightAgainstTheUniform() {
         Instant origin = vm.originTime();
         vm.pointAt(StationForecastViewModel.ATTENTION_ROWS - 1, 0);
         assertThat(vm.highlightedProperty().get()).isEqualTo(new TimeRange(origin.minus(STEP.multipliedBy(11)), origin.minus(STEP.multipliedBy(10))));
+        AttentionData attention = vm.attentionProperty().get();
+        float weight = attention.weights()[StationForecastViewModel.ATTENTION_ROWS - 1][0];
+        assertThat(attention.uniform()).isEqualTo(1.0 / 12);
+        assertThat(attention.relativeToUniform(StationForecastViewModel.ATTENTION_ROWS - 1, 0)).isCloseTo(weight * 12.0, within(1e-6));
+        assertThat(vm.forecast().pointedProperty().get()).contains(String.format(java.util.Locale.ROOT, "weight %.3f", weight),
+                "the uniform 1/12", DashboardText.clock(origin.minus(STEP.multipliedBy(11))));
         vm.forecast().clearPointer();
         assertThat(vm.highlightedProperty().get()).isNull();
+        assertThat(vm.forecast().pointedProperty().get()).isEmpty();
     }
 
     @Test
@@ -163,7 +237,7 @@ class DashboardViewModelTest {
     @Test
     void contourShowsForecastFlowRightOfTheOriginOnlyWhenColouredByFlow() {
         ContourData bySpeed = vm.contourProperty().get();
-        assertThat(bySpeed.steps()).isEqualTo(ContourViewModel.CONTOUR_HISTORY + 1 + 12);
+        assertThat(bySpeed.steps()).isEqualTo(ContourViewModel.CONTOUR_HISTORY + 1 + 24);
         assertThat(bySpeed.levels()[bySpeed.originStep() + 1]).containsOnly(Double.NaN);
         assertThat(bySpeed.message()).contains("colour by flow");
 
@@ -187,7 +261,7 @@ class DashboardViewModelTest {
         int average = comparison.columns().indexOf("MAE avg");
         double best = summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow();
         assertThat(comparison.rows().get(comparison.best()[average]).values().get(average)).isEqualTo(best);
-        assertThat(comparison.maeByStep().get("at-conv-lstm")).hasSize(12);
+        assertThat(comparison.maeByStep().get("at-conv-lstm")).hasSize(24);
     }
 
     @Test

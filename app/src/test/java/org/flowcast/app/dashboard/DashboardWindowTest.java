@@ -2,7 +2,13 @@ package org.flowcast.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.flowcast.app.dashboard.view.DashboardStage;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -40,7 +46,8 @@ class DashboardWindowTest {
     void start(Stage stage) throws Exception {
         db = FlowcastDatabase.open(DemoWorkdir.database());
         vm = new DashboardViewModel(new DashboardSource(db, DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
-        stage.setScene(new Scene(new DashboardView(vm).root(), 1400, 900));
+        // the window's default size, where a stretched model column once squeezed every figure to "…"
+        stage.setScene(new Scene(new DashboardView(vm).root(), DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT));
         stage.show();
         vm.open();
     }
@@ -52,6 +59,42 @@ class DashboardWindowTest {
 
     private static String chartTitle(FxRobot robot) {
         return robot.lookup("#forecastChart .chart-title").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void atTheDefaultSizeEveryComparisonColumnShowsItsHeaderAndFirstFigureInFull(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> table = robot.lookup("#accuracyTable").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(org.flowcast.model.ModelRegistry.names().size());
+        Bounds visible = table.localToScene(table.getLayoutBounds());
+        int headers = 0;
+        for (Node header : table.lookupAll(".column-header")) {
+            Label label = (Label) header.lookup(".label");
+            if (label == null || label.getText() == null || label.getText().isEmpty()) {
+                continue;
+            }
+            assertThat(shownText(label)).as("header " + label.getText()).isEqualTo(label.getText());
+            assertThat(header.localToScene(header.getLayoutBounds()).getMaxX()).as("header " + label.getText() + " inside the table")
+                    .isLessThanOrEqualTo(visible.getMaxX());
+            headers++;
+        }
+        assertThat(headers).as("model, the MAE group and its steps, RMSE, MAPE").isGreaterThanOrEqualTo(table.getVisibleLeafColumns().size());
+        int cells = 0;
+        for (Node node : table.lookupAll(".table-cell")) {
+            TableCell<?, ?> cell = (TableCell<?, ?>) node;
+            if (cell.getIndex() != 0 || cell.getText() == null || cell.getText().isEmpty()) {
+                continue;
+            }
+            assertThat(shownText(cell)).as("first value of " + cell.getTableColumn().getText()).isEqualTo(cell.getText());
+            assertThat(cell.localToScene(cell.getLayoutBounds()).getMaxX()).isLessThanOrEqualTo(visible.getMaxX());
+            cells++;
+        }
+        assertThat(cells).isEqualTo(table.getVisibleLeafColumns().size());
+    }
+
+    /** The text a label draws, which ends in "…" where its full text does not fit. */
+    private static String shownText(javafx.scene.control.Labeled labeled) {
+        return ((Text) labeled.lookup(".text")).getText();
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.flowcast.app.dashboard.data.DashboardReads;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.data.StationForecast;
 import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.ForecastStore;
 import org.flowcast.reports.EvaluationSummary;
 
 /** The dashboard's reads from memory, for view-model tests that need no database and train no model. */
@@ -24,6 +25,7 @@ final class InMemoryDashboardReads implements DashboardReads {
     private final List<RunChoice> runs = new ArrayList<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, StationForecast>>> forecasts = new HashMap<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, float[]>>> attention = new HashMap<>();
+    private final Map<String, List<ForecastStore.StoredPart>> parts = new HashMap<>();
     int reads;
 
     InMemoryDashboardReads(CorridorData corridor) {
@@ -44,6 +46,17 @@ final class InMemoryDashboardReads implements DashboardReads {
     InMemoryDashboardReads withAttention(long runId, int stationId, Instant origin, float[] weights) {
         attention.computeIfAbsent(runId, k -> new HashMap<>()).computeIfAbsent(stationId, k -> new TreeMap<>()).put(origin, weights);
         return this;
+    }
+
+    InMemoryDashboardReads withParts(long runId, int stationId, Instant origin, List<ForecastStore.StoredPart> stored) {
+        parts.put(runId + "/" + stationId + "/" + origin, List.copyOf(stored));
+        return this;
+    }
+
+    @Override
+    public List<ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) {
+        reads++;
+        return parts.getOrDefault(runId + "/" + stationId + "/" + origin, List.of());
     }
 
     @Override

@@ -32,6 +32,8 @@ class PanelViewModelTest {
             new Station(12, 12, 5, "N", "ML", 4, 2.0, 33.7, -117.8, "Busy"),
             new Station(13, 12, 5, "N", "ML", 4, 3.0, 33.7, -117.8, "Middle"));
     private static final Instant LAST_ORIGIN = START.plus(STEP.multipliedBy(200));
+    /** The origin after which station 12 jams for an hour (Monday 12:30 Pacific). */
+    private static final int PEAK = 150;
 
     private InMemoryDashboardReads reads;
     private DashboardViewModel vm;
@@ -42,7 +44,8 @@ class PanelViewModelTest {
         for (int t = 0; t < STEPS; t++) {
             for (int s = 0; s < 3; s++) {
                 series.set(t, s, Channel.FLOW, new float[] {50, 300, 150}[s], ValueState.OBSERVED);
-                series.set(t, s, Channel.SPEED, 60, ValueState.OBSERVED);
+                boolean jammed = s == 1 && t > PEAK && t <= PEAK + 12;
+                series.set(t, s, Channel.SPEED, jammed ? 20 : 60, ValueState.OBSERVED);
             }
         }
         TimeRange origins = new TimeRange(START.plus(STEP.multipliedBy(100)), LAST_ORIGIN.plus(STEP));
@@ -68,16 +71,19 @@ class PanelViewModelTest {
     }
 
     @Test
-    void opensOnTheFirstRegisteredModelsNewestOriginAtTheBusiestStation() {
+    void opensOnTheFirstRegisteredModelsWeekdayPeakAtItsJammedStationAndGoesToTheNewestOriginOnRequest() {
         assertThat(vm.selectedRunProperty().get().model()).isEqualTo("at-conv-lstm");
-        assertThat(vm.originTime()).isEqualTo(LAST_ORIGIN);
+        assertThat(vm.originTime()).isEqualTo(START.plus(STEP.multipliedBy(PEAK)));
         assertThat(vm.selectedStationProperty().get()).isEqualTo(12);
+        vm.toNewestOrigin();
+        assertThat(vm.originTime()).isEqualTo(LAST_ORIGIN);
         assertThat(vm.tiles().stations()).hasSize(3);
         assertThat(vm.emptyMessageProperty().get()).isEmpty();
     }
 
     @Test
     void theChartShowsShortAndLongForecastsToTwoHoursWithIntervals() {
+        vm.toNewestOrigin();
         ForecastChartData chart = vm.forecast().chartProperty().get();
         assertThat(chart.shortForecast()).hasSize(Horizon.SHORT_STEPS);
         assertThat(chart.longForecast()).hasSize(24 - Horizon.SHORT_STEPS + 1);
@@ -95,6 +101,7 @@ class PanelViewModelTest {
 
     @Test
     void theContourShowsForecastFlowAfterTheOriginOnlyWhenColouredByFlow() {
+        vm.toNewestOrigin();
         vm.colourByProperty().set(ColourBy.FLOW);
         var flow = vm.contour().contourProperty().get();
         int afterOrigin = flow.originStep() + 1;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.ForecastStore.InputShares;
@@ -26,8 +27,15 @@ public final class ForecastRuns {
         this.database = database;
     }
 
-    /** What identifies a run and what it was made from. */
-    public record NewRun(String key, String model, String modelFile, int horizon, TimeRange range, int stations, InputShares input) {
+    /**
+     * What identifies a run and what it was made from; {@code calibration} is the conformal calibration its
+     * forecasts' intervals come from (stored once for the run), empty to store each row's bounds.
+     */
+    public record NewRun(String key, String model, String modelFile, int horizon, TimeRange range, int stations, InputShares input,
+                         List<ConformalIntervals> calibration) {
+        public NewRun {
+            calibration = List.copyOf(calibration);
+        }
     }
 
     /** Where a run's forecasts go, chunk by chunk. */
@@ -51,10 +59,10 @@ public final class ForecastRuns {
             c.setAutoCommit(false);
             try {
                 long id = store.beginRun(c, run.key(), run.model(), run.modelFile(), run.horizon(), run.range(), run.stations(),
-                        run.input());
+                        run.input(), run.calibration());
                 producer.produce(forecasts -> {
                     try {
-                        store.add(c, id, forecasts);
+                        store.add(c, id, forecasts, run.calibration());
                     } catch (SQLException e) {
                         throw new StoreException("writing forecasts failed, nothing was kept: " + DatabaseFaults.describe(e), e);
                     }
@@ -88,6 +96,11 @@ public final class ForecastRuns {
             }
             return out;
         });
+    }
+
+    /** The additive parts of a run's forecast for one station from one origin; empty where the run has none. */
+    public List<ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException {
+        return database.read("reading the forecast parts of run " + runId, c -> store.parts(c, runId, stationId, origin));
     }
 
     /** Attention weights of a run for one station at every origin in a range, in time order. */

@@ -13,13 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flowcast.core.AttentionWeights;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastPart;
 import org.flowcast.core.PredictionInterval;
 import org.flowcast.core.TimeRange;
 
 /**
- * The {@code forecast_run}, {@code forecast} and {@code attention} tables. Writing a run replaces an
- * earlier run of the same key in the same transaction, so readers see the old run or the new one.
+ * The {@code forecast_run}, {@code forecast}, {@code forecast_interval} and {@code attention} tables.
+ * Writing a run replaces an earlier run of the same key in the same transaction, so readers see the old
+ * run or the new one. A run with a conformal calibration stores its half-widths once and its rows only
+ * the forecasts (and their parts); the bounds are made again on reading, exactly as the calibration made them.
  */
 public final class ForecastStore {
     private static final int BATCH = 10_000;
@@ -37,6 +41,15 @@ public final class ForecastStore {
     /** Starts writing a run: deletes the earlier run of the key and returns the new run's id. */
     public long beginRun(Connection c, String key, String model, String modelFile, int horizon, TimeRange range, int stations,
                          InputShares input) throws SQLException {
+        return beginRun(c, key, model, modelFile, horizon, range, stations, input, List.of());
+    }
+
+    /**
+     * Starts writing a run whose forecasts' intervals come from {@code calibration} (empty: bounds are
+     * stored on every row, as {@link #add} finds them).
+     */
+    public long beginRun(Connection c, String key, String model, String modelFile, int horizon, TimeRange range, int stations,
+                         InputShares input, List<ConformalIntervals> calibration) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_run WHERE run_key = ?")) {
             delete.setString(1, key);
             delete.executeUpdate();
@@ -57,17 +70,74 @@ public final class ForecastStore {
             insert.setFloat(10, (float) input.imputed());
             insert.setFloat(11, (float) input.missing());
             insert.executeUpdate();
+            long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            writeCalibration(c, id, calibration);
+            return id;
         }
     }
 
-    /** Adds forecasts (with their 80% and 95% intervals and attention, where present) to a run. */
+    private static void writeCalibration(Connection c, long runId, List<ConformalIntervals> calibration) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO forecast_interval (run_id, level, step, half_width) VALUES (?, ?, ?, ?)")) {
+            for (ConformalIntervals band : calibration) {
+                for (int h = 1; h <= band.halfWidth().length; h++) {
+                    insert.setLong(1, runId);
+                    insert.setDouble(2, band.level());
+                    insert.setInt(3, h);
+                    insert.setDouble(4, band.halfWidth()[h - 1]);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The conformal calibration a run's bounds are made from; empty where its rows hold their bounds. */
+    public List<ConformalIntervals> calibration(Connection c, long runId) throws SQLException {
+        java.util.Map<Double, List<Double>> widths = new java.util.TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT level, half_width FROM forecast_interval WHERE run_id = ? ORDER BY level, step")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    widths.computeIfAbsent(rs.getDouble(1), l -> new ArrayList<>()).add(rs.getDouble(2));
+                }
+            }
+        }
+        List<ConformalIntervals> out = new ArrayList<>();
+        widths.forEach((level, w) -> out.add(new ConformalIntervals(level, w.stream().mapToDouble(Double::doubleValue).toArray())));
+        return out;
+    }
+
+    /** Adds forecasts (with their 80% and 95% intervals, parts and attention, where present) to a run. */
     public void add(Connection c, long runId, List<Forecast> forecasts) throws SQLException {
+        add(c, runId, forecasts, List.of());
+    }
+
+    /**
+     * Adds forecasts to a run begun with {@code calibration}: where it is not empty, the forecasts'
+     * intervals must be the calibration's around them (refused otherwise), and only the forecasts are stored.
+     */
+    public void add(Connection c, long runId, List<Forecast> forecasts, List<ConformalIntervals> calibration) throws SQLException {
+        boolean boundsOnRows = calibration.isEmpty();
+        if (!boundsOnRows) {
+            for (Forecast f : forecasts) {
+                requireFromCalibration(f, calibration);
+            }
+        }
+        if (!forecasts.isEmpty() && !forecasts.get(0).parts().isEmpty()) {
+            try (PreparedStatement names = c.prepareStatement("UPDATE forecast_run SET part_names = ? WHERE id = ?")) {
+                names.setString(1, String.join("|", forecasts.get(0).parts().stream().map(ForecastPart::name).toList()));
+                names.setLong(2, runId);
+                names.executeUpdate();
+            }
+        }
         try (PreparedStatement values = c.prepareStatement("INSERT INTO forecast (run_id, origin_ts, station_id, flow, "
-                + "lower80, upper80, lower95, upper95) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + "lower80, upper80, lower95, upper95, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement weights = c.prepareStatement(
                      "INSERT INTO attention (run_id, origin_ts, station_id, weights) VALUES (?, ?, ?, ?)")) {
             int pending = 0;
@@ -85,10 +155,11 @@ public final class ForecastStore {
                         column[h - 1] = f.value(h, s);
                     }
                     values.setBytes(4, PackedArrays.floats(column));
-                    bound(values, 5, i80, s, steps, true);
-                    bound(values, 6, i80, s, steps, false);
-                    bound(values, 7, i95, s, steps, true);
-                    bound(values, 8, i95, s, steps, false);
+                    bound(values, 5, boundsOnRows ? i80 : Optional.empty(), s, steps, true);
+                    bound(values, 6, boundsOnRows ? i80 : Optional.empty(), s, steps, false);
+                    bound(values, 7, boundsOnRows ? i95 : Optional.empty(), s, steps, true);
+                    bound(values, 8, boundsOnRows ? i95 : Optional.empty(), s, steps, false);
+                    values.setBytes(9, f.parts().isEmpty() ? null : packedParts(f, s));
                     values.addBatch();
                     if (++pending % BATCH == 0) {
                         values.executeBatch();
@@ -112,6 +183,38 @@ public final class ForecastStore {
             count.setInt(1, forecasts.size());
             count.setLong(2, runId);
             count.executeUpdate();
+        }
+    }
+
+    private static byte[] packedParts(Forecast f, int station) {
+        int steps = f.horizonSteps();
+        float[] packed = new float[f.parts().size() * steps];
+        for (int p = 0; p < f.parts().size(); p++) {
+            ForecastPart part = f.parts().get(p);
+            for (int h = 1; h <= steps; h++) {
+                packed[p * steps + h - 1] = part.value(h, station);
+            }
+        }
+        return PackedArrays.floats(packed);
+    }
+
+    private static void requireFromCalibration(Forecast f, List<ConformalIntervals> calibration) {
+        for (ConformalIntervals band : calibration) {
+            Optional<PredictionInterval> interval = f.interval(band.level());
+            if (interval.isEmpty() || band.halfWidth().length < f.horizonSteps()) {
+                throw new IllegalArgumentException("the forecast from " + f.origin() + " has no " + band.level()
+                        + " interval of the run's calibration");
+            }
+            for (int h = 1; h <= f.horizonSteps(); h++) {
+                for (int s = 0; s < f.stationCount(); s++) {
+                    float v = f.value(h, s);
+                    if (Float.compare(interval.get().lower(h, s), band.lower(v, h)) != 0
+                            || Float.compare(interval.get().upper(h, s), band.upper(v, h)) != 0) {
+                        throw new IllegalArgumentException("the forecast's " + band.level() + " interval at step " + h
+                                + " is not the run's calibration around it; store its bounds on the rows instead");
+                    }
+                }
+            }
         }
     }
 
@@ -154,6 +257,7 @@ public final class ForecastStore {
 
     /** The forecasts of a run for one station whose origins lie in a range, ordered by origin and step. */
     public List<StoredValue> forecasts(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
+        List<ConformalIntervals> calibration = calibration(c, runId);
         List<StoredValue> values = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow, lower80, upper80, lower95, upper95 "
                 + "FROM forecast WHERE run_id = ? AND origin_ts >= ? AND origin_ts < ? AND station_id = ? ORDER BY origin_ts")) {
@@ -170,6 +274,9 @@ public final class ForecastStore {
                         byte[] bytes = rs.getBytes(3 + k);
                         bounds[k] = bytes == null ? null : PackedArrays.readFloats(bytes);
                     }
+                    if (bounds[0] == null && !calibration.isEmpty()) {
+                        bounds = boundsFrom(calibration, flow);
+                    }
                     for (int h = 1; h <= flow.length; h++) {
                         values.add(new StoredValue(stationId, origin, h, flow[h - 1], at(bounds[0], h), at(bounds[1], h), at(bounds[2], h),
                                 at(bounds[3], h)));
@@ -178,6 +285,69 @@ public final class ForecastStore {
             }
         }
         return values;
+    }
+
+    /** Lower and upper bounds at 80% and at 95%, as the calibration makes them around the forecast. */
+    private static float[][] boundsFrom(List<ConformalIntervals> calibration, float[] flow) {
+        float[][] bounds = new float[4][];
+        for (ConformalIntervals band : calibration) {
+            int k = Math.abs(band.level() - 0.8) < 1e-9 ? 0 : Math.abs(band.level() - 0.95) < 1e-9 ? 2 : -1;
+            if (k < 0 || band.halfWidth().length < flow.length) {
+                continue;
+            }
+            bounds[k] = new float[flow.length];
+            bounds[k + 1] = new float[flow.length];
+            for (int h = 1; h <= flow.length; h++) {
+                bounds[k][h - 1] = band.lower(flow[h - 1], h);
+                bounds[k + 1][h - 1] = band.upper(flow[h - 1], h);
+            }
+        }
+        return bounds;
+    }
+
+    /** One additive part of a stored forecast: its name and its values by step - 1. */
+    public record StoredPart(String name, float[] values) {
+        public StoredPart {
+            values = values.clone();
+        }
+
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
+    }
+
+    /** The additive parts of a run's forecast for one station from one origin; empty where the run has none. */
+    public List<StoredPart> parts(Connection c, long runId, int stationId, Instant origin) throws SQLException {
+        String names;
+        try (PreparedStatement select = c.prepareStatement("SELECT part_names FROM forecast_run WHERE id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return List.of();
+                }
+                names = rs.getString(1);
+            }
+        }
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT parts FROM forecast WHERE run_id = ? AND origin_ts = ? AND station_id = ?")) {
+            select.setLong(1, runId);
+            select.setObject(2, utc(origin));
+            select.setInt(3, stationId);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next() || rs.getBytes(1) == null) {
+                    return List.of();
+                }
+                float[] packed = PackedArrays.readFloats(rs.getBytes(1));
+                String[] split = names.split("\\|");
+                int steps = packed.length / split.length;
+                List<StoredPart> parts = new ArrayList<>();
+                for (int p = 0; p < split.length; p++) {
+                    parts.add(new StoredPart(split[p], java.util.Arrays.copyOfRange(packed, p * steps, (p + 1) * steps)));
+                }
+                return parts;
+            }
+        }
     }
 
     private static float at(float[] values, int step) {

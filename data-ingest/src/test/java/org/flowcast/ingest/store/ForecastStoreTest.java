@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flowcast.core.AttentionWeights;
+import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastPart;
 import org.flowcast.core.PredictionInterval;
 import org.flowcast.core.TimeRange;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,67 @@ class ForecastStoreTest {
             assertThat(attention.get(T0.plus(STEP))).containsExactly(0.5f, 0.5f);
             assertThat(store.runs(c)).singleElement().extracting(ForecastStore.Run::origins).isEqualTo(3);
             assertThat(store.runs(c).get(0).input()).isEqualTo(SHARES);
+        }
+    }
+
+    @Test
+    void aCalibratedRunStoresItsHalfWidthsOnceAndGivesBackTheBoundsTheCalibrationMade() throws Exception {
+        List<ConformalIntervals> calibration = List.of(new ConformalIntervals(0.8, new double[] {3.25, 4.5}),
+                new ConformalIntervals(0.95, new double[] {12.125, 15}));
+        Forecast calibrated = ConformalIntervals.around(forecast(T0, 10, null), calibration);
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP)), 2, SHARES, calibration);
+            store.add(c, run, List.of(calibrated), calibration);
+
+            assertThat(store.calibration(c, run)).usingRecursiveFieldByFieldElementComparator().isEqualTo(calibration);
+            try (var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM forecast WHERE lower80 IS NOT NULL")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("no bounds on the rows").isZero();
+            }
+            List<ForecastStore.StoredValue> values = store.forecasts(c, run, 11, new TimeRange(T0, T0.plus(STEP)));
+            for (ForecastStore.StoredValue v : values) {
+                int h = v.step();
+                // exactly what the calibration gave the forecast, floored at zero flow
+                assertThat(v.lower80()).isEqualTo(calibrated.interval(0.8).orElseThrow().lower(h, 0));
+                assertThat(v.upper80()).isEqualTo(calibrated.interval(0.8).orElseThrow().upper(h, 0));
+                assertThat(v.lower95()).isEqualTo(calibrated.interval(0.95).orElseThrow().lower(h, 0));
+                assertThat(v.upper95()).isEqualTo(calibrated.interval(0.95).orElseThrow().upper(h, 0));
+            }
+            assertThat(values.get(0).lower95()).as("10 - 12.125 floored").isZero();
+        }
+    }
+
+    @Test
+    void aForecastWhoseIntervalsAreNotTheRunsCalibrationIsRefused() throws Exception {
+        List<ConformalIntervals> calibration = List.of(new ConformalIntervals(0.8, new double[] {3, 4}));
+        Forecast other = ConformalIntervals.around(forecast(T0, 10, null), List.of(new ConformalIntervals(0.8, new double[] {3, 5})));
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP)), 2, SHARES, calibration);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.add(c, run, List.of(other), calibration))
+                    .hasMessageContaining("not the run's calibration");
+        }
+    }
+
+    @Test
+    void keepsTheNamedPartsOfEachForecastInOrder() throws Exception {
+        Forecast withParts = forecast(T0, 10, null).withParts(List.of(
+                new ForecastPart("recurrent head", new float[][] {{7, 8}, {9, 10}}),
+                new ForecastPart("seasonal skip", new float[][] {{3, 3}, {3, 3}})));
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP)), 2, SHARES);
+            store.add(c, run, List.of(withParts, forecast(T0.plus(STEP), 20, null)));
+
+            List<ForecastStore.StoredPart> parts = store.parts(c, run, 12, T0);
+            assertThat(parts).extracting(ForecastStore.StoredPart::name).containsExactly("recurrent head", "seasonal skip");
+            assertThat(parts.get(0).values()).containsExactly(8f, 10f);
+            assertThat(parts.get(1).values()).containsExactly(3f, 3f);
+            assertThat(store.parts(c, run, 12, T0.plus(STEP))).as("a forecast without parts").isEmpty();
         }
     }
 

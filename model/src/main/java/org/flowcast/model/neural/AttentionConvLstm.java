@@ -52,6 +52,12 @@ public final class AttentionConvLstm implements NeuralArchitecture {
     }
 
     public static final String NAME = "at-conv-lstm";
+    /** The additive parts of its forecast: the recurrent head (recent traffic through attention, with the daily and weekly branches). */
+    public static final String PART_HEAD = "recurrent head";
+    /** The flow at the same time a day and a week earlier, each weighed per station and step. */
+    public static final String PART_SEASONAL = "seasonal skip";
+    /** The shared linear autoregression over each station's own recent, day- and week-earlier flows. */
+    public static final String PART_LINEAR = "linear skip";
     private final Parameters p;
 
     public AttentionConvLstm(Parameters parameters) {
@@ -94,12 +100,23 @@ public final class AttentionConvLstm implements NeuralArchitecture {
             head.add(Layers.bidirectionalFinalStates(w, "weekly", in.weekly(), n, p.periodicHidden()));
             headWidth += 2 * p.periodicHidden();
         }
-        Tensor prediction = Layers.dense(w, "head", Tensor.concatColumns(head.toArray(Tensor[]::new)), headWidth, in.outputs());
+        Tensor recurrent = Layers.dense(w, "head", Tensor.concatColumns(head.toArray(Tensor[]::new)), headWidth, in.outputs());
+        Map<String, Tensor> parts = new LinkedHashMap<>();
+        parts.put(PART_HEAD, recurrent);
+        // added to the prediction one by one, in the order the weights were trained with; their sum is only the part shown
+        Tensor prediction = recurrent;
+        Tensor seasonal = null;
         if (p.seasonalSkip() && p.daily()) {
-            prediction = prediction.add(seasonalSkip(w, "skip_daily", in.daily(), in.outputs()));
+            seasonal = seasonalSkip(w, "skip_daily", in.daily(), in.outputs());
+            prediction = prediction.add(seasonal);
         }
         if (p.seasonalSkip() && p.weekly()) {
-            prediction = prediction.add(seasonalSkip(w, "skip_weekly", in.weekly(), in.outputs()));
+            Tensor weekly = seasonalSkip(w, "skip_weekly", in.weekly(), in.outputs());
+            prediction = prediction.add(weekly);
+            seasonal = seasonal == null ? weekly : seasonal.add(weekly);
+        }
+        if (seasonal != null) {
+            parts.put(PART_SEASONAL, seasonal);
         }
         if (p.linearSkip()) {
             List<Tensor> windows = new ArrayList<>(List.of(flows));
@@ -109,9 +126,11 @@ public final class AttentionConvLstm implements NeuralArchitecture {
             if (p.weekly()) {
                 windows.add(in.weekly());
             }
-            prediction = prediction.add(linearSkip(w, "skip_linear", windows, in.horizon()));
+            Tensor linear = linearSkip(w, "skip_linear", windows, in.horizon());
+            prediction = prediction.add(linear);
+            parts.put(PART_LINEAR, linear);
         }
-        return new GraphOutputs(prediction, attention.weights());
+        return new GraphOutputs(prediction, attention.weights(), parts);
     }
 
     /**

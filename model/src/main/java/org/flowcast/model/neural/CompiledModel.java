@@ -30,8 +30,11 @@ public final class CompiledModel {
     record Gradients(double loss, Map<String, float[]> byParameter) {
     }
 
-    /** Predictions [size, H·N] and attention [size, P] (null for a model without). */
-    record Output(float[] prediction, float[] attention) {
+    /**
+     * Predictions [size, H·N], attention [size, P] (null for a model without) and the named additive parts
+     * of the predictions, each [size, H·N] (empty for a model without).
+     */
+    record Output(float[] prediction, float[] attention, Map<String, float[]> parts) {
     }
 
     private CompiledModel(NeuralArchitecture architecture, WindowSpec spec, int stations, ParameterStore store, boolean attention) {
@@ -118,10 +121,16 @@ public final class CompiledModel {
     Output predict(Batch batch) {
         List<Output> parts = onShards(batch, (shard, index) -> {
             GraphOutputs outputs = forward(architecture, spec, stations, new Weights(store, new Tape(false)), shard);
-            return new Output(outputs.prediction().data(), outputs.attention() == null ? null : outputs.attention().data());
+            Map<String, float[]> named = new java.util.LinkedHashMap<>();
+            outputs.parts().forEach((name, tensor) -> named.put(name, tensor.data()));
+            return new Output(outputs.prediction().data(), outputs.attention() == null ? null : outputs.attention().data(), named);
         });
+        Map<String, float[]> joinedParts = new java.util.LinkedHashMap<>();
+        for (String name : parts.get(0).parts().keySet()) {
+            joinedParts.put(name, join(parts.stream().map(o -> o.parts().get(name)).toList()));
+        }
         return new Output(join(parts.stream().map(Output::prediction).toList()),
-                attention ? join(parts.stream().map(Output::attention).toList()) : null);
+                attention ? join(parts.stream().map(Output::attention).toList()) : null, joinedParts);
     }
 
     private static float[] join(List<float[]> parts) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastPart;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ManifestFields;
@@ -124,10 +125,32 @@ public final class NeuralForecaster implements StoredForecaster {
                     float[] row = java.util.Arrays.copyOfRange(attention, (i - from) * spec.inputSteps(), (i - from + 1) * spec.inputSteps());
                     weights = Optional.of(AttentionWeights.forWindow(row));
                 }
-                forecasts.add(new Forecast(architecture.name(), origins.get(i), aligned.step(), stationIds, values, List.of(), weights));
+                forecasts.add(new Forecast(architecture.name(), origins.get(i), aligned.step(), stationIds, values, List.of(), weights,
+                        partsOf(result.parts(), base, n)));
             }
         }
         return forecasts;
+    }
+
+    /**
+     * The forecast's additive parts in flow units: the first carries the scaler's mean as well, so that the
+     * parts add up to the forecast, {@code mean + std · Σ part}.
+     */
+    private List<ForecastPart> partsOf(Map<String, float[]> parts, int base, int n) {
+        List<ForecastPart> out = new ArrayList<>(parts.size());
+        boolean first = true;
+        for (Map.Entry<String, float[]> part : parts.entrySet()) {
+            float[][] values = new float[spec.horizon()][n];
+            for (int h = 0; h < spec.horizon(); h++) {
+                for (int s = 0; s < n; s++) {
+                    float z = part.getValue()[base + h * n + s];
+                    values[h][s] = first ? scaler.unscale(z) : (float) (z * scaler.std());
+                }
+            }
+            out.add(new ForecastPart(part.getKey(), values));
+            first = false;
+        }
+        return out;
     }
 
     @Override

@@ -39,6 +39,12 @@ public interface DashboardReads {
     /** Every listed station's forecast of a run from one origin (stations without one are left out). */
     Map<Integer, StationForecast> forecastsAt(long runId, List<Integer> stationIds, Instant origin) throws StoreException;
 
+    /**
+     * The additive parts of a run's forecast for one station from one origin, in the model's order (empty
+     * for a run whose model does not give them).
+     */
+    List<org.flowcast.ingest.store.ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException;
+
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
     SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException;
 

@@ -170,6 +170,11 @@ public final class DashboardSource implements DashboardReads {
         return out;
     }
 
+    @Override
+    public List<ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException {
+        return forecasts.parts(runId, stationId, origin);
+    }
+
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
     @Override
     public SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException {

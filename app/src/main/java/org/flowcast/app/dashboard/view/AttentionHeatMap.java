@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -15,15 +16,23 @@ import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 
 /**
  * Attention weights as a heat map: forecast origins down, past five-minute steps across (the origin
- * itself rightmost). Pointing at a cell highlights the interval it weighs on the forecast chart.
+ * itself rightmost). Colours are relative to the uniform weight 1/P on a diverging scale, white where a
+ * step gets its flat share, blue below and red above (saturating at a quarter and at four times it), so
+ * that a flat map reads as flat. Pointing at a cell shows its weight and highlights the interval it
+ * weighs on the forecast chart.
  */
 final class AttentionHeatMap extends VBox {
-    private static final Color LOW = Color.web("#f7fbff");
-    private static final Color HIGH = Color.web("#08306b");
+    private static final Color BELOW = Color.web("#2166ac");
+    private static final Color FLAT = Color.WHITE;
+    private static final Color ABOVE = Color.web("#b2182b");
+    /** The scale saturates at 2^±SATURATION times the uniform weight. */
+    private static final double SATURATION = 2;
 
     private final StationForecastViewModel model;
     private final GridPane grid = new GridPane();
     private final Label message = new Label();
+    private final Label pointed = new Label();
+    private final HBox legend = legend();
 
     AttentionHeatMap(StationForecastViewModel model) {
         this.model = model;
@@ -36,7 +45,10 @@ final class AttentionHeatMap extends VBox {
         message.setWrapText(true);
         grid.setHgap(1);
         grid.setVgap(1);
-        getChildren().addAll(title, message, grid);
+        pointed.setId("attentionPointed");
+        pointed.setStyle("-fx-font-size: 11px;");
+        pointed.textProperty().bind(model.pointedProperty());
+        getChildren().addAll(title, message, legend, grid, pointed);
         model.attentionProperty().addListener((o, a, b) -> show(b));
         show(model.attentionProperty().get());
     }
@@ -47,14 +59,10 @@ final class AttentionHeatMap extends VBox {
         message.setVisible(!data.message().isEmpty());
         message.setManaged(message.isVisible());
         int lags = data.lags();
+        legend.setVisible(lags > 0);
+        legend.setManaged(lags > 0);
         if (lags == 0) {
             return;
-        }
-        float max = 0;
-        for (float[] row : data.weights()) {
-            for (float w : row) {
-                max = Math.max(max, w);
-            }
         }
         for (int lag = 0; lag < lags; lag++) {
             int minutesBack = (lags - 1 - lag) * (int) data.step().toMinutes();
@@ -69,7 +77,7 @@ final class AttentionHeatMap extends VBox {
             grid.add(origin, 0, r + 1);
             for (int lag = 0; lag < lags; lag++) {
                 float w = data.weights()[r][lag];
-                Rectangle cell = new Rectangle(30, 19, LOW.interpolate(HIGH, max == 0 ? 0 : w / max));
+                Rectangle cell = new Rectangle(30, 19, colour(data.relativeToUniform(r, lag)));
                 cell.setId("attention-" + r + "-" + lag);
                 final int row = r;
                 final int column = lag;
@@ -81,13 +89,42 @@ final class AttentionHeatMap extends VBox {
                     cell.setStroke(null);
                     model.clearPointer();
                 });
-                Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "forecast from %s\nweight %.3f on %s",
-                        DashboardText.when(data.origins().get(r)), w, DashboardText.when(data.intervalStart(r, lag)))));
+                Tooltip.install(cell, new Tooltip(String.format(Locale.ROOT, "forecast from %s\nweight %.3f (%.2f× uniform) on %s",
+                        DashboardText.when(data.origins().get(r)), w, data.relativeToUniform(r, lag),
+                        DashboardText.when(data.intervalStart(r, lag)))));
                 grid.add(cell, lag + 1, r + 1);
             }
         }
         Label axis = new Label("minutes before each origin →");
         axis.setStyle("-fx-font-size: 10px;");
         grid.add(axis, 1, data.origins().size() + 1, lags, 1);
+    }
+
+    /** A weight's colour from its multiple of the uniform weight, on a log scale: 1 is white. */
+    static Color colour(double relative) {
+        if (!(relative > 0)) {
+            return BELOW;
+        }
+        double log = Math.max(-SATURATION, Math.min(SATURATION, Math.log(relative) / Math.log(2)));
+        return log < 0 ? FLAT.interpolate(BELOW, -log / SATURATION) : FLAT.interpolate(ABOVE, log / SATURATION);
+    }
+
+    private static HBox legend() {
+        HBox box = new HBox(2);
+        box.setId("attentionLegend");
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label low = new Label("¼× uniform");
+        low.setStyle("-fx-font-size: 10px;");
+        box.getChildren().add(low);
+        for (int i = 0; i <= 8; i++) {
+            double relative = Math.pow(2, -SATURATION + i * SATURATION / 4);
+            Rectangle swatch = new Rectangle(18, 10, colour(relative));
+            swatch.setStroke(Color.web("#cccccc"));
+            box.getChildren().add(swatch);
+        }
+        Label high = new Label("4× uniform   (white: the flat weight 1/P)");
+        high.setStyle("-fx-font-size: 10px;");
+        box.getChildren().add(high);
+        return box;
     }
 }

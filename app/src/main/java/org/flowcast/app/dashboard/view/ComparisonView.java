@@ -40,7 +40,9 @@ final class ComparisonView extends VBox {
         message.setId("comparisonMessage");
         message.setWrapText(true);
         table.setId("accuracyTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // columns sized to their content (below), not stretched over the panel: a constrained policy gave
+        // the model column the spare width and squeezed every figure to "…" in a 1600×1000 window
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ComparisonData.Row row, boolean empty) {
@@ -64,6 +66,52 @@ final class ComparisonView extends VBox {
         show(model.comparisonProperty().get());
     }
 
+    /** Room for a cell's padding and a bold figure beyond the text's own width. */
+    private static final double CELL_PADDING = 16;
+
+    private static String figure(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The width of a text in the table's bold font, the widest its cells and headers draw. */
+    private static double textWidth(String text) {
+        javafx.scene.text.Text measure = new javafx.scene.text.Text(text);
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, javafx.scene.text.Font.getDefault().getSize()));
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    private static final String MAE_PREFIX = "MAE ";
+
+    /** A right-aligned column of figures as wide as its widest figure or header; the best figure in bold. */
+    private static TableColumn<ComparisonData.Row, Double> figureColumn(ComparisonData data, int column, String header) {
+        TableColumn<ComparisonData.Row, Double> values = new TableColumn<>(header);
+        double width = textWidth(header);
+        for (ComparisonData.Row row : data.rows()) {
+            width = Math.max(width, textWidth(figure(row.values().get(column))));
+        }
+        width += CELL_PADDING;
+        values.setPrefWidth(width);
+        values.setMinWidth(width);
+        values.setStyle("-fx-alignment: CENTER-RIGHT;");
+        values.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().values().get(column)));
+        values.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Double value, boolean empty) {
+                super.updateItem(value, empty);
+                if (empty || value == null) {
+                    setText(null);
+                    setStyle("-fx-alignment: CENTER-RIGHT;");
+                    return;
+                }
+                setText(figure(value));
+                boolean best = getIndex() == data.best()[column];
+                setStyle(best ? "-fx-font-weight: bold; -fx-alignment: CENTER-RIGHT;" : "-fx-alignment: CENTER-RIGHT;");
+            }
+        });
+        return values;
+    }
+
     private void show(ComparisonData data) {
         message.setText(data.message());
         message.setVisible(!data.message().isEmpty());
@@ -72,30 +120,32 @@ final class ComparisonView extends VBox {
         table.getColumns().clear();
         TableColumn<ComparisonData.Row, String> name = new TableColumn<>("model");
         name.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().model()));
+        double nameWidth = textWidth("model");
+        for (ComparisonData.Row row : data.rows()) {
+            nameWidth = Math.max(nameWidth, textWidth(row.model()));
+        }
+        name.setPrefWidth(nameWidth + CELL_PADDING);
+        name.setMinWidth(nameWidth + CELL_PADDING);
         table.getColumns().add(name);
+        // the MAE columns under one "MAE" header, so that each figure column is only as wide as its figures
+        TableColumn<ComparisonData.Row, Double> mae = new TableColumn<>("MAE");
         for (int i = 0; i < data.columns().size(); i++) {
-            final int column = i;
-            TableColumn<ComparisonData.Row, Double> values = new TableColumn<>(data.columns().get(i));
-            values.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().values().get(column)));
-            values.setCellFactory(c -> new TableCell<>() {
-                @Override
-                protected void updateItem(Double value, boolean empty) {
-                    super.updateItem(value, empty);
-                    if (empty || value == null) {
-                        setText(null);
-                        setStyle("");
-                        return;
-                    }
-                    setText(String.format(Locale.ROOT, "%.2f", value));
-                    boolean best = getIndex() == data.best()[column];
-                    setStyle(best ? "-fx-font-weight: bold;" : "");
-                }
-            });
-            table.getColumns().add(values);
+            String header = data.columns().get(i);
+            boolean grouped = header.startsWith(MAE_PREFIX);
+            TableColumn<ComparisonData.Row, Double> values = figureColumn(data, i, grouped ? header.substring(MAE_PREFIX.length()) : header);
+            if (grouped) {
+                mae.getColumns().add(values);
+            } else {
+                table.getColumns().add(values);
+            }
+            if (grouped && mae.getColumns().size() == 1) {
+                table.getColumns().add(mae);
+            }
         }
         table.getItems().setAll(data.rows());
         // header plus one line per model, so that the curves get the rest of the panel
-        double height = table.getFixedCellSize() * (Math.max(1, data.rows().size()) + 1) + 8;
+        int headerRows = mae.getColumns().isEmpty() ? 1 : 2;
+        double height = table.getFixedCellSize() * (Math.max(1, data.rows().size()) + headerRows) + 10;
         table.setPrefHeight(height);
         table.setMinHeight(height);
         table.setMaxHeight(height);

@@ -106,6 +106,16 @@ public final class DashboardStage {
      * @param opened  told the milliseconds from the call to the first frame with data
      */
     public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Consumer<Long> opened) {
+        show(source, corridor, days, choices, opened, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    }
+
+    /** The window's size unless asked otherwise: a common laptop screen less the desktop's bars. */
+    public static final int DEFAULT_WIDTH = 1600;
+    public static final int DEFAULT_HEIGHT = 1000;
+
+    /** Opens the dashboard in a window of the given size and blocks until the window is closed. */
+    public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Consumer<Long> opened,
+                            int width, int height) {
         long began = System.nanoTime();
         CountDownLatch closed = new CountDownLatch(1);
         try (FxTaskExecutor executor = new FxTaskExecutor()) {
@@ -114,7 +124,7 @@ public final class DashboardStage {
                 DashboardView view = new DashboardView(model);
                 Stage stage = new Stage();
                 stage.setTitle("Flowcast — " + source.databaseName());
-                stage.setScene(new Scene(view.root(), 1500, 950));
+                stage.setScene(new Scene(view.root(), width, height));
                 stage.setOnHidden(e -> closed.countDown());
                 model.emptyMessageProperty().addListener((o, a, b) -> {
                     if (!"Loading…".equals(b)) {

@@ -26,8 +26,9 @@ import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 
 /**
- * The dashboard window's content: toolbar, corridor strip, origin controls and the four panels
- * (forecast chart, attention, space–time contour, model comparison). It only binds to the view-model.
+ * The dashboard window's content: toolbar, corridor strip, origin controls and the five panels
+ * (forecast chart, what drove the forecast, attention, space–time contour, model comparison). It only
+ * binds to the view-model.
  */
 public final class DashboardView {
     private final StackPane root = new StackPane();
@@ -87,22 +88,26 @@ public final class DashboardView {
                 date.setValue(shown);
             }
         });
+        Button newest = new Button("Newest origin");
+        newest.setId("newestOrigin");
+        newest.setOnAction(e -> model.toNewestOrigin());
         Label originText = new Label();
         originText.setId("originText");
         originText.textProperty().bind(model.originTextProperty());
         originText.setMinWidth(190);
-        HBox originBar = new HBox(8, new Label("Forecast origin"), originText, earlier, origin, later, date);
+        HBox originBar = new HBox(8, new Label("Forecast origin"), originText, earlier, origin, later, date, newest);
         originBar.setAlignment(Pos.CENTER_LEFT);
         originBar.setPadding(new Insets(2, 8, 2, 8));
 
-        SplitPane left = new SplitPane(framed(new ForecastChartView(model.forecast())), framed(new SpaceTimeContour(model.contour())));
+        SplitPane left = new SplitPane(framed(new ForecastChartView(model.forecast())),
+                framed(new ContributionChartView(model.forecast())), framed(new SpaceTimeContour(model.contour())));
         left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.56);
+        left.setDividerPositions(0.44, 0.72);
         SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), framed(new ComparisonView(model.comparison())));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
-        panels.setDividerPositions(0.6);
+        panels.setDividerPositions(0.57);
         panels.setPadding(new Insets(4, 8, 4, 8));
 
         Label status = new Label();

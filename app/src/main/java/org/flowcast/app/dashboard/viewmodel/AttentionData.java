@@ -23,6 +23,16 @@ public record AttentionData(List<Instant> origins, float[][] weights, Duration s
         return weights.length == 0 ? 0 : weights[0].length;
     }
 
+    /** The weight every input step would get if attention were flat: 1/P. */
+    public double uniform() {
+        return lags() == 0 ? Double.NaN : 1.0 / lags();
+    }
+
+    /** A cell's weight as a multiple of the uniform weight: 1 is flat, 2 twice the attention of a flat map. */
+    public double relativeToUniform(int row, int lag) {
+        return weights[row][lag] * lags();
+    }
+
     /** The past five-minute interval a cell weighs: it starts {@code lags - 1 - lag} steps before the row's origin. */
     public Instant intervalStart(int row, int lag) {
         return origins.get(row).minus(step.multipliedBy(lags() - 1L - lag));

@@ -34,7 +34,7 @@ public final class ComparisonViewModel {
         for (int step : steps) {
             columns.add("MAE @" + step);
         }
-        columns.addAll(List.of("MAE avg", "RMSE avg", "MAPE avg %"));
+        columns.addAll(List.of("MAE avg", "RMSE avg", "MAPE %"));
         List<ComparisonData.Row> rows = new ArrayList<>();
         Map<String, double[]> curves = new LinkedHashMap<>();
         for (EvaluationSummary.ModelSummary m : summary.models()) {

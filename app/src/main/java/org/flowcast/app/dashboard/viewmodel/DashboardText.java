@@ -18,6 +18,11 @@ public final class DashboardText {
         return CLOCK.format(Instant.ofEpochSecond(Math.round(epochMinutes * 60)));
     }
 
+    /** The time of day of an instant, e.g. {@code 17:30}. */
+    public static String clock(Instant t) {
+        return CLOCK.format(t);
+    }
+
     /** A time with its day, e.g. {@code Wed 8 Mar 2023 17:30}. */
     public static String when(Instant t) {
         return WHEN.format(t);

@@ -68,7 +68,11 @@ public final class DashboardViewModel {
                           String evaluationProblem) {
     }
 
-    /** Loads the corridor, the forecast runs and the newest evaluation, then shows the newest origin. */
+    /**
+     * Loads the corridor, the forecast runs and the newest evaluation, then shows the weekday peak among the
+     * first registered model's origins ({@link PeakOrigin}) at its most congested station; the newest
+     * origin where there is none.
+     */
     public void open() {
         busy.set(true);
         executor.execute(() -> {
@@ -98,7 +102,9 @@ public final class DashboardViewModel {
                 + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)") + " · "
                 + DashboardText.when(series.start()) + " – " + DashboardText.when(series.end().minus(DashboardSelection.STEP)));
         RunChoice run = firstRegistered(data.runs());
-        selection.settle(corridor, data.runs(), run, defaultOrigin(series, run), busiestStation(series));
+        Optional<PeakOrigin.Choice> peak = run == null ? Optional.empty() : PeakOrigin.find(series, run.origins());
+        selection.settle(corridor, data.runs(), run, peak.map(PeakOrigin.Choice::origin).orElse(newestOrigin(series, run)),
+                peak.map(PeakOrigin.Choice::stationId).orElse(busiestStation(series)));
         emptyMessage.set("");
         tiles.loaded();
         forecast.refresh();
@@ -126,7 +132,7 @@ public final class DashboardViewModel {
     }
 
     /** The run's newest origin that lies in the loaded period, else the newest loaded step. */
-    private static int defaultOrigin(SensorSeries series, RunChoice run) {
+    static int newestOrigin(SensorSeries series, RunChoice run) {
         if (run != null) {
             Instant last = run.origins().to().minus(DashboardSelection.STEP);
             int index = (int) Duration.between(series.start(), last).dividedBy(DashboardSelection.STEP);
@@ -188,6 +194,13 @@ public final class DashboardViewModel {
 
     public void stepOrigin(int steps) {
         selection.stepOrigin(steps);
+    }
+
+    /** Moves to the chosen run's newest origin (the newest loaded step without a run). */
+    public void toNewestOrigin() {
+        if (selection.corridor() != null) {
+            selection.originProperty().set(newestOrigin(selection.series(), selection.selectedRunProperty().get()));
+        }
     }
 
     public void jumpTo(LocalDate date) {
@@ -273,6 +286,10 @@ public final class DashboardViewModel {
 
     public ReadOnlyObjectProperty<AttentionData> attentionProperty() {
         return forecast.attentionProperty();
+    }
+
+    public ReadOnlyObjectProperty<ContributionData> contributionsProperty() {
+        return forecast.contributionsProperty();
     }
 
     public ReadOnlyObjectProperty<ContourData> contourProperty() {

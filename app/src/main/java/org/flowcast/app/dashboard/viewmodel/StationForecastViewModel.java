@@ -18,6 +18,7 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
+import org.flowcast.ingest.store.ForecastStore;
 
 /**
  * The chosen station's panels: its observed flow with the run's short and long forecasts and their
@@ -40,6 +41,8 @@ public final class StationForecastViewModel {
     private final ReadOnlyObjectWrapper<ForecastChartData> chart = new ReadOnlyObjectWrapper<>(ForecastChartData.empty(""));
     private final ReadOnlyObjectWrapper<AttentionData> attention = new ReadOnlyObjectWrapper<>(AttentionData.empty(""));
     private final ReadOnlyObjectWrapper<TimeRange> highlighted = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ContributionData> contributions = new ReadOnlyObjectWrapper<>(ContributionData.empty(""));
+    private final javafx.beans.property.ReadOnlyStringWrapper pointed = new javafx.beans.property.ReadOnlyStringWrapper("");
 
     StationForecastViewModel(DashboardSelection selection, DashboardReads source, TaskExecutor executor, Consumer<Exception> failed) {
         this.selection = selection;
@@ -52,7 +55,7 @@ public final class StationForecastViewModel {
     }
 
     /** What a refresh reads. */
-    private record Reads(Optional<StationForecast> forecast, SortedMap<Instant, float[]> attention) {
+    private record Reads(Optional<StationForecast> forecast, SortedMap<Instant, float[]> attention, List<ForecastStore.StoredPart> parts) {
     }
 
     void refresh() {
@@ -73,6 +76,7 @@ public final class StationForecastViewModel {
             chart.set(chartOf(station.get(), Optional.empty(), null));
             attention.set(AttentionData.empty("No forecasts in the database yet: run 'flowcast forecast --model FILE' "
                     + "(or 'flowcast demo') to see a model's forecasts and attention here."));
+            contributions.set(ContributionData.empty(""));
             return;
         }
         executor.execute(() -> {
@@ -81,14 +85,17 @@ public final class StationForecastViewModel {
             }
             Optional<StationForecast> forecast = Optional.ofNullable(source.forecasts(run.id(), stationId, new TimeRange(at, at.plus(STEP))).get(at));
             TimeRange rows = new TimeRange(at.minus(STEP.multipliedBy(ATTENTION_ROWS - 1L)), at.plus(STEP));
-            return new Reads(forecast, source.attention(run.id(), stationId, rows));
+            return new Reads(forecast, source.attention(run.id(), stationId, rows),
+                    forecast.isPresent() ? source.parts(run.id(), stationId, at) : List.of());
         }, reads -> {
             if (reads == null || current != generation) {
                 return;
             }
             chart.set(chartOf(station.get(), reads.forecast(), run));
             attention.set(attentionOf(reads.attention(), run, at));
+            contributions.set(contributionsOf(station.get(), reads.forecast(), reads.parts(), run, at));
             highlighted.set(null);
+            pointed.set("");
         }, failed);
     }
 
@@ -160,19 +167,63 @@ public final class StationForecastViewModel {
         return new AttentionData(origins, weights.toArray(new float[0][]), STEP, message);
     }
 
-    /** Pointing at an attention cell highlights the past interval it weighs on the chart. */
+    private static ContributionData contributionsOf(Station station, Optional<StationForecast> forecast,
+                                                    List<ForecastStore.StoredPart> parts, RunChoice run, Instant at) {
+        if (forecast.isEmpty()) {
+            return ContributionData.empty("No forecast from " + DashboardText.when(at) + " to break down.");
+        }
+        if (parts.isEmpty()) {
+            return ContributionData.empty("The " + run.model() + " forecast is not kept as a sum of parts; choose at-conv-lstm "
+                    + "to see how much came from recent traffic (the recurrent head), the same time a day and a week "
+                    + "earlier (the seasonal skip) and the linear skip.");
+        }
+        StationForecast f = forecast.get();
+        List<ContributionData.Line> lines = new ArrayList<>();
+        for (ForecastStore.StoredPart part : parts) {
+            float[] values = part.values();
+            List<ForecastChartData.Point> points = new ArrayList<>();
+            for (int h = 1; h <= Math.min(values.length, f.steps()); h++) {
+                points.add(new ForecastChartData.Point(DashboardText.minutes(at.plus(STEP.multipliedBy(h))), values[h - 1]));
+            }
+            lines.add(new ContributionData.Line(part.name(), points));
+        }
+        List<ForecastChartData.Point> total = new ArrayList<>();
+        for (int h = 1; h <= f.steps(); h++) {
+            total.add(new ForecastChartData.Point(DashboardText.minutes(at.plus(STEP.multipliedBy(h))), f.value(h)));
+        }
+        return new ContributionData("What drove the " + run.model() + " forecast for station " + station.id() + " from "
+                + DashboardText.when(at), lines, new ContributionData.Line("forecast", total), "");
+    }
+
+    /**
+     * Pointing at an attention cell highlights the past interval it weighs on the chart, and says its
+     * weight against the uniform weight 1/P.
+     */
     public void pointAt(int row, int lag) {
         AttentionData data = attention.get();
         if (row < 0 || row >= data.origins().size() || lag < 0 || lag >= data.lags()) {
-            highlighted.set(null);
+            clearPointer();
             return;
         }
         Instant start = data.intervalStart(row, lag);
         highlighted.set(new TimeRange(start, start.plus(STEP)));
+        pointed.set(String.format(Locale.ROOT, "weight %.3f (%.2f× the uniform 1/%d = %.3f) on %s–%s, for the forecast from %s",
+                data.weights()[row][lag], data.relativeToUniform(row, lag), data.lags(), data.uniform(), DashboardText.clock(start),
+                DashboardText.clock(start.plus(STEP)), DashboardText.when(data.origins().get(row))));
     }
 
     public void clearPointer() {
         highlighted.set(null);
+        pointed.set("");
+    }
+
+    /** What the attention cell under the pointer says; empty when the pointer is on none. */
+    public javafx.beans.property.ReadOnlyStringProperty pointedProperty() {
+        return pointed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ContributionData> contributionsProperty() {
+        return contributions.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ForecastChartData> chartProperty() {
