@@ -45,6 +45,22 @@ class BadCommandLineTableTest {
                         "--model", "persistence", "--from", "2030-01-01", "--out", "ABSENT"),
                 row("resuming and starting afresh at once", 2, "--resume or --fresh", "train", "--db", "EMPTY", "--model", "persistence",
                         "--resume", "--fresh"),
+                // the test range in the user's hands (#24), checked before any data is read
+                row("a test range given twice", 2, "--test-days or --test-from, not both", "evaluate", "--db", "EMPTY",
+                        "--test-days", "7", "--test-from", "2023-03-01"),
+                row("a test end without a start", 2, "--test-to needs --test-from", "train", "--db", "EMPTY", "--model", "persistence",
+                        "--test-to", "2023-03-01"),
+                row("a test range that ends before it starts", 2, "--test-from must come before --test-to", "evaluate", "--db", "EMPTY",
+                        "--test-from", "2023-03-02", "--test-to", "2023-03-01"),
+                row("no test days", 2, "must be at least 1", "evaluate", "--db", "EMPTY", "--test-days", "0"),
+                row("a validation share that leaves nothing to train on", 2, "--validation-share must lie", "bench", "models",
+                        "--validation-share", "0.95"),
+                row("rolling folds over a test range", 2, "without --test-days or --test-from", "evaluate", "--db", "EMPTY",
+                        "--rolling-days", "1", "--test-days", "2"),
+                row("a parameter no model evaluated takes", 2, "unknown parameter 'lambda'", "evaluate", "--db", "EMPTY",
+                        "--models", "persistence", "--param", "lambda=1"),
+                row("a target station that is not evaluated", 2, "--target 4242 is not among the evaluated stations", "evaluate",
+                        "--db", "DEMO", "--models", "persistence", "--target", "4242", "--out", "DIR/target"),
                 // 13: a database path is a path
                 row("H2 settings in a database path", 2, "may not hold ';'", "stations", "--db", "DIR/x;TRACE_LEVEL_FILE=3"),
                 // 2: a forecast needs its history

@@ -27,6 +27,29 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theLastDayAsTestWithATargetStationGivesThatProtocolAndTheStationByStepTable() throws Exception {
+        int target = 990003;
+        Result result = FlowcastCommandTest.run("evaluate", "--db", DemoWorkdir.database().toString(), "--models",
+                "linear-ar", "--test-days", "1", "--validation-share", "0.15", "--target", String.valueOf(target),
+                "--param", "lambda=0.5", "--out", dir.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        EvaluationSummary summary = ReportWriter.readRun(dir);
+        assertThat(summary.protocol().testWindows()).isEqualTo(288 - 12);
+        assertThat(summary.protocol().scheme()).contains("the last 1 day", "the last 15% of the windows before them");
+        assertThat(summary.models().get(0).provenance()).containsEntry("lambda", "0.5");
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.md")))
+                .startsWith("# Flowcast accuracy report").contains("## Station " + target + ", step by step");
+        java.util.List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("station-steps.csv"));
+        assertThat(rows.get(0)).isEqualTo("model,station,step,mae,rmse,mape_percent,count");
+        assertThat(rows).hasSize(1 + 5 * 12);
+        // a station's step 1 pools its 276 test origins (fewer where the truth is missing or zero)
+        EvaluationSummary.StationSteps steps = summary.models().get(0).stationSteps().get(target);
+        assertThat(steps.count()[0]).isBetween(200L, 276L);
+        assertThat(steps.mae()[0]).isLessThan(steps.mae()[11]);
+        assertThat(dir.resolve("station-steps.json")).content().containsPattern("\"station\" ?: ?" + target);
+    }
+
+    @Test
     void noRetrainWithoutRollingDaysIsAUsageError() {
         Result result = FlowcastCommandTest.run("evaluate", "--db", dir.resolve("x").toString(), "--no-retrain");
         assertThat(result.exitCode()).isEqualTo(2);

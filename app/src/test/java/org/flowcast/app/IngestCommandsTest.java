@@ -48,6 +48,42 @@ class IngestCommandsTest {
         assertThat(second.out()).contains("unchanged");
     }
 
+    /**
+     * A week of a station's web export as the PeMS site saves it, without the hour from 08:00 on the second
+     * day and with blank values in the hour from 08:00 on the third.
+     */
+    private Path webExportWeek(Path folder, String name, String badObservedAt) throws Exception {
+        List<String> rows = new ArrayList<>(List.of("5 Minutes,Lane 1 Flow (Veh/5 Minutes),Flow (Veh/5 Minutes),# Lane Points,% Observed"));
+        for (int t = 0; t < 7 * 288; t++) {
+            if (t >= 288 + 96 && t < 288 + 108) {
+                continue;
+            }
+            String time = String.format("01/%02d/2023 %02d:%02d", 2 + t / 288, t % 288 / 12, t % 12 * 5);
+            boolean blank = t >= 2 * 288 + 96 && t < 2 * 288 + 108;
+            rows.add(time + (blank ? ",,,1,0" : ",50,50,1," + (time.equals(badObservedAt) ? "n/a" : "100")));
+        }
+        return Files.write(Files.createDirectories(folder).resolve(name), rows);
+    }
+
+    @Test
+    void aFolderOfPerStationFoldersLoadsEveryStationByItsFolderNameAndShowsPathsBelowIt() throws Exception {
+        Path exports = dir.resolve("exports");
+        webExportWeek(exports.resolve("10105110"), "week1.csv", "01/02/2023 00:05");
+        webExportWeek(exports.resolve("station25"), "week1.csv", "");
+        Result result = flowcast("ingest", exports.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // one row per file, named below the folder given; the 8-digit id and the station name both read
+        assertThat(result.out()).contains("10105110/week1.csv", "station25/week1.csv");
+        assertThat(result.err()).contains("station 25 taken from the name 'station25'");
+        Result stations = flowcast("stations");
+        assertThat(stations.out()).contains("10105110", "unknown").doesNotContain(" 0-");
+        // the bad '% Observed' kept its row; the missing hour and the blank hour are both gaps in the coverage
+        String line = stations.out().lines().filter(l -> l.contains("10105110")).findFirst().orElseThrow();
+        assertThat(line).contains(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * (7 * 288 - 24) / (7 * 288)));
+        Result quality = flowcast("quality");
+        assertThat(quality.exitCode()).as(quality.err()).isZero();
+    }
+
     @Test
     void aFailedFileMakesTheExitCodeOneAndIsNamedOnStderr() throws Exception {
         Path good = day("good.txt", 1);

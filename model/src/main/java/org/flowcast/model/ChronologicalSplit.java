@@ -69,15 +69,29 @@ public record ChronologicalSplit(SensorSeries train, SensorSeries validation, Se
         }
         int trainCount = (int) (windows * trainShare);
         int validationCount = (int) (windows * validationShare);
-        int testCount = windows - trainCount - validationCount;
+        return of(series, lookback, horizon, trainCount, validationCount, first + trainCount + validationCount, last);
+    }
+
+    /**
+     * The split with its counts given: the first {@code trainCount} origins train, the next
+     * {@code validationCount} validate, and the origins from index {@code testFirst} to {@code testLast}
+     * test (a test range given in time may end before the data does).
+     */
+    public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon, int trainCount, int validationCount,
+                                        int testFirst, int testLast) {
+        int first = lookback - 1;
         int trainLast = first + trainCount - 1;
         int validationFirst = trainLast + 1;
         int validationLast = validationFirst + validationCount - 1;
-        int testFirst = validationLast + 1;
+        if (trainCount < 1 || validationCount < 1 || validationLast >= testFirst || testLast < testFirst
+                || testLast > series.length() - horizon - 1) {
+            throw new IllegalArgumentException("cannot split " + series.length() + " steps into " + trainCount + " training and "
+                    + validationCount + " validation windows before test origins " + testFirst + " to " + testLast);
+        }
         return new ChronologicalSplit(
                 series.sliceTime(0, trainLast + horizon + 1),
                 series.sliceTime(validationFirst - lookback + 1, validationLast + horizon + 1),
-                series.sliceTime(testFirst - lookback + 1, series.length()),
-                trainCount, validationCount, testCount, lookback);
+                series.sliceTime(testFirst - lookback + 1, testLast + horizon + 1),
+                trainCount, validationCount, testLast - testFirst + 1, lookback);
     }
 }

@@ -9,6 +9,7 @@ import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
 import org.flowcast.model.neural.AttentionConvLstm;
 import org.flowcast.model.neural.TemporalConvolutionNetwork;
+import org.flowcast.model.neural.SpatialTemporalIdentity;
 import org.flowcast.model.neural.TransformerEncoder;
 import org.flowcast.model.neural.NeuralArchitecture;
 import org.flowcast.model.neural.NeuralForecaster;
@@ -116,6 +117,8 @@ public final class ModelRegistry {
                     TemporalConvolutionNetwork.Parameters.defaults(), TemporalConvolutionNetwork::new),
             new Neural<>(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
                     TransformerEncoder.Parameters.defaults(), TransformerEncoder::new),
+            new Neural<>(SpatialTemporalIdentity.NAME, "STID: a shared MLP with station, time-of-day and day-of-week identities (Shao et al. 2022)",
+                    SpatialTemporalIdentity.Parameters.defaults(), SpatialTemporalIdentity::new),
             new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c, p) -> Persistence.trainer(c.horizon()),
                     Persistence::load),
             new Statistical<>(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", SeasonalNaive.Parameters.defaults(),

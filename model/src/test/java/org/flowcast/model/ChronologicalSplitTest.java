@@ -52,4 +52,48 @@ class ChronologicalSplitTest {
         assertThat(split.trainFor(0)).isSameAs(split.train());
         assertThat(split.validationFor(LOOKBACK)).isSameAs(split.validation());
     }
+
+    @Test
+    void theLastDaysAsTestLeaveTheirEarlierWindowsToTrainAndAQuarterOfThemToValidate() {
+        SensorSeries series = series(8064);
+        ChronologicalSplit split = EvaluationProtocol.of(12).withTest(EvaluationProtocol.TestRange.lastDays(7)).split(series);
+
+        // origins of the last 7 days whose 12 targets lie in the data: 7 * 288 - 12
+        assertThat(split.testOrigins()).isEqualTo(7 * 288 - 12);
+        int firstTest = 8064 - 7 * 288;
+        assertThat(split.test().timeAt(LOOKBACK - 1)).isEqualTo(series.timeAt(firstTest));
+        int earlier = firstTest - (LOOKBACK - 1);
+        assertThat(split.validationOrigins()).isEqualTo((int) (earlier * 0.25));
+        assertThat(split.trainOrigins()).isEqualTo(earlier - split.validationOrigins());
+        // validation ends right before the first test origin
+        assertThat(split.validation().timeAt(split.validation().length() - 12 - 1)).isEqualTo(series.timeAt(firstTest - 1));
+    }
+
+    @Test
+    void aTestRangeInTimeWithItsOwnValidationShareEndsWhereItIsTold() {
+        SensorSeries series = series(8064);
+        Instant from = series.timeAt(6000);
+        Instant to = series.timeAt(6288);
+        EvaluationProtocol protocol = EvaluationProtocol.of(24).withTest(EvaluationProtocol.TestRange.between(from, to)).withValidationShare(0.15);
+        ChronologicalSplit split = protocol.split(series);
+
+        assertThat(split.testOrigins()).isEqualTo(288);
+        assertThat(split.test().timeAt(LOOKBACK - 1)).isEqualTo(from);
+        assertThat(split.test().end()).as("the last origin's targets, no more").isEqualTo(series.timeAt(6287 + 24 + 1));
+        assertThat(split.validationOrigins()).isEqualTo((int) ((6000 - (LOOKBACK - 1)) * 0.15));
+        assertThat(protocol.describe()).contains("test: the origins of from " + from, "the last 15% of the windows before them");
+        assertThat(EvaluationProtocol.of(12).describe()).isEqualTo(
+                "one chronological split of the windows, 60% training, 20% validation, 20% test");
+    }
+
+    @Test
+    void aTestRangeWithNoRoomBeforeItIsRefusedWithTheReason() {
+        SensorSeries series = series(8064);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
+                        .withTest(EvaluationProtocol.TestRange.lastDays(27)).split(series))
+                .hasMessageContaining("windows before it to train and validate on");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
+                        .withTest(EvaluationProtocol.TestRange.between(series.end().plusSeconds(3600), null)).split(series))
+                .hasMessageContaining("holds no origin");
+    }
 }

@@ -22,7 +22,16 @@ public record EvaluationSummary(String createdAt, String codeVersion, String cod
                                double maeAverage, double rmseAverage, double mapeAverage, Map<Integer, Double> stationMae,
                                double[] hourMae, double[] levels, double[] coverage, double[] attentionByLag, Trace trace,
                                long parameters, double samplesPerSecond, double secondsPerEpoch, int epochs, double fitSeconds,
-                               double predictSeconds) {
+                               double predictSeconds, Map<Integer, StationSteps> stationSteps) {
+        /** The station × step table; empty for a run saved before it was kept. */
+        @Override
+        public Map<Integer, StationSteps> stationSteps() {
+            return stationSteps == null ? Map.of() : stationSteps;
+        }
+    }
+
+    /** One station's errors step by step (index step - 1), with the number of values each pools. */
+    public record StationSteps(double[] mae, double[] rmse, double[] mape, long[] count) {
     }
 
     /** A Diebold–Mariano test of a model against the best baseline at one step. */

@@ -21,6 +21,7 @@ import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Significance;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -63,8 +64,19 @@ public final class ReportWriter {
     }
 
     public Written write(EvaluationSummary summary, Path folder) throws IOException {
+        return write(summary, folder, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * Writes the report, its CSV tables and the station × step table ({@code station-steps.csv} and
+     * {@code .json}); with a {@code target} station, the report opens with that station's step table.
+     */
+    public Written write(EvaluationSummary summary, Path folder, java.util.OptionalInt target) throws IOException {
         Files.createDirectories(folder);
         Map<String, Object> context = context(summary);
+        if (target.isPresent()) {
+            context.put("target", targetSection(summary, target.getAsInt()));
+        }
         Path html = folder.resolve("report.html");
         Path markdown = folder.resolve("report.md");
         Files.writeString(html, template("report.html.mustache", true).execute(context), StandardCharsets.UTF_8);
@@ -73,7 +85,64 @@ public final class ReportWriter {
         metricsTable(summary).write().csv(metrics.toFile());
         stationTable(summary).write().csv(folder.resolve("stations.csv").toFile());
         significanceTable(summary).write().csv(folder.resolve("significance.csv").toFile());
+        stationStepTable(summary).write().csv(folder.resolve("station-steps.csv").toFile());
+        JSON.writeValue(folder.resolve("station-steps.json").toFile(), stationSteps(summary));
         return new Written(html, markdown, metrics);
+    }
+
+    /** One model's errors at one station, step by step: the rows of {@code station-steps.json}. */
+    public record StationStepRow(String model, int station, double[] mae, double[] rmse, double[] mape, long[] count) {
+    }
+
+    static List<StationStepRow> stationSteps(EvaluationSummary summary) {
+        List<StationStepRow> rows = new java.util.ArrayList<>();
+        for (ModelSummary m : summary.models()) {
+            m.stationSteps().forEach((id, steps) -> rows.add(new StationStepRow(m.model(), id, steps.mae(), steps.rmse(), steps.mape(),
+                    steps.count())));
+        }
+        return rows;
+    }
+
+    static Table stationStepTable(EvaluationSummary summary) {
+        StringColumn model = StringColumn.create("model");
+        IntColumn station = IntColumn.create("station");
+        IntColumn step = IntColumn.create("step");
+        DoubleColumn mae = DoubleColumn.create("mae");
+        DoubleColumn rmse = DoubleColumn.create("rmse");
+        DoubleColumn mape = DoubleColumn.create("mape_percent");
+        LongColumn count = LongColumn.create("count");
+        for (StationStepRow row : stationSteps(summary)) {
+            for (int h = 0; h < row.mae().length; h++) {
+                model.append(row.model());
+                station.append(row.station());
+                step.append(h + 1);
+                mae.append(row.mae()[h]);
+                rmse.append(row.rmse()[h]);
+                mape.append(row.mape()[h]);
+                count.append(row.count()[h]);
+            }
+        }
+        return Table.create("station-steps", model, station, step, mae, rmse, mape, count);
+    }
+
+    /** The target station's table: each model's MAE / RMSE / MAPE at every reported step. */
+    private static Map<String, Object> targetSection(EvaluationSummary summary, int station) {
+        int[] steps = Horizon.reportedSteps(summary.protocol().horizon());
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (ModelSummary m : summary.models()) {
+            EvaluationSummary.StationSteps s = m.stationSteps().get(station);
+            if (s == null) {
+                continue;
+            }
+            List<Map<String, Object>> cells = new java.util.ArrayList<>();
+            for (int h : steps) {
+                cells.add(Map.of("mae", f(s.mae()[h - 1], 2), "rmse", f(s.rmse()[h - 1], 2), "mape", f(s.mape()[h - 1], 1)));
+            }
+            rows.add(Map.of("model", m.model(), "cells", cells));
+        }
+        List<Map<String, Object>> headers = java.util.Arrays.stream(steps).mapToObj(h -> Map.<String, Object>of("step", h,
+                "minutes", h * 5)).toList();
+        return Map.of("station", station, "steps", headers, "rows", rows);
     }
 
     private static Template template(String name, boolean html) throws IOException {

@@ -55,6 +55,8 @@ public final class Summaries {
         }
         Map<Integer, Double> stations = new TreeMap<>();
         run.byStation().forEach((id, errors) -> stations.put(id, errors.pooled(Metric.MAE)));
+        Map<Integer, EvaluationSummary.StationSteps> stationSteps = new TreeMap<>();
+        run.byStation().forEach((id, errors) -> stationSteps.put(id, stepsOf(errors)));
         double[] hours = new double[24];
         for (int hour = 0; hour < 24; hour++) {
             hours[hour] = run.byHourOfDay()[hour].pooled(Metric.MAE);
@@ -72,7 +74,22 @@ public final class Summaries {
         return new ModelSummary(run.model(), provenance, mae, rmse, mape, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),
                 run.errors().pooled(Metric.MAPE), stations, hours, levels, run.coverage(), run.attentionByLag(), run.trace(),
                 run.parameters(), run.samplesPerSecond(), run.secondsPerEpoch(), run.epochSeconds().size(), run.fitSeconds(),
-                run.predictSeconds());
+                run.predictSeconds(), stationSteps);
+    }
+
+    private static EvaluationSummary.StationSteps stepsOf(org.flowcast.core.HorizonErrors errors) {
+        int h = errors.horizonSteps();
+        double[] mae = new double[h];
+        double[] rmse = new double[h];
+        double[] mape = new double[h];
+        long[] count = new long[h];
+        for (int step = 1; step <= h; step++) {
+            mae[step - 1] = errors.at(Metric.MAE, step);
+            rmse[step - 1] = errors.at(Metric.RMSE, step);
+            mape[step - 1] = errors.at(Metric.MAPE, step);
+            count[step - 1] = errors.count(step);
+        }
+        return new EvaluationSummary.StationSteps(mae, rmse, mape, count);
     }
 
 

@@ -25,8 +25,10 @@ import picocli.CommandLine.Spec;
 /** {@code flowcast evaluate}: backtests models on the same split and writes an accuracy report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Backtests models on the evaluation protocol (chronological 60/20/20 split of the windows, the same "
-                + "windows for every model) and writes a run folder with run.json, report.html, report.md and CSV tables."},
-        footer = {"", "Example:", "  flowcast evaluate --models at-conv-lstm,linear-ar,historical-average,persistence --epochs 10"})
+                + "windows for every model; or the test origins given by --test-days / --test-from) and writes a run folder with "
+                + "run.json, report.html, report.md and CSV tables, among them the station x step table."},
+        footer = {"", "Examples:", "  flowcast evaluate --models at-conv-lstm,linear-ar,historical-average,persistence --epochs 10",
+                "  flowcast evaluate --test-days 7 --validation-share 0.15 --target 1205330   # last week as test, a paper's protocol"})
 public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
@@ -54,6 +56,18 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-retrain", description = "With --rolling-days: fit each model once, before the first fold.")
     boolean noRetrain;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "A parameter of every model in --models, e.g. hidden=128 (see 'flowcast models'); a model that does not "
+                    + "take it is refused before any data is read.")
+    java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+
+    @picocli.CommandLine.Mixin
+    SplitOptions split;
+
+    @Option(names = "--target", paramLabel = "STATION", converter = OptionValues.StationId.class,
+            description = "Open the report with this station's step-by-step table (the paper's way of reporting one station).")
+    Integer target;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: ~/.flowcast/runs/<time>).")
     Path out;
 
@@ -72,14 +86,23 @@ public final class EvaluateCommand implements Callable<Integer> {
         List<String> names = models == null || models.isEmpty() ? ModelRegistry.names() : models;
         for (String name : names) {
             try {
-                ModelRegistry.get(name);
+                ModelRegistry.get(name).checkParameters(parameters);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        org.flowcast.model.EvaluationProtocol protocol = split.protocol(horizon);
+        if (rollingDays != null && protocol.test().isPresent()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rolling-days cuts the default test share into "
+                    + "folds; give it without --test-days or --test-from");
+        }
         SensorSeries series;
         try (FlowcastDatabase db = database.open()) {
             series = selection.read(db);
+        }
+        if (target != null && series.stationIndex(target) < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target " + target + " is not among the evaluated "
+                    + "stations (" + series.stationCount() + " of them, e.g. " + series.stations().get(0).id() + ")");
         }
         Path folder = out == null ? FlowcastHome.path().resolve("runs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))) : out;
@@ -89,7 +112,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        EvaluateService.Request request = new EvaluateService.Request(database.location(), series, names, config);
+        EvaluateService.Request request = new EvaluateService.Request(database.location(), series, names, parameters, config, protocol);
         EvaluationSummary summary;
         try {
             summary = rollingDays == null ? service.onSplit(request) : service.rolling(request, rollingDays, !noRetrain);
@@ -97,11 +120,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandFailure(e.getMessage(), e);
         }
         ReportWriter.saveRun(summary, folder);
-        ReportWriter.Written written = new ReportWriter().write(summary, folder);
+        ReportWriter.Written written = new ReportWriter().write(summary, folder,
+                target == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(target));
         PrintWriter output = spec.commandLine().getOut();
         output.println(ReportCommand.summaryTable(summary));
         output.println("Report: " + written.html());
-        output.println("Markdown: " + written.markdown() + "; tables: " + written.metricsCsv().getParent() + "/*.csv");
+        output.println("Markdown: " + written.markdown() + "; tables: " + written.metricsCsv().getParent()
+                + "/*.csv (station x step: station-steps.csv, .json)");
         return 0;
     }
 }

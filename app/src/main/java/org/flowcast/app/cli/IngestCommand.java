@@ -42,7 +42,7 @@ public final class IngestCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station of single-station web exports "
-            + "(default: the 6-7 digit id in the file or folder name).")
+            + "(default: the id the file's name or its folder's names: 1205320.txt, 10105110/, station25/), e.g. 10105110 or station25.")
     Integer station;
 
     @Option(names = "--start", paramLabel = "TIME", converter = TimeConverter.class,
@@ -83,7 +83,7 @@ public final class IngestCommand implements Callable<Integer> {
         long began = System.nanoTime();
         try (FlowcastDatabase db = database.open(); ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
             results = new Ingester(db, options, new BarListener(bar, began)).ingest(files);
-            out.println(summary(results, (System.nanoTime() - began) / 1e9, db));
+            out.println(summary(results, (System.nanoTime() - began) / 1e9, db, paths));
         } catch (org.flowcast.ingest.store.StoreException e) {
             throw new CommandFailure(e.getMessage(), e);
         }
@@ -96,13 +96,25 @@ public final class IngestCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.status().isFailure()) ? FlowcastCommand.EXIT_FAILURE : 0;
     }
 
-    private static String summary(List<FileIngestResult> results, double seconds, FlowcastDatabase db) {
+    /** A file as the table shows it: its path below the folder given that holds it, else its name. */
+    static String shownPath(Path file, List<String> given) {
+        Path absolute = file.toAbsolutePath().normalize();
+        for (String root : given) {
+            Path folder = Path.of(root).toAbsolutePath().normalize();
+            if (java.nio.file.Files.isDirectory(folder) && absolute.startsWith(folder) && !absolute.equals(folder)) {
+                return folder.relativize(absolute).toString();
+            }
+        }
+        return file.getFileName().toString();
+    }
+
+    private static String summary(List<FileIngestResult> results, double seconds, FlowcastDatabase db, List<String> given) {
         List<List<String>> rows = new ArrayList<>();
         long loaded = 0;
         long read = 0;
         List<Integer> withoutMetadata = new ArrayList<>();
         for (FileIngestResult r : results) {
-            rows.add(List.of(r.file().getFileName().toString(), r.format().map(f -> f.label()).orElse("?"),
+            rows.add(List.of(shownPath(r.file(), given), r.format().map(f -> f.label()).orElse("?"),
                     r.status().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(r.loaded()),
                     String.valueOf(r.duplicates()), String.valueOf(r.rejected()), String.valueOf(r.flagged())));
             loaded += r.loaded();

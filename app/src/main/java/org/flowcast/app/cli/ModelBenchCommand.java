@@ -62,6 +62,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
                     + "does not take it is refused before any training.")
     Map<String, String> parameters = new java.util.LinkedHashMap<>();
 
+    @picocli.CommandLine.Mixin
+    SplitOptions split;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Where to write the figures (default: bench-models-h<H>.json).")
     Path json;
 
@@ -71,6 +74,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         PrintWriter out = spec.commandLine().getOut();
+        org.flowcast.model.EvaluationProtocol protocol = split.protocol(horizon);
         if (!Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");
         }
@@ -102,11 +106,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 series.start(), horizon);
         out.flush();
         ModelBenchService.Figures figures = new ModelBenchService().run(
-                new ModelBenchService.Request(data.toString(), series, chosen, parameters, config), progress,
+                new ModelBenchService.Request(data.toString(), series, chosen, parameters, config, protocol), progress,
                 model -> err.println(model + (parameters.isEmpty() ? ":" : " " + parameters + ":")));
-        ChronologicalSplit split = figures.split();
-        out.printf(Locale.ROOT, "windows %d train / %d validation / %d test%n", split.trainOrigins(), split.validationOrigins(),
-                split.testOrigins());
+        ChronologicalSplit windows = figures.split();
+        out.printf(Locale.ROOT, "windows %d train / %d validation / %d test (%s)%n", windows.trainOrigins(), windows.validationOrigins(),
+                windows.testOrigins(), figures.scheme());
         out.println(table(figures));
         Path target = json == null ? Path.of("bench-models-h" + horizon + ".json") : json;
         figures.writeJson(target);

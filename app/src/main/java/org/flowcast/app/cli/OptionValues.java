@@ -37,9 +37,13 @@ final class OptionValues {
 
     /** A station id: a positive whole number. */
     static final class StationId implements ITypeConverter<Integer> {
+        private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("(?i)(?:station|stn|vds)[ _-]?(\\d+)");
+
+        /** A PeMS station id of any length ({@code 10105110}), or the form a folder may name it by ({@code station25}). */
         @Override
         public Integer convert(String value) {
-            int id = whole(value);
+            java.util.regex.Matcher named = NAMED.matcher(value.strip());
+            int id = named.matches() ? whole(named.group(1)) : whole(value);
             if (id < 1) {
                 throw new TypeConversionException("must be a positive station id, was " + value);
             }

@@ -31,6 +31,16 @@ public final class StationsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Freeway and direction, or "unknown" where no metadata says them (a web export alone). */
+    static String corridorText(org.flowcast.core.Station station) {
+        boolean freeway = station.freeway() > 0;
+        boolean direction = station.direction() != null && !station.direction().isBlank();
+        if (!freeway && !direction) {
+            return "unknown";
+        }
+        return (freeway ? String.valueOf(station.freeway()) : "?") + "-" + (direction ? station.direction() : "?");
+    }
+
     @Override
     public Integer call() {
         try (FlowcastDatabase db = database.open()) {
@@ -40,7 +50,7 @@ public final class StationsCommand implements Callable<Integer> {
                 if (!all && q.slotsPresent() == 0) {
                     continue;
                 }
-                rows.add(List.of(String.valueOf(q.station().id()), q.station().corridor(), q.station().laneType(),
+                rows.add(List.of(String.valueOf(q.station().id()), corridorText(q.station()), q.station().laneType(),
                         Double.isNaN(q.station().absolutePostmile()) ? "" : String.format(Locale.ROOT, "%.3f", q.station().absolutePostmile()),
                         q.station().lanes() == 0 ? "" : String.valueOf(q.station().lanes()), q.station().name(),
                         q.first().map(DAY_TIME::format).orElse(""), q.last().map(DAY_TIME::format).orElse(""),

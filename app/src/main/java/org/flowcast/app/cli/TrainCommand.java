@@ -59,6 +59,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the checkpoint of an interrupted run and start afresh.")
     boolean fresh;
 
+    @picocli.CommandLine.Mixin
+    SplitOptions split;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -73,8 +76,8 @@ public final class TrainCommand implements Callable<Integer> {
         Path file = out == null ? defaultModelFile(model, horizon) : out;
         TrainService service = new TrainService();
         try {
-            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed), file,
-                    resume, fresh), new EpochProgress(err, model));
+            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed),
+                    split.protocol(horizon), file, resume, fresh), new EpochProgress(err, model));
             SensorSeries series;
             try (FlowcastDatabase db = database.open()) {
                 series = selection.read(db);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.reports.Backtester;
@@ -23,7 +24,11 @@ import org.flowcast.reports.Summaries;
 public final class EvaluateService {
 
     /** What to evaluate, on which data (named for the report), and how. */
-    public record Request(String data, SensorSeries series, List<String> models, TrainingConfig config) {
+    public record Request(String data, SensorSeries series, List<String> models, Map<String, String> parameters, TrainingConfig config,
+                          EvaluationProtocol protocol) {
+        public Request {
+            parameters = Map.copyOf(parameters);
+        }
     }
 
     /** A series too short for the protocol. */
@@ -56,9 +61,9 @@ public final class EvaluateService {
         List<ModelRun> runs = new ArrayList<>();
         for (String name : request.models()) {
             progress.accept(name + ": fitting");
-            runs.add(new Backtester(config, training.apply(name)).run(name, Map.of(), split));
+            runs.add(new Backtester(config, training.apply(name)).run(name, request.parameters(), split));
         }
-        return Summaries.of(request.data(), split, config.horizon(), config.seed(), runs);
+        return Summaries.of(request.data(), split, config.horizon(), config.seed(), runs, request.protocol().describe());
     }
 
     /** Backtests the models with rolling origins of {@code days} days over the test share, refitting before each where asked. */
@@ -71,14 +76,14 @@ public final class EvaluateService {
         for (String name : request.models()) {
             progress.accept(name + ": " + scheme);
             runs.add(new RollingOrigin(new Backtester(config, training.apply(name)), days, retrain)
-                    .run(name, Map.of(), request.series(), config.horizon()));
+                    .run(name, request.parameters(), request.series(), config.horizon()));
         }
         return Summaries.of(request.data(), split, config.horizon(), config.seed(), runs, scheme);
     }
 
     private static ChronologicalSplit split(Request request) throws TooLittleData {
         try {
-            return new Backtester(request.config(), TrainingListener.NONE).split(request.series());
+            return request.protocol().split(request.series());
         } catch (IllegalArgumentException e) {
             throw new TooLittleData(e.getMessage());
         }

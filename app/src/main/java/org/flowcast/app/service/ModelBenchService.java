@@ -18,6 +18,7 @@ import org.flowcast.core.Metric;
 import org.flowcast.core.RunEnvironment;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.TrainingListener;
@@ -32,7 +33,8 @@ public final class ModelBenchService {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What to benchmark: a dataset's series, the models, their shared parameters and the training settings. */
-    public record Request(String data, SensorSeries series, List<String> models, Map<String, String> parameters, TrainingConfig config) {
+    public record Request(String data, SensorSeries series, List<String> models, Map<String, String> parameters, TrainingConfig config,
+                          EvaluationProtocol protocol) {
     }
 
     /** Masked errors at one step. */
@@ -58,7 +60,7 @@ public final class ModelBenchService {
     /** Everything a benchmark run measured, with where and on what. */
     public record Figures(String data, int horizon, long seed, double averageDecay, Map<String, String> parameters, String codeVersion,
                           String codeCommit, Map<String, String> environment, String numericBackend, String measuredAt,
-                          @JsonIgnore ChronologicalSplit split, List<ModelFigures> models) {
+                          String scheme, @JsonIgnore ChronologicalSplit split, List<ModelFigures> models) {
         public void writeJson(Path file) throws IOException {
             JSON.writeValue(file.toFile(), this);
         }
@@ -73,7 +75,7 @@ public final class ModelBenchService {
     public Figures run(Request request, TrainingListener training, Progress progress) {
         TrainingConfig config = request.config();
         Backtester backtester = new Backtester(config, training);
-        ChronologicalSplit split = backtester.split(request.series());
+        ChronologicalSplit split = request.protocol().split(request.series());
         List<ModelFigures> figures = new ArrayList<>();
         for (String model : request.models()) {
             progress.modelStarted(model);
@@ -90,7 +92,7 @@ public final class ModelBenchService {
         }
         return new Figures(request.data(), config.horizon(), config.seed(), config.averageDecay(), request.parameters(),
                 FlowcastVersion.current(), FlowcastVersion.commit(), RunEnvironment.describe(), ModelRegistry.numericBackend(),
-                Instant.now().toString(), split, figures);
+                Instant.now().toString(), request.protocol().describe(), split, figures);
     }
 
     /**

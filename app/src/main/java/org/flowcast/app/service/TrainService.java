@@ -23,8 +23,8 @@ import org.flowcast.model.neural.TrainingListener;
 public final class TrainService {
 
     /** What to train, how, and where to write it. */
-    public record Request(String model, Map<String, String> parameters, TrainingConfig config, Path modelFile, boolean resume,
-                          boolean fresh) {
+    public record Request(String model, Map<String, String> parameters, TrainingConfig config, EvaluationProtocol protocol, Path modelFile,
+                          boolean resume, boolean fresh) {
         public Path checkpoint() {
             return modelFile.resolveSibling(modelFile.getFileName() + ".checkpoint");
         }
@@ -82,7 +82,7 @@ public final class TrainService {
     public Outcome train(Plan plan, SensorSeries series, Consumer<ChronologicalSplit> announce) throws Refused, IOException {
         ChronologicalSplit split;
         try {
-            split = EvaluationProtocol.of(plan.request().config().horizon()).split(series);
+            split = plan.request().protocol().split(series);
         } catch (IllegalArgumentException e) {
             throw new Refused(e.getMessage() + "; the protocol needs a week of history before each window: give more data", false);
         }

@@ -63,7 +63,8 @@ public final class QualityReport {
                 if (QualityFlag.FILLED.isSet(flags)) {
                     filled++;
                 }
-                if (!block.isPresent(slot)) {
+                // a row without a flow (a web export's blank hour) is a gap: coverage counts what the detector reported
+                if (!block.isPresent(slot) || Float.isNaN(block.flow(slot))) {
                     continue;
                 }
                 Instant t = block.timeOf(slot);

@@ -27,7 +27,14 @@ import org.apache.commons.csv.CSVRecord;
 public final class StationExportReader implements SensorFileReader {
     public static final String TIME_COLUMN = "5 minutes";
     private static final Pattern LANE = Pattern.compile("lane (\\d+) (flow|speed|occ)\\b.*");
-    private static final Pattern STATION_ID = Pattern.compile("(?<!\\d)(\\d{6,7})(?!\\d)");
+    /** A name that is an id: digits only (PeMS ids have up to 8, District 10's 10105110). */
+    private static final Pattern WHOLE_ID = Pattern.compile("0*([1-9]\\d{0,8})");
+    /** A name such as {@code station25}, {@code Station_25} or {@code station-25}, as analysts save exports. */
+    private static final Pattern STATION_NAME = Pattern.compile("(?i)(?:station|stn|vds)[ _-]?0*([1-9]\\d{0,8})");
+    /** A 6- or 7-digit run inside a longer name ({@code d12_1205320.txt}); shorter runs are dates and counters. */
+    private static final Pattern EMBEDDED_ID = Pattern.compile("(?<!\\d)(\\d{6,7})(?!\\d)");
+    /** How many names up from the file (its own, its folder's, their parent's) may name its station. */
+    private static final int NAMES_SEARCHED = 3;
 
     private final OptionalInt stationId;
 
@@ -36,25 +43,64 @@ public final class StationExportReader implements SensorFileReader {
         this.stationId = stationId;
     }
 
-    /** A station id of 6 or 7 digits in the file name, else in the folder name. */
-    public static OptionalInt stationIdFromPath(Path file) {
-        for (Path p = file; p != null && p.getFileName() != null; p = p.getParent()) {
-            Matcher m = STATION_ID.matcher(p.getFileName().toString());
-            if (m.find()) {
-                return OptionalInt.of(Integer.parseInt(m.group(1)));
+    /** Where a file's station id came from: the id and the file or folder name that holds it. */
+    public record IdFromName(int id, String name) {
+    }
+
+    /**
+     * The station a web export belongs to, from the nearest of its own name, its folder's and their
+     * parent's that names one: a name that is an id ({@code 10105110}, {@code 1205320.txt}), a station name
+     * ({@code station25}), or a 6- or 7-digit run inside a name ({@code d12_1205320.txt}).
+     */
+    public static java.util.Optional<IdFromName> stationIdFromName(Path file) {
+        int searched = 0;
+        for (Path p = file; p != null && p.getFileName() != null && searched < NAMES_SEARCHED; p = p.getParent(), searched++) {
+            String name = p.getFileName().toString();
+            String stem = p == file ? stem(name) : name;
+            for (Pattern pattern : new Pattern[] {WHOLE_ID, STATION_NAME}) {
+                Matcher m = pattern.matcher(stem);
+                if (m.matches()) {
+                    return java.util.Optional.of(new IdFromName(Integer.parseInt(m.group(1)), name));
+                }
             }
-            if (p != file) {
-                break;
+            Matcher embedded = EMBEDDED_ID.matcher(stem);
+            if (embedded.find()) {
+                return java.util.Optional.of(new IdFromName(Integer.parseInt(embedded.group(1)), name));
             }
         }
-        return OptionalInt.empty();
+        return java.util.Optional.empty();
+    }
+
+    /** The station id its name gives a file, if any ({@link #stationIdFromName}). */
+    public static OptionalInt stationIdFromPath(Path file) {
+        return stationIdFromName(file).map(n -> OptionalInt.of(n.id())).orElse(OptionalInt.empty());
+    }
+
+    private static String stem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ending : new String[] {".txt.gz", ".csv.gz", ".tsv.gz", ".txt", ".csv", ".tsv", ".gz", ".xlsx", ".xls"}) {
+            if (lower.endsWith(ending)) {
+                return name.substring(0, name.length() - ending.length());
+            }
+        }
+        return name;
     }
 
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
-        int station = stationId.isPresent() ? stationId.getAsInt() : stationIdFromPath(file).orElseThrow(() ->
-                new FileReadException(file, "a PeMS web export names no station inside; put the station id in "
-                        + "the file or folder name (e.g. 1205320.txt) or give --station ID"));
+        int station;
+        if (stationId.isPresent()) {
+            station = stationId.getAsInt();
+        } else {
+            IdFromName named = stationIdFromName(file).orElseThrow(() ->
+                    new FileReadException(file, "a PeMS web export names no station inside, and neither its name nor its folders' "
+                            + "names is a station id; name the file or its folder by the id (e.g. 1205320.txt, 10105110/, "
+                            + "station25/) or give --station ID"));
+            station = named.id();
+            if (!named.name().equals(file.getFileName().toString()) || !WHOLE_ID.matcher(stem(named.name())).matches()) {
+                sink.warning("station " + station + " taken from the name '" + named.name() + "'");
+            }
+        }
         try (BufferedReader text = TextSource.openText(file)) {
             String headerLine = text.readLine();
             while (headerLine != null && headerLine.isBlank()) {
@@ -163,7 +209,13 @@ public final class StationExportReader implements SensorFileReader {
             float totalSpeed = speed >= 0 ? value(record, speed, "Speed (mph)") : LaneValues.of(record, laneSpeeds, "Lane Speed").mean();
             float occupancyPercent = occupancy >= 0 ? value(record, occupancy, "Occupancy (%)")
                     : LaneValues.of(record, laneOccupancies, "Lane Occ").mean();
-            float percent = observed >= 0 ? value(record, observed, "% Observed") : Float.NaN;
+            // a bad share observed says nothing against the flow: the row keeps its values, its share is unknown
+            float percent;
+            try {
+                percent = observed >= 0 ? value(record, observed, "% Observed") : Float.NaN;
+            } catch (RowException e) {
+                percent = Float.NaN;
+            }
             return new Reading(station, instant, totalFlow, occupancyPercent / 100f, totalSpeed,
                     Float.isNaN(percent) ? Reading.UNKNOWN_PERCENT : Math.round(Math.max(0, Math.min(100, percent))), laneFlow.count());
         }
