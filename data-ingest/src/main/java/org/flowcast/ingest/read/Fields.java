@@ -128,6 +128,15 @@ final class Fields {
                 throw new RowException("Timestamp is not a valid MM/dd/yyyy HH:mm:ss time: '" + field + "'");
             }
         }
+        if (field.length() == 16 && field.charAt(2) == '/' && field.charAt(5) == '/' && field.charAt(13) == ':') {
+            // the web export's MM/dd/yyyy HH:mm, by position as well
+            try {
+                return LocalDateTime.of(digits(field, 6, 10), digits(field, 0, 2), digits(field, 3, 5),
+                        digits(field, 11, 13), digits(field, 14, 16));
+            } catch (RuntimeException e) {
+                throw new RowException("5 Minutes is not a valid MM/dd/yyyy HH:mm time: '" + field + "'");
+            }
+        }
         try {
             return LocalDateTime.parse(field, field.indexOf('/') > 0 ? US_TIMESTAMP : ISO_SPACE);
         } catch (DateTimeParseException e) {

@@ -14,7 +14,6 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -97,14 +96,17 @@ public final class StationExportReader implements SensorFileReader {
                             + "names is a station id; name the file or its folder by the id (e.g. 1205320.txt, 10105110/, "
                             + "station25/) or give --station ID"));
             station = named.id();
-            if (!named.name().equals(file.getFileName().toString()) || !WHOLE_ID.matcher(stem(named.name())).matches()) {
+            // a name that is the id needs no word; one that only holds it (station25, d12_1205320) is said
+            if (!WHOLE_ID.matcher(stem(named.name())).matches()) {
                 sink.warning("station " + station + " taken from the name '" + named.name() + "'");
             }
         }
-        try (BufferedReader text = TextSource.openText(file)) {
-            String headerLine = text.readLine();
+        try (BufferedReader reader = TextSource.openText(file)) {
+            String headerLine = reader.readLine();
+            int headerAt = 1;
             while (headerLine != null && headerLine.isBlank()) {
-                headerLine = text.readLine();
+                headerLine = reader.readLine();
+                headerAt++;
             }
             if (headerLine == null) {
                 throw new FileReadException(file, "the file is empty");
@@ -114,30 +116,104 @@ public final class StationExportReader implements SensorFileReader {
             Columns columns = Columns.of(file, format.parse(new java.io.StringReader(headerLine)).getRecords().get(0));
             PacificTime clock = new PacificTime();
             FallBackHour fallBack = new FallBackHour();
-            try (CSVParser parser = format.parse(text)) {
-                for (CSVRecord record : parser) {
-                    if (CsvRecords.isBlank(record)) {
-                        continue;
+            Row.Split split = new Row.Split(delimiter);
+            long line = headerAt;
+            String text;
+            while ((text = reader.readLine()) != null) {
+                line++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                sink.rowRead();
+                try {
+                    // a line with quotes (a re-saved file's "1,234") goes through Commons CSV, every other through the splitter
+                    Row row = text.indexOf('"') < 0 && split.of(text) ? split : Row.of(format.parse(new java.io.StringReader(text))
+                            .getRecords().get(0));
+                    LocalDateTime local = columns.localTime(row);
+                    Reading reading = columns.parse(station, row, local, clock);
+                    if (clock.isAmbiguous(local)) {
+                        fallBack.hold(reading, local, line, text);
+                    } else {
+                        sink.reading(reading, line);
                     }
-                    sink.rowRead();
-                    long line = record.getRecordNumber() + 1;
-                    String raw = String.join(String.valueOf(delimiter), record.values());
-                    try {
-                        LocalDateTime local = columns.localTime(record);
-                        Reading reading = columns.parse(station, record, local, clock);
-                        if (clock.isAmbiguous(local)) {
-                            fallBack.hold(reading, local, line, raw);
-                        } else {
-                            sink.reading(reading, line);
-                        }
-                    } catch (RowException e) {
-                        sink.reject(line, e.getMessage(), raw);
-                    }
+                } catch (RowException e) {
+                    sink.reject(line, e.getMessage(), text);
                 }
             }
             fallBack.release(sink);
         } catch (IOException e) {
             throw TextSource.explain(file, e);
+        }
+    }
+
+    /**
+     * One row's fields: from the splitter, or from Commons CSV for a line the splitter cannot take.
+     * Numbers may carry thousands separators, as spreadsheets save them.
+     */
+    private interface Row {
+        int size();
+
+        String get(int field);
+
+        float number(int field, String column) throws RowException;
+
+        static Row of(CSVRecord record) {
+            return new Row() {
+                @Override
+                public int size() {
+                    return record.size();
+                }
+
+                @Override
+                public String get(int field) {
+                    return record.get(field);
+                }
+
+                @Override
+                public float number(int field, String column) throws RowException {
+                    return Fields.number(record.get(field).replace(",", ""), column);
+                }
+            };
+        }
+
+        /** The splitter as a row, reused line after line. */
+        final class Split implements Row {
+            private final CommaFields fields;
+
+            Split(char delimiter) {
+                this.fields = new CommaFields(delimiter);
+            }
+
+            /** Splits a line; false where it has more fields than the splitter holds. */
+            boolean of(String text) {
+                return fields.split(text) <= CommaFields.MAX_FIELDS;
+            }
+
+            @Override
+            public int size() {
+                return fields.count();
+            }
+
+            @Override
+            public String get(int field) {
+                return fields.get(field);
+            }
+
+            @Override
+            public float number(int field, String column) throws RowException {
+                if (fields.isEmpty(field)) {
+                    return Float.NaN;
+                }
+                try {
+                    return fields.number(field, column);
+                } catch (RowException e) {
+                    String text = fields.get(field);
+                    if (text.indexOf(',') < 0) {
+                        throw e;
+                    }
+                    return Fields.number(text.replace(",", ""), column);
+                }
+            }
         }
     }
 
@@ -190,14 +266,14 @@ public final class StationExportReader implements SensorFileReader {
             return -1;
         }
 
-        LocalDateTime localTime(CSVRecord record) throws RowException {
+        LocalDateTime localTime(Row record) throws RowException {
             if (record.size() <= time) {
                 throw new RowException("expected a '5 Minutes' time in field " + (time + 1) + ", found only " + record.size() + " fields");
             }
             return Fields.timestamp(record.get(time));
         }
 
-        Reading parse(int station, CSVRecord record, LocalDateTime local, PacificTime clock) throws RowException {
+        Reading parse(int station, Row record, LocalDateTime local, PacificTime clock) throws RowException {
             Instant instant;
             try {
                 instant = clock.toInstant(local);
@@ -220,14 +296,14 @@ public final class StationExportReader implements SensorFileReader {
                     Float.isNaN(percent) ? Reading.UNKNOWN_PERCENT : Math.round(Math.max(0, Math.min(100, percent))), laneFlow.count());
         }
 
-        private static float value(CSVRecord record, int column, String name) throws RowException {
-            return column < record.size() ? Fields.number(record.get(column).replace(",", ""), name) : Float.NaN;
+        private static float value(Row record, int column, String name) throws RowException {
+            return column < record.size() ? record.number(column, name) : Float.NaN;
         }
     }
 
     /** The non-empty values of one kind of lane column in a row, each parsed once. */
     private record LaneValues(float total, int count) {
-        static LaneValues of(CSVRecord record, List<Integer> columns, String name) throws RowException {
+        static LaneValues of(Row record, List<Integer> columns, String name) throws RowException {
             float total = 0;
             int count = 0;
             for (int column : columns) {
