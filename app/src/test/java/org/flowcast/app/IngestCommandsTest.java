@@ -82,6 +82,9 @@ class IngestCommandsTest {
         assertThat(line).contains(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * (7 * 288 - 24) / (7 * 288)));
         Result quality = flowcast("quality");
         assertThat(quality.exitCode()).as(quality.err()).isZero();
+        // without metadata the corridor order is by id, and training says so before it starts
+        Result train = flowcast("train", "--model", "persistence", "--out", dir.resolve("p.fcm").toString());
+        assertThat(train.err()).contains("2 of the 2 stations", "have no postmile", "--stations in corridor order");
     }
 
     @Test

@@ -49,4 +49,23 @@ class ModelBenchCommandTest {
         assertThat(withParameter.path("models").get(0).path("maeAverage").asDouble())
                 .isGreaterThan(withDefault.path("models").get(0).path("maeAverage").asDouble());
     }
+
+    @Test
+    void benchmarksADatabaseOnATestRangeGivenInDays(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("figures.json");
+        FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--db", DemoWorkdir.database().toString(),
+                "--models", "linear-ar,persistence", "--test-days", "1", "--json", json.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains(DemoWorkdir.database().toString() + ": 5 stations", "(test: the origins of the last 1 day");
+        String figures = java.nio.file.Files.readString(json);
+        assertThat(figures).contains("\"scheme\"", "the last 1 day", "\"testOrigins\" : " + (288 - 12));
+        assertThat(result.err()).doesNotContain("have no postmile");
+    }
+
+    @Test
+    void stationsWithoutADatabaseAreAUsageError() {
+        FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--stations", "1,2");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--stations needs --db");
+    }
 }

@@ -25,6 +25,27 @@ final class BenchmarkData {
     private BenchmarkData() {
     }
 
+    /** Whether a folder holds a benchmark tensor (read in its stations.txt order) rather than PeMS files. */
+    static boolean isTensor(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith(".npz"));
+        }
+    }
+
+    /** The chosen stations (in the order given; default every mainline station with data) of a database, over all its data. */
+    static SensorSeries fromDatabase(String location, List<Integer> stations) throws StoreException {
+        try (FlowcastDatabase db = FlowcastDatabase.open(location)) {
+            List<Integer> ids = stations == null || stations.isEmpty()
+                    ? org.flowcast.app.service.StationChoice.mainline(db, null, null) : stations;
+            if (ids.isEmpty()) {
+                throw new CommandFailure(location + " holds no station data; load some with 'flowcast ingest PATH'");
+            }
+            SeriesQuery query = new SeriesQuery(db);
+            TimeRange range = query.storedRange(ids).orElseThrow(() -> new CommandFailure("the chosen stations have no data in " + location));
+            return query.stations(ids, range);
+        }
+    }
+
     static SensorSeries load(Path folder, Instant tensorStart) throws IOException, StoreException {
         Path npz;
         try (Stream<Path> files = Files.list(folder)) {

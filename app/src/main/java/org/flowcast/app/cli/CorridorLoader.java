@@ -10,8 +10,6 @@ import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
-import org.flowcast.ingest.quality.QualityReport;
-import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StoreException;
@@ -35,11 +33,11 @@ final class CorridorLoader {
                     throw new CommandFailure(r.message());
                 }
             }
-            List<Integer> stations = new QualityReport(db).perStation().stream()
-                    .filter(q -> q.slotsPresent() > 0 && "ML".equals(q.station().laneType()))
-                    .map(StationQuality::station).map(org.flowcast.core.Station::id).toList();
+            // mainline stations, and those of unknown lane type (a web export without metadata)
+            List<Integer> stations = org.flowcast.app.service.StationChoice.mainline(db, null, null);
             if (stations.isEmpty()) {
-                throw new CommandFailure(folder + " holds no mainline station_5min data with metadata");
+                throw new CommandFailure(folder + " holds no mainline station data (station_5min files, web exports, .npz or "
+                        + "long CSV)");
             }
             SeriesQuery query = new SeriesQuery(db);
             TimeRange range = query.storedRange(stations).orElseThrow();

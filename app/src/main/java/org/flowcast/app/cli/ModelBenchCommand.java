@@ -38,6 +38,14 @@ public final class ModelBenchCommand implements Callable<Integer> {
             description = "Folder with a .npz tensor and stations.txt, or PeMS files (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--db", paramLabel = "PATH|URL",
+            description = "Benchmark on a Flowcast database (an H2 path or a jdbc: URL) instead of --data.")
+    String db;
+
+    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class,
+            description = "With --db: the stations, in corridor order, kept as given (default: every mainline station with data).")
+    List<Integer> stations;
+
     @Option(names = "--start", converter = TimeConverter.class, defaultValue = "2022-01-01T00:00",
             description = "First step of the tensor, Pacific time (default: ${DEFAULT-VALUE}).")
     Instant start;
@@ -75,7 +83,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, StoreException {
         PrintWriter out = spec.commandLine().getOut();
         org.flowcast.model.EvaluationProtocol protocol = split.protocol(horizon);
-        if (!Files.isDirectory(data)) {
+        if (stations != null && db == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stations needs --db");
+        }
+        if (db == null && !Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");
         }
         List<String> chosen = models == null ? ModelRegistry.names() : models;
@@ -87,8 +98,12 @@ public final class ModelBenchCommand implements Callable<Integer> {
             }
         }
         TrainingConfig config = averaging.config(horizon, epochs, seed);
-        SensorSeries series = BenchmarkData.load(data, start);
+        SensorSeries series = db != null ? BenchmarkData.fromDatabase(db, stations) : BenchmarkData.load(data, start);
+        String source = db != null ? db : data.toString();
         PrintWriter err = spec.commandLine().getErr();
+        if ((db != null && (stations == null || stations.isEmpty())) || (db == null && !BenchmarkData.isTensor(data))) {
+            org.flowcast.app.service.CorridorOrder.warning(series).ifPresent(w -> err.println("warning: " + w));
+        }
         TrainingListener progress = new TrainingListener() {
             @Override
             public void epochFinished(EpochReport r) {
@@ -102,11 +117,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
                 err.println("  " + text);
             }
         };
-        out.printf(Locale.ROOT, "%s: %d stations, %d steps from %s, horizon %d%n", data, series.stationCount(), series.length(),
+        out.printf(Locale.ROOT, "%s: %d stations, %d steps from %s, horizon %d%n", source, series.stationCount(), series.length(),
                 series.start(), horizon);
         out.flush();
         ModelBenchService.Figures figures = new ModelBenchService().run(
-                new ModelBenchService.Request(data.toString(), series, chosen, parameters, config, protocol), progress,
+                new ModelBenchService.Request(source, series, chosen, parameters, config, protocol), progress,
                 model -> err.println(model + (parameters.isEmpty() ? ":" : " " + parameters + ":")));
         ChronologicalSplit windows = figures.split();
         out.printf(Locale.ROOT, "windows %d train / %d validation / %d test (%s)%n", windows.trainOrigins(), windows.validationOrigins(),

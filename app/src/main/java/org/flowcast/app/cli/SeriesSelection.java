@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** The options that choose the data a command reads from the store: stations or a corridor, and a time range. */
 public final class SeriesSelection {
-    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class, description = "Stations, in corridor order (default: every "
+    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class, description = "Stations, in corridor order, kept as given (default: every "
             + "mainline station with data, by freeway, direction and postmile).")
     List<Integer> stations;
 
@@ -63,7 +63,12 @@ public final class SeriesSelection {
                     + "which starts at " + stored.from() + "; choose a later --to");
         }
         TimeRange range = new TimeRange(from == null ? stored.from() : from, to == null ? stored.to() : to);
-        return query.stations(ids, range);
+        SensorSeries series = query.stations(ids, range);
+        if (stations == null || stations.isEmpty()) {
+            org.flowcast.app.service.CorridorOrder.warning(series)
+                    .ifPresent(w -> command.commandLine().getErr().println("warning: " + w));
+        }
+        return series;
     }
 
     List<Integer> stationIds(FlowcastDatabase db) throws StoreException {
