@@ -156,10 +156,20 @@ public final class Ingester {
                 try {
                     List<FileIngestResult> written = new ArrayList<>();
                     for (Prepared p : files) {
-                        written.add(writeInto(c, p.file(), p.format(), p.size(), p.sha256(), p.collector()));
+                        written.add(writeInto(c, p.file(), p.format(), p.size(), p.sha256(), p.collector(), false));
                     }
+                    // which stations still lack metadata, asked once for the group rather than once per file
+                    Set<Integer> withoutMetadata = stations.withoutMetadata(c);
                     c.commit();
-                    return written;
+                    List<FileIngestResult> results = new ArrayList<>();
+                    for (int i = 0; i < files.size(); i++) {
+                        FileIngestResult r = written.get(i);
+                        List<Integer> unknown = files.get(i).collector().dataStations.keySet().stream()
+                                .filter(withoutMetadata::contains).sorted().toList();
+                        results.add(new FileIngestResult(r.file(), r.format(), r.status(), r.rowsRead(), r.loaded(), r.duplicates(),
+                                r.rejected(), r.flagged(), unknown, r.message(), r.warnings()));
+                    }
+                    return results;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();
                 }
@@ -319,7 +329,7 @@ public final class Ingester {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try {
-                FileIngestResult result = writeInto(c, file, format, size, sha256, collector);
+                FileIngestResult result = writeInto(c, file, format, size, sha256, collector, true);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -329,9 +339,12 @@ public final class Ingester {
         }
     }
 
-    /** Writes one file's stations, readings and log entry on a connection whose transaction the caller commits. */
-    private FileIngestResult writeInto(Connection c, Path file, FileFormat format, long size, String sha256, FileCollector collector)
-            throws SQLException {
+    /**
+     * Writes one file's stations, readings and log entry on a connection whose transaction the caller
+     * commits; names the file's stations that still lack metadata where asked ({@code askMetadata}).
+     */
+    private FileIngestResult writeInto(Connection c, Path file, FileFormat format, long size, String sha256, FileCollector collector,
+                                       boolean askMetadata) throws SQLException {
         stations.saveFromMetadata(c, collector.metadataStations.values());
         stations.ensureExist(c, collector.dataStations.values());
         stations.saveEdges(c, collector.edges);
@@ -339,7 +352,7 @@ public final class Ingester {
         long loaded = format == FileFormat.STATION_METADATA ? collector.metadataStations.size() : counts.loaded();
         log.record(c, new IngestLog.Entry(file.toAbsolutePath().toString(), format.name(), size, sha256, loaded,
                 counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), Instant.now()));
-        Set<Integer> withoutMetadata = stations.withoutMetadata(c);
+        Set<Integer> withoutMetadata = askMetadata ? stations.withoutMetadata(c) : Set.of();
         List<Integer> unknown = collector.dataStations.keySet().stream().filter(withoutMetadata::contains).sorted().toList();
         return new FileIngestResult(file, Optional.of(format), Status.LOADED, collector.rowsRead, loaded,
                 counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), unknown,
