@@ -107,6 +107,24 @@ class BadInputTableTest {
                             assertThat(monday.value(0, s, Channel.OCCUPANCY)).isEqualTo(0.041f);
                             assertThat(monday.value(1, s, Channel.SPEED)).isEqualTo(56.4f);
                         })),
+                // #24: a bad share observed is not a bad flow: the row is kept, its share unknown
+                row("a web export's unreadable % Observed", List.of(),
+                        Input.text("1205320.txt", "5 Minutes,Flow (Veh/5 Minutes),% Observed\n01/03/2022 00:00,99,n/a\n"
+                                + "01/03/2022 00:05,98,100\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday -> {
+                            int s = monday.stationIndex(1205320);
+                            assertThat(monday.value(0, s, Channel.FLOW)).isEqualTo(99f);
+                            assertThat(monday.state(0, s, Channel.FLOW)).isNotEqualTo(ValueState.MISSING);
+                        })),
+                // #24: a spreadsheet's quoted "1,234" is read through the quoting, in a line among unquoted ones
+                row("a web export's quoted thousands", List.of(),
+                        Input.text("1205320.txt", "5 Minutes,Flow (Veh/5 Minutes)\n01/03/2022 00:00,\"1,234\"\n01/03/2022 00:05,98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday ->
+                                assertThat(monday.value(0, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(1234f))),
+                // #24: a web export whose name holds no id, in a folder that is not one either, is that file's error
+                row("a web export named by no station", List.of(),
+                        Input.text("week1.csv", "5 Minutes,Flow (Veh/5 Minutes)\n01/03/2022 00:00,99\n"),
+                        failed("neither its name nor its folders' names is a station id")),
                 // 4: rows of the fall-back hour out of time order cannot be told apart: rejected, named
                 row("the fall-back hour out of time order", List.of(),
                         Input.text("d12_text_station_5min_2022_11_06.txt", fallBackInterleaved()),
