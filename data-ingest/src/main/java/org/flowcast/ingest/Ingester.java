@@ -1,13 +1,10 @@
 package org.flowcast.ingest;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -26,8 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.flowcast.core.Station;
 import org.flowcast.ingest.FileIngestResult.Status;
 import org.flowcast.ingest.read.FileFormat;
@@ -40,13 +35,10 @@ import org.flowcast.ingest.read.StationFiveMinuteReader;
 import org.flowcast.ingest.read.StationMetadataReader;
 import org.flowcast.ingest.read.TextSource;
 import org.flowcast.ingest.store.DatabaseFaults;
-import org.flowcast.ingest.store.DayBlock;
 import org.flowcast.ingest.store.DayBlocks;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.IngestLog;
 import org.flowcast.ingest.store.ObservationStore;
-import org.flowcast.ingest.store.ObservationStore.Key;
-import org.flowcast.ingest.store.QualityFlag;
 import org.flowcast.ingest.store.StationStore;
 
 /**
@@ -62,7 +54,7 @@ public final class Ingester {
     private final IngestOptions options;
     private final IngestListener listener;
     private final StationStore stations = new StationStore();
-    private final ObservationStore observations = new ObservationStore();
+    private final BlockMerge blocks = new BlockMerge(new ObservationStore());
     private final IngestLog log = new IngestLog();
     private final AtomicLong rowsReadSoFar = new AtomicLong();
 
@@ -348,7 +340,7 @@ public final class Ingester {
         stations.saveFromMetadata(c, collector.metadataStations.values());
         stations.ensureExist(c, collector.dataStations.values());
         stations.saveEdges(c, collector.edges);
-        DayBlocks.MergeCounts counts = mergeBlocks(c, collector);
+        DayBlocks.MergeCounts counts = blocks.merge(c, collector);
         long loaded = format == FileFormat.STATION_METADATA ? collector.metadataStations.size() : counts.loaded();
         log.record(c, new IngestLog.Entry(file.toAbsolutePath().toString(), format.name(), size, sha256, loaded,
                 counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), Instant.now()));
@@ -357,66 +349,6 @@ public final class Ingester {
         return new FileIngestResult(file, Optional.of(format), Status.LOADED, collector.rowsRead, loaded,
                 counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), unknown,
                 collector.rejected > 0 ? "rejected rows are listed in " + database.rejectLog() : "", collector.warnings);
-    }
-
-    private DayBlocks.MergeCounts mergeBlocks(Connection c, FileCollector collector) throws SQLException {
-        if (collector.blocks.isEmpty()) {
-            return new DayBlocks.MergeCounts(0, 0, 0);
-        }
-        int fromDay = collector.blocks.keySet().stream().mapToInt(Key::utcDay).min().orElseThrow();
-        int toDay = collector.blocks.keySet().stream().mapToInt(Key::utcDay).max().orElseThrow();
-        Set<Integer> stationIds = collector.blocks.keySet().stream().map(Key::stationId).collect(Collectors.toSet());
-        // One day either side, so that a stuck run crossing into neighbouring files is seen whole.
-        Map<Key, DayBlock> stored = observations.load(c, stationIds, fromDay - 1, toDay + 1);
-        Set<Key> storedKeys = Set.copyOf(stored.keySet());
-        long loaded = 0;
-        long duplicates = 0;
-        long flagged = 0;
-        Map<Key, DayBlock> changed = new HashMap<>();
-        for (Map.Entry<Key, DayBlock> entry : collector.blocks.entrySet()) {
-            DayBlock target = stored.get(entry.getKey());
-            if (target == null) {
-                target = new DayBlock(entry.getKey().stationId(), entry.getKey().utcDay());
-                stored.put(entry.getKey(), target);
-            }
-            DayBlocks.MergeCounts counts = DayBlocks.merge(entry.getValue(), target);
-            loaded += counts.loaded();
-            duplicates += counts.duplicates();
-            flagged += counts.flagged();
-            if (counts.loaded() > 0) {
-                changed.put(entry.getKey(), target);
-            }
-        }
-        if (!changed.isEmpty()) {
-            flagged += flagStuck(stored, changed);
-            observations.save(c, changed.values(), storedKeys);
-        }
-        return new DayBlocks.MergeCounts(loaded, duplicates, flagged);
-    }
-
-    /** Flags stuck runs over the changed blocks and their stored neighbours; neighbours that change are saved too. */
-    private static long flagStuck(Map<Key, DayBlock> stored, Map<Key, DayBlock> changed) {
-        Map<Key, Integer> before = new HashMap<>();
-        for (Map.Entry<Key, DayBlock> e : stored.entrySet()) {
-            before.put(e.getKey(), stuckCount(e.getValue()));
-        }
-        long newly = DayBlocks.flagStuckRuns(new ArrayList<>(stored.values()));
-        for (Map.Entry<Key, DayBlock> e : stored.entrySet()) {
-            if (stuckCount(e.getValue()) != before.get(e.getKey())) {
-                changed.put(e.getKey(), e.getValue());
-            }
-        }
-        return newly;
-    }
-
-    private static int stuckCount(DayBlock block) {
-        int n = 0;
-        for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
-            if (QualityFlag.STUCK.isSet(block.flags(slot))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     static String sha256(Path file) throws IOException {
@@ -429,44 +361,6 @@ public final class Ingester {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
-
-    /** The reject log beside the database, opened on the first reject and appended to. */
-    private static final class RejectLog implements AutoCloseable {
-        private final Path path;
-        private BufferedWriter writer;
-
-        RejectLog(Path path) {
-            this.path = path;
-        }
-
-        Supplier<BufferedWriter> writerFor(Path file) {
-            return () -> {
-                if (writer == null) {
-                    try {
-                        Files.createDirectories(path.toAbsolutePath().getParent());
-                        writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                                StandardOpenOption.APPEND);
-                        writer.write("# ingest at " + Instant.now());
-                        writer.newLine();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-                return writer;
-            };
-        }
-
-        @Override
-        public void close() {
-            if (writer != null) {
-                try {
-                    writer.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
         }
     }
 }
