@@ -61,6 +61,8 @@ class BadCommandLineTableTest {
                         "--models", "persistence", "--param", "lambda=1"),
                 row("a target station that is not evaluated", 2, "--target 4242 is not among the evaluated stations", "evaluate",
                         "--db", "DEMO", "--models", "persistence", "--target", "4242", "--out", "DIR/target"),
+                row("a report's target station that was not evaluated", 2, "--target 4242 is not among the evaluated stations",
+                        "report", "MODELS/../../runs/demo", "--target", "4242"),
                 // 13: a database path is a path
                 row("H2 settings in a database path", 2, "may not hold ';'", "stations", "--db", "DIR/x;TRACE_LEVEL_FILE=3"),
                 // 2: a forecast needs its history

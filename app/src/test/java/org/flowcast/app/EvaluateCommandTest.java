@@ -47,6 +47,11 @@ class EvaluateCommandTest {
         assertThat(steps.count()[0]).isBetween(200L, 276L);
         assertThat(steps.mae()[0]).isLessThan(steps.mae()[11]);
         assertThat(dir.resolve("station-steps.json")).content().containsPattern("\"station\" ?: ?" + target);
+        // the report again, opening on another station
+        Result again = FlowcastCommandTest.run("report", dir.toString(), "--target", "990001");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("report.md"))).contains("## Station 990001, step by step")
+                .doesNotContain("## Station " + target + ",");
     }
 
     @Test

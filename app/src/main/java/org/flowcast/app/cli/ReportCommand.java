@@ -21,6 +21,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "The run folder (or its run.json).")
     Path run;
 
+    @picocli.CommandLine.Option(names = "--target", paramLabel = "STATION", converter = OptionValues.StationId.class,
+            description = "Open the report with this station's step-by-step table.")
+    Integer target;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -28,8 +32,14 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             EvaluationSummary summary = ReportWriter.readRun(run);
+            if (target != null && !summary.protocol().stationIds().contains(target)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target " + target + " is not among the "
+                        + "evaluated stations (" + summary.protocol().stationIds().size() + " of them, e.g. "
+                        + summary.protocol().stationIds().get(0) + ")");
+            }
             Path folder = run.toFile().isDirectory() ? run : run.toAbsolutePath().getParent();
-            ReportWriter.Written written = new ReportWriter().write(summary, folder);
+            ReportWriter.Written written = new ReportWriter().write(summary, folder,
+                    target == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(target));
             spec.commandLine().getOut().println(summaryTable(summary));
             spec.commandLine().getOut().println("Report: " + written.html());
             return 0;
