@@ -5,9 +5,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 import org.flowcast.app.dashboard.viewmodel.ContributionData;
-import org.flowcast.app.dashboard.viewmodel.DashboardText;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
 import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 
@@ -19,7 +17,7 @@ final class ContributionChartView extends StackPane {
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
-    private final Label message = new Label();
+    private final Label message = ChartParts.overlayMessage("contributionsMessage");
 
     ContributionChartView(StationForecastViewModel model) {
         setId("contributions");
@@ -28,22 +26,7 @@ final class ContributionChartView extends StackPane {
         x.setForceZeroInRange(false);
         x.setLabel("forecast time (Pacific)");
         y.setLabel("veh / 5 min");
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return DashboardText.clock(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        message.setId("contributionsMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(520);
-        message.setStyle("-fx-background-color: rgba(255,255,255,0.9); -fx-padding: 8; -fx-border-color: #bbb;");
-        message.setMouseTransparent(true);
+        ChartParts.clockTicks(x);
         getChildren().addAll(chart, message);
         model.contributionsProperty().addListener((o, a, b) -> show(b));
         show(model.contributionsProperty().get());

@@ -12,8 +12,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
-import javafx.util.StringConverter;
-import org.flowcast.app.dashboard.viewmodel.DashboardText;
 import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
 import org.flowcast.core.Horizon;
@@ -28,7 +26,7 @@ final class ForecastChartView extends StackPane {
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
     private final BandedChart chart = new BandedChart(x, y);
-    private final Label message = new Label();
+    private final Label message = ChartParts.overlayMessage("chartMessage");
     private final StationForecastViewModel model;
     private double[] fullRange = {0, 1};
     private double dragFrom = Double.NaN;
@@ -42,22 +40,7 @@ final class ForecastChartView extends StackPane {
         y.setAutoRanging(false);
         x.setLabel("time (Pacific)");
         y.setLabel("flow (veh / 5 min)");
-        x.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return DashboardText.clock(value.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        });
-        message.setId("chartMessage");
-        message.setWrapText(true);
-        message.setMaxWidth(520);
-        message.setStyle("-fx-background-color: rgba(255,255,255,0.9); -fx-padding: 8; -fx-border-color: #bbb;");
-        message.setMouseTransparent(true);
+        ChartParts.clockTicks(x);
         getChildren().addAll(chart, message);
         model.chartProperty().addListener((o, a, b) -> show(b));
         model.highlightedProperty().addListener((o, a, b) -> chart.redrawOverlays());
