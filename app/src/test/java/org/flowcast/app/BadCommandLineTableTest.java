@@ -76,7 +76,9 @@ class BadCommandLineTableTest {
                 row("training over an interrupted run's checkpoint", 1, "continue it with --resume", "train", "--db", "DEMO",
                         "--model", "persistence", "--out", "DIR/p.fcm"),
                 // 12 (a snapshot of a corridor that does not exist) is in DashboardSnapshotTest, which starts JavaFX
-                row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"));
+                row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"),
+                row("a benchmark's trained step past its horizon", 2, "--trained-step must lie from 1 to the horizon 12", "bench",
+                        "models", "--trained-step", "13"));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {

@@ -14,7 +14,15 @@ import java.time.Duration;
  * 24. {@code timeBudgetSeconds} of 0 means no budget; with one, training stops after the epoch that passes it.
  */
 public record TrainingConfig(int inputSteps, int horizon, int batchSize, int maxEpochs, int patience, double learningRate,
-                             double learningRateDecay, double clipNorm, long seed, long timeBudgetSeconds, double averageDecay) {
+                             double learningRateDecay, double clipNorm, long seed, long timeBudgetSeconds, double averageDecay,
+                             int trainedStep) {
+
+    /** A configuration that trains every horizon step (the multi-horizon model). */
+    public TrainingConfig(int inputSteps, int horizon, int batchSize, int maxEpochs, int patience, double learningRate,
+                          double learningRateDecay, double clipNorm, long seed, long timeBudgetSeconds, double averageDecay) {
+        this(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed, timeBudgetSeconds,
+                averageDecay, 0);
+    }
 
     public TrainingConfig {
         if (inputSteps < 1 || horizon < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1) {
@@ -22,6 +30,10 @@ public record TrainingConfig(int inputSteps, int horizon, int batchSize, int max
         }
         if (!(learningRate > 0) || !(learningRateDecay > 0 && learningRateDecay <= 1) || !(clipNorm > 0)) {
             throw new IllegalArgumentException("learning rate and clip norm must be positive, decay in (0, 1]");
+        }
+        if (trainedStep < 0 || trainedStep > horizon) {
+            throw new IllegalArgumentException("the trained step must lie from 1 to the horizon " + horizon + " (0: every step), not "
+                    + trainedStep);
         }
         if (!(averageDecay >= 0 && averageDecay < 1)) {
             throw new IllegalArgumentException("the weight average's decay must be in [0, 1) (0: no averaging), not " + averageDecay);
@@ -34,26 +46,36 @@ public record TrainingConfig(int inputSteps, int horizon, int batchSize, int max
 
     public TrainingConfig withHorizon(int steps) {
         return new TrainingConfig(inputSteps, steps, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
-                timeBudgetSeconds, averageDecay);
+                timeBudgetSeconds, averageDecay, trainedStep);
     }
 
     public TrainingConfig withEpochs(int epochs) {
         return new TrainingConfig(inputSteps, horizon, batchSize, epochs, patience, learningRate, learningRateDecay, clipNorm, seed,
-                timeBudgetSeconds, averageDecay);
+                timeBudgetSeconds, averageDecay, trainedStep);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm,
-                newSeed, timeBudgetSeconds, averageDecay);
+                newSeed, timeBudgetSeconds, averageDecay, trainedStep);
     }
 
     public TrainingConfig withAverageDecay(double decay) {
         return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
-                timeBudgetSeconds, decay);
+                timeBudgetSeconds, decay, trainedStep);
     }
 
     public TrainingConfig withTimeBudget(Duration budget) {
         return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
-                budget.toSeconds(), averageDecay);
+                budget.toSeconds(), averageDecay, trainedStep);
+    }
+
+    /**
+     * The same configuration trained for one horizon step alone (the loss and the validation MAE see only
+     * that step; the model's other outputs are left untrained): the single-step model a multi-horizon one
+     * is measured against. 0 trains every step.
+     */
+    public TrainingConfig withTrainedStep(int step) {
+        return new TrainingConfig(inputSteps, horizon, batchSize, maxEpochs, patience, learningRate, learningRateDecay, clipNorm, seed,
+                timeBudgetSeconds, averageDecay, step);
     }
 }

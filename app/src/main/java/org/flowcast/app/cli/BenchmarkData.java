@@ -46,6 +46,25 @@ final class BenchmarkData {
         }
     }
 
+    private static List<Integer> stationIds(Path list) throws IOException {
+        return list == null ? List.of()
+                : Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty()).map(Integer::valueOf).toList();
+    }
+
+    /** The one {@code .txt} beside the tensor that lists station ids, one per line (Tustin's {@code Tustin_mainline.txt}). */
+    private static Path onlyIdList(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> lists = files.filter(p -> p.getFileName().toString().endsWith(".txt")).filter(p -> {
+                try {
+                    return Files.readAllLines(p).stream().map(String::trim).filter(l -> !l.isEmpty()).allMatch(l -> l.matches("\\d+"));
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return false;
+                }
+            }).toList();
+            return lists.size() == 1 ? lists.get(0) : null;
+        }
+    }
+
     static SensorSeries load(Path folder, Instant tensorStart) throws IOException, StoreException {
         Path npz;
         try (Stream<Path> files = Files.list(folder)) {
@@ -62,9 +81,7 @@ final class BenchmarkData {
             if (result.status().isFailure()) {
                 throw new CommandFailure(result.message());
             }
-            List<Integer> ids = Files.isRegularFile(stationList)
-                    ? Files.readAllLines(stationList).stream().map(String::trim).filter(l -> !l.isEmpty()).map(Integer::valueOf).toList()
-                    : List.of();
+            List<Integer> ids = stationIds(Files.isRegularFile(stationList) ? stationList : onlyIdList(folder));
             SeriesQuery query = new SeriesQuery(db);
             TimeRange range = query.storedRange(ids).orElseThrow(() -> new CommandFailure("no data was loaded from " + npz));
             return query.stations(ids, range);

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowcast.app.service.ModelBenchService;
-import org.flowcast.core.Horizon;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.ingest.store.StoreException;
 import org.flowcast.model.ChronologicalSplit;
@@ -73,6 +72,11 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     SplitOptions split;
 
+    @Option(names = "--trained-step", paramLabel = "K", converter = OptionValues.AtLeastOne.class,
+            description = "Train the neural models for horizon step K alone (loss and early stopping on that step), the "
+                    + "single-step model a multi-horizon one is measured against at step K (default: every step).")
+    Integer trainedStep;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Where to write the figures (default: bench-models-h<H>.json).")
     Path json;
 
@@ -83,6 +87,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     public Integer call() throws IOException, StoreException {
         PrintWriter out = spec.commandLine().getOut();
         org.flowcast.model.EvaluationProtocol protocol = split.protocol(horizon);
+        if (trainedStep != null && trainedStep > horizon) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trained-step must lie from 1 to the horizon "
+                    + horizon + ", was " + trainedStep);
+        }
         if (stations != null && db == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stations needs --db");
         }
@@ -98,6 +106,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
             }
         }
         TrainingConfig config = averaging.config(horizon, epochs, seed);
+        if (trainedStep != null) {
+            config = config.withTrainedStep(trainedStep);
+        }
         SensorSeries series = db != null ? BenchmarkData.fromDatabase(db, stations) : BenchmarkData.load(data, start);
         String source = db != null ? db : data.toString();
         PrintWriter err = spec.commandLine().getErr();
@@ -134,7 +145,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
     }
 
     private static String table(ModelBenchService.Figures figures) {
-        int[] steps = Horizon.reportedSteps(figures.horizon());
+        int[] steps = ModelBenchService.steps(figures.horizon());
         List<String> header = new ArrayList<>(List.of("model"));
         for (int h : steps) {
             header.add("step " + h + " MAE/RMSE/MAPE");

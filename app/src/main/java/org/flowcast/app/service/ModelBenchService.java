@@ -72,6 +72,15 @@ public final class ModelBenchService {
         void modelStarted(String model);
     }
 
+    /**
+     * The steps a benchmark reports: the first (where a multi-horizon model must not lose to a single-step one)
+     * and the protocol's 3, 6, 12 (and 24).
+     */
+    public static int[] steps(int horizon) {
+        return java.util.stream.IntStream.concat(java.util.stream.IntStream.of(1),
+                java.util.Arrays.stream(Horizon.reportedSteps(horizon))).distinct().toArray();
+    }
+
     public Figures run(Request request, TrainingListener training, Progress progress) {
         TrainingConfig config = request.config();
         Backtester backtester = new Backtester(config, training);
@@ -82,7 +91,7 @@ public final class ModelBenchService {
             Backtester.Fitted fitted = backtester.fit(model, request.parameters(), split);
             ModelRun run = backtester.evaluate(fitted, split);
             Map<Integer, StepErrors> steps = new LinkedHashMap<>();
-            for (int h : Horizon.reportedSteps(config.horizon())) {
+            for (int h : steps(config.horizon())) {
                 steps.put(h, new StepErrors(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE, h)));
             }
             figures.add(new ModelFigures(run.model(), steps, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),

@@ -71,6 +71,10 @@ public final class NeuralTrainer implements ForecastTrainer {
                     + " steps of history plus " + spec.horizon() + " target steps in both the training series ("
                     + train.length() + " steps) and the validation series (" + validation.length() + " steps)");
         }
+        if (config.trainedStep() > 0) {
+            onlyStep(trainWindows, config.trainedStep());
+            onlyStep(validationWindows, config.trainedStep());
+        }
         CompiledModel model = CompiledModel.compile(architecture, spec, train.stationCount(), config.seed());
         listener.message(String.format("%s: %,d parameters, %,d training and %,d validation windows", architecture.name(),
                 model.parameterCount(), trainWindows.count, validationWindows.count));
@@ -100,6 +104,18 @@ public final class NeuralTrainer implements ForecastTrainer {
                 .withEnvironment("numericBackend", NumericBackend.describe());
         return new NeuralForecaster(architecture, spec, scaler, train.stations().stream().map(s -> s.id()).toList(), provenance,
                 model, config);
+    }
+
+    /** Masks every target but those of one horizon step, so that the loss and the validation MAE see that step alone. */
+    private static void onlyStep(Windows windows, int step) {
+        int width = windows.spec.horizon() * windows.stations;
+        for (int w = 0; w < windows.count; w++) {
+            for (int h = 0; h < windows.spec.horizon(); h++) {
+                if (h != step - 1) {
+                    java.util.Arrays.fill(windows.mask, w * width + h * windows.stations, w * width + (h + 1) * windows.stations, 0f);
+                }
+            }
+        }
     }
 
     private Map<String, String> describe() {

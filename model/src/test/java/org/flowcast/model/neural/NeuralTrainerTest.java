@@ -65,6 +65,44 @@ class NeuralTrainerTest {
     }
 
     @Test
+    void aModelTrainedForOneStepIsStoppedOnThatStepsValidationErrorAlone() {
+        Forecaster forecaster = new NeuralTrainer(new AttentionConvLstm(small()), config(2).withTrainedStep(2))
+                .fit(split.train(), split.validation());
+        assertThat(forecaster.provenance().config()).containsEntry("training.trainedStep", "2");
+        double recorded = Double.parseDouble(forecaster.provenance().config().get("bestValidationMae"));
+        SensorSeries validation = split.validation();
+        List<java.time.Instant> origins = new ArrayList<>();
+        for (int t = split.lookback() - 1; t + 6 < validation.length(); t++) {
+            origins.add(validation.timeAt(t));
+        }
+        org.flowcast.core.MaskedErrorSums stepTwo = new org.flowcast.core.MaskedErrorSums();
+        org.flowcast.core.MaskedErrorSums everyStep = new org.flowcast.core.MaskedErrorSums();
+        for (Forecast f : forecaster.predictAll(validation, origins)) {
+            int t = validation.indexOf(f.origin());
+            for (int h = 1; h <= 6; h++) {
+                for (int s = 0; s < f.stationCount(); s++) {
+                    float truth = validation.value(t + h, s, org.flowcast.core.Channel.FLOW);
+                    if (!Float.isNaN(truth)) {
+                        everyStep.add(truth, f.value(h, s));
+                        if (h == 2) {
+                            stepTwo.add(truth, f.value(h, s));
+                        }
+                    }
+                }
+            }
+        }
+        // the error it stopped on is its step-2 error; its untrained other steps are far worse
+        assertThat(org.flowcast.core.Metric.MAE.of(stepTwo)).isCloseTo(recorded, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(org.flowcast.core.Metric.MAE.of(everyStep)).isGreaterThan(recorded * 1.2);
+    }
+
+    @Test
+    void aTrainedStepPastTheHorizonIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(1).withTrainedStep(7))
+                .hasMessageContaining("the trained step must lie from 1 to the horizon 6");
+    }
+
+    @Test
     void dropoutActsInTrainingOnlyAndRepeatsWithTheSeed() {
         TemporalConvolutionNetwork.Parameters withDropout = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.3);
         TemporalConvolutionNetwork.Parameters without = new TemporalConvolutionNetwork.Parameters(8, 3, 2, 0.0);
