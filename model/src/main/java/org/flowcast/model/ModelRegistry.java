@@ -108,7 +108,7 @@ public final class ModelRegistry {
 
     private static final List<Entry> ENTRIES = List.of(
             new Neural<>(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021), seasonal and linear skips",
-                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new, Map.of("linearSkip", "false")),
+                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new, Map.of("linearSkip", "false", "neighbourSkip", "false")),
             new Neural<>(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
                     RecurrentBaseline.Parameters.defaults(), RecurrentBaseline::lstm),
             new Neural<>(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",

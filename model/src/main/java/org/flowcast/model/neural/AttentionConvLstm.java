@@ -45,9 +45,15 @@ public final class AttentionConvLstm implements NeuralArchitecture {
      * periodic mean, were worse. Both skips start from 0, so training starts from the plain head.
      */
     public record Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
-                             boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip) {
+                             boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip, boolean neighbourSkip) {
+        /** Without the neighbours' recent flows in the linear skip. */
+        public Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
+                          boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip) {
+            this(conv1Filters, conv2Filters, projection, lstmLayers, hidden, periodicHidden, daily, weekly, seasonalSkip, linearSkip, false);
+        }
+
         public static Parameters defaults() {
-            return new Parameters(16, 32, 64, 2, 64, 32, true, true, true, true);
+            return new Parameters(16, 32, 64, 2, 64, 32, true, true, true, true, false);
         }
     }
 
@@ -120,6 +126,11 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         }
         if (p.linearSkip()) {
             List<Tensor> windows = new ArrayList<>(List.of(flows));
+            if (p.neighbourSkip()) {
+                // the up- and downstream neighbours' recent flows, in corridor order (the mean flow beyond the ends)
+                windows.add(neighbours(w, flows, -1));
+                windows.add(neighbours(w, flows, 1));
+            }
             if (p.daily()) {
                 windows.add(in.daily());
             }
@@ -131,6 +142,22 @@ public final class AttentionConvLstm implements NeuralArchitecture {
             parts.put(PART_LINEAR, linear);
         }
         return new GraphOutputs(prediction, attention.weights(), parts);
+    }
+
+    /**
+     * The recent flows [B, P, N] of each station's neighbour {@code offset} places along the corridor (0, the
+     * mean flow, beyond the ends): a product with a constant shift matrix, so that gradients reach the input.
+     */
+    private static Tensor neighbours(Weights w, Tensor flows, int offset) {
+        int n = flows.dim(2);
+        float[] shift = new float[n * n];
+        for (int s = 0; s < n; s++) {
+            int from = s + offset;
+            if (from >= 0 && from < n) {
+                shift[from * n + s] = 1f;
+            }
+        }
+        return flows.reshape(-1, n).matmul(w.tape().constant(shift, n, n)).reshape(-1, flows.dim(1), n);
     }
 
     /**
@@ -179,6 +206,7 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         map.put("weekly", String.valueOf(p.weekly()));
         map.put("seasonalSkip", String.valueOf(p.seasonalSkip()));
         map.put("linearSkip", String.valueOf(p.linearSkip()));
+        map.put("neighbourSkip", String.valueOf(p.neighbourSkip()));
         return map;
     }
 }
