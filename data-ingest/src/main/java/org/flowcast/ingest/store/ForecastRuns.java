@@ -90,9 +90,10 @@ public final class ForecastRuns {
     /** The forecasts of a run for each listed station from origins in a range, read on one connection. */
     public Map<Integer, List<StoredValue>> forecasts(long runId, List<Integer> stationIds, TimeRange origins) throws StoreException {
         return database.read("reading forecasts of run " + runId, c -> {
+            List<ConformalIntervals> calibration = store.calibration(c, runId);
             Map<Integer, List<StoredValue>> out = new LinkedHashMap<>();
             for (int id : stationIds) {
-                out.put(id, store.forecasts(c, runId, id, origins));
+                out.put(id, store.forecasts(c, runId, id, origins, calibration));
             }
             return out;
         });

@@ -257,7 +257,12 @@ public final class ForecastStore {
 
     /** The forecasts of a run for one station whose origins lie in a range, ordered by origin and step. */
     public List<StoredValue> forecasts(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
-        List<ConformalIntervals> calibration = calibration(c, runId);
+        return forecasts(c, runId, stationId, origins, calibration(c, runId));
+    }
+
+    /** {@link #forecasts} with the run's calibration already read, for a caller reading many stations of one run. */
+    List<StoredValue> forecasts(Connection c, long runId, int stationId, TimeRange origins, List<ConformalIntervals> calibration)
+            throws SQLException {
         List<StoredValue> values = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow, lower80, upper80, lower95, upper95 "
                 + "FROM forecast WHERE run_id = ? AND origin_ts >= ? AND origin_ts < ? AND station_id = ? ORDER BY origin_ts")) {
