@@ -119,9 +119,10 @@ public final class DemoService {
                 written.add(outcome);
             }
             long compacting = System.nanoTime();
-            long before = Files.size(settings.database().resolveSibling(settings.database().getFileName() + ".mv.db"));
+            Path file = settings.database().resolveSibling(settings.database().getFileName() + ".mv.db");
+            long before = Files.size(file);
             db.closeCompacted();
-            long after = Files.size(settings.database().resolveSibling(settings.database().getFileName() + ".mv.db"));
+            long after = Files.size(file);
             steps.detail(String.format(Locale.ROOT, "compacted the database from %.0f MB to %.0f MB in %.1f s", before / 1e6, after / 1e6,
                     (System.nanoTime() - compacting) / 1e9));
             return new Outcome(summary, report, written);

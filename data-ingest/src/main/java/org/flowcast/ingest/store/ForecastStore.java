@@ -130,7 +130,7 @@ public final class ForecastStore {
             }
         }
         if (!forecasts.isEmpty() && !forecasts.get(0).parts().isEmpty()) {
-            try (PreparedStatement names = c.prepareStatement("UPDATE forecast_run SET part_names = ? WHERE id = ?")) {
+            try (PreparedStatement names = c.prepareStatement("UPDATE forecast_run SET part_names = ? WHERE id = ? AND part_names IS NULL")) {
                 names.setString(1, String.join("|", forecasts.get(0).parts().stream().map(ForecastPart::name).toList()));
                 names.setLong(2, runId);
                 names.executeUpdate();
