@@ -37,7 +37,8 @@ public record Forecast(
         attention = Objects.requireNonNull(attention, "attention");
         parts = List.copyOf(parts);
         for (ForecastPart part : parts) {
-            if (part.values().length != values.length || (values.length > 0 && part.values()[0].length != stationIds.size())) {
+            // by its shape, not values(), which copies the matrix
+            if (part.steps() != values.length || (values.length > 0 && part.stationCount() != stationIds.size())) {
                 throw new IllegalArgumentException("part '" + part.name() + "' does not match the forecast's shape");
             }
         }

@@ -16,6 +16,14 @@ public record ForecastPart(String name, float[][] values) {
         values = FloatMatrix.copyOf(values, values.length == 0 ? 0 : values[0].length, "part " + name);
     }
 
+    public int steps() {
+        return values.length;
+    }
+
+    public int stationCount() {
+        return values.length == 0 ? 0 : values[0].length;
+    }
+
     /** This part of the flow at 1-based horizon step {@code h} and station position {@code s}. */
     public float value(int h, int s) {
         return values[h - 1][s];
