@@ -28,8 +28,11 @@ public final class SensorSeries {
     // [time][station][channel] flattened; see offset()
     private final float[] values;
     private final byte[] states;
+    private final String corridor;
 
-    private SensorSeries(Instant start, Duration step, int length, List<Station> stations, float[] values, byte[] states) {
+    private SensorSeries(Instant start, Duration step, int length, List<Station> stations, float[] values, byte[] states,
+                         String corridor) {
+        this.corridor = corridor;
         this.start = start;
         this.step = step;
         this.length = length;
@@ -56,6 +59,16 @@ public final class SensorSeries {
 
     public Instant start() {
         return start;
+    }
+
+    /** The name of the corridor these stations make ({@code "5-N"}), or empty where they were chosen otherwise. */
+    public String corridor() {
+        return corridor;
+    }
+
+    /** The same readings, named as the given corridor's; models record the name in their provenance. */
+    public SensorSeries withCorridor(String name) {
+        return new SensorSeries(start, step, length, stations, values, states, Objects.requireNonNull(name, "name"));
     }
 
     public Duration step() {
@@ -173,7 +186,7 @@ public final class SensorSeries {
         int stride = stations.size() * Channel.COUNT;
         return new SensorSeries(timeAt(from), step, to - from, stations,
                 Arrays.copyOfRange(values, from * stride, to * stride),
-                Arrays.copyOfRange(states, from * stride, to * stride));
+                Arrays.copyOfRange(states, from * stride, to * stride), corridor);
     }
 
     /** The part of the grid from {@code from} (inclusive) to {@code to} (exclusive), clipped to the series. */
@@ -213,6 +226,7 @@ public final class SensorSeries {
     /** A builder that starts from a copy of this series, for producing a changed copy (gap filling). */
     public Builder toBuilder() {
         Builder builder = new Builder(start, step, length, stations);
+        builder.corridor = corridor;
         System.arraycopy(values, 0, builder.values, 0, values.length);
         System.arraycopy(states, 0, builder.states, 0, states.length);
         return builder;
@@ -237,6 +251,7 @@ public final class SensorSeries {
         private final List<Station> stations;
         private final float[] values;
         private final byte[] states;
+        private String corridor = "";
 
         private Builder(Instant start, Duration step, int length, List<Station> stations) {
             this.start = Objects.requireNonNull(start, "start");
@@ -287,7 +302,7 @@ public final class SensorSeries {
         }
 
         public SensorSeries build() {
-            return new SensorSeries(start, step, length, stations, values.clone(), states.clone());
+            return new SensorSeries(start, step, length, stations, values.clone(), states.clone(), corridor);
         }
     }
 }

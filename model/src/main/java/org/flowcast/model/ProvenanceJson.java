@@ -29,6 +29,9 @@ public final class ProvenanceJson {
         ObjectNode environment = node.putObject("environment");
         p.environment().forEach(environment::put);
         node.put("createdAt", p.createdAt().toString());
+        if (!p.corridor().isEmpty()) {
+            node.put("corridor", p.corridor());
+        }
     }
 
     public static Provenance read(JsonNode manifest) {
@@ -42,6 +45,7 @@ public final class ProvenanceJson {
         return new Provenance(node.path("model").asText(), config, Instant.parse(node.path("dataFrom").asText()),
                 Instant.parse(node.path("dataTo").asText()), stations, node.path("seed").asLong(),
                 node.path("codeVersion").asText(), node.path("codeCommit").asText("unknown"),
-                node.path("dataFingerprint").asText("unknown"), environment, Instant.parse(node.path("createdAt").asText()));
+                node.path("dataFingerprint").asText("unknown"), environment, Instant.parse(node.path("createdAt").asText()),
+                node.path("corridor").asText(""));
     }
 }

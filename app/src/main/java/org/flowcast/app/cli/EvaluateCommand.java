@@ -36,6 +36,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SeriesSelection selection;
 
+    @Mixin
+    CorridorOptions corridors;
+
     @Option(names = "--models", split = ",", description = "Models to evaluate (default: all registered).")
     List<String> models;
 
@@ -68,7 +71,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Open the report with this station's step-by-step table (the paper's way of reporting one station).")
     Integer target;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: ~/.flowcast/runs/<time>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: ~/.flowcast/runs/<time>); with --corridor, "
+            + "one folder per corridor inside it.")
     Path out;
 
     @Spec
@@ -96,14 +100,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--rolling-days cuts the default test share into "
                     + "folds; give it without --test-days or --test-from");
         }
-        SensorSeries series;
-        try (FlowcastDatabase db = database.open()) {
-            series = selection.read(db);
-        }
-        if (target != null && series.stationIndex(target) < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target " + target + " is not among the evaluated "
-                    + "stations (" + series.stationCount() + " of them, e.g. " + series.stations().get(0).id() + ")");
-        }
+        corridors.validate(selection);
         Path folder = out == null ? FlowcastHome.path().resolve("runs").resolve(
                 LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))) : out;
         TrainingConfig config = TrainingConfig.defaults().withHorizon(horizon).withEpochs(epochs).withSeed(seed);
@@ -112,21 +109,66 @@ public final class EvaluateCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
+        if (corridors.chosen()) {
+            return evaluateCorridors(service, names, config, protocol, folder);
+        }
+        SensorSeries series;
+        try (FlowcastDatabase db = database.open()) {
+            series = selection.read(db);
+        }
+        if (target != null && series.stationIndex(target) < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--target " + target + " is not among the evaluated "
+                    + "stations (" + series.stationCount() + " of them, e.g. " + series.stations().get(0).id() + ")");
+        }
         EvaluateService.Request request = new EvaluateService.Request(database.location(), series, names, parameters, config, protocol);
         EvaluationSummary summary;
         try {
-            summary = rollingDays == null ? service.onSplit(request) : service.rolling(request, rollingDays, !noRetrain);
+            summary = evaluate(service, request);
         } catch (EvaluateService.TooLittleData e) {
             throw new CommandFailure(e.getMessage(), e);
         }
-        ReportWriter.saveRun(summary, folder);
-        ReportWriter.Written written = new ReportWriter().write(summary, folder,
-                target == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(target));
+        ReportWriter.Written written = write(summary, folder);
         PrintWriter output = spec.commandLine().getOut();
         output.println(ReportCommand.summaryTable(summary));
         output.println("Report: " + written.html());
         output.println("Markdown: " + written.markdown() + "; tables: " + written.metricsCsv().getParent()
                 + "/*.csv (station x step: station-steps.csv, .json)");
         return 0;
+    }
+
+    private EvaluationSummary evaluate(EvaluateService service, EvaluateService.Request request) throws EvaluateService.TooLittleData {
+        return rollingDays == null ? service.onSplit(request) : service.rolling(request, rollingDays, !noRetrain);
+    }
+
+    /** Writes the run folder; {@code --target} opens the report where the station was evaluated (one corridor of several may not hold it). */
+    private ReportWriter.Written write(EvaluationSummary summary, Path folder) throws IOException {
+        ReportWriter.saveRun(summary, folder);
+        boolean held = target != null && summary.protocol().stationIds().contains(target);
+        return new ReportWriter().write(summary, folder, held ? java.util.OptionalInt.of(target) : java.util.OptionalInt.empty());
+    }
+
+    /** One evaluation per corridor, each in its own folder; a corridor that fails is reported and the others go on. */
+    private int evaluateCorridors(EvaluateService service, List<String> names, TrainingConfig config,
+                                  org.flowcast.model.EvaluationProtocol protocol, Path folder) throws StoreException {
+        PrintWriter err = spec.commandLine().getErr();
+        try (FlowcastDatabase db = database.open()) {
+            List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
+            int[] done = {0};
+            List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen, corridor -> {
+                SensorSeries series = selection.read(db, corridor);
+                EvaluationSummary summary = evaluate(service, new EvaluateService.Request(database.location() + " corridor "
+                        + corridor.name(), series, names, parameters, config, protocol));
+                ReportWriter.Written written = write(summary, folder.resolve(corridor.name()));
+                EvaluationSummary.Rank best = summary.ranking().isEmpty() ? null : summary.ranking().get(0);
+                return (best == null ? "" : String.format(Locale.ROOT, "best %s, MAE %.2f; ", best.model(), best.maeAverage()))
+                        + folder.relativize(written.html());
+            }, corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s (%d stations)%n", ++done[0], chosen.size(), corridor.name(),
+                    corridor.stationIds().size()),
+                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "evaluated" : "FAILED",
+                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
+            int code = CorridorOptions.summarise(spec.commandLine().getOut(), "evaluation", results);
+            spec.commandLine().getOut().println("Reports: " + folder + "/<corridor>/report.html");
+            return code;
+        }
     }
 }

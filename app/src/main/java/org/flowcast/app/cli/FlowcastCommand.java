@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             SampleCommand.class,
             IngestCommand.class,
             StationsCommand.class,
+            CorridorsCommand.class,
             QualityCommand.class,
             FillCommand.class,
             ModelsCommand.class,

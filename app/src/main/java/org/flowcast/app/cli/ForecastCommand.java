@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.flowcast.app.service.ForecastJob;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;
@@ -30,8 +31,16 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "A model file written by 'flowcast train'.")
-    Path model;
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "A model file written by 'flowcast train'; with --corridor, "
+            + "a model name (default: every model trained for the corridor).")
+    String model;
+
+    @Mixin
+    CorridorOptions corridors;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "With --corridor: the folder of the corridors' model files "
+            + "(default: ~/.flowcast/models).")
+    Path modelsFolder;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     When when;
@@ -62,21 +71,62 @@ public final class ForecastCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--from must come before --to, was --from "
                     + when.range.from + " --to " + when.range.to);
         }
-        Forecaster forecaster = ModelRegistry.load(model);
         TimeRange range = when.latest ? null : new TimeRange(when.range.from, when.range.to);
+        if (corridors.chosen()) {
+            return forecastCorridors(range);
+        }
+        if (model == null) {
+            throw new ParameterException(spec.commandLine(), "give --model FILE (a model file written by 'flowcast train'), or "
+                    + "--corridor NAME|all for the corridors' models");
+        }
         try (FlowcastDatabase db = database.open()) {
-            long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));
-            ForecastJob.Outcome outcome;
-            try (ProgressBar bar = Progress.bar("Forecast", total, "origins")) {
-                outcome = new ForecastJob(db).run(model, forecaster, range, done -> {
-                    if (bar != null) {
-                        bar.stepTo(done);
-                    }
-                });
-            }
+            ForecastJob.Outcome outcome = forecast(db, Path.of(model), range);
+            print(outcome);
+            return 0;
+        }
+    }
+
+    /** Every chosen corridor's model files, one corridor after another; a corridor that fails is reported and the others go on. */
+    private int forecastCorridors(TimeRange range) throws StoreException {
+        Path folder = modelsFolder == null ? FlowcastHome.path().resolve("models") : modelsFolder;
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        try (FlowcastDatabase db = database.open()) {
+            java.util.List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
+            int[] done = {0};
+            java.util.List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen,
+                    corridor -> {
+                        java.util.List<Path> files = CorridorModelFiles.of(folder, corridor.name(), java.util.Optional.ofNullable(model));
+                        java.util.List<String> accounts = new java.util.ArrayList<>();
+                        for (Path file : files) {
+                            ForecastJob.Outcome o = forecast(db, file, range);
+                            accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(),
+                                    file.getFileName(), o.origins()));
+                        }
+                        return String.join("; ", accounts);
+                    },
+                    corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s%n", ++done[0], chosen.size(), corridor.name()),
+                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "forecast" : "FAILED",
+                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
+            return CorridorOptions.summarise(spec.commandLine().getOut(), "forecast", results);
+        }
+    }
+
+    private ForecastJob.Outcome forecast(FlowcastDatabase db, Path modelFile, TimeRange range) throws IOException, StoreException {
+        Forecaster forecaster = ModelRegistry.load(modelFile);
+        long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));
+        try (ProgressBar bar = Progress.bar("Forecast", total, "origins")) {
+            return new ForecastJob(db).run(modelFile, forecaster, range, done -> {
+                if (bar != null) {
+                    bar.stepTo(done);
+                }
+            });
+        }
+    }
+
+    private void print(ForecastJob.Outcome outcome) {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Wrote run %d: %s forecasts from %,d origins for %d stations (%d steps each) in %.2f s (%,.0f station-forecasts/s).%n",
-                    outcome.runId(), forecaster.modelName(), outcome.origins(), outcome.stations(), forecaster.horizonSteps(),
+                    outcome.runId(), outcome.model(), outcome.origins(), outcome.stations(), outcome.horizonSteps(),
                     outcome.seconds(), outcome.stationForecastsPerSecond());
             spec.commandLine().getOut().printf(Locale.ROOT, "Input read: %.1f%% observed, %.1f%% imputed, %.1f%% missing.%n",
                     100 * outcome.input().observed(), 100 * outcome.input().imputed(), 100 * outcome.input().missing());
@@ -84,9 +134,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf(Locale.ROOT, "Left out %,d origins (%s to %s) whose %d input steps hold no "
                                 + "observed reading: a forecast needs its history.%n", outcome.withoutData().size(),
                         outcome.withoutData().get(0), outcome.withoutData().get(outcome.withoutData().size() - 1),
-                        forecaster.historySteps());
+                        outcome.historySteps());
             }
-            return 0;
-        }
     }
 }

@@ -52,6 +52,20 @@ public final class SeriesSelection {
             throw new CommandFailure("there is no station data in the database; load some with 'flowcast ingest PATH' "
                     + "(or run 'flowcast demo')");
         }
+        SensorSeries series = read(db, ids);
+        if (stations == null || stations.isEmpty()) {
+            org.flowcast.app.service.CorridorOrder.warning(series)
+                    .ifPresent(w -> command.commandLine().getErr().println("warning: " + w));
+        }
+        return series;
+    }
+
+    /** One corridor's stations, in its order, over the chosen range, named as the corridor. */
+    public SensorSeries read(FlowcastDatabase db, org.flowcast.core.Corridor corridor) throws StoreException {
+        return read(db, corridor.stationIds()).withCorridor(corridor.name());
+    }
+
+    private SensorSeries read(FlowcastDatabase db, List<Integer> ids) throws StoreException {
         SeriesQuery query = new SeriesQuery(db);
         TimeRange stored = query.storedRange(ids).orElseThrow(() -> new CommandFailure("the chosen stations have no data"));
         if (from != null && !from.isBefore(stored.to())) {
@@ -63,12 +77,7 @@ public final class SeriesSelection {
                     + "which starts at " + stored.from() + "; choose a later --to");
         }
         TimeRange range = new TimeRange(from == null ? stored.from() : from, to == null ? stored.to() : to);
-        SensorSeries series = query.stations(ids, range);
-        if (stations == null || stations.isEmpty()) {
-            org.flowcast.app.service.CorridorOrder.warning(series)
-                    .ifPresent(w -> command.commandLine().getErr().println("warning: " + w));
-        }
-        return series;
+        return query.stations(ids, range);
     }
 
     List<Integer> stationIds(FlowcastDatabase db) throws StoreException {

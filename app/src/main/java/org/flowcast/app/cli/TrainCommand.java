@@ -32,6 +32,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     SeriesSelection selection;
 
+    @Mixin
+    CorridorOptions corridors;
+
     @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
     String model;
 
@@ -50,7 +53,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter, e.g. hidden=128 or lambda=0.1.")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: ~/.flowcast/models/<model>-h<horizon>.fcm).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: ~/.flowcast/models/<model>-h<horizon>.fcm); "
+            + "with --corridor, the folder of the corridors' files <model>-h<horizon>-<corridor>.fcm (default: ~/.flowcast/models).")
     Path out;
 
     @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run.")
@@ -69,9 +73,18 @@ public final class TrainCommand implements Callable<Integer> {
         return FlowcastHome.path().resolve("models").resolve(model + "-h" + horizon + ".fcm");
     }
 
+    /** The model file of one corridor in a folder of corridor models. */
+    public static Path corridorModelFile(Path folder, String model, int horizon, String corridor) {
+        return folder.resolve(model + "-h" + horizon + "-" + corridor + ".fcm");
+    }
+
     @Override
     public Integer call() throws IOException, StoreException {
         selection.validate();
+        corridors.validate(selection);
+        if (corridors.chosen()) {
+            return trainCorridors();
+        }
         PrintWriter err = spec.commandLine().getErr();
         Path file = out == null ? defaultModelFile(model, horizon) : out;
         TrainService service = new TrainService();
@@ -94,5 +107,49 @@ public final class TrainCommand implements Callable<Integer> {
             }
             throw new CommandFailure(e.getMessage(), e);
         }
+    }
+
+    /** One model per corridor, one corridor at a time; a corridor that fails is reported and the others go on. */
+    private int trainCorridors() throws IOException, StoreException {
+        PrintWriter err = spec.commandLine().getErr();
+        Path folder = out == null ? FlowcastHome.path().resolve("models") : out;
+        TrainService service = new TrainService();
+        try (FlowcastDatabase db = database.open()) {
+            java.util.List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
+            // the model and its parameters are checked once, before any corridor's data is read; a corridor's own
+            // checkpoint left by an interrupted run is that corridor's failure
+            try {
+                plan(service, folder, chosen.get(0), err);
+            } catch (TrainService.Refused e) {
+                if (e.usage()) {
+                    throw e;
+                }
+            }
+            int[] done = {0};
+            java.util.List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen,
+                    corridor -> {
+                        TrainService.Plan plan = plan(service, folder, corridor, err);
+                        SensorSeries series = selection.read(db, corridor);
+                        TrainService.Outcome outcome = service.train(plan, series, s -> { });
+                        return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
+                                outcome.split().trainOrigins(), outcome.split().validationOrigins());
+                    },
+                    corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s (%d stations)%n", ++done[0], chosen.size(), corridor.name(),
+                            corridor.stationIds().size()),
+                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "trained" : "FAILED",
+                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
+            return CorridorOptions.summarise(spec.commandLine().getOut(), "training", results);
+        } catch (TrainService.Refused e) {
+            if (e.usage()) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    private TrainService.Plan plan(TrainService service, Path folder, org.flowcast.core.Corridor corridor, PrintWriter err)
+            throws TrainService.Refused, IOException {
+        return service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed), split.protocol(horizon),
+                corridorModelFile(folder, model, horizon, corridor.name()), resume, fresh), new EpochProgress(err, model + " " + corridor.name()));
     }
 }

@@ -38,7 +38,8 @@ public final class ForecastJob {
      * What a job wrote: the run, its origins and stations, how long it took, the origins left out because
      * their input window held no observed reading, and the shares of the input observed, imputed and missing.
      */
-    public record Outcome(long runId, int origins, int stations, double seconds, List<Instant> withoutData, InputShares input) {
+    public record Outcome(long runId, String model, int horizonSteps, int historySteps, int origins, int stations, double seconds,
+                          List<Instant> withoutData, InputShares input) {
         public double stationForecastsPerSecond() {
             return origins * (double) stations / seconds;
         }
@@ -93,7 +94,7 @@ public final class ForecastJob {
                         progress.accept(Math.min(usable.size(), from + CHUNK));
                     }
                 });
-        return new Outcome(runId, usable.size(), stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
+        return new Outcome(runId, forecaster.modelName(), forecaster.horizonSteps(), forecaster.historySteps(), usable.size(), stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
                 coverage.shares());
     }
 

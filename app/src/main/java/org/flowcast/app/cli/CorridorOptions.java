@@ -1,0 +1,71 @@
+package org.flowcast.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.flowcast.app.service.CorridorCatalog;
+import org.flowcast.app.service.CorridorJobs;
+import org.flowcast.core.Corridor;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.StoreException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options that make a command work corridor by corridor: {@code --corridor NAME|all} and {@code --corridors FILE}. */
+public final class CorridorOptions {
+    @Option(names = "--corridor", split = ",", paramLabel = "NAME", description = "Work corridor by corridor: one model (or run) "
+            + "per corridor, e.g. 5-N, or 'all' for every corridor ('flowcast corridors' lists them). Repeatable.")
+    List<String> names;
+
+    @Option(names = "--corridors", paramLabel = "FILE", description = "A corridor file: lines 'NAME: ID, ID, ...' or "
+            + "'NAME: FWY-DIR [FROM-TO]' (default: corridors.txt in $FLOWCAST_HOME where it exists).")
+    Path file;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Whether the command was asked to work by corridor. */
+    public boolean chosen() {
+        return names != null && !names.isEmpty();
+    }
+
+    /** Refuses, as a usage error, corridors given together with another choice of stations. */
+    public void validate(SeriesSelection selection) {
+        if (chosen() && ((selection.stations != null && !selection.stations.isEmpty()) || selection.freeway != null)) {
+            throw new ParameterException(command.commandLine(), "give --corridor, or --stations / --freeway, not both");
+        }
+    }
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** The corridors named, read from the database (and corridor file); an unknown name fails with the names there are. */
+    public List<Corridor> resolve(FlowcastDatabase db) throws StoreException {
+        try {
+            return CorridorCatalog.of(db, file()).choose(names);
+        } catch (CorridorCatalog.Unknown e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+    }
+
+    /** Prints the table of how each corridor ended; returns the exit code: 1 where any failed. */
+    static int summarise(PrintWriter out, String what, List<CorridorJobs.Result> results) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CorridorJobs.Result r : results) {
+            rows.add(List.of(r.corridor().name(), String.valueOf(r.corridor().stationIds().size()), r.succeeded() ? "done" : "FAILED",
+                    String.format(Locale.ROOT, "%.1f", r.seconds()), r.account()));
+        }
+        out.println(Tables.render(List.of("corridor", "stations", what, "seconds", "result"), rows));
+        long failed = results.stream().filter(r -> !r.succeeded()).count();
+        out.printf(Locale.ROOT, "%d of %d corridors done%s%n", results.size() - failed, results.size(),
+                failed == 0 ? "." : "; " + failed + " failed (see above); the others' results are kept.");
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+}
