@@ -76,6 +76,20 @@ class BadCommandLineTableTest {
                 row("training over an interrupted run's checkpoint", 1, "continue it with --resume", "train", "--db", "DEMO",
                         "--model", "persistence", "--out", "DIR/p.fcm"),
                 // 12 (a snapshot of a corridor that does not exist) is in DashboardSnapshotTest, which starts JavaFX
+                // corridors (#25)
+                row("corridors and stations at once", 2, "give --corridor, or --stations / --freeway, not both", "train", "--db", "EMPTY",
+                        "--model", "persistence", "--corridor", "all", "--stations", "1"),
+                row("a forecast of no model and no corridor", 2, "give --model FILE", "forecast", "--db", "EMPTY", "--latest"),
+                row("a district compared with real data", 2, "without --district", "sample", "--district", "--compare", "DIR",
+                        "--out", "DIR/district"),
+                row("a corridor the database does not have", 1, "there is no corridor '99-Q'; the database has 5-N", "train", "--db",
+                        "DEMO", "--model", "persistence", "--corridor", "99-Q", "--out", "DIR/models"),
+                row("a corridor file line without a name", 1, "corridors.txt line 2: '990001, 990002' has no 'NAME:'", "corridors",
+                        "--db", "DEMO", "--corridors", "DIR/corridors.txt"),
+                row("a corridor file naming a station by a word", 1, "named.txt line 1: 'north' is not a station id", "corridors",
+                        "--db", "DEMO", "--corridors", "DIR/named.txt"),
+                row("a corridor file that does not exist", 1, "does not exist; give an existing file to --corridors", "corridors",
+                        "--db", "DEMO", "--corridors", "DIR/absent.txt"),
                 row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"),
                 row("a benchmark's trained step past its horizon", 2, "--trained-step must lie from 1 to the horizon 12", "bench",
                         "models", "--trained-step", "13"));
@@ -91,6 +105,8 @@ class BadCommandLineTableTest {
         Path absent = dir.resolve("absent.png");
         Files.writeString(Files.createDirectories(dir.resolve("truncated")).resolve("run.json"), "{\"createdAt\": \"2026-12-01\", \"mod");
         Files.writeString(Files.createDirectories(dir.resolve("empty")).resolve("run.json"), "{}");
+        Files.writeString(dir.resolve("corridors.txt"), "# a route\n990001, 990002\n");
+        Files.writeString(dir.resolve("named.txt"), "route: north, 990002\n");
         if (Arrays.asList(args).contains("DIR/p.fcm")) {
             Files.writeString(dir.resolve("p.fcm.checkpoint"), "an interrupted run's");
         }

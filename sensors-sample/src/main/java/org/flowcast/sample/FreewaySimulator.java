@@ -42,37 +42,81 @@ public final class FreewaySimulator {
 
     /** Simulates {@code intervals} 5-minute intervals from {@code start}, reporting each to {@code sink}. */
     public void run(Instant start, long intervals, Consumer<IntervalTruth> sink) {
-        int n = layout.cells();
-        FundamentalDiagram fd = layout.diagram();
-        double dt = CorridorLayout.STEP_HOURS;
-        double dtOverL = dt / layout.cellMiles();
-        double[] k = new double[n];
-        double[] sending = new double[n];
-        double[] receiving = new double[n];
-        double[] inflow = new double[n];
-        double[] outflow = new double[n];
-        double[] rampQueue = new double[n];
-        double[] capacityFactor = new double[n];
-        int stations = layout.stations();
-        double[] count = new double[stations];
-        double[] densitySum = new double[stations];
-        double[] flowSum = new double[stations];
-        double[] flow = new double[stations];
-        double[] occupancy = new double[stations];
-        double[] speed = new double[stations];
-        double entryQueue = 0;
-        // Start from a light free-flowing state.
-        for (int i = 0; i < n; i++) {
-            k[i] = 6 * layout.lanes(i);
+        Run run = start(start);
+        for (long i = 0; i < intervals; i++) {
+            sink.accept(run.next(0));
         }
-        long totalSteps = intervals * STEPS_PER_INTERVAL;
-        LocalDateTime local = null;
-        for (long step = 0; step < totalSteps; step++) {
-            if (step % STEPS_PER_INTERVAL == 0) {
-                local = LocalDateTime.ofInstant(start.plusSeconds(step * 10), zone);
+    }
+
+    /** A simulation from {@code start} that advances one 5-minute interval per call, for corridors simulated side by side. */
+    public Run start(Instant start) {
+        return new Run(start);
+    }
+
+    /** The state of one simulation between intervals. */
+    public final class Run {
+        private final Instant start;
+        private final int n = layout.cells();
+        private final FundamentalDiagram fd = layout.diagram();
+        private final double dt = CorridorLayout.STEP_HOURS;
+        private final double dtOverL = dt / layout.cellMiles();
+        private final double[] k = new double[n];
+        private final double[] sending = new double[n];
+        private final double[] receiving = new double[n];
+        private final double[] inflow = new double[n];
+        private final double[] outflow = new double[n];
+        private final double[] rampQueue = new double[n];
+        private final double[] capacityFactor = new double[n];
+        private final int stations = layout.stations();
+        private final double[] count = new double[stations];
+        private final double[] densitySum = new double[stations];
+        private final double[] flowSum = new double[stations];
+        private final double[] flow = new double[stations];
+        private final double[] occupancy = new double[stations];
+        private final double[] speed = new double[stations];
+        private double entryQueue;
+        private double exitSum;
+        private double exitFlow;
+        private long step;
+
+        private Run(Instant start) {
+            this.start = start;
+            // Start from a light free-flowing state.
+            for (int i = 0; i < n; i++) {
+                k[i] = 6 * layout.lanes(i);
             }
-            double hour = local.getHour() + (local.getMinute() + (step % STEPS_PER_INTERVAL) * 10 / 60.0) / 60.0;
-            double level = demand.at(local.toLocalDate(), hour);
+        }
+
+        /** The mean flow that left the corridor's last cell in the last interval, veh/h: what a linked corridor receives. */
+        public double exitFlow() {
+            return exitFlow;
+        }
+
+        /**
+         * Simulates the next interval; {@code extraEntry} veh/h join the entry demand (traffic handed over at a
+         * junction by another corridor). The returned arrays are reused by the next call.
+         */
+        public IntervalTruth next(double extraEntry) {
+            LocalDateTime local = LocalDateTime.ofInstant(start.plusSeconds(step * 10), zone);
+            for (int sub = 0; sub < STEPS_PER_INTERVAL; sub++, step++) {
+                double hour = local.getHour() + (local.getMinute() + sub * 10 / 60.0) / 60.0;
+                advance(demand.at(local.toLocalDate(), hour), extraEntry);
+            }
+            for (int s = 0; s < stations; s++) {
+                int lanes = layout.lanes(layout.stationCell(s));
+                flow[s] = count[s];
+                occupancy[s] = Math.min(1, densitySum[s] / STEPS_PER_INTERVAL / lanes * EFFECTIVE_VEHICLE_MILES);
+                speed[s] = densitySum[s] > 1e-9 ? Math.min(fd.freeFlowSpeed(), flowSum[s] / densitySum[s]) : fd.freeFlowSpeed();
+                count[s] = 0;
+                densitySum[s] = 0;
+                flowSum[s] = 0;
+            }
+            exitFlow = exitSum / STEPS_PER_INTERVAL;
+            exitSum = 0;
+            return new IntervalTruth(step / STEPS_PER_INTERVAL - 1, flow, occupancy, speed);
+        }
+
+        private void advance(double level, double extraEntry) {
             for (int i = 0; i < n; i++) {
                 capacityFactor[i] = 1;
             }
@@ -86,6 +130,9 @@ public final class FreewaySimulator {
                 receiving[i] = fd.receiving(k[i], layout.lanes(i), capacityFactor[i]);
             }
             entryQueue += mainlineDemand * level * dt;
+            if (extraEntry != 0) {
+                entryQueue += extraEntry * dt;
+            }
             inflow[0] = Math.min(entryQueue / dt, receiving[0]);
             entryQueue -= inflow[0] * dt;
             for (int i = 0; i + 1 < n; i++) {
@@ -110,6 +157,7 @@ public final class FreewaySimulator {
                 inflow[i + 1] = main + ramp;
             }
             outflow[n - 1] = sending[n - 1];
+            exitSum += outflow[n - 1];
             for (int i = 0; i < n; i++) {
                 k[i] = Math.max(0, k[i] + dtOverL * (inflow[i] - outflow[i]));
             }
@@ -118,18 +166,6 @@ public final class FreewaySimulator {
                 count[s] += outflow[cell] * dt;
                 densitySum[s] += k[cell];
                 flowSum[s] += outflow[cell];
-            }
-            if ((step + 1) % STEPS_PER_INTERVAL == 0) {
-                for (int s = 0; s < stations; s++) {
-                    int lanes = layout.lanes(layout.stationCell(s));
-                    flow[s] = count[s];
-                    occupancy[s] = Math.min(1, densitySum[s] / STEPS_PER_INTERVAL / lanes * EFFECTIVE_VEHICLE_MILES);
-                    speed[s] = densitySum[s] > 1e-9 ? Math.min(fd.freeFlowSpeed(), flowSum[s] / densitySum[s]) : fd.freeFlowSpeed();
-                    count[s] = 0;
-                    densitySum[s] = 0;
-                    flowSum[s] = 0;
-                }
-                sink.accept(new IntervalTruth(step / STEPS_PER_INTERVAL, flow, occupancy, speed));
             }
         }
     }

@@ -2,9 +2,7 @@ package org.flowcast.sample;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPOutputStream;
 import org.flowcast.core.PemsTime;
 import org.flowcast.core.Station;
 
@@ -30,7 +27,7 @@ import org.flowcast.core.Station;
  */
 public final class SampleCorridor {
     private static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy_MM_dd", Locale.ROOT);
+    private static final DateTimeFormatter FILE_DATE = DayFile.FILE_DATE;
     /** Design demands, veh/h, tuned so that the bottleneck queues in most weekday peaks. */
     private static final double MAINLINE_DEMAND = 5600;
     private static final double RAMP_DEMAND = 700;
@@ -109,7 +106,7 @@ public final class SampleCorridor {
                             files.add(current[0].finish());
                             current[0] = null;
                         }
-                        current[0] = new DayFile(folder, date);
+                        current[0] = new DayFile(folder, SampleConfig.DISTRICT, date, false);
                     }
                     String timestamp = PEMS_TIME.format(local);
                     for (int s = 0; s < stations.size(); s++) {
@@ -152,7 +149,7 @@ public final class SampleCorridor {
         return stations;
     }
 
-    private static List<Incident> incidents(CorridorLayout layout, long intervals, SplittableRandom random) {
+    static List<Incident> incidents(CorridorLayout layout, long intervals, SplittableRandom random) {
         List<Incident> incidents = new ArrayList<>();
         long days = intervals / 288;
         for (long day = 0; day < days; day++) {
@@ -168,58 +165,18 @@ public final class SampleCorridor {
     }
 
     private Path writeMetadata(Path folder, List<Station> stations, CorridorLayout layout) throws IOException {
-        Path target = folder.resolve(metadataFileName(config));
-        Path temporary = folder.resolve(target.getFileName() + ".part");
-        try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-            out.write("ID\tFwy\tDir\tDistrict\tCounty\tCity\tState_PM\tAbs_PM\tLatitude\tLongitude\tLength\tType\tLanes\tName"
-                    + "\tUser_ID_1\tUser_ID_2\tUser_ID_3\tUser_ID_4\n");
-            for (int s = 0; s < stations.size(); s++) {
-                Station st = stations.get(s);
-                out.write(String.format(Locale.ROOT, "%d\t%d\t%s\t%d\t59\t\t%.3f\t%.3f\t%.6f\t%.6f\t%.3f\t%s\t%d\t%s\t\t\t\t%n",
-                        st.id(), st.freeway(), st.direction(), st.district(), st.absolutePostmile() - layout.postmile(0),
-                        st.absolutePostmile(), st.latitude(), st.longitude(), stationLength(layout, s), st.laneType(),
-                        st.lanes(), st.name()));
-            }
+        double[] statePostmile = new double[stations.size()];
+        double[] length = new double[stations.size()];
+        for (int s = 0; s < stations.size(); s++) {
+            statePostmile[s] = stations.get(s).absolutePostmile() - layout.postmile(0);
+            length[s] = stationLength(layout, s);
         }
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return target;
+        return MetadataFile.write(folder.resolve(metadataFileName(config)), stations, statePostmile, length);
     }
 
     static double stationLength(CorridorLayout layout, int s) {
         double before = s > 0 ? layout.postmile(s) - layout.postmile(s - 1) : 0;
         double after = s + 1 < layout.stations() ? layout.postmile(s + 1) - layout.postmile(s) : 0;
         return (before + after) / (s > 0 && s + 1 < layout.stations() ? 2 : 1);
-    }
-
-    /** One day's gzip file, written under a temporary name until finished. */
-    private static final class DayFile {
-        final LocalDate date;
-        final Path target;
-        final Path temporary;
-        final Writer writer;
-
-        DayFile(Path folder, LocalDate date) throws IOException {
-            this.date = date;
-            this.target = folder.resolve(String.format(Locale.ROOT, "d%02d_text_station_5min_%s.txt.gz",
-                    SampleConfig.DISTRICT, FILE_DATE.format(date)));
-            this.temporary = folder.resolve(target.getFileName() + ".part");
-            this.writer = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(temporary), 1 << 16),
-                    StandardCharsets.UTF_8), 1 << 16);
-        }
-
-        Path finish() throws IOException {
-            writer.close();
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
-        }
-
-        void abandon() {
-            try {
-                writer.close();
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // nothing more to do: the temporary file is left for the next run to overwrite
-            }
-        }
     }
 }

@@ -33,6 +33,10 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N, or 'all' for every station with readings (default: the corridor with most stations).")
     String corridor;
 
+    @Option(names = "--district", description = "Open on the district overview: every corridor's stations coloured by the "
+            + "congestion their newest stored forecasts say is coming in the next 2 hours.")
+    boolean district;
+
     @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
     int days;
 
@@ -108,6 +112,9 @@ public final class DashboardCommand implements Callable<Integer> {
         }
         if (station != null && !vm.search(String.valueOf(station))) {
             problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());
+        }
+        if (district) {
+            vm.showDistrict();
         }
         return problems;
     }

@@ -29,8 +29,16 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write (default: ~/.flowcast/sample).")
     Path out;
 
-    @Option(names = "--stations", defaultValue = "20", description = "Detector stations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stations", defaultValue = "20", description = "Detector stations (of each corridor, with --district) "
+            + "(default: ${DEFAULT-VALUE}).")
     int stations;
+
+    @Option(names = "--district", description = "Write a district instead: --corridors freeway directions of --stations each, "
+            + "linked at junctions, in one daily file of every station as PeMS publishes a district.")
+    boolean district;
+
+    @Option(names = "--corridors", defaultValue = "30", description = "With --district: corridors (default: ${DEFAULT-VALUE}).")
+    int corridors;
 
     @Option(names = "--weeks", defaultValue = "10", description = "Weeks of data (default: ${DEFAULT-VALUE}).")
     int weeks;
@@ -56,6 +64,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, StoreException {
         PrintWriter output = spec.commandLine().getOut();
+        if (district) {
+            return writeDistrict(output);
+        }
         SampleConfig config;
         try {
             config = new SampleConfig(stations, weeks, seed, start);
@@ -76,6 +87,28 @@ public final class SampleCommand implements Callable<Integer> {
             output.println();
             output.println(comparison(CorridorLoader.load(folder), CorridorLoader.load(compare)));
         }
+        return 0;
+    }
+
+    private int writeDistrict(PrintWriter output) throws IOException {
+        org.flowcast.sample.DistrictConfig config;
+        try {
+            config = new org.flowcast.sample.DistrictConfig(corridors, stations, weeks, seed, start);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (compare != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--compare compares the sample corridor; give it "
+                    + "without --district");
+        }
+        Path folder = out == null ? FlowcastHome.path().resolve("district") : out;
+        long began = System.nanoTime();
+        boolean written = new org.flowcast.sample.SampleDistrict(config).ensureIn(folder);
+        output.printf(Locale.ROOT, "%s sample district: %d corridors of %d stations (%d stations), %d weeks from %s (seed %d) in %s%s%n",
+                written ? "Wrote the" : "Found the", config.corridors(), config.stationsPerCorridor(), config.stations(), config.weeks(),
+                config.start(), config.seed(), folder,
+                written ? String.format(Locale.ROOT, " (%.1f s)", (System.nanoTime() - began) / 1e9) : "");
+        output.println("Load it with: flowcast ingest " + folder + "; then 'flowcast corridors' lists its corridors");
         return 0;
     }
 

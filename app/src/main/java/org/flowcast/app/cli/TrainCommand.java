@@ -47,6 +47,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--train-seconds", paramLabel = "S", converter = OptionValues.AtLeastOne.class,
+            description = "A neural model's training budget in seconds (each corridor's, with --corridor): it stops after the "
+                    + "epoch that passes it. The model then depends on the machine's speed, not only on the seed (default: none).")
+    Integer trainSeconds;
+
     @picocli.CommandLine.Mixin
     AverageDecayOption averaging;
 
@@ -78,6 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
         return folder.resolve(model + "-h" + horizon + "-" + corridor + ".fcm");
     }
 
+    private org.flowcast.model.TrainingConfig config() {
+        org.flowcast.model.TrainingConfig config = averaging.config(horizon, epochs, seed);
+        return trainSeconds == null ? config : config.withTimeBudget(java.time.Duration.ofSeconds(trainSeconds));
+    }
+
     @Override
     public Integer call() throws IOException, StoreException {
         selection.validate();
@@ -89,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path file = out == null ? defaultModelFile(model, horizon) : out;
         TrainService service = new TrainService();
         try {
-            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed),
+            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, config(),
                     split.protocol(horizon), file, resume, fresh), new EpochProgress(err, model));
             SensorSeries series;
             try (FlowcastDatabase db = database.open()) {
@@ -149,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainService.Plan plan(TrainService service, Path folder, org.flowcast.core.Corridor corridor, PrintWriter err)
             throws TrainService.Refused, IOException {
-        return service.plan(new TrainService.Request(model, parameters, averaging.config(horizon, epochs, seed), split.protocol(horizon),
+        return service.plan(new TrainService.Request(model, parameters, config(), split.protocol(horizon),
                 corridorModelFile(folder, model, horizon, corridor.name()), resume, fresh), new EpochProgress(err, model + " " + corridor.name()));
     }
 }

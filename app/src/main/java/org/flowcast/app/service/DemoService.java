@@ -119,10 +119,9 @@ public final class DemoService {
                 written.add(outcome);
             }
             long compacting = System.nanoTime();
-            Path file = settings.database().resolveSibling(settings.database().getFileName() + ".mv.db");
-            long before = Files.size(file);
+            long before = db.fileSize().orElse(0);
             db.closeCompacted();
-            long after = Files.size(file);
+            long after = db.fileSize().orElse(0);
             steps.detail(String.format(Locale.ROOT, "compacted the database from %.0f MB to %.0f MB in %.1f s", before / 1e6, after / 1e6,
                     (System.nanoTime() - compacting) / 1e9));
             return new Outcome(summary, report, written);

@@ -84,7 +84,7 @@ public final class ForecastJob {
         List<Instant> usable = coverage.usable();
         long runId = new ForecastRuns(database).replace(new ForecastRuns.NewRun(key, forecaster.modelName(),
                 modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
-                forecaster.calibration()), sink -> {
+                forecaster.calibration(), forecaster.provenance().corridor()), sink -> {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
                         for (Forecast f : chunk) {

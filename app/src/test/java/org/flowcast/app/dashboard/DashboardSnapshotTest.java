@@ -43,6 +43,25 @@ class DashboardSnapshotTest {
     }
 
     @Test
+    void rendersTheDistrictOverviewOfEveryCorridorsStoredForecasts() throws Exception {
+        Path png = dir.resolve("district.png");
+        Result result = FlowcastCommandTest.run("dashboard", "--db", org.flowcast.app.SmallDistrict.database().toString(), "--district",
+                "--snapshot", png.toString(), "--size", "1200x800");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        // every station of the 4 corridors has a forecast, so no grey "no forecast" cell is drawn beyond the legend's swatch
+        long traffic = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                traffic += rgb == 0x2e9e44 || rgb == 0xf0a30a || rgb == 0xd62728 ? 1 : 0;
+            }
+        }
+        assertThat(traffic).as("the corridors' coloured cells").isGreaterThan(4 * 5 * 100);
+    }
+
+    @Test
     void warnsAboutAStationOrModelItCannotShowAndStillRenders() throws Exception {
         Path png = dir.resolve("d.png");
         Result result = FlowcastCommandTest.run("dashboard", "--db", DemoWorkdir.database().toString(), "--snapshot", png.toString(),

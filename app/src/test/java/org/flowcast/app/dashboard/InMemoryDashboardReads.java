@@ -26,7 +26,9 @@ final class InMemoryDashboardReads implements DashboardReads {
     private final Map<Long, Map<Integer, SortedMap<Instant, StationForecast>>> forecasts = new HashMap<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, float[]>>> attention = new HashMap<>();
     private final Map<String, List<ForecastStore.StoredPart>> parts = new HashMap<>();
+    private final List<org.flowcast.app.dashboard.data.CorridorOutlook> district = new ArrayList<>();
     int reads;
+    String lastCorridorAsked;
 
     InMemoryDashboardReads(CorridorData corridor) {
         this.corridor = corridor;
@@ -72,7 +74,25 @@ final class InMemoryDashboardReads implements DashboardReads {
     @Override
     public Optional<CorridorData> corridor(String name, int days) {
         reads++;
+        lastCorridorAsked = name;
         return Optional.ofNullable(corridor);
+    }
+
+    InMemoryDashboardReads withOutlook(org.flowcast.app.dashboard.data.CorridorOutlook outlook) {
+        district.add(outlook);
+        return this;
+    }
+
+    @Override
+    public List<String> corridorNames() {
+        return district.isEmpty() ? (corridor == null ? List.of() : List.of(corridor.corridor()))
+                : district.stream().map(org.flowcast.app.dashboard.data.CorridorOutlook::corridor).toList();
+    }
+
+    @Override
+    public List<org.flowcast.app.dashboard.data.CorridorOutlook> district() {
+        reads++;
+        return List.copyOf(district);
     }
 
     @Override

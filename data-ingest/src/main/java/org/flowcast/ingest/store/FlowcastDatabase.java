@@ -106,6 +106,19 @@ public final class FlowcastDatabase implements AutoCloseable {
         return url.startsWith("jdbc:h2:");
     }
 
+    /** The size of an embedded H2 file database's file, in bytes; empty for a server database or an in-memory one. */
+    public java.util.OptionalLong fileSize() {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return java.util.OptionalLong.empty();
+        }
+        Path file = Path.of(url.substring("jdbc:h2:file:".length()).replaceFirst(";.*", "") + ".mv.db");
+        try {
+            return java.util.OptionalLong.of(java.nio.file.Files.size(file));
+        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
     /** Where rejected rows are logged: beside the database file. */
     public Path rejectLog() {
         return rejectLog;

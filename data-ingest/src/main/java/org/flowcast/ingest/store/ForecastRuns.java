@@ -32,9 +32,10 @@ public final class ForecastRuns {
      * forecasts' intervals come from (stored once for the run), empty to store each row's bounds.
      */
     public record NewRun(String key, String model, String modelFile, int horizon, TimeRange range, int stations, InputShares input,
-                         List<ConformalIntervals> calibration) {
+                         List<ConformalIntervals> calibration, String corridor) {
         public NewRun {
             calibration = List.copyOf(calibration);
+            corridor = corridor == null ? "" : corridor;
         }
     }
 
@@ -60,6 +61,7 @@ public final class ForecastRuns {
             try {
                 long id = store.beginRun(c, run.key(), run.model(), run.modelFile(), run.horizon(), run.range(), run.stations(),
                         run.input(), run.calibration());
+                store.nameCorridor(c, id, run.corridor());
                 producer.produce(forecasts -> {
                     try {
                         store.add(c, id, forecasts, run.calibration());

@@ -30,7 +30,22 @@ public final class ForecastStore {
 
     /** What a stored run is; its input shares are NaN for runs written before they were recorded. */
     public record Run(long id, String key, String model, String modelFile, int horizon, TimeRange range, int stations, int origins,
-                      Instant createdAt, InputShares input) {
+                      Instant createdAt, InputShares input, String corridor) {
+        public Run {
+            corridor = corridor == null ? "" : corridor;
+        }
+    }
+
+    /** Records the corridor a run's model was trained for; a run without one keeps NULL. */
+    public void nameCorridor(Connection c, long runId, String corridor) throws SQLException {
+        if (corridor.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE forecast_run SET corridor = ? WHERE id = ?")) {
+            update.setString(1, corridor);
+            update.setLong(2, runId);
+            update.executeUpdate();
+        }
     }
 
     /** The shares of a run's input (flow values its origins read) that were observed, imputed and missing. */
@@ -239,12 +254,12 @@ public final class ForecastStore {
     public List<Run> runs(Connection c) throws SQLException {
         List<Run> runs = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT id, run_key, model, model_file, horizon, range_from, range_to, "
-                + "stations, origins, created_at, input_observed, input_imputed, input_missing FROM forecast_run ORDER BY id");
+                + "stations, origins, created_at, input_observed, input_imputed, input_missing, corridor FROM forecast_run ORDER BY id");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 runs.add(new Run(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         new TimeRange(rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant()),
-                        rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant(), shares(rs)));
+                        rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant(), shares(rs), rs.getString(14)));
             }
         }
         return runs;

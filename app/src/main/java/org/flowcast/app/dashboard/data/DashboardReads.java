@@ -30,6 +30,15 @@ public interface DashboardReads {
      */
     Optional<CorridorData> corridor(String corridor, int days) throws StoreException;
 
+    /** The names of the corridors there are, as 'flowcast corridors' lists them. */
+    List<String> corridorNames() throws StoreException;
+
+    /**
+     * Every corridor with the newest stored forecasts of its own runs (those made by a model trained for it),
+     * from the first registered model that has one, for the district overview.
+     */
+    List<CorridorOutlook> district() throws StoreException;
+
     /** The stored forecast runs, newest first. */
     List<RunChoice> runs() throws StoreException;
 

@@ -87,7 +87,7 @@ public final class DashboardSource implements DashboardReads {
         if (withReadings.isEmpty()) {
             return Optional.empty();
         }
-        String name = ALL.equals(corridor) ? "all stations" : stations.get(0).corridor();
+        String name = ALL.equals(corridor) ? "all stations" : isDefined(corridor) ? corridor : stations.get(0).corridor();
         return Optional.of(new CorridorData(name, without.isEmpty() ? series : series.selectStations(withReadings), without));
     }
 
@@ -100,7 +100,25 @@ public final class DashboardSource implements DashboardReads {
         return false;
     }
 
+    /** Whether a name is a corridor file's route rather than a freeway and direction. */
+    private boolean isDefined(String corridor) throws StoreException {
+        return definedCorridor(corridor).isPresent();
+    }
+
+    private Optional<org.flowcast.core.Corridor> definedCorridor(String corridor) throws StoreException {
+        if (corridor == null || ALL.equals(corridor)) {
+            return Optional.empty();
+        }
+        return catalog().entries().stream().map(org.flowcast.app.service.CorridorCatalog.Entry::corridor)
+                .filter(c -> c.name().equals(corridor) && c.source() == org.flowcast.core.Corridor.Source.FILE).findFirst();
+    }
+
     private List<Station> stationsOf(String corridor, java.util.Set<Integer> withData) throws StoreException {
+        Optional<org.flowcast.core.Corridor> defined = definedCorridor(corridor);
+        if (defined.isPresent()) {
+            Map<Integer, Station> known = new StationQuery(database).all();
+            return defined.get().stationIds().stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
+        }
         StationQuery stationQuery = new StationQuery(database);
         Map<String, List<Station>> byCorridor = new LinkedHashMap<>();
         for (Station s : stationQuery.all().values()) {
@@ -139,12 +157,53 @@ public final class DashboardSource implements DashboardReads {
         return stations.stream().filter(s -> "ML".equals(s.laneType())).count();
     }
 
+    private org.flowcast.app.service.CorridorCatalog catalog;
+
+    /** The corridors, read once: they change only with an ingest, which the dashboard does not do. */
+    private synchronized org.flowcast.app.service.CorridorCatalog catalog() throws StoreException {
+        if (catalog == null) {
+            try {
+                catalog = org.flowcast.app.service.CorridorCatalog.of(database, Optional.empty());
+            } catch (org.flowcast.app.service.CorridorCatalog.Unknown e) {
+                throw new StoreException(e.getMessage(), e);
+            }
+        }
+        return catalog;
+    }
+
+    @Override
+    public List<String> corridorNames() throws StoreException {
+        return catalog().entries().stream().map(org.flowcast.app.service.CorridorCatalog.Entry::name).toList();
+    }
+
+    @Override
+    public List<CorridorOutlook> district() throws StoreException {
+        Map<Integer, Station> known = new StationQuery(database).all();
+        List<RunChoice> runs = runs();
+        List<String> order = org.flowcast.model.ModelRegistry.names();
+        List<CorridorOutlook> outlooks = new ArrayList<>();
+        for (org.flowcast.app.service.CorridorCatalog.Entry entry : catalog().entries()) {
+            List<Integer> ids = entry.corridor().stationIds();
+            List<Station> stations = ids.stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
+            // runs are newest first, so the first of the best-placed model is its newest
+            Optional<RunChoice> run = runs.stream().filter(r -> r.corridor().equals(entry.name()))
+                    .min(Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model()) : order.size()));
+            if (run.isEmpty()) {
+                outlooks.add(CorridorOutlook.withoutForecast(entry.name(), stations));
+                continue;
+            }
+            Instant origin = run.get().origins().to().minus(SensorSeries.FIVE_MINUTES);
+            outlooks.add(new CorridorOutlook(entry.name(), stations, run, Optional.of(origin), forecastsAt(run.get().id(), ids, origin)));
+        }
+        return outlooks;
+    }
+
     /** The stored forecast runs, newest first. */
     @Override
     public List<RunChoice> runs() throws StoreException {
         List<RunChoice> runs = new ArrayList<>();
         for (ForecastStore.Run r : forecasts.runs()) {
-            runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt()));
+            runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt(), r.corridor()));
         }
         runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
         return runs;

@@ -6,8 +6,20 @@ import java.util.Locale;
 import org.flowcast.core.PemsTime;
 import org.flowcast.core.TimeRange;
 
-/** A stored forecast run the analyst can switch to: which model, how far ahead, which origins. */
-public record RunChoice(long id, String model, int horizon, TimeRange origins, int stations, Instant createdAt) {
+/**
+ * A stored forecast run the analyst can switch to: which model, how far ahead, which origins, and the
+ * corridor its model was trained for (empty where it was not one corridor's).
+ */
+public record RunChoice(long id, String model, int horizon, TimeRange origins, int stations, Instant createdAt, String corridor) {
+    public RunChoice {
+        corridor = corridor == null ? "" : corridor;
+    }
+
+    /** A run of no particular corridor. */
+    public RunChoice(long id, String model, int horizon, TimeRange origins, int stations, Instant createdAt) {
+        this(id, model, horizon, origins, stations, createdAt, "");
+    }
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT)
             .withZone(PemsTime.ZONE);
 

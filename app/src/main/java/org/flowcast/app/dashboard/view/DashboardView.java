@@ -39,6 +39,22 @@ public final class DashboardView {
         corridor.textProperty().bind(model.corridorTextProperty());
         corridor.setStyle("-fx-font-weight: bold;");
 
+        ComboBox<String> corridors = new ComboBox<>(model.corridors());
+        corridors.setId("corridorChoice");
+        corridors.setPromptText("corridor");
+        corridors.valueProperty().bindBidirectional(model.chosenCorridorProperty());
+        Button district = new Button();
+        district.setId("districtButton");
+        district.textProperty().bind(javafx.beans.binding.Bindings.when(model.districtShownProperty())
+                .then("Back to the corridor").otherwise("District overview"));
+        district.setOnAction(e -> {
+            if (model.districtShownProperty().get()) {
+                model.districtShownProperty().set(false);
+            } else {
+                model.showDistrict();
+            }
+        });
+
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("station id, name or postmile");
@@ -59,7 +75,7 @@ public final class DashboardView {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
 
-        HBox toolbar = new HBox(8, corridor, spacer(), new Label("Find"), search, new Label("Model"), runs, new Label("Colour by"), colour, busy);
+        HBox toolbar = new HBox(8, new Label("Corridor"), corridors, district, corridor, spacer(), new Label("Find"), search, new Label("Model"), runs, new Label("Colour by"), colour, busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
@@ -118,7 +134,13 @@ public final class DashboardView {
 
         BorderPane content = new BorderPane();
         content.setTop(new VBox(toolbar, new CorridorView(model.tiles()), originBar));
-        content.setCenter(panels);
+        DistrictView districtView = new DistrictView(model.district(), model::showCorridor);
+        districtView.visibleProperty().bind(model.districtShownProperty());
+        panels.visibleProperty().bind(model.districtShownProperty().not());
+        StackPane centre = new StackPane(panels, districtView);
+        centre.setPadding(new Insets(4, 8, 4, 8));
+        panels.setPadding(Insets.EMPTY);
+        content.setCenter(centre);
         content.setBottom(status);
 
         Label empty = new Label();

@@ -34,7 +34,7 @@ import org.flowcast.reports.EvaluationSummary;
 public final class DashboardViewModel {
     private final DashboardReads source;
     private final TaskExecutor executor;
-    private final String corridorChoice;
+    private String corridorChoice;
     private final int days;
 
     private final DashboardSelection selection = new DashboardSelection();
@@ -47,6 +47,11 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("Loading…");
     private final ReadOnlyStringWrapper loadFailure = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final javafx.collections.ObservableList<String> corridors = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty chosenCorridor = new javafx.beans.property.SimpleStringProperty();
+    private final BooleanProperty districtShown = new SimpleBooleanProperty(false);
+    private final DistrictViewModel district;
+    private boolean settlingCorridor;
 
     /**
      * @param corridor the corridor to show ({@code "5-N"}), or null for the one with the most stations
@@ -61,11 +66,17 @@ public final class DashboardViewModel {
         forecast = new StationForecastViewModel(selection, source, executor, this::failed);
         contour = new ContourViewModel(selection, source, executor, this::failed);
         comparison = new ComparisonViewModel(selection);
+        district = new DistrictViewModel(source, executor, this::failed);
+        chosenCorridor.addListener((o, was, now) -> {
+            if (!settlingCorridor && now != null && !now.equals(was)) {
+                showCorridor(now);
+            }
+        });
     }
 
     /** What loading reads in one go. */
     private record Loaded(Optional<CorridorData> corridor, List<RunChoice> runs, Optional<EvaluationSummary> evaluation,
-                          String evaluationProblem) {
+                          String evaluationProblem, List<String> corridorNames) {
     }
 
     /**
@@ -83,7 +94,7 @@ public final class DashboardViewModel {
             } catch (IOException | RuntimeException e) {
                 problem = "The evaluation under " + source.evaluations() + " could not be read: " + e.getMessage();
             }
-            return new Loaded(source.corridor(corridorChoice, days), source.runs(), evaluation, problem);
+            return new Loaded(source.corridor(corridorChoice, days), source.runs(), evaluation, problem, source.corridorNames());
         }, this::loaded, this::failed);
     }
 
@@ -97,13 +108,21 @@ public final class DashboardViewModel {
             return;
         }
         CorridorData corridor = data.corridor().get();
+        settlingCorridor = true;
+        try {
+            corridors.setAll(data.corridorNames());
+            chosenCorridor.set(corridor.corridor());
+        } finally {
+            settlingCorridor = false;
+        }
         SensorSeries series = corridor.series();
         corridorText.set((corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount() + " stations"
                 + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)") + " · "
                 + DashboardText.when(series.start()) + " – " + DashboardText.when(series.end().minus(DashboardSelection.STEP)));
-        RunChoice run = firstRegistered(data.runs());
+        List<RunChoice> runs = runsOf(corridor.corridor(), data.runs());
+        RunChoice run = firstRegistered(runs);
         Optional<PeakOrigin.Choice> peak = run == null ? Optional.empty() : PeakOrigin.find(series, run.origins());
-        selection.settle(corridor, data.runs(), run, peak.map(PeakOrigin.Choice::origin).orElse(newestOrigin(series, run)),
+        selection.settle(corridor, runs, run, peak.map(PeakOrigin.Choice::origin).orElse(newestOrigin(series, run)),
                 peak.map(PeakOrigin.Choice::stationId).orElse(busiestStation(series)));
         emptyMessage.set("");
         tiles.loaded();
@@ -119,6 +138,28 @@ public final class DashboardViewModel {
         if (selection.corridor() == null) {
             emptyMessage.set("Could not read " + source.databaseName() + ": " + text);
         }
+    }
+
+    /**
+     * The runs of a corridor's own models; where it has none, the runs of models of no particular corridor
+     * (another corridor's runs forecast other stations).
+     */
+    static List<RunChoice> runsOf(String corridor, List<RunChoice> runs) {
+        List<RunChoice> own = runs.stream().filter(r -> r.corridor().equals(corridor)).toList();
+        return own.isEmpty() ? runs.stream().filter(r -> r.corridor().isEmpty()).toList() : own;
+    }
+
+    /** Shows another corridor (a name of {@link #corridors()}), leaving the district overview. */
+    public void showCorridor(String name) {
+        corridorChoice = name;
+        districtShown.set(false);
+        open();
+    }
+
+    /** Shows the district overview, read afresh. */
+    public void showDistrict() {
+        districtShown.set(true);
+        district.refresh();
     }
 
     /**
@@ -168,6 +209,25 @@ public final class DashboardViewModel {
 
     public DashboardSelection selection() {
         return selection;
+    }
+
+    public DistrictViewModel district() {
+        return district;
+    }
+
+    /** The corridors the analyst can switch to. */
+    public javafx.collections.ObservableList<String> corridors() {
+        return corridors;
+    }
+
+    /** The corridor shown; setting another loads it. */
+    public javafx.beans.property.StringProperty chosenCorridorProperty() {
+        return chosenCorridor;
+    }
+
+    /** Whether the district overview is shown in place of the corridor's panels. */
+    public BooleanProperty districtShownProperty() {
+        return districtShown;
     }
 
     public StationTilesViewModel tiles() {
