@@ -48,7 +48,7 @@ public final class CorridorOptions {
     /** The corridors named, read from the database (and corridor file); an unknown name fails with the names there are. */
     public List<Corridor> resolve(FlowcastDatabase db) throws StoreException {
         try {
-            return CorridorCatalog.of(db, file()).choose(names);
+            return CorridorCatalog.withoutCoverage(db, file()).choose(names);
         } catch (CorridorCatalog.Unknown e) {
             throw new CommandFailure(e.getMessage(), e);
         }

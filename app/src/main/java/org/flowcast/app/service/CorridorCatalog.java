@@ -26,7 +26,7 @@ import org.flowcast.ingest.store.StoreException;
  */
 public final class CorridorCatalog {
 
-    /** A corridor with what the store holds of it. */
+    /** A corridor with what the store holds of it (coverage NaN and no range where it was not read). */
     public record Entry(Corridor corridor, String road, double fromPostmile, double toPostmile, int stationsWithData, double coverage,
                         Optional<Instant> first, Optional<Instant> last) {
         public String name() {
@@ -52,9 +52,27 @@ public final class CorridorCatalog {
     /**
      * The catalog of a database, with the corridors of {@code file} (none where it is empty; the default
      * file {@code corridors.txt} in the Flowcast home is read where it exists and no file is given).
+     * Each entry's coverage and data range are read from every stored block ({@link QualityReport}).
      */
     public static CorridorCatalog of(FlowcastDatabase db, Optional<Path> file) throws StoreException, Unknown {
-        List<StationQuality> qualities = new QualityReport(db).perStation();
+        return of(new QualityReport(db).perStation(), file);
+    }
+
+    /**
+     * The same corridors without reading every stored block: coverage is NaN and the data range empty. The
+     * dashboard's corridor list reads the district's 600 stations this way in a fraction of the time.
+     */
+    public static CorridorCatalog withoutCoverage(FlowcastDatabase db, Optional<Path> file) throws StoreException, Unknown {
+        java.util.Set<Integer> withData = new org.flowcast.ingest.store.SeriesQuery(db).stationsWithReadings();
+        List<StationQuality> stations = new ArrayList<>();
+        for (Station s : new org.flowcast.ingest.store.StationQuery(db).all().values()) {
+            long present = withData.contains(s.id()) ? 1 : 0;
+            stations.add(new StationQuality(s, Optional.empty(), Optional.empty(), 0, present, Double.NaN, 0, 0, Map.of()));
+        }
+        return of(stations, file);
+    }
+
+    private static CorridorCatalog of(List<StationQuality> qualities, Optional<Path> file) throws Unknown {
         Map<Integer, StationQuality> byId = new LinkedHashMap<>();
         Map<String, List<StationQuality>> byRoad = new TreeMap<>(CorridorCatalog::compareRoads);
         for (StationQuality q : qualities) {
@@ -141,7 +159,8 @@ public final class CorridorCatalog {
         Optional<Instant> first = members.stream().flatMap(q -> q.first().stream()).min(Comparator.naturalOrder());
         Optional<Instant> last = members.stream().flatMap(q -> q.last().stream()).max(Comparator.naturalOrder());
         int withData = (int) members.stream().filter(q -> q.slotsPresent() > 0).count();
-        return new Entry(corridor, road, from, to, withData, spanned == 0 ? 0 : (double) present / spanned, first, last);
+        double coverage = spanned == 0 ? (present > 0 ? Double.NaN : 0) : (double) present / spanned;
+        return new Entry(corridor, road, from, to, withData, coverage, first, last);
     }
 
     /** Every corridor: freeways by number and direction, then the corridor file's in its order. */

@@ -163,7 +163,7 @@ public final class DashboardSource implements DashboardReads {
     private synchronized org.flowcast.app.service.CorridorCatalog catalog() throws StoreException {
         if (catalog == null) {
             try {
-                catalog = org.flowcast.app.service.CorridorCatalog.of(database, Optional.empty());
+                catalog = org.flowcast.app.service.CorridorCatalog.withoutCoverage(database, Optional.empty());
             } catch (org.flowcast.app.service.CorridorCatalog.Unknown e) {
                 throw new StoreException(e.getMessage(), e);
             }
