@@ -20,13 +20,16 @@ import org.flowcast.core.PredictionInterval;
 import org.flowcast.core.TimeRange;
 
 /**
- * The {@code forecast_run}, {@code forecast}, {@code forecast_interval} and {@code attention} tables.
+ * The {@code forecast_run}, {@code forecast_origin}, {@code forecast}, {@code forecast_interval} and {@code attention} tables.
+ * A calibrated run (every run the forecast job writes since V7) keeps one row per origin ({@link OriginRows});
+ * runs of forecasts with bounds of their own, and runs written before, keep one row per origin and station.
  * Writing a run replaces an earlier run of the same key in the same transaction, so readers see the old
  * run or the new one. A run with a conformal calibration stores its half-widths once and its rows only
  * the forecasts (and their parts); the bounds are made again on reading, exactly as the calibration made them.
  */
 public final class ForecastStore {
     private static final int BATCH = 10_000;
+    private final OriginRows originRows = new OriginRows();
 
     /** What a stored run is; its input shares are NaN for runs written before they were recorded. */
     public record Run(long id, String key, String model, String modelFile, int horizon, TimeRange range, int stations, int origins,
@@ -65,6 +68,7 @@ public final class ForecastStore {
      */
     public long beginRun(Connection c, String key, String model, String modelFile, int horizon, TimeRange range, int stations,
                          InputShares input, List<ConformalIntervals> calibration) throws SQLException {
+        originRows.deleteRunsOf(c, key);
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_run WHERE run_key = ?")) {
             delete.setString(1, key);
             delete.executeUpdate();
@@ -151,6 +155,20 @@ public final class ForecastStore {
                 names.executeUpdate();
             }
         }
+        if (!boundsOnRows || forecasts.stream().allMatch(f -> f.interval(0.8).isEmpty() && f.interval(0.95).isEmpty())) {
+            originRows.add(c, runId, forecasts);
+        } else {
+            addPerStation(c, runId, forecasts, boundsOnRows);
+        }
+        try (PreparedStatement count = c.prepareStatement("UPDATE forecast_run SET origins = origins + ? WHERE id = ?")) {
+            count.setInt(1, forecasts.size());
+            count.setLong(2, runId);
+            count.executeUpdate();
+        }
+    }
+
+    /** The rows of a run whose forecasts carry bounds of their own: one per origin and station, bounds on each. */
+    private void addPerStation(Connection c, long runId, List<Forecast> forecasts, boolean boundsOnRows) throws SQLException {
         try (PreparedStatement values = c.prepareStatement("INSERT INTO forecast (run_id, origin_ts, station_id, flow, "
                 + "lower80, upper80, lower95, upper95, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement weights = c.prepareStatement(
@@ -193,11 +211,6 @@ public final class ForecastStore {
             }
             values.executeBatch();
             weights.executeBatch();
-        }
-        try (PreparedStatement count = c.prepareStatement("UPDATE forecast_run SET origins = origins + ? WHERE id = ?")) {
-            count.setInt(1, forecasts.size());
-            count.setLong(2, runId);
-            count.executeUpdate();
         }
     }
 
@@ -279,6 +292,13 @@ public final class ForecastStore {
     List<StoredValue> forecasts(Connection c, long runId, int stationId, TimeRange origins, List<ConformalIntervals> calibration)
             throws SQLException {
         List<StoredValue> values = new ArrayList<>();
+        Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
+        if (layout.isPresent()) {
+            for (java.util.Map.Entry<Instant, float[]> e : originRows.flows(c, runId, layout.get(), stationId, origins).entrySet()) {
+                addSteps(values, stationId, e.getKey(), e.getValue(), boundsFrom(calibration, e.getValue()));
+            }
+            return values;
+        }
         try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow, lower80, upper80, lower95, upper95 "
                 + "FROM forecast WHERE run_id = ? AND origin_ts >= ? AND origin_ts < ? AND station_id = ? ORDER BY origin_ts")) {
             select.setLong(1, runId);
@@ -297,14 +317,18 @@ public final class ForecastStore {
                     if (bounds[0] == null && !calibration.isEmpty()) {
                         bounds = boundsFrom(calibration, flow);
                     }
-                    for (int h = 1; h <= flow.length; h++) {
-                        values.add(new StoredValue(stationId, origin, h, flow[h - 1], at(bounds[0], h), at(bounds[1], h), at(bounds[2], h),
-                                at(bounds[3], h)));
-                    }
+                    addSteps(values, stationId, origin, flow, bounds);
                 }
             }
         }
         return values;
+    }
+
+    private static void addSteps(List<StoredValue> values, int stationId, Instant origin, float[] flow, float[][] bounds) {
+        for (int h = 1; h <= flow.length; h++) {
+            values.add(new StoredValue(stationId, origin, h, flow[h - 1], at(bounds[0], h), at(bounds[1], h), at(bounds[2], h),
+                    at(bounds[3], h)));
+        }
     }
 
     /** Lower and upper bounds at 80% and at 95%, as the calibration makes them around the forecast. */
@@ -349,6 +373,16 @@ public final class ForecastStore {
                 names = rs.getString(1);
             }
         }
+        String[] split = names.split("\\|");
+        Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
+        if (layout.isPresent()) {
+            List<float[]> values = originRows.parts(c, runId, layout.get(), stationId, origin, split.length);
+            List<StoredPart> parts = new ArrayList<>();
+            for (int p = 0; p < values.size(); p++) {
+                parts.add(new StoredPart(split[p], values.get(p)));
+            }
+            return parts;
+        }
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT parts FROM forecast WHERE run_id = ? AND origin_ts = ? AND station_id = ?")) {
             select.setLong(1, runId);
@@ -359,7 +393,6 @@ public final class ForecastStore {
                     return List.of();
                 }
                 float[] packed = PackedArrays.readFloats(rs.getBytes(1));
-                String[] split = names.split("\\|");
                 int steps = packed.length / split.length;
                 List<StoredPart> parts = new ArrayList<>();
                 for (int p = 0; p < split.length; p++) {
@@ -379,6 +412,10 @@ public final class ForecastStore {
      * station's own row where the model gives one per station, else the window's.
      */
     public java.util.SortedMap<Instant, float[]> attention(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
+        Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
+        if (layout.isPresent()) {
+            return originRows.attention(c, runId, layout.get(), stationId, origins);
+        }
         java.util.SortedMap<Instant, float[]> rows = new java.util.TreeMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, weights FROM attention WHERE run_id = ? "
                 + "AND origin_ts >= ? AND origin_ts < ? AND station_id IN (0, ?) ORDER BY origin_ts, station_id")) {

@@ -19,6 +19,22 @@ final class PackedArrays {
         return buffer.array();
     }
 
+    static byte[] ints(int[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asIntBuffer().put(values);
+        return buffer.array();
+    }
+
+    static int[] readInts(byte[] bytes) {
+        if (bytes.length % Integer.BYTES != 0) {
+            throw new IllegalStateException("a stored int string holds " + bytes.length
+                    + " bytes, not a whole number of ints; the database is damaged or from another version");
+        }
+        int[] values = new int[bytes.length / Integer.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(values);
+        return values;
+    }
+
     static void readFloats(byte[] bytes, float[] into) {
         checkLength(bytes, into.length * Float.BYTES);
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(into);

@@ -58,6 +58,38 @@ class ForecastStoreTest {
     }
 
     @Test
+    void aRunIsOneRowPerOriginWhichItsReplacementDeletesAndEachStationReadsItsOwnAttentionRow() throws Exception {
+        AttentionWeights perStation = new AttentionWeights(true, List.of(11, 12), new float[][] {{0.9f, 0.1f}, {0.2f, 0.8f}});
+        Forecast first = new Forecast("m", T0, STEP, List.of(11, 12), new float[][] {{1, 2}, {3, 4}}, List.of(), Optional.of(perStation));
+        Forecast second = new Forecast("m", T0.plus(STEP), STEP, List.of(11, 12), new float[][] {{5, 6}, {7, 8}}, List.of(),
+                Optional.of(perStation));
+        try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("f"));
+             Connection c = db.connect()) {
+            ForecastStore store = new ForecastStore();
+            TimeRange range = new TimeRange(T0, T0.plus(STEP.multipliedBy(2)));
+            long run = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2, SHARES);
+            store.add(c, run, List.of(first, second));
+            assertThat(count(c, "forecast_origin")).isEqualTo(2);
+            assertThat(count(c, "forecast") + count(c, "attention")).as("no row per station").isZero();
+            assertThat(store.forecasts(c, run, 12, range)).extracting(ForecastStore.StoredValue::value).containsExactly(2f, 4f, 6f, 8f);
+            assertThat(store.attention(c, run, 12, range).get(T0)).containsExactly(0.2f, 0.8f);
+            assertThat(store.attention(c, run, 11, range).get(T0)).containsExactly(0.9f, 0.1f);
+            assertThat(store.forecasts(c, run, 99, range)).as("a station the run does not hold").isEmpty();
+
+            long again = store.beginRun(c, "k", "m", "m.fcm", 2, range, 2, SHARES);
+            store.add(c, again, List.of(first));
+            assertThat(count(c, "forecast_origin")).as("the replaced run's rows are gone").isEqualTo(1);
+        }
+    }
+
+    private static int count(Connection c, String table) throws java.sql.SQLException {
+        try (var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Test
     void aCalibratedRunStoresItsHalfWidthsOnceAndGivesBackTheBoundsTheCalibrationMade() throws Exception {
         List<ConformalIntervals> calibration = List.of(new ConformalIntervals(0.8, new double[] {3.25, 4.5}),
                 new ConformalIntervals(0.95, new double[] {12.125, 15}));
