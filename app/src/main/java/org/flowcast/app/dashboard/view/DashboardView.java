@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.flowcast.core.PemsTime;
@@ -42,11 +43,14 @@ public final class DashboardView {
         ComboBox<String> corridors = new ComboBox<>(model.corridors());
         corridors.setId("corridorChoice");
         corridors.setPromptText("corridor");
+        corridors.setMinWidth(Region.USE_PREF_SIZE);
+        corridors.setPrefWidth(110);
         corridors.valueProperty().bindBidirectional(model.chosenCorridorProperty());
         Button district = new Button();
         district.setId("districtButton");
         district.textProperty().bind(javafx.beans.binding.Bindings.when(model.districtShownProperty())
-                .then("Back to the corridor").otherwise("District overview"));
+                .then("Back to corridor").otherwise("District overview"));
+        district.setMinWidth(Region.USE_PREF_SIZE);
         district.setOnAction(e -> {
             if (model.districtShownProperty().get()) {
                 model.districtShownProperty().set(false);
@@ -64,7 +68,8 @@ public final class DashboardView {
         runs.setId("model");
         runs.setPromptText("no forecast runs");
         runs.valueProperty().bindBidirectional(model.selectedRunProperty());
-        runs.setPrefWidth(380);
+        runs.setPrefWidth(330);
+        runs.setMinWidth(200);
 
         ChoiceBox<ColourBy> colour = new ChoiceBox<>();
         colour.setId("colourBy");
@@ -75,7 +80,8 @@ public final class DashboardView {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
 
-        HBox toolbar = new HBox(8, new Label("Corridor"), corridors, district, corridor, spacer(), new Label("Find"), search, new Label("Model"), runs, new Label("Colour by"), colour, busy);
+        corridor.setMinWidth(120);
+        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, spacer(), fixed("Find"), search, fixed("Model"), runs, fixed("Colour by"), colour, busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
@@ -158,6 +164,13 @@ public final class DashboardView {
 
     public Parent root() {
         return root;
+    }
+
+    /** A label that keeps its whole text when the toolbar is short of room (the corridor's description gives way). */
+    private static Label fixed(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static HBox spacer() {

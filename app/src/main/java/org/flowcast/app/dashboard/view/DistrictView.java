@@ -40,8 +40,8 @@ final class DistrictView extends VBox {
         Label summary = new Label();
         summary.setId("districtSummary");
         summary.textProperty().bind(model.summaryProperty());
-        HBox legend = new HBox(12, swatch(TrafficLevel.Condition.FREE, "free (lane use under 50%)"),
-                swatch(TrafficLevel.Condition.SLOWING, "busy (50-70%)"), swatch(TrafficLevel.Condition.CONGESTED, "near capacity (over 70%)"),
+        HBox legend = new HBox(12, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
+                swatch(TrafficLevel.Condition.SLOWING, "busy (75-90%)"), swatch(TrafficLevel.Condition.CONGESTED, "near capacity (90% and over)"),
                 swatch(TrafficLevel.Condition.UNKNOWN, "no forecast"));
         legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);
@@ -76,7 +76,7 @@ final class DistrictView extends VBox {
                 HBox.setHgrow(box, Priority.ALWAYS);
                 box.setStyle("-fx-background-color: " + TrafficColours.css(TrafficColours.of(cell.condition())) + ";");
                 Tooltip.install(box, new Tooltip(cell.label() + (Double.isNaN(cell.level()) ? ": no forecast"
-                        : String.format(Locale.ROOT, ": peak level %.2f in the next 2 hours", cell.level()))));
+                        : String.format(Locale.ROOT, ": up to %.0f%% of capacity in the next 2 hours", 100 * cell.level()))));
                 box.setOnMouseClicked(e -> open.accept(row.corridor()));
                 cells.getChildren().add(box);
             }
