@@ -62,6 +62,24 @@ class DashboardWindowTest {
     }
 
     @Test
+    void theDistrictOverviewShowsTheDemoCorridorsForecastAndOpensTheCorridorOnAClick(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#districtButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#district").query().isVisible()).isTrue();
+        assertThat(vm.district().rows()).singleElement().satisfies(row -> {
+            assertThat(row.corridor()).isEqualTo("5-N");
+            // the demo's models were trained on the corridor's stations without --corridor: their runs stand in
+            assertThat(row.cells()).hasSize(5).allSatisfy(cell -> assertThat(cell.level()).isNotNaN());
+        });
+        robot.clickOn("#open-5-N");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#district").query().isVisible()).isFalse();
+        assertThat(vm.chosenCorridorProperty().get()).isEqualTo("5-N");
+        assertThat(vm.tiles().stations()).hasSize(5);
+    }
+
+    @Test
     void atTheDefaultSizeEveryComparisonColumnShowsItsHeaderAndFirstFigureInFull(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#accuracyTable").queryAs(TableView.class);

@@ -185,15 +185,22 @@ public final class DashboardSource implements DashboardReads {
         for (org.flowcast.app.service.CorridorCatalog.Entry entry : catalog().entries()) {
             List<Integer> ids = entry.corridor().stationIds();
             List<Station> stations = ids.stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
-            // runs are newest first, so the first of the best-placed model is its newest
-            Optional<RunChoice> run = runs.stream().filter(r -> r.corridor().equals(entry.name()))
-                    .min(Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model()) : order.size()));
-            if (run.isEmpty()) {
-                outlooks.add(CorridorOutlook.withoutForecast(entry.name(), stations));
-                continue;
+            // runs are newest first, so the first of the best-placed model is its newest; a corridor without runs of
+            // its own takes a run of no particular corridor that holds its stations (a model trained without --corridor)
+            Comparator<RunChoice> placed = Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model()) : order.size());
+            Optional<RunChoice> own = runs.stream().filter(r -> r.corridor().equals(entry.name())).min(placed);
+            List<RunChoice> candidates = own.map(List::of).orElseGet(() -> runs.stream().filter(r -> r.corridor().isEmpty())
+                    .sorted(placed).toList());
+            CorridorOutlook outlook = CorridorOutlook.withoutForecast(entry.name(), stations);
+            for (RunChoice run : candidates) {
+                Instant origin = run.origins().to().minus(SensorSeries.FIVE_MINUTES);
+                Map<Integer, StationForecast> forecasts = forecastsAt(run.id(), ids, origin);
+                if (!forecasts.isEmpty()) {
+                    outlook = new CorridorOutlook(entry.name(), stations, Optional.of(run), Optional.of(origin), forecasts);
+                    break;
+                }
             }
-            Instant origin = run.get().origins().to().minus(SensorSeries.FIVE_MINUTES);
-            outlooks.add(new CorridorOutlook(entry.name(), stations, run, Optional.of(origin), forecastsAt(run.get().id(), ids, origin)));
+            outlooks.add(outlook);
         }
         return outlooks;
     }
