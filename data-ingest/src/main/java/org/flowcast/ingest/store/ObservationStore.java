@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Reads and writes {@link DayBlock}s in the {@code observation_day} table. */
 public final class ObservationStore {
-    private static final String COLUMNS = "station_id, utc_day, flow, occupancy, speed, pct_observed, flags";
+    private static final String COLUMNS = StoredDay.COLUMNS;
 
     /** Identifies a block. */
     public record Key(int stationId, int utcDay) {
@@ -82,12 +82,18 @@ public final class ObservationStore {
     }
 
     static DayBlock read(ResultSet rs) throws SQLException {
-        DayBlock block = new DayBlock(rs.getInt(1), rs.getInt(2));
-        PackedArrays.readFloats(rs.getBytes(3), block.flow);
-        PackedArrays.readFloats(rs.getBytes(4), block.occupancy);
-        PackedArrays.readFloats(rs.getBytes(5), block.speed);
-        PackedArrays.readPercents(rs.getBytes(6), block.percentObserved);
-        PackedArrays.readShorts(rs.getBytes(7), block.flags);
+        return decode(rs.getInt(1), rs.getInt(2), rs.getBytes(3), rs.getBytes(4), rs.getBytes(5), rs.getBytes(6), rs.getBytes(7));
+    }
+
+    /** One {@code observation_day} row as a block, from its columns' values: the decoding every reader of the table shares. */
+    static DayBlock decode(int stationId, int utcDay, byte[] flow, byte[] occupancy, byte[] speed, byte[] percentObserved,
+                                  byte[] flags) {
+        DayBlock block = new DayBlock(stationId, utcDay);
+        PackedArrays.readFloats(flow, block.flow);
+        PackedArrays.readFloats(occupancy, block.occupancy);
+        PackedArrays.readFloats(speed, block.speed);
+        PackedArrays.readPercents(percentObserved, block.percentObserved);
+        PackedArrays.readShorts(flags, block.flags);
         return block;
     }
 

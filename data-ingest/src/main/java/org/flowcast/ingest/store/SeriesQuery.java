@@ -99,13 +99,54 @@ public final class SeriesQuery {
     private SensorSeries assemble(Connection c, List<Station> chosen, TimeRange range) throws SQLException {
         long fromSecond = Math.floorDiv(range.from().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
         long toSecond = -Math.floorDiv(-range.to().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
-        int length = (int) ((toSecond - fromSecond) / STEP_SECONDS);
-        SensorSeries.Builder builder = SensorSeries.builder(Instant.ofEpochSecond(fromSecond), SensorSeries.FIVE_MINUTES, length, chosen);
         int fromDay = (int) Math.floorDiv(fromSecond, DayBlock.DAY_SECONDS);
         int toDay = (int) Math.floorDiv(toSecond - 1, DayBlock.DAY_SECONDS);
+        Map<Integer, java.util.Collection<DayBlock>> byStation = new java.util.HashMap<>();
+        for (Station station : chosen) {
+            byStation.put(station.id(), observations.load(c, List.of(station.id()), fromDay, toDay).values());
+        }
+        return assemble(chosen, range, byStation);
+    }
+
+    /**
+     * The series of the chosen stations over a range (rounded out to whole 5-minute steps) from stored days
+     * read elsewhere, decoded and assembled exactly as {@link #stations} does: values flagged invalid are
+     * left missing, filled or never-observed ones marked imputed.
+     */
+    public static SensorSeries fromStoredDays(List<Station> chosen, TimeRange range, Iterable<StoredDay> days) {
+        Map<Integer, java.util.Collection<DayBlock>> byStation = new java.util.HashMap<>();
+        for (StoredDay d : days) {
+            byStation.computeIfAbsent(d.stationId(), k -> new ArrayList<>()).add(ObservationStore.decode(d.stationId(), d.utcDay(),
+                    d.flow(), d.occupancy(), d.speed(), d.percentObserved(), d.flags()));
+        }
+        return assemble(chosen, range, byStation);
+    }
+
+    /** The span from the first stored reading to just after the last among stored days, as {@link #storedRange} gives it. */
+    public static Optional<TimeRange> spanOf(Iterable<StoredDay> days) {
+        Instant first = null;
+        Instant last = null;
+        for (StoredDay d : days) {
+            DayBlock block = ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
+                    d.flags());
+            for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
+                if (block.hasValue(slot)) {
+                    Instant t = block.timeOf(slot);
+                    first = first == null || t.isBefore(first) ? t : first;
+                    last = last == null || t.isAfter(last) ? t : last;
+                }
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(new TimeRange(first, last.plusSeconds(STEP_SECONDS)));
+    }
+
+    private static SensorSeries assemble(List<Station> chosen, TimeRange range, Map<Integer, java.util.Collection<DayBlock>> blocksByStation) {
+        long fromSecond = Math.floorDiv(range.from().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
+        long toSecond = -Math.floorDiv(-range.to().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
+        int length = (int) ((toSecond - fromSecond) / STEP_SECONDS);
+        SensorSeries.Builder builder = SensorSeries.builder(Instant.ofEpochSecond(fromSecond), SensorSeries.FIVE_MINUTES, length, chosen);
         for (int s = 0; s < chosen.size(); s++) {
-            Map<ObservationStore.Key, DayBlock> blocks = observations.load(c, List.of(chosen.get(s).id()), fromDay, toDay);
-            for (DayBlock block : blocks.values()) {
+            for (DayBlock block : blocksByStation.getOrDefault(chosen.get(s).id(), List.of())) {
                 long blockStart = (long) block.utcDay * DayBlock.DAY_SECONDS;
                 for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
                     long t = (blockStart + (long) slot * STEP_SECONDS - fromSecond) / STEP_SECONDS;

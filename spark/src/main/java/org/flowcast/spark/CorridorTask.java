@@ -1,0 +1,173 @@
+package org.flowcast.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Row;
+import org.flowcast.app.service.ForecastJob;
+import org.flowcast.app.service.TrainService;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.Station;
+import org.flowcast.core.TimeRange;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StationQuery;
+import org.flowcast.ingest.store.StoredDay;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.neural.TrainingListener;
+
+/**
+ * One corridor's work on an executor: its stored days (read by Spark's JDBC source) decoded into the series
+ * {@code flowcast train --corridor} would read, the same {@link TrainService} fit, the model file copied to
+ * the models folder (any Hadoop file system), and, where asked, its newest forecasts written through JDBC by
+ * the same {@link ForecastJob} as {@code flowcast forecast}. A corridor whose model file is up to date (a
+ * {@code .source} file beside it records the series fingerprint and settings it was made from) is skipped.
+ * A failure is thrown while Spark may still retry the task, and reported on the last attempt.
+ */
+final class CorridorTask implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final JobSettings settings;
+    private final int maxAttempts;
+
+    CorridorTask(JobSettings settings, int maxAttempts) {
+        this.settings = settings;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Rows of (station_id, utc_day, flow, occupancy, speed, pct_observed, flags, ...) of one corridor. */
+    CorridorOutcome run(String corridor, List<Integer> stationIds, Iterator<Row> rows) throws Exception {
+        long began = System.nanoTime();
+        try {
+            return work(corridor, stationIds, rows, began);
+        } catch (Exception | OutOfMemoryError e) {
+            TaskContext context = TaskContext.get();
+            if (context != null && context.attemptNumber() + 1 < maxAttempts) {
+                throw e instanceof Exception x ? x : new IllegalStateException(e);
+            }
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new CorridorOutcome(corridor, stationIds.size(), CorridorOutcome.FAILED, message, seconds(began));
+        }
+    }
+
+    private CorridorOutcome work(String corridor, List<Integer> stationIds, Iterator<Row> rows, long began) throws Exception {
+        List<StoredDay> days = new ArrayList<>();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            days.add(new StoredDay(r.getInt(0), r.getInt(1), (byte[]) r.get(2), (byte[]) r.get(3), (byte[]) r.get(4), (byte[]) r.get(5),
+                    (byte[]) r.get(6)));
+        }
+        TimeRange span = SeriesQuery.spanOf(days).orElseThrow(() -> new IllegalStateException("corridor " + corridor
+                + " has no stored reading"));
+        Path scratch = Files.createTempDirectory("flowcast-spark-" + corridor);
+        try (FlowcastDatabase db = FlowcastDatabase.open(settings.jdbcUrl())) {
+            Map<Integer, Station> known = new StationQuery(db).all();
+            List<Station> stations = new ArrayList<>();
+            for (int id : stationIds) {
+                stations.add(Optional.ofNullable(known.get(id)).orElseThrow(() -> new IllegalStateException("station " + id
+                        + " of corridor " + corridor + " is not in the database")));
+            }
+            SensorSeries series = SeriesQuery.fromStoredDays(stations, span, days).withCorridor(corridor);
+            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.modelsFolder(), settings.fileName(corridor));
+            org.apache.hadoop.fs.Path source = target.suffix(".source");
+            FileSystem fs = FileSystem.get(URI.create(settings.modelsFolder()), new Configuration());
+            String made = "fingerprint=" + series.fingerprint() + "\nsettings=" + settings.trainingKey() + "\n";
+            Path local = scratch.resolve(settings.fileName(corridor));
+            String status;
+            String account;
+            if (fs.exists(target) && fs.exists(source) && made.equals(read(fs, source))) {
+                status = CorridorOutcome.UP_TO_DATE;
+                account = target.getName() + " was made from the same data and settings";
+                if (settings.forecastLatest()) {
+                    fs.copyToLocalFile(false, target, new org.apache.hadoop.fs.Path(local.toUri()), true);
+                }
+            } else {
+                TrainService service = new TrainService();
+                TrainService.Plan plan = service.plan(new TrainService.Request(settings.model(), settings.parameters(), settings.config(),
+                        settings.protocol(), local, false, true), TrainingListener.NONE);
+                TrainService.Outcome outcome = service.train(plan, series, split -> { });
+                fs.mkdirs(target.getParent());
+                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), target);
+                try (FSDataOutputStream out = fs.create(source, true)) {
+                    out.write(made.getBytes(StandardCharsets.UTF_8));
+                }
+                status = CorridorOutcome.TRAINED;
+                account = String.format(java.util.Locale.ROOT, "%s (%d / %d origins, %.1f s)", target.getName(),
+                        outcome.split().trainOrigins(), outcome.split().validationOrigins(), outcome.seconds());
+            }
+            double[][] accuracy = {new double[0], new double[0], new double[0]};
+            if (settings.backtest()) {
+                accuracy = backtest(corridor, series, fs, scratch);
+                account += String.format(java.util.Locale.ROOT, "; back-test MAE %.2f", accuracy[0][CorridorOutcome.STEPS.length]);
+            }
+            if (settings.forecastLatest()) {
+                ForecastJob.Outcome forecast = new ForecastJob(db).run(local, ModelRegistry.load(local), null, n -> { });
+                account += "; forecast run " + forecast.runId();
+            }
+            return new CorridorOutcome(corridor, stationIds.size(), status, account, seconds(began), accuracy[0], accuracy[1], accuracy[2]);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /**
+     * Back-tests the model on the corridor as {@code flowcast evaluate --corridor} does, writes the same run folder
+     * to the reports folder, and returns MAE, RMSE and MAPE at {@link CorridorOutcome#STEPS} and averaged.
+     */
+    private double[][] backtest(String corridor, SensorSeries series, FileSystem fs, Path scratch) throws Exception {
+        org.flowcast.reports.EvaluationSummary summary = new org.flowcast.app.service.EvaluateService(name -> TrainingListener.NONE,
+                line -> { }).onSplit(new org.flowcast.app.service.EvaluateService.Request(settings.jdbcUrl().replaceFirst(";.*", "")
+                + " corridor " + corridor, series, List.of(settings.model()), settings.parameters(), settings.config(), settings.protocol()));
+        Path folder = scratch.resolve("report");
+        org.flowcast.reports.ReportWriter.saveRun(summary, folder);
+        new org.flowcast.reports.ReportWriter().write(summary, folder, java.util.OptionalInt.empty());
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.reportsFolder(), corridor);
+        fs.delete(target, true);
+        fs.mkdirs(target.getParent());
+        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(folder.toUri()), target);
+        org.flowcast.reports.EvaluationSummary.ModelSummary m = summary.models().get(0);
+        int n = CorridorOutcome.STEPS.length;
+        double[][] out = new double[3][n + 1];
+        for (int i = 0; i < n; i++) {
+            int step = CorridorOutcome.STEPS[i] - 1;
+            out[0][i] = m.mae()[step];
+            out[1][i] = m.rmse()[step];
+            out[2][i] = m.mape()[step];
+        }
+        out[0][n] = m.maeAverage();
+        out[1][n] = m.rmseAverage();
+        out[2][n] = m.mapeAverage();
+        return out;
+    }
+
+    private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
+        try (FSDataInputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    private static double seconds(long began) {
+        return (System.nanoTime() - began) / 1e9;
+    }
+}

@@ -1,0 +1,147 @@
+package org.flowcast.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.flowcast.app.cli.Tables;
+import org.flowcast.app.service.CorridorCatalog;
+import org.flowcast.core.Corridor;
+import org.flowcast.core.FlowcastHome;
+import org.flowcast.ingest.store.FlowcastDatabase;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flowcast-spark train}: trains one model per corridor on Spark (and writes each corridor's newest
+ * forecasts with {@code --forecast-latest}), with {@code spark-submit} against a cluster or {@code --master
+ * local[2]} on one machine. Options parse, one job runs, a table prints.
+ */
+@Command(name = "flowcast-spark", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains one model per corridor on Apache Spark: the stored days are read with Spark's JDBC source, "
+                + "each corridor is one task running the trainer of 'flowcast train', model files go to any Hadoop path, and "
+                + "--forecast-latest writes each corridor's newest forecasts into the tables the dashboard reads. Corridors "
+                + "whose model files were made from the same data and settings are skipped. Give each task the model's two "
+                + "threads: spark.task.cpus=2."},
+        footer = {"", "Examples:", "  flowcast-spark --master 'local[2]' --db ~/.flowcast/flowcast --model linear-ar",
+            "  spark-submit --class org.flowcast.spark.FlowcastSpark --conf spark.task.cpus=2 flowcast-spark.jar \\",
+            "      --db jdbc:postgresql://db:5432/flowcast?user=u --models-dir hdfs:///flowcast/models --model at-conv-lstm"})
+public final class FlowcastSpark implements Callable<Integer> {
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not given by spark-submit, e.g. local[2] "
+            + "(default: spark-submit's, else local[2,2]: two task slots, two attempts per task).")
+    String master;
+
+    @Option(names = "--db", required = true, paramLabel = "PATH|URL", description = "The store: an H2 file path (local mode) or a "
+            + "jdbc:postgresql: URL every executor can reach.")
+    String database;
+
+    @Option(names = "--corridor", split = ",", defaultValue = "all", paramLabel = "NAME", description = "Corridors (default: all).")
+    List<String> corridors;
+
+    @Option(names = "--corridors", paramLabel = "FILE", description = "A corridor file, as for 'flowcast train'.")
+    Path corridorFile;
+
+    @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
+    String model;
+
+    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--models-dir", paramLabel = "PATH", description = "Where model files go: a local folder or any Hadoop path, "
+            + "e.g. hdfs:///flowcast/models (default: ~/.flowcast/models).")
+    String modelsFolder;
+
+    @Option(names = "--forecast-latest", description = "Also write each corridor's newest forecasts to the store.")
+    boolean forecastLatest;
+
+    @Option(names = "--backtest-dir", paramLabel = "PATH", description = "Also back-test each corridor's model with the protocol of "
+            + "'flowcast evaluate': its report folder goes to PATH/<corridor>, and district.csv/.md/.html gather every corridor's "
+            + "accuracy (a local folder or any Hadoop path).")
+    String backtestFolder;
+
+    @Option(names = "--partitions", defaultValue = "8", description = "Parallel JDBC reads of the stored days (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new FlowcastSpark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (horizon != 12 && horizon != 24) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 (one hour) or 24 (two hours), was " + horizon);
+        }
+        try {
+            org.flowcast.model.ModelRegistry.get(model).checkParameters(parameters);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String url;
+        List<Corridor> chosen;
+        try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
+            url = db.url();
+            chosen = CorridorCatalog.withoutCoverage(db, Optional.ofNullable(corridorFile)).choose(corridors);
+        } catch (CorridorCatalog.Unknown e) {
+            spec.commandLine().getErr().println("flowcast-spark: " + e.getMessage());
+            return 1;
+        }
+        String folder = absolute(modelsFolder != null ? modelsFolder : FlowcastHome.path().resolve("models").toString());
+        JobSettings settings = new JobSettings(url, model, parameters, horizon, epochs, seed, folder, forecastLatest,
+                backtestFolder == null ? null : absolute(backtestFolder));
+        SparkSession.Builder builder = SparkSession.builder().appName("flowcast " + model + " x " + chosen.size() + " corridors");
+        if (master != null) {
+            builder.master(master);
+        } else if (!System.getProperties().containsKey("spark.master")) {
+            builder.master("local[2,2]");
+        }
+        long began = System.nanoTime();
+        List<CorridorOutcome> outcomes;
+        try (SparkSession spark = builder.getOrCreate()) {
+            outcomes = new SparkCorridorJob(spark).run(settings, chosen, partitions);
+        }
+        out.println(summary(outcomes));
+        if (settings.backtest() && outcomes.stream().anyMatch(CorridorOutcome::backtested)) {
+            out.println(DistrictReport.write(settings.reportsFolder(), model, outcomes));
+            out.println("Back-test: " + settings.reportsFolder() + "/district.html (and .md, .csv; each corridor's report below it)");
+        }
+        long failed = outcomes.stream().filter(CorridorOutcome::failed).count();
+        out.printf(Locale.ROOT, "%d of %d corridors done in %.1f s%s%n", outcomes.size() - failed, outcomes.size(),
+                (System.nanoTime() - began) / 1e9, failed == 0 ? "." : "; " + failed + " failed (see above).");
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** A path with a scheme (hdfs://, s3a://, file:) as given; a plain one as an absolute local file URI. */
+    static String absolute(String path) {
+        return path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? path : Path.of(path).toAbsolutePath().toUri().toString();
+    }
+
+    static String summary(List<CorridorOutcome> outcomes) {
+        List<List<String>> rows = new ArrayList<>();
+        for (CorridorOutcome o : outcomes) {
+            rows.add(List.of(o.corridor(), String.valueOf(o.stations()), o.status(), String.format(Locale.ROOT, "%.1f", o.seconds()),
+                    o.account()));
+        }
+        return Tables.render(List.of("corridor", "stations", "status", "seconds", "result"), rows);
+    }
+}
