@@ -30,6 +30,20 @@ public final class SparkCorridorJob {
         this.spark = spark;
     }
 
+    /**
+     * The JDBC driver class of a URL: named to Spark's JDBC source because under spark-submit the drivers come in
+     * the application jar, whose class loader {@link java.sql.DriverManager} does not search.
+     */
+    static String driverOf(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return "org.h2.Driver";
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return "org.postgresql.Driver";
+        }
+        throw new IllegalArgumentException("Flowcast's store is H2 or PostgreSQL; " + url.replaceFirst(";.*|\\?.*", "") + " is neither");
+    }
+
     public List<CorridorOutcome> run(JobSettings settings, List<Corridor> corridors, int partitions) {
         List<Row> members = new ArrayList<>();
         Map<String, List<Integer>> stationsOf = new HashMap<>();
@@ -45,7 +59,8 @@ public final class SparkCorridorJob {
         }
         StructType schema = new StructType().add("member_station", DataTypes.IntegerType).add("corridor", DataTypes.StringType);
         Dataset<Row> membership = spark.createDataFrame(members, schema);
-        Dataset<Row> days = spark.read().format("jdbc").option("url", settings.jdbcUrl()).option("dbtable", "observation_day")
+        Dataset<Row> days = spark.read().format("jdbc").option("url", settings.jdbcUrl()).option("driver", driverOf(settings.jdbcUrl()))
+                .option("dbtable", "observation_day")
                 .option("partitionColumn", "station_id").option("lowerBound", lowest).option("upperBound", highest + 1L)
                 .option("numPartitions", Math.max(1, partitions)).option("fetchsize", 1000).load()
                 .select("station_id", "utc_day", "flow", "occupancy", "speed", "pct_observed", "flags");
