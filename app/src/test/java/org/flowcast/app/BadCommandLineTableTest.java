@@ -82,6 +82,8 @@ class BadCommandLineTableTest {
                 row("a forecast of no model and no corridor", 2, "give --model FILE", "forecast", "--db", "EMPTY", "--latest"),
                 row("a district compared with real data", 2, "without --district", "sample", "--district", "--compare", "DIR",
                         "--out", "DIR/district"),
+                row("a district of no corridors", 2, "a sample district has 1 to 60 corridors, not 0", "sample", "--district",
+                        "--corridors", "0", "--out", "DIR/district"),
                 row("a corridor the database does not have", 1, "there is no corridor '99-Q'; the database has 5-N", "train", "--db",
                         "DEMO", "--model", "persistence", "--corridor", "99-Q", "--out", "DIR/models"),
                 row("a corridor file line without a name", 1, "corridors.txt line 2: '990001, 990002' has no 'NAME:'", "corridors",

@@ -124,17 +124,17 @@ public final class ForecastCommand implements Callable<Integer> {
     }
 
     private void print(ForecastJob.Outcome outcome) {
-            spec.commandLine().getOut().printf(Locale.ROOT,
-                    "Wrote run %d: %s forecasts from %,d origins for %d stations (%d steps each) in %.2f s (%,.0f station-forecasts/s).%n",
-                    outcome.runId(), outcome.model(), outcome.origins(), outcome.stations(), outcome.horizonSteps(),
-                    outcome.seconds(), outcome.stationForecastsPerSecond());
-            spec.commandLine().getOut().printf(Locale.ROOT, "Input read: %.1f%% observed, %.1f%% imputed, %.1f%% missing.%n",
-                    100 * outcome.input().observed(), 100 * outcome.input().imputed(), 100 * outcome.input().missing());
-            if (!outcome.withoutData().isEmpty()) {
-                spec.commandLine().getOut().printf(Locale.ROOT, "Left out %,d origins (%s to %s) whose %d input steps hold no "
-                                + "observed reading: a forecast needs its history.%n", outcome.withoutData().size(),
-                        outcome.withoutData().get(0), outcome.withoutData().get(outcome.withoutData().size() - 1),
-                        outcome.historySteps());
-            }
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "Wrote run %d: %s forecasts from %,d origins for %d stations (%d steps each) in %.2f s (%,.0f station-forecasts/s).%n",
+                outcome.runId(), outcome.model(), outcome.origins(), outcome.stations(), outcome.horizonSteps(),
+                outcome.seconds(), outcome.stationForecastsPerSecond());
+        spec.commandLine().getOut().printf(Locale.ROOT, "Input read: %.1f%% observed, %.1f%% imputed, %.1f%% missing.%n",
+                100 * outcome.input().observed(), 100 * outcome.input().imputed(), 100 * outcome.input().missing());
+        if (!outcome.withoutData().isEmpty()) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "Left out %,d origins (%s to %s) whose %d input steps hold no "
+                            + "observed reading: a forecast needs its history.%n", outcome.withoutData().size(),
+                    outcome.withoutData().get(0), outcome.withoutData().get(outcome.withoutData().size() - 1),
+                    outcome.historySteps());
+        }
     }
 }

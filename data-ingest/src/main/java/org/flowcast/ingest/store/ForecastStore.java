@@ -5,14 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastPart;
@@ -30,6 +28,7 @@ import org.flowcast.core.TimeRange;
 public final class ForecastStore {
     private static final int BATCH = 10_000;
     private final OriginRows originRows = new OriginRows();
+    private final StationRows stationRows = new StationRows();
 
     /** What a stored run is; its input shares are NaN for runs written before they were recorded. */
     public record Run(long id, String key, String model, String modelFile, int horizon, TimeRange range, int stations, int origins,
@@ -158,72 +157,13 @@ public final class ForecastStore {
         if (!boundsOnRows || forecasts.stream().allMatch(f -> f.interval(0.8).isEmpty() && f.interval(0.95).isEmpty())) {
             originRows.add(c, runId, forecasts);
         } else {
-            addPerStation(c, runId, forecasts, boundsOnRows);
+            stationRows.add(c, runId, forecasts);
         }
         try (PreparedStatement count = c.prepareStatement("UPDATE forecast_run SET origins = origins + ? WHERE id = ?")) {
             count.setInt(1, forecasts.size());
             count.setLong(2, runId);
             count.executeUpdate();
         }
-    }
-
-    /** The rows of a run whose forecasts carry bounds of their own: one per origin and station, bounds on each. */
-    private void addPerStation(Connection c, long runId, List<Forecast> forecasts, boolean boundsOnRows) throws SQLException {
-        try (PreparedStatement values = c.prepareStatement("INSERT INTO forecast (run_id, origin_ts, station_id, flow, "
-                + "lower80, upper80, lower95, upper95, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement weights = c.prepareStatement(
-                     "INSERT INTO attention (run_id, origin_ts, station_id, weights) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
-            for (Forecast f : forecasts) {
-                OffsetDateTime origin = utc(f.origin());
-                Optional<PredictionInterval> i80 = f.interval(0.8);
-                Optional<PredictionInterval> i95 = f.interval(0.95);
-                int steps = f.horizonSteps();
-                float[] column = new float[steps];
-                for (int s = 0; s < f.stationCount(); s++) {
-                    values.setLong(1, runId);
-                    values.setObject(2, origin);
-                    values.setInt(3, f.stationIds().get(s));
-                    for (int h = 1; h <= steps; h++) {
-                        column[h - 1] = f.value(h, s);
-                    }
-                    values.setBytes(4, PackedArrays.floats(column));
-                    bound(values, 5, boundsOnRows ? i80 : Optional.empty(), s, steps, true);
-                    bound(values, 6, boundsOnRows ? i80 : Optional.empty(), s, steps, false);
-                    bound(values, 7, boundsOnRows ? i95 : Optional.empty(), s, steps, true);
-                    bound(values, 8, boundsOnRows ? i95 : Optional.empty(), s, steps, false);
-                    values.setBytes(9, f.parts().isEmpty() ? null : packedParts(f, s));
-                    values.addBatch();
-                    if (++pending % BATCH == 0) {
-                        values.executeBatch();
-                    }
-                }
-                if (f.attention().isPresent()) {
-                    AttentionWeights a = f.attention().get();
-                    for (int r = 0; r < a.rows(); r++) {
-                        weights.setLong(1, runId);
-                        weights.setObject(2, origin);
-                        weights.setInt(3, a.perStation() ? a.rowStationIds().get(r) : 0);
-                        weights.setBytes(4, PackedArrays.floats(a.weights()[r]));
-                        weights.addBatch();
-                    }
-                }
-            }
-            values.executeBatch();
-            weights.executeBatch();
-        }
-    }
-
-    private static byte[] packedParts(Forecast f, int station) {
-        int steps = f.horizonSteps();
-        float[] packed = new float[f.parts().size() * steps];
-        for (int p = 0; p < f.parts().size(); p++) {
-            ForecastPart part = f.parts().get(p);
-            for (int h = 1; h <= steps; h++) {
-                packed[p * steps + h - 1] = part.value(h, station);
-            }
-        }
-        return PackedArrays.floats(packed);
     }
 
     private static void requireFromCalibration(Forecast f, List<ConformalIntervals> calibration) {
@@ -249,19 +189,6 @@ public final class ForecastStore {
     private static InputShares shares(ResultSet rs) throws SQLException {
         float observed = rs.getFloat(11);
         return rs.wasNull() ? InputShares.UNKNOWN : new InputShares(observed, rs.getFloat(12), rs.getFloat(13));
-    }
-
-    private static void bound(PreparedStatement statement, int index, Optional<PredictionInterval> interval, int station, int steps,
-                              boolean lower) throws SQLException {
-        if (interval.isEmpty()) {
-            statement.setNull(index, Types.VARBINARY);
-            return;
-        }
-        float[] column = new float[steps];
-        for (int h = 1; h <= steps; h++) {
-            column[h - 1] = lower ? interval.get().lower(h, station) : interval.get().upper(h, station);
-        }
-        statement.setBytes(index, PackedArrays.floats(column));
     }
 
     public List<Run> runs(Connection c) throws SQLException {
