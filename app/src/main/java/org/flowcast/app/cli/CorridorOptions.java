@@ -54,8 +54,26 @@ public final class CorridorOptions {
         }
     }
 
+    /**
+     * Runs the job for each corridor, one at a time, saying on stderr which corridor starts and how it ended,
+     * then prints the table of how each ended; returns the exit code: 1 where any failed.
+     *
+     * @param did  what a corridor that succeeded was ("trained")
+     * @param what the work, as the table's column names it ("training")
+     */
+    int runEach(List<Corridor> chosen, String did, String what, CorridorJobs.Job job) {
+        PrintWriter err = command.commandLine().getErr();
+        int[] done = {0};
+        List<CorridorJobs.Result> results = CorridorJobs.run(chosen, job,
+                corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s (%d stations)%n", ++done[0], chosen.size(), corridor.name(),
+                        corridor.stationIds().size()),
+                r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? did : "FAILED", r.seconds(),
+                        r.succeeded() ? "" : ": " + r.account()));
+        return summarise(command.commandLine().getOut(), what, results);
+    }
+
     /** Prints the table of how each corridor ended; returns the exit code: 1 where any failed. */
-    static int summarise(PrintWriter out, String what, List<CorridorJobs.Result> results) {
+    private static int summarise(PrintWriter out, String what, List<CorridorJobs.Result> results) {
         List<List<String>> rows = new ArrayList<>();
         for (CorridorJobs.Result r : results) {
             rows.add(List.of(r.corridor().name(), String.valueOf(r.corridor().stationIds().size()), r.succeeded() ? "done" : "FAILED",

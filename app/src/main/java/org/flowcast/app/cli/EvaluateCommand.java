@@ -150,11 +150,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     /** One evaluation per corridor, each in its own folder; a corridor that fails is reported and the others go on. */
     private int evaluateCorridors(EvaluateService service, List<String> names, TrainingConfig config,
                                   org.flowcast.model.EvaluationProtocol protocol, Path folder) throws StoreException {
-        PrintWriter err = spec.commandLine().getErr();
         try (FlowcastDatabase db = database.open()) {
             List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
-            int[] done = {0};
-            List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen, corridor -> {
+            int code = corridors.runEach(chosen, "evaluated", "evaluation", corridor -> {
                 SensorSeries series = selection.read(db, corridor);
                 EvaluationSummary summary = evaluate(service, new EvaluateService.Request(database.location() + " corridor "
                         + corridor.name(), series, names, parameters, config, protocol));
@@ -162,11 +160,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 EvaluationSummary.Rank best = summary.ranking().isEmpty() ? null : summary.ranking().get(0);
                 return (best == null ? "" : String.format(Locale.ROOT, "best %s, MAE %.2f; ", best.model(), best.maeAverage()))
                         + folder.relativize(written.html());
-            }, corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s (%d stations)%n", ++done[0], chosen.size(), corridor.name(),
-                    corridor.stationIds().size()),
-                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "evaluated" : "FAILED",
-                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
-            int code = CorridorOptions.summarise(spec.commandLine().getOut(), "evaluation", results);
+            });
             spec.commandLine().getOut().println("Reports: " + folder + "/<corridor>/report.html");
             return code;
         }

@@ -89,25 +89,17 @@ public final class ForecastCommand implements Callable<Integer> {
     /** Every chosen corridor's model files, one corridor after another; a corridor that fails is reported and the others go on. */
     private int forecastCorridors(TimeRange range) throws StoreException {
         Path folder = modelsFolder == null ? FlowcastHome.path().resolve("models") : modelsFolder;
-        java.io.PrintWriter err = spec.commandLine().getErr();
         try (FlowcastDatabase db = database.open()) {
             java.util.List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
-            int[] done = {0};
-            java.util.List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen,
-                    corridor -> {
-                        java.util.List<Path> files = CorridorModelFiles.of(folder, corridor.name(), java.util.Optional.ofNullable(model));
-                        java.util.List<String> accounts = new java.util.ArrayList<>();
-                        for (Path file : files) {
-                            ForecastJob.Outcome o = forecast(db, file, range);
-                            accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(),
-                                    file.getFileName(), o.origins()));
-                        }
-                        return String.join("; ", accounts);
-                    },
-                    corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s%n", ++done[0], chosen.size(), corridor.name()),
-                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "forecast" : "FAILED",
-                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
-            return CorridorOptions.summarise(spec.commandLine().getOut(), "forecast", results);
+            return corridors.runEach(chosen, "forecast", "forecast", corridor -> {
+                java.util.List<Path> files = CorridorModelFiles.of(folder, corridor.name(), java.util.Optional.ofNullable(model));
+                java.util.List<String> accounts = new java.util.ArrayList<>();
+                for (Path file : files) {
+                    ForecastJob.Outcome o = forecast(db, file, range);
+                    accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), file.getFileName(), o.origins()));
+                }
+                return String.join("; ", accounts);
+            });
         }
     }
 

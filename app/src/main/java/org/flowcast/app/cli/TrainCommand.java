@@ -135,20 +135,13 @@ public final class TrainCommand implements Callable<Integer> {
                     throw e;
                 }
             }
-            int[] done = {0};
-            java.util.List<org.flowcast.app.service.CorridorJobs.Result> results = org.flowcast.app.service.CorridorJobs.run(chosen,
-                    corridor -> {
-                        TrainService.Plan plan = plan(service, folder, corridor, err);
-                        SensorSeries series = selection.read(db, corridor);
-                        TrainService.Outcome outcome = service.train(plan, series, s -> { });
-                        return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
-                                outcome.split().trainOrigins(), outcome.split().validationOrigins());
-                    },
-                    corridor -> err.printf(Locale.ROOT, "Corridor %d of %d: %s (%d stations)%n", ++done[0], chosen.size(), corridor.name(),
-                            corridor.stationIds().size()),
-                    r -> err.printf(Locale.ROOT, "  %s %s in %.1f s%s%n", r.corridor().name(), r.succeeded() ? "trained" : "FAILED",
-                            r.seconds(), r.succeeded() ? "" : ": " + r.account()));
-            return CorridorOptions.summarise(spec.commandLine().getOut(), "training", results);
+            return corridors.runEach(chosen, "trained", "training", corridor -> {
+                TrainService.Plan plan = plan(service, folder, corridor, err);
+                SensorSeries series = selection.read(db, corridor);
+                TrainService.Outcome outcome = service.train(plan, series, s -> { });
+                return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
+                        outcome.split().trainOrigins(), outcome.split().validationOrigins());
+            });
         } catch (TrainService.Refused e) {
             if (e.usage()) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
