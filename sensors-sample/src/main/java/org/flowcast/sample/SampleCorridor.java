@@ -26,11 +26,11 @@ import org.flowcast.core.Station;
  * same bytes.
  */
 public final class SampleCorridor {
-    private static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
+    static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter FILE_DATE = DayFile.FILE_DATE;
     /** Design demands, veh/h, tuned so that the bottleneck queues in most weekday peaks. */
-    private static final double MAINLINE_DEMAND = 5600;
-    private static final double RAMP_DEMAND = 700;
+    static final double MAINLINE_DEMAND = 5600;
+    static final double RAMP_DEMAND = 700;
 
     private final SampleConfig config;
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +29,6 @@ public final class SampleDistrict {
         170, 210, 215, 710, 99, 101, 880, 580};
     /** Share of a linked corridor's exit flow that joins the next one's entry. */
     static final double JUNCTION_SHARE = 0.25;
-    private static final DateTimeFormatter PEMS_TIME = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss", Locale.ROOT);
-    private static final double MAINLINE_DEMAND = 5600;
-    private static final double RAMP_DEMAND = 700;
 
     private final DistrictConfig config;
 
@@ -113,7 +109,7 @@ public final class SampleDistrict {
                     }
                     day = new DayFile(folder, SampleConfig.DISTRICT, date, true);
                 }
-                String timestamp = PEMS_TIME.format(local);
+                String timestamp = SampleCorridor.PEMS_TIME.format(local);
                 for (int c = 0; c < exits.length; c++) {
                     exits[c] = corridors.get(c).run.exitFlow();
                 }
@@ -155,8 +151,8 @@ public final class SampleDistrict {
             faults = new DetectorFaults(stations.size(), intervals, random.split());
             noise = new DetectorNoise(layout, random.split());
             // a linked corridor's own entry demand is lower by what the junction brings
-            double mainline = MAINLINE_DEMAND * (linkedToPrevious(c) ? 0.8 : 1.0) * random.nextDouble(0.9, 1.05);
-            run = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents, mainline, RAMP_DEMAND, PemsTime.ZONE)
+            double mainline = SampleCorridor.MAINLINE_DEMAND * (linkedToPrevious(c) ? 0.8 : 1.0) * random.nextDouble(0.9, 1.05);
+            run = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents, mainline, SampleCorridor.RAMP_DEMAND, PemsTime.ZONE)
                     .start(start);
         }
 

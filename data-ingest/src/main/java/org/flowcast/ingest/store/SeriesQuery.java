@@ -79,18 +79,7 @@ public final class SeriesQuery {
             }
             Map<ObservationStore.Key, DayBlock> edges = observations.load(c, stationIds, days[0], days[0]);
             edges.putAll(observations.load(c, stationIds, days[1], days[1]));
-            Instant first = null;
-            Instant last = null;
-            for (DayBlock block : edges.values()) {
-                for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
-                    if (block.hasValue(slot)) {
-                        Instant t = block.timeOf(slot);
-                        first = first == null || t.isBefore(first) ? t : first;
-                        last = last == null || t.isAfter(last) ? t : last;
-                    }
-                }
-            }
-            return first == null ? Optional.empty() : Optional.of(new TimeRange(first, last.plusSeconds(STEP_SECONDS)));
+            return span(edges.values());
         } catch (SQLException e) {
             throw new StoreException("reading the stored range failed: " + e.getMessage(), e);
         }
@@ -124,11 +113,19 @@ public final class SeriesQuery {
 
     /** The span from the first stored reading to just after the last among stored days, as {@link #storedRange} gives it. */
     public static Optional<TimeRange> spanOf(Iterable<StoredDay> days) {
+        List<DayBlock> blocks = new ArrayList<>();
+        for (StoredDay d : days) {
+            blocks.add(ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
+                    d.flags()));
+        }
+        return span(blocks);
+    }
+
+    /** From the blocks' first reading to just after their last. */
+    private static Optional<TimeRange> span(Iterable<DayBlock> blocks) {
         Instant first = null;
         Instant last = null;
-        for (StoredDay d : days) {
-            DayBlock block = ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
-                    d.flags());
+        for (DayBlock block : blocks) {
             for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
                 if (block.hasValue(slot)) {
                     Instant t = block.timeOf(slot);
