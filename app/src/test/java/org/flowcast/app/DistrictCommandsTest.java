@@ -105,6 +105,18 @@ class DistrictCommandsTest {
     }
 
     @Test
+    void aCorridorsModelFileTrainedOnOtherStationsIsRefusedWithWhatToTrain() throws Exception {
+        Path models = dir.resolve("mixed");
+        Files.createDirectories(models);
+        Files.copy(SmallDistrict.models().resolve("linear-ar-h12-5-N.fcm"), models.resolve("linear-ar-h12-5-S.fcm"));
+        Result result = FlowcastCommandTest.run("forecast", "--db", SmallDistrict.database().toString(), "--corridor", "5-S",
+                "--latest", "--models-dir", models.toString());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("linear-ar-h12-5-S.fcm was trained on other stations", "than corridor 5-S has here",
+                "flowcast train --corridor 5-S --model linear-ar");
+    }
+
+    @Test
     void evaluatingTwoCorridorsWritesAReportForEach() {
         Result result = FlowcastCommandTest.run("evaluate", "--db", SmallDistrict.database().toString(), "--corridor", "5-N,22-E",
                 "--models", "persistence,linear-ar", "--out", dir.resolve("runs").toString());

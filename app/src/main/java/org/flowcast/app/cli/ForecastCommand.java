@@ -80,7 +80,7 @@ public final class ForecastCommand implements Callable<Integer> {
                     + "--corridor NAME|all for the corridors' models");
         }
         try (FlowcastDatabase db = database.open()) {
-            ForecastJob.Outcome outcome = forecast(db, Path.of(model), range);
+            ForecastJob.Outcome outcome = forecast(db, Path.of(model), ModelRegistry.load(Path.of(model)), range);
             print(outcome);
             return 0;
         }
@@ -95,7 +95,15 @@ public final class ForecastCommand implements Callable<Integer> {
                 java.util.List<Path> files = CorridorModelFiles.of(folder, corridor.name(), java.util.Optional.ofNullable(model));
                 java.util.List<String> accounts = new java.util.ArrayList<>();
                 for (Path file : files) {
-                    ForecastJob.Outcome o = forecast(db, file, range);
+                    Forecaster forecaster = ModelRegistry.load(file);
+                    if (!forecaster.stationIds().equals(corridor.stationIds())) {
+                        throw new CommandFailure(file.getFileName() + " was trained on other stations (" + forecaster.stationIds().size()
+                                + ", from " + forecaster.stationIds().get(0) + ") than corridor " + corridor.name() + " has here ("
+                                + corridor.stationIds().size() + ", from " + corridor.stationIds().get(0) + "): a model of another "
+                                + "database or an older station list; train it again with 'flowcast train --corridor " + corridor.name()
+                                + " --model " + forecaster.modelName() + "'");
+                    }
+                    ForecastJob.Outcome o = forecast(db, file, forecaster, range);
                     accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), file.getFileName(), o.origins()));
                 }
                 return String.join("; ", accounts);
@@ -103,8 +111,8 @@ public final class ForecastCommand implements Callable<Integer> {
         }
     }
 
-    private ForecastJob.Outcome forecast(FlowcastDatabase db, Path modelFile, TimeRange range) throws IOException, StoreException {
-        Forecaster forecaster = ModelRegistry.load(modelFile);
+    private ForecastJob.Outcome forecast(FlowcastDatabase db, Path modelFile, Forecaster forecaster, TimeRange range)
+            throws IOException, StoreException {
         long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));
         try (ProgressBar bar = Progress.bar("Forecast", total, "origins")) {
             return new ForecastJob(db).run(modelFile, forecaster, range, done -> {
