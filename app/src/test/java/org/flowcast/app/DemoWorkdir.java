@@ -22,12 +22,7 @@ public final class DemoWorkdir {
     /** The demo's folder, running the demo the first time it is asked for. */
     public static synchronized Path home() {
         if (home == null) {
-            try {
-                home = Files.createTempDirectory("flowcast-demo");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(home)));
+            home = temporaryFolder("flowcast-demo");
             firstRun = runDemo();
         }
         return home;
@@ -45,6 +40,17 @@ public final class DemoWorkdir {
 
     static Result runDemo() {
         return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5", "--baseline-train-seconds", "1");
+    }
+
+    /** A new temporary folder, deleted with everything in it when the test JVM exits. */
+    static Path temporaryFolder(String prefix) {
+        try {
+            Path folder = Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void delete(Path folder) {

@@ -2,12 +2,7 @@ package org.flowcast.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.flowcast.app.FlowcastCommandTest.Result;
 
 /**
@@ -29,12 +24,7 @@ public final class SmallDistrict {
     /** The district's folder, made the first time it is asked for. */
     public static synchronized Path home() {
         if (home == null) {
-            try {
-                home = Files.createTempDirectory("flowcast-district");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(home)));
+            home = DemoWorkdir.temporaryFolder("flowcast-district");
             sample = FlowcastCommandTest.run("sample", "--district", "--corridors", "4", "--stations", "5", "--weeks", "3",
                     "--out", home.resolve("files").toString());
             assertThat(sample.exitCode()).as(sample.err()).isZero();
@@ -54,13 +44,5 @@ public final class SmallDistrict {
 
     public static Path models() {
         return home().resolve("models");
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 }

@@ -21,7 +21,6 @@ import org.flowcast.app.service.ForecastJob;
 import org.flowcast.app.service.TrainService;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
-import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.ingest.store.StationQuery;
@@ -70,8 +69,6 @@ final class CorridorTask implements Serializable {
             days.add(new StoredDay(r.getInt(0), r.getInt(1), (byte[]) r.get(2), (byte[]) r.get(3), (byte[]) r.get(4), (byte[]) r.get(5),
                     (byte[]) r.get(6)));
         }
-        TimeRange span = SeriesQuery.spanOf(days).orElseThrow(() -> new IllegalStateException("corridor " + corridor
-                + " has no stored reading"));
         Path scratch = Files.createTempDirectory("flowcast-spark-" + corridor);
         try (FlowcastDatabase db = FlowcastDatabase.open(settings.jdbcUrl())) {
             Map<Integer, Station> known = new StationQuery(db).all();
@@ -80,7 +77,8 @@ final class CorridorTask implements Serializable {
                 stations.add(Optional.ofNullable(known.get(id)).orElseThrow(() -> new IllegalStateException("station " + id
                         + " of corridor " + corridor + " is not in the database")));
             }
-            SensorSeries series = SeriesQuery.fromStoredDays(stations, span, days).withCorridor(corridor);
+            SensorSeries series = SeriesQuery.fromStoredDays(stations, days).orElseThrow(() -> new IllegalStateException("corridor "
+                    + corridor + " has no stored reading")).withCorridor(corridor);
             org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.modelsFolder(), settings.fileName(corridor));
             org.apache.hadoop.fs.Path source = target.suffix(".source");
             FileSystem fs = FileSystem.get(URI.create(settings.modelsFolder()), new Configuration());

@@ -144,19 +144,31 @@ final class OriginRows {
 
     /** One station's steps from every origin in a range, by origin. */
     SortedMap<Instant, float[]> flows(Connection c, long runId, Layout layout, int stationId, TimeRange origins) throws SQLException {
-        SortedMap<Instant, float[]> out = new TreeMap<>();
         int index = layout.indexOf(stationId);
-        if (index < 0) {
-            return out;
-        }
-        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow FROM forecast_origin WHERE run_id = ? "
+        return index < 0 ? new TreeMap<>() : slices(c, runId, "flow", origins, layout.stations().length, index);
+    }
+
+    /**
+     * Each origin's value of a column in a range, cut into {@code count} equal slices (one per station, or per
+     * attention row), and slice {@code index} of it; origins where the column is NULL are left out.
+     */
+    private static SortedMap<Instant, float[]> slices(Connection c, long runId, String column, TimeRange origins, int count, int index)
+            throws SQLException {
+        SortedMap<Instant, float[]> out = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, " + column + " FROM forecast_origin WHERE run_id = ? "
                 + "AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts")) {
-            bindRange(select, runId, origins);
+            select.setLong(1, runId);
+            select.setObject(2, OffsetDateTime.ofInstant(origins.from(), ZoneOffset.UTC));
+            select.setObject(3, OffsetDateTime.ofInstant(origins.to(), ZoneOffset.UTC));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    float[] all = PackedArrays.readFloats(rs.getBytes(2));
-                    int steps = all.length / layout.stations().length;
-                    out.put(rs.getObject(1, OffsetDateTime.class).toInstant(), Arrays.copyOfRange(all, index * steps, (index + 1) * steps));
+                    byte[] bytes = rs.getBytes(2);
+                    if (bytes == null) {
+                        continue;
+                    }
+                    float[] all = PackedArrays.readFloats(bytes);
+                    int length = all.length / count;
+                    out.put(rs.getObject(1, OffsetDateTime.class).toInstant(), Arrays.copyOfRange(all, index * length, (index + 1) * length));
                 }
             }
         }
@@ -191,37 +203,12 @@ final class OriginRows {
 
     /** A station's attention row (its own where the model gives one per station, else the window's) at every origin in a range. */
     SortedMap<Instant, float[]> attention(Connection c, long runId, Layout layout, int stationId, TimeRange origins) throws SQLException {
-        SortedMap<Instant, float[]> out = new TreeMap<>();
         int row = -1;
         for (int r = 0; r < layout.attentionRows().length; r++) {
             if (layout.attentionRows()[r] == stationId || (row < 0 && layout.attentionRows()[r] == 0)) {
                 row = r;
             }
         }
-        if (row < 0) {
-            return out;
-        }
-        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, attention FROM forecast_origin WHERE run_id = ? "
-                + "AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts")) {
-            bindRange(select, runId, origins);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    byte[] bytes = rs.getBytes(2);
-                    if (bytes == null) {
-                        continue;
-                    }
-                    float[] all = PackedArrays.readFloats(bytes);
-                    int lags = all.length / layout.attentionRows().length;
-                    out.put(rs.getObject(1, OffsetDateTime.class).toInstant(), Arrays.copyOfRange(all, row * lags, (row + 1) * lags));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void bindRange(PreparedStatement select, long runId, TimeRange origins) throws SQLException {
-        select.setLong(1, runId);
-        select.setObject(2, OffsetDateTime.ofInstant(origins.from(), ZoneOffset.UTC));
-        select.setObject(3, OffsetDateTime.ofInstant(origins.to(), ZoneOffset.UTC));
+        return row < 0 ? new TreeMap<>() : slices(c, runId, "attention", origins, layout.attentionRows().length, row);
     }
 }

@@ -98,27 +98,20 @@ public final class SeriesQuery {
     }
 
     /**
-     * The series of the chosen stations over a range (rounded out to whole 5-minute steps) from stored days
-     * read elsewhere, decoded and assembled exactly as {@link #stations} does: values flagged invalid are
-     * left missing, filled or never-observed ones marked imputed.
+     * The series of the chosen stations from stored days read elsewhere, over the span of their readings, decoded
+     * and assembled exactly as {@link #storedRange} and {@link #stations} do: values flagged invalid are left
+     * missing, filled or never-observed ones marked imputed. Empty where the days hold no reading.
      */
-    public static SensorSeries fromStoredDays(List<Station> chosen, TimeRange range, Iterable<StoredDay> days) {
+    public static Optional<SensorSeries> fromStoredDays(List<Station> chosen, Iterable<StoredDay> days) {
         Map<Integer, java.util.Collection<DayBlock>> byStation = new java.util.HashMap<>();
-        for (StoredDay d : days) {
-            byStation.computeIfAbsent(d.stationId(), k -> new ArrayList<>()).add(ObservationStore.decode(d.stationId(), d.utcDay(),
-                    d.flow(), d.occupancy(), d.speed(), d.percentObserved(), d.flags()));
-        }
-        return assemble(chosen, range, byStation);
-    }
-
-    /** The span from the first stored reading to just after the last among stored days, as {@link #storedRange} gives it. */
-    public static Optional<TimeRange> spanOf(Iterable<StoredDay> days) {
         List<DayBlock> blocks = new ArrayList<>();
         for (StoredDay d : days) {
-            blocks.add(ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
-                    d.flags()));
+            DayBlock block = ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
+                    d.flags());
+            blocks.add(block);
+            byStation.computeIfAbsent(d.stationId(), k -> new ArrayList<>()).add(block);
         }
-        return span(blocks);
+        return span(blocks).map(range -> assemble(chosen, range, byStation));
     }
 
     /** From the blocks' first reading to just after their last. */
