@@ -31,6 +31,8 @@ class BadCommandLineTableTest {
                         "--horizon", "6"),
                 row("a share of bad rows past 1", 2, "from 0 to 1", "ingest", "--db", "EMPTY", "--max-bad-share", "1.5", "DIR"),
                 row("a negative export station", 2, "positive station id", "ingest", "--db", "EMPTY", "--station", "-5", "DIR"),
+                row("an ingest benchmark heap java cannot read", 2, "--heap takes a size as for java -Xmx", "bench", "ingest",
+                        "--data", "DIR", "--heap", "lots"),
                 row("a station id of 0 to train on", 2, "positive station id", "train", "--db", "EMPTY", "--model", "persistence",
                         "--stations", "0"),
                 row("a misspelt model parameter", 2, "unknown parameter 'lamda'", "train", "--db", "EMPTY", "--model", "linear-ar",

@@ -24,6 +24,28 @@ public class FlowcastCommandTest {
         Result result = run("--help");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("Usage: flowcast", "Commands:", "help");
+        for (String name : FlowcastCommand.SUBCOMMANDS.keySet()) {
+            assertThat(result.out()).contains("  " + name + " ");
+        }
+    }
+
+    @Test
+    void everySubcommandIsRegisteredUnderItsAnnotationsName() {
+        FlowcastCommand.SUBCOMMANDS.forEach((name, type) ->
+                assertThat(type.getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(name));
+    }
+
+    @Test
+    void oneCommandsHelpComesAsOptionAndThroughTheHelpCommand() {
+        java.util.Map<String, String[]> usages = java.util.Map.of(
+                "Usage: flowcast ingest", new String[] {"ingest", "--help"},
+                "Usage: flowcast train", new String[] {"help", "train"},
+                "Usage: flowcast corridors", new String[] {"--verbose", "corridors", "--help"});
+        usages.forEach((usage, args) -> {
+            Result result = run(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(result.out()).as(String.join(" ", args)).contains(usage);
+        });
     }
 
     @Test

@@ -124,4 +124,28 @@ class IngestCommandsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("2022-01-03T08:00");
     }
+
+    @Test
+    void theIngestBenchmarkTimesIngestsInNewJvmsAndWritesItsFigures() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("bench/station_5min"));
+        Files.move(day("d12_text_station_5min_2022_01_03.txt", 3), data.resolve("d12_text_station_5min_2022_01_03.txt"));
+        Files.write(dir.resolve("bench/d12_text_meta_2022_01_03.txt"), List.of(
+                "ID\tFwy\tDir\tDistrict\tCounty\tCity\tState_PM\tAbs_PM\tLatitude\tLongitude\tLength\tType\tLanes\tName"
+                        + "\tUser_ID_1\tUser_ID_2\tUser_ID_3\tUser_ID_4",
+                "1201\t5\tN\t12\t59\t\t1.0\t1.0\t33.7\t-117.8\t.5\tML\t4\tA\t\t\t\t",
+                "1202\t5\tN\t12\t59\t\t1.5\t1.5\t33.7\t-117.8\t.5\tML\t4\tB\t\t\t\t"));
+        Path json = dir.resolve("bench-ingest.json");
+        Result result = FlowcastCommandTest.run("bench", "ingest", "--data", dir.resolve("bench").toString(), "--runs", "2",
+                "--queries", "3", "--json", json.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("end-to-end run 2 of 2", "rows/s end to end (new JVM, -Xmx512m", "865");
+        com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(figures.get("files").asInt()).isEqualTo(2);
+        assertThat(figures.get("failedFiles").asInt()).isZero();
+        assertThat(figures.get("rows").asLong()).isEqualTo(863 + 2);
+        assertThat(figures.get("endToEndSeconds")).hasSize(2).allSatisfy(s -> assertThat(s.asDouble()).isPositive());
+        assertThat(figures.get("endToEndRowsPerSecond").asDouble())
+                .isEqualTo(865 / figures.get("endToEndMedianSeconds").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(figures.get("endToEndHeap").asText()).isEqualTo("512m");
+    }
 }

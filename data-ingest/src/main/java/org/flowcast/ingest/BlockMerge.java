@@ -3,86 +3,161 @@ package org.flowcast.ingest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.flowcast.ingest.store.DayBlock;
 import org.flowcast.ingest.store.DayBlocks;
 import org.flowcast.ingest.store.ObservationStore;
 import org.flowcast.ingest.store.ObservationStore.Key;
-import org.flowcast.ingest.store.QualityFlag;
 
 /**
- * A file's readings into the store: its day blocks merged channel by channel into the stored ones (one
- * day either side loaded, so that a stuck run crossing into neighbouring files is seen whole), stuck runs
- * flagged across them, and the blocks that changed saved.
+ * Files' readings into the store within one transaction: each file's day blocks merged channel by channel into
+ * the stored ones (one day either side loaded, so that a stuck run crossing into neighbouring files is seen
+ * whole), stuck runs flagged across them, and every block that changed saved once, at {@link #flush}. The
+ * stored blocks are kept between the transaction's files, so that consecutive daily files, which share the UTC
+ * day their Pacific midnight falls in, read and write it once: 28 Orange files wrote 2,349 rows rather than
+ * 4,536 and read none back. Discard the object with its transaction.
  */
 final class BlockMerge {
     private final ObservationStore observations;
+    private final Map<Key, DayBlock> stored = new HashMap<>();
+    /** The blocks that exist in the database (updated, not inserted, at flush). */
+    private final Set<Key> inDatabase = new HashSet<>();
+    private final Map<Key, DayBlock> changed = new HashMap<>();
+    /** The stations and days (one either side) of the last file merged: its blocks may change again with the next. */
+    private Set<Integer> lastStations = Set.of();
+    private int lastFrom;
+    private int lastTo;
+    /** Whether the store held no block when the transaction began: then every stored block is one held here. */
+    private Boolean storeWasEmpty;
+    /** The station-days read from the database so far, whether a block was stored for them or not. */
+    private final Set<Key> read = new HashSet<>();
 
     BlockMerge(ObservationStore observations) {
         this.observations = observations;
     }
 
-    /** Merges a file's day blocks into the stored ones and saves those that changed; {@code flagged} counts new flags, stuck runs included. */
+    /** Merges a file's day blocks into the stored ones; {@code flagged} counts new flags, stuck runs included. */
     DayBlocks.MergeCounts merge(Connection c, FileCollector collector) throws SQLException {
-        if (collector.blocks.isEmpty()) {
+        Collection<DayBlock> incoming = collector.blocks();
+        if (incoming.isEmpty()) {
             return new DayBlocks.MergeCounts(0, 0, 0);
         }
-        int fromDay = collector.blocks.keySet().stream().mapToInt(Key::utcDay).min().orElseThrow();
-        int toDay = collector.blocks.keySet().stream().mapToInt(Key::utcDay).max().orElseThrow();
-        Set<Integer> stationIds = collector.blocks.keySet().stream().map(Key::stationId).collect(Collectors.toSet());
+        int fromDay = Integer.MAX_VALUE;
+        int toDay = Integer.MIN_VALUE;
+        Set<Integer> stationIds = new HashSet<>();
+        for (DayBlock block : incoming) {
+            fromDay = Math.min(fromDay, block.utcDay());
+            toDay = Math.max(toDay, block.utcDay());
+            stationIds.add(block.stationId());
+        }
         // One day either side, so that a stuck run crossing into neighbouring files is seen whole.
-        Map<Key, DayBlock> stored = observations.load(c, stationIds, fromDay - 1, toDay + 1);
-        Set<Key> storedKeys = Set.copyOf(stored.keySet());
+        load(c, stationIds, fromDay - 1, toDay + 1);
         long loaded = 0;
         long duplicates = 0;
         long flagged = 0;
-        Map<Key, DayBlock> changed = new HashMap<>();
-        for (Map.Entry<Key, DayBlock> entry : collector.blocks.entrySet()) {
-            DayBlock target = stored.get(entry.getKey());
-            if (target == null) {
-                target = new DayBlock(entry.getKey().stationId(), entry.getKey().utcDay());
-                stored.put(entry.getKey(), target);
-            }
-            DayBlocks.MergeCounts counts = DayBlocks.merge(entry.getValue(), target);
+        for (DayBlock block : incoming) {
+            Key key = new Key(block.stationId(), block.utcDay());
+            DayBlock target = stored.computeIfAbsent(key, k -> new DayBlock(k.stationId(), k.utcDay()));
+            DayBlocks.MergeCounts counts = DayBlocks.merge(block, target);
             loaded += counts.loaded();
             duplicates += counts.duplicates();
             flagged += counts.flagged();
             if (counts.loaded() > 0) {
-                changed.put(entry.getKey(), target);
+                changed.put(key, target);
             }
         }
-        if (!changed.isEmpty()) {
-            flagged += flagStuck(stored, changed);
-            observations.save(c, changed.values(), storedKeys);
+        if (loaded > 0) {
+            flagged += flagStuck(stationIds, fromDay - 1, toDay + 1);
         }
+        lastStations = stationIds;
+        lastFrom = fromDay - 1;
+        lastTo = toDay + 1;
         return new DayBlocks.MergeCounts(loaded, duplicates, flagged);
     }
 
-    /** Flags stuck runs over the changed blocks and their stored neighbours; neighbours that change are saved too. */
-    private static long flagStuck(Map<Key, DayBlock> stored, Map<Key, DayBlock> changed) {
-        Map<Key, Integer> before = new HashMap<>();
-        for (Map.Entry<Key, DayBlock> e : stored.entrySet()) {
-            before.put(e.getKey(), stuckCount(e.getValue()));
-        }
-        long newly = DayBlocks.flagStuckRuns(new ArrayList<>(stored.values()));
-        for (Map.Entry<Key, DayBlock> e : stored.entrySet()) {
-            if (stuckCount(e.getValue()) != before.get(e.getKey())) {
-                changed.put(e.getKey(), e.getValue());
+    /**
+     * Saves the changed blocks the last file merged cannot change again through a next file of the same kind
+     * (those outside its stations or its days, one either side): daily files' blocks are then written while the
+     * next files are read rather than all at the end. A block that does change again is saved again.
+     */
+    void flushSettled(Connection c) throws SQLException {
+        List<Key> settled = new ArrayList<>();
+        for (Key key : changed.keySet()) {
+            if (!lastStations.contains(key.stationId()) || key.utcDay() < lastFrom || key.utcDay() > lastTo) {
+                settled.add(key);
             }
         }
-        return newly;
+        if (settled.isEmpty()) {
+            return;
+        }
+        List<DayBlock> saving = new ArrayList<>(settled.size());
+        for (Key key : settled) {
+            saving.add(changed.remove(key));
+        }
+        observations.save(c, saving, inDatabase);
+        inDatabase.addAll(settled);
     }
 
-    private static int stuckCount(DayBlock block) {
-        int n = 0;
-        for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
-            if (QualityFlag.STUCK.isSet(block.flags(slot))) {
-                n++;
+    /** Saves every block changed since the transaction began (or the last flush). */
+    void flush(Connection c) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        observations.save(c, changed.values(), inDatabase);
+        inDatabase.addAll(changed.keySet());
+        changed.clear();
+    }
+
+    /** Reads the stations' stored blocks of the days not read yet; blocks already held are newer and kept. */
+    private void load(Connection c, Set<Integer> stationIds, int fromDay, int toDay) throws SQLException {
+        if (storeWasEmpty == null) {
+            storeWasEmpty = observations.isEmpty(c);
+        }
+        if (storeWasEmpty) {
+            return;
+        }
+        // stations grouped by the span of days they still lack, so that daily files ask once for all their stations
+        Map<Long, List<Integer>> bySpan = new HashMap<>();
+        for (int station : stationIds) {
+            int first = Integer.MIN_VALUE;
+            int last = Integer.MIN_VALUE;
+            for (int day = fromDay; day <= toDay; day++) {
+                if (read.add(new Key(station, day))) {
+                    first = first == Integer.MIN_VALUE ? day : first;
+                    last = day;
+                }
+            }
+            if (first != Integer.MIN_VALUE) {
+                // days in between that were read already come back too, and are kept as held (putIfAbsent)
+                bySpan.computeIfAbsent(((long) first << 32) | (last & 0xffffffffL), k -> new ArrayList<>()).add(station);
             }
         }
-        return n;
+        for (Map.Entry<Long, List<Integer>> span : bySpan.entrySet()) {
+            int first = (int) (span.getKey() >> 32);
+            int last = (int) (long) span.getKey();
+            for (Map.Entry<Key, DayBlock> e : observations.load(c, span.getValue(), first, last).entrySet()) {
+                inDatabase.add(e.getKey());
+                stored.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    /** Flags stuck runs over the stations' blocks of the days; blocks that gain a stuck flag are saved too. */
+    private long flagStuck(Set<Integer> stationIds, int fromDay, int toDay) {
+        List<DayBlock> blocks = new ArrayList<>();
+        for (int station : stationIds) {
+            for (int day = fromDay; day <= toDay; day++) {
+                DayBlock block = stored.get(new Key(station, day));
+                if (block != null) {
+                    blocks.add(block);
+                }
+            }
+        }
+        return DayBlocks.flagStuckRuns(blocks, block -> changed.put(new Key(block.stationId(), block.utcDay()), block));
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,9 @@ final class FileCollector implements ReadingSink {
     private static final int PROGRESS_EVERY = 8192;
 
     private final Path file;
-    private final Map<Integer, Integer> knownLanes;
     private final Supplier<BufferedWriter> rejectLog;
     private final LongConsumer progress;
-    final Map<Key, DayBlock> blocks = new HashMap<>();
+    private final Map<Key, IncomingDay> days = new HashMap<>();
     final Map<Integer, Station> metadataStations = new LinkedHashMap<>();
     final Map<Integer, Station> dataStations = new LinkedHashMap<>();
     final List<Edge> edges = new ArrayList<>();
@@ -44,17 +44,17 @@ final class FileCollector implements ReadingSink {
     long rejected;
     long duplicatesInFile;
 
-    FileCollector(Path file, Map<Integer, Integer> knownLanes, Supplier<BufferedWriter> rejectLog, LongConsumer progress) {
+    FileCollector(Path file, Supplier<BufferedWriter> rejectLog, LongConsumer progress) {
         this.file = file;
-        this.knownLanes = knownLanes;
         this.rejectLog = rejectLog;
         this.progress = progress;
     }
 
+    /** Passes on every few thousand rows how many were read since it last did ({@code progress} adds them up). */
     @Override
     public void rowRead() {
         if (++rowsRead % PROGRESS_EVERY == 0) {
-            progress.accept(rowsRead);
+            progress.accept(PROGRESS_EVERY);
         }
     }
 
@@ -65,16 +65,58 @@ final class FileCollector implements ReadingSink {
             reject(line, "time " + r.time() + " is not on a 5-minute boundary", r.toString());
             return;
         }
-        dataStations.putIfAbsent(r.stationId(), Station.unknown(r.stationId()));
-        DayBlock block = blocks.computeIfAbsent(new Key(r.stationId(), DayBlock.dayOf(r.time())),
-                k -> new DayBlock(k.stationId(), k.utcDay()));
+        if (!dataStations.containsKey(r.stationId())) {
+            dataStations.put(r.stationId(), Station.unknown(r.stationId()));
+        }
+        IncomingDay day = days.computeIfAbsent(new Key(r.stationId(), DayBlock.dayOf(r.time())), IncomingDay::new);
+        DayBlock block = day.block;
         if (block.isPresent(slot)) {
             duplicatesInFile++;
             return;
         }
-        int lanes = Math.max(r.lanes(), knownLanes.getOrDefault(r.stationId(), 0));
-        int flags = QualityFlag.PRESENT.bit() | QualityFlag.check(r.flow(), r.occupancy(), r.speed(), lanes);
+        // the capacity check with the lanes the row says reported; applyKnownLanes adds the metadata's at writing
+        int flags = QualityFlag.PRESENT.bit() | QualityFlag.check(r.flow(), r.occupancy(), r.speed(), r.lanes());
         DayBlocks.set(block, slot, r.flow(), r.occupancy(), r.speed(), r.percentObserved(), flags);
+        day.rowLanes[slot] = (byte) Math.min(r.lanes(), Byte.MAX_VALUE);
+    }
+
+    /** The day blocks the file fills. */
+    Collection<DayBlock> blocks() {
+        List<DayBlock> blocks = new ArrayList<>(days.size());
+        days.values().forEach(d -> blocks.add(d.block));
+        return blocks;
+    }
+
+    /**
+     * Redoes the capacity check of every reading with the more lanes of the row and the station's metadata
+     * ({@code lanes} by station), which the file's readers did not wait for: they read while the metadata is
+     * written. Flags that a reading passes now are cleared, and set where it fails.
+     */
+    void applyKnownLanes(Map<Integer, Integer> lanes) {
+        for (IncomingDay day : days.values()) {
+            int known = lanes.getOrDefault(day.block.stationId(), 0);
+            if (known > 0) {
+                day.recheckCapacity(known);
+            }
+        }
+    }
+
+    /** A day block a file fills, with the lanes each slot's row said reported. */
+    private static final class IncomingDay {
+        final DayBlock block;
+        final byte[] rowLanes = new byte[DayBlock.SLOTS];
+
+        IncomingDay(Key key) {
+            block = new DayBlock(key.stationId(), key.utcDay());
+        }
+
+        void recheckCapacity(int knownLanes) {
+            for (int slot = 0; slot < DayBlock.SLOTS; slot++) {
+                if (block.isPresent(slot)) {
+                    DayBlocks.recheckCapacity(block, slot, Math.max(rowLanes[slot], knownLanes));
+                }
+            }
+        }
     }
 
     @Override
@@ -108,8 +150,11 @@ final class FileCollector implements ReadingSink {
         warnings.add(file + ": " + message);
     }
 
-    /** Says in the reject log how many rejected rows of the file it left out. */
+    /** Passes on the last rows read and says in the reject log how many rejected rows of the file it left out. */
     void finish() {
+        if (rowsRead % PROGRESS_EVERY != 0) {
+            progress.accept(rowsRead % PROGRESS_EVERY);
+        }
         if (rejected > REJECTS_LOGGED) {
             log(file + ": " + (rejected - REJECTS_LOGGED) + " more rejected rows of this file are not listed (the first "
                     + REJECTS_LOGGED + " are)");
@@ -119,8 +164,8 @@ final class FileCollector implements ReadingSink {
     private void log(String text) {
         try {
             BufferedWriter log = rejectLog.get();
-            log.write(text);
-            log.newLine();
+            // one write per line: files read on two threads share the log
+            log.write(text + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,25 +19,28 @@ final class RejectLog implements AutoCloseable {
         this.path = path;
     }
 
+    /** The log's writer, opened on first use; files read on several threads share it (a write of a line is whole). */
     Supplier<BufferedWriter> writerFor(Path file) {
-        return () -> {
-            if (writer == null) {
-                try {
-                    Files.createDirectories(path.toAbsolutePath().getParent());
-                    writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                            StandardOpenOption.APPEND);
-                    writer.write("# ingest at " + Instant.now());
-                    writer.newLine();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        return this::open;
+    }
+
+    private synchronized BufferedWriter open() {
+        if (writer == null) {
+            try {
+                Files.createDirectories(path.toAbsolutePath().getParent());
+                writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                writer.write("# ingest at " + Instant.now());
+                writer.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return writer;
-        };
+        }
+        return writer;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (writer != null) {
             try {
                 writer.close();

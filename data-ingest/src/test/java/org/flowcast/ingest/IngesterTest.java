@@ -19,6 +19,7 @@ import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.IngestLog;
 import org.flowcast.ingest.store.ObservationStore;
 import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.ingest.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class IngesterTest {
         db.close();
     }
 
-    private List<FileIngestResult> ingest(Path... files) {
+    private List<FileIngestResult> ingest(Path... files) throws StoreException {
         return new Ingester(db, IngestOptions.defaults(), IngestListener.NONE).ingest(List.of(files));
     }
 
@@ -63,6 +64,26 @@ class IngesterTest {
         assertThat(series.value(10, 0, Channel.FLOW)).isEqualTo(100 + 10 + 2);
         assertThat(series.value(10, 1, Channel.FLOW)).isEqualTo(100 + 10 + 1);
         assertThat(series.state(10, 1, Channel.FLOW)).isEqualTo(ValueState.OBSERVED);
+    }
+
+    @Test
+    void theCapacityCheckCountsTheLanesOfMetadataIngestedInTheSameRun() throws Exception {
+        Path meta = Fixtures.write(dir.resolve("d12_text_meta_2022_01_03.txt"), List.of(Fixtures.META_HEADER,
+                Fixtures.metaRow(201, 5, "N", 1.0, 2, "A"), Fixtures.metaRow(202, 5, "N", 2.0, 4, "B")));
+        String time = Fixtures.PEMS_TIME.format(MONDAY.plusMinutes(60));
+        // 600 vehicles in 5 minutes: past two lanes' capacity (500), within four lanes' (1,000) and ten's (2,500)
+        Path data = Fixtures.write(dir.resolve("d12_text_station_5min_2022_01_03.txt"), List.of(
+                time + ",201,12,5,N,ML,.4,20,100,600,0.05,65",
+                time + ",202,12,5,N,ML,.4,20,100,600,0.05,65",
+                time + ",203,12,5,N,ML,.4,20,100,600,0.05,65"));
+        // the data file first on the command line: the metadata is still written before it
+        List<FileIngestResult> results = ingest(data, meta);
+        FileIngestResult readings = results.stream().filter(r -> r.file().equals(data)).findFirst().orElseThrow();
+        assertThat(readings.flagged()).isEqualTo(1);
+        SensorSeries series = day(201, 202, 203);
+        assertThat(series.state(12, 0, Channel.FLOW)).as("2 lanes from metadata").isEqualTo(ValueState.MISSING);
+        assertThat(series.state(12, 1, Channel.FLOW)).as("4 lanes from metadata").isEqualTo(ValueState.OBSERVED);
+        assertThat(series.state(12, 2, Channel.FLOW)).as("no metadata: the most lanes any station has").isEqualTo(ValueState.OBSERVED);
     }
 
     @Test

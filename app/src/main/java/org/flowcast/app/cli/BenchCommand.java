@@ -85,9 +85,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (hasPemsFiles) {
             out.println("== ingest");
             out.flush();
-            int code = sub("ingest", "--data", dataset.toString());
-            if (code != 0) {
-                return code;
+            Path part = Files.createTempFile("flowcast-bench-ingest", ".json");
+            try {
+                int code = sub("ingest", "--data", dataset.toString(), "--json", part.toString());
+                if (code != 0) {
+                    return code;
+                }
+                root.set("ingest", mapper.readTree(part.toFile()));
+            } finally {
+                Files.deleteIfExists(part);
             }
         }
         ArrayNode runs = root.putArray("horizons");

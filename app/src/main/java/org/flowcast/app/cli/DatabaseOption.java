@@ -1,6 +1,7 @@
 package org.flowcast.app.cli;
 
 import org.flowcast.core.FlowcastHome;
+import org.flowcast.ingest.store.DatabaseOpening;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import org.flowcast.ingest.store.StoreException;
 import picocli.CommandLine.Option;
@@ -43,6 +44,15 @@ public final class DatabaseOption {
                         + "as its settings; use a folder without ';', or give settings in a jdbc:h2: URL; was '" + value + "'");
             }
             return value;
+        }
+    }
+
+    /** Starts opening the database on a thread of its own (see {@link DatabaseOpening}). */
+    public DatabaseOpening openInBackground() {
+        try {
+            return DatabaseOpening.start(location());
+        } catch (StoreException e) {
+            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

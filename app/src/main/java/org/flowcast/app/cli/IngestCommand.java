@@ -17,6 +17,7 @@ import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
 import org.flowcast.ingest.read.NpzTensorReader;
+import org.flowcast.ingest.store.DatabaseOpening;
 import org.flowcast.ingest.store.FlowcastDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,9 +82,11 @@ public final class IngestCommand implements Callable<Integer> {
                 force);
         List<FileIngestResult> results;
         long began = System.nanoTime();
-        FlowcastDatabase db = database.open();
-        try (ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
-            results = new Ingester(db, options, new BarListener(bar, began)).ingest(files);
+        // the files are read while the database opens
+        try (DatabaseOpening opening = database.openInBackground();
+             ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
+            results = new Ingester(opening, options, new BarListener(bar, began)).ingest(files);
+            FlowcastDatabase db = opening.get();
             out.println(summary(results, (System.nanoTime() - began) / 1e9, db, paths));
             long loaded = results.stream().mapToLong(FileIngestResult::loaded).sum();
             if (loaded >= COMPACT_AFTER_ROWS) {
@@ -91,8 +94,6 @@ public final class IngestCommand implements Callable<Integer> {
             }
         } catch (org.flowcast.ingest.store.StoreException e) {
             throw new CommandFailure(e.getMessage(), e);
-        } finally {
-            closeQuietly(db);
         }
         for (FileIngestResult r : results) {
             r.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast ingest: warning: " + w));
@@ -117,14 +118,6 @@ public final class IngestCommand implements Callable<Integer> {
         if (before.isPresent() && after.isPresent()) {
             out.printf(java.util.Locale.ROOT, "Compacted the database from %,d MB to %,d MB in %.1f s.%n", before.getAsLong() >> 20,
                     after.getAsLong() >> 20, (System.nanoTime() - began) / 1e9);
-        }
-    }
-
-    private static void closeQuietly(FlowcastDatabase db) {
-        try {
-            db.close();
-        } catch (org.flowcast.ingest.store.StoreException e) {
-            // the load's own outcome is what the user needs; a second close after compacting has nothing to report
         }
     }
 

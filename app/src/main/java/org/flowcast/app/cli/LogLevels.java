@@ -1,30 +1,39 @@
 package org.flowcast.app.cli;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import org.slf4j.LoggerFactory;
-import org.slf4j.bridge.SLF4JBridgeHandler;
-
-/** Switches the log output between the quiet default and the verbose mode of {@code --verbose}. */
+/**
+ * Switches the log output between the quiet default and the verbose mode of {@code --verbose}. Neither logback
+ * nor {@code java.util.logging} is started here: logback starts on the first message a library logs
+ * ({@link StderrLogging} then applies the mode) and JUL's bridge when JUL starts ({@link JulToSlf4j}), so that a
+ * command nothing logs in, an ingest, skips their 150 ms.
+ */
 final class LogLevels {
+    private static volatile boolean verbose;
+    private static volatile Runnable onChange;
+
     private LogLevels() {
     }
 
-    static void apply(boolean verbose) {
-        if (!SLF4JBridgeHandler.isInstalled()) {
-            SLF4JBridgeHandler.removeHandlersForRootLogger();
-            SLF4JBridgeHandler.install();
+    static void apply(boolean on) {
+        if (System.getProperty("java.util.logging.config.class") == null) {
+            System.setProperty("java.util.logging.config.class", JulToSlf4j.class.getName());
         }
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        // slf4j then binds logback without scanning every jar for providers (30 ms)
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
-        Level root = verbose ? Level.INFO : Level.WARN;
-        Level noisy = verbose ? Level.INFO : Level.ERROR;
-        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(root);
-        context.getLogger("org.flowcast").setLevel(verbose ? Level.DEBUG : Level.WARN);
-        context.getLogger("org.bytedeco").setLevel(noisy);
-        context.getLogger("org.nd4j").setLevel(noisy);
-        context.getLogger("org.flywaydb").setLevel(verbose ? Level.INFO : Level.ERROR);
+        verbose = on;
+        Runnable started = onChange;
+        if (started != null) {
+            started.run();
+        }
+    }
+
+    static boolean verbose() {
+        return verbose;
+    }
+
+    /** Called by the started logback with what re-applies the mode there. */
+    static void whenChanged(Runnable apply) {
+        onChange = apply;
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 public final class SplitOptions {
     @Option(names = "--test-days", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
-            description = "Test on the origins of the last N days (default: the last 20% of the windows).")
+            description = "Test on the origins of the last N days (default: the last 20%% of the windows).")
     Integer testDays;
 
     @Option(names = "--test-from", paramLabel = "TIME", converter = TimeConverter.class,

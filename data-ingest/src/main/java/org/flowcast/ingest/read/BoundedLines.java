@@ -73,6 +73,11 @@ final class BoundedLines extends FilterReader {
     }
 
     private IOException tooLong() {
+        return tooLong(line);
+    }
+
+    /** The error of a file whose line {@code line} is longer than {@link #MAX_LINE}. */
+    static IOException tooLong(long line) {
         return new IOException("line " + line + " is longer than " + MAX_LINE + " characters; this is not a PeMS "
                 + "text file, or it is damaged");
     }

@@ -11,18 +11,19 @@ final class FastDecimal {
     private FastDecimal() {
     }
 
-    static float parse(String s, int from, int to) {
+    /** The decimal in the ASCII bytes {@code from} to {@code to} of {@code s}. */
+    static float parse(byte[] s, int from, int to) {
         int i = from;
         boolean negative = false;
-        if (i < to && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            negative = s.charAt(i) == '-';
+        if (i < to && (s[i] == '-' || s[i] == '+')) {
+            negative = s[i] == '-';
             i++;
         }
         long mantissa = 0;
         int digits = 0;
         int fraction = -1;
         for (; i < to; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c == '.') {
                 if (fraction >= 0) {
                     return Float.NaN;

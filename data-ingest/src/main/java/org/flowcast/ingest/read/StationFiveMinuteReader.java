@@ -1,8 +1,8 @@
 package org.flowcast.ingest.read;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -19,6 +19,9 @@ import org.flowcast.core.Station;
 public final class StationFiveMinuteReader implements SensorFileReader {
     static final int BASE_FIELDS = 12;
     static final int FIELDS_PER_LANE = 5;
+    /** The lane flow columns' names for messages, made once rather than for every lane of every row. */
+    private static final String[] LANE_FLOW = java.util.stream.IntStream.rangeClosed(1, (CommaFields.MAX_FIELDS - BASE_FIELDS)
+            / FIELDS_PER_LANE + 1).mapToObj(lane -> "Lane " + lane + " Flow").toArray(String[]::new);
 
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {
@@ -26,38 +29,49 @@ public final class StationFiveMinuteReader implements SensorFileReader {
         FallBackHour fallBack = new FallBackHour();
         Set<Integer> described = new HashSet<>();
         CommaFields fields = new CommaFields();
-        String lastTimestamp = null;
+        // A file holds every station at one time before the next time: each time is parsed once.
+        byte[] lastTimestamp = new byte[0];
         LocalDateTime lastLocal = null;
-        long lineNumber = 0;
-        try (BufferedReader text = TextSource.openText(file)) {
-            for (String line = text.readLine(); line != null; line = text.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
+        Instant lastInstant = null;
+        String lastError = null;
+        try (TextLines lines = TextSource.openLines(file)) {
+            while (lines.next()) {
+                if (lines.isBlank()) {
                     continue;
                 }
                 sink.rowRead();
+                long lineNumber = lines.number();
                 try {
-                    if (fields.split(line) < BASE_FIELDS) {
+                    if (fields.split(lines.bytes(), lines.start(), lines.end()) < BASE_FIELDS) {
                         throw new RowException("expected at least " + BASE_FIELDS + " comma-separated fields (Timestamp, "
                                 + "Station, District, Freeway, Direction, Lane Type, Station Length, Samples, % Observed, "
                                 + "Total Flow, Avg Occupancy, Avg Speed), found " + fields.count());
                     }
-                    // A file holds every station at one time before the next time: parse each time once.
-                    String timestamp = fields.get(0);
-                    LocalDateTime local = timestamp.equals(lastTimestamp) ? lastLocal : Fields.timestamp(timestamp);
-                    lastTimestamp = timestamp;
-                    lastLocal = local;
-                    Reading reading = parse(fields, local, clock);
+                    if (lastLocal == null || !fields.equals(0, lastTimestamp, 0, lastTimestamp.length)) {
+                        String timestamp = fields.get(0);
+                        lastLocal = Fields.timestamp(timestamp);
+                        lastTimestamp = timestamp.getBytes(StandardCharsets.UTF_8);
+                        lastInstant = null;
+                        try {
+                            lastInstant = clock.toInstant(lastLocal);
+                        } catch (IllegalArgumentException e) {
+                            lastError = "Timestamp " + timestamp + ": " + e.getMessage();
+                        }
+                    }
+                    if (lastInstant == null) {
+                        throw new RowException(lastError);
+                    }
+                    Reading reading = parse(fields, lastInstant);
                     if (described.add(reading.stationId())) {
                         sink.station(describe(fields, reading.stationId()), false);
                     }
-                    if (clock.isAmbiguous(local)) {
-                        fallBack.hold(reading, local, lineNumber, line);
+                    if (clock.isAmbiguous(lastLocal)) {
+                        fallBack.hold(reading, lastLocal, lineNumber, lines.text());
                     } else {
                         sink.reading(reading, lineNumber);
                     }
                 } catch (RowException e) {
-                    sink.reject(lineNumber, e.getMessage(), line);
+                    sink.reject(lineNumber, e.getMessage(), lines.text());
                 }
             }
             fallBack.release(sink);
@@ -82,7 +96,7 @@ public final class StationFiveMinuteReader implements SensorFileReader {
         }
     }
 
-    private static Reading parse(CommaFields fields, LocalDateTime local, PacificTime clock) throws RowException {
+    private static Reading parse(CommaFields fields, Instant time) throws RowException {
         int station = Fields.positiveStationId(fields.integer(1, "Station"), "Station");
         fields.requireAtMost(4, "Direction", Station.MAX_DIRECTION);
         fields.requireAtMost(5, "Lane Type", Station.MAX_LANE_TYPE);
@@ -97,15 +111,9 @@ public final class StationFiveMinuteReader implements SensorFileReader {
         for (int lane = 0; BASE_FIELDS + lane * FIELDS_PER_LANE + 1 < fields.count(); lane++) {
             int laneFlow = BASE_FIELDS + lane * FIELDS_PER_LANE + 1;
             if (!fields.isEmpty(laneFlow)) {
-                fields.number(laneFlow, "Lane " + (lane + 1) + " Flow");
+                fields.number(laneFlow, LANE_FLOW[Math.min(lane, LANE_FLOW.length - 1)]);
                 lanes = lane + 1;
             }
-        }
-        Instant time;
-        try {
-            time = clock.toInstant(local);
-        } catch (IllegalArgumentException e) {
-            throw new RowException("Timestamp " + fields.get(0) + ": " + e.getMessage());
         }
         return new Reading(station, time, flow, occupancy, speed,
                 Float.isNaN(percent) ? Reading.UNKNOWN_PERCENT : Math.round(percent), lanes);

@@ -57,16 +57,7 @@ public final class TextSource {
 
     /** Opens the file as UTF-8 text without a byte-order mark; refuses a binary file. */
     public static BufferedReader openText(Path file) throws IOException, FileReadException {
-        byte[] head = head(file, SNIFF_BYTES);
-        if (head.length == 0) {
-            throw new FileReadException(file, "the file is empty");
-        }
-        for (byte b : head) {
-            if (b == 0) {
-                throw new FileReadException(file, "this is a binary file, not a PeMS text file");
-            }
-        }
-        Reader reader = new InputStreamReader(openBytes(file), StandardCharsets.UTF_8.newDecoder()
+        Reader reader = new InputStreamReader(openTextBytes(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         PushbackReader pushback = new PushbackReader(reader, 1);
         int first = pushback.read();
@@ -74,6 +65,32 @@ public final class TextSource {
             pushback.unread(first);
         }
         return new BufferedReader(new BoundedLines(pushback), 1 << 16);
+    }
+
+    /** Opens the file's lines as bytes ({@link TextLines}); refuses an empty or binary file as {@link #openText} does. */
+    static TextLines openLines(Path file) throws IOException, FileReadException {
+        return new TextLines(openTextBytes(file));
+    }
+
+    private static InputStream openTextBytes(Path file) throws IOException, FileReadException {
+        InputStream in = openBytes(file);
+        try {
+            in.mark(SNIFF_BYTES);
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            in.reset();
+            if (head.length == 0) {
+                throw new FileReadException(file, "the file is empty");
+            }
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new FileReadException(file, "this is a binary file, not a PeMS text file");
+                }
+            }
+            return in;
+        } catch (IOException | FileReadException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     /** Turns failures below the format into a message naming the file and the fix. */

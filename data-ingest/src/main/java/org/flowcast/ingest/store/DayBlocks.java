@@ -1,10 +1,12 @@
 package org.flowcast.ingest.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.flowcast.core.Channel;
 
 /**
@@ -17,6 +19,13 @@ public final class DayBlocks {
 
     public static void set(DayBlock block, int slot, float flow, float occupancy, float speed, int percent, int flags) {
         block.set(slot, flow, occupancy, speed, percent, flags);
+    }
+
+    /** Sets or clears a present slot's {@link QualityFlag#FLOW_ABOVE_CAPACITY} for a station of {@code lanes} lanes. */
+    public static void recheckCapacity(DayBlock block, int slot, int lanes) {
+        int others = block.flags[slot] & ~QualityFlag.FLOW_ABOVE_CAPACITY.bit();
+        int capacity = QualityFlag.check(block.flow[slot], 0, 0, lanes) & QualityFlag.FLOW_ABOVE_CAPACITY.bit();
+        block.flags[slot] = (short) (others | capacity);
     }
 
     /** Counts of a merge: slots newly written or changed, and slots that already held the same reading. */
@@ -76,20 +85,23 @@ public final class DayBlocks {
     /**
      * Flags as {@link QualityFlag#STUCK} every run of at least {@link QualityFlag#STUCK_STEPS}
      * consecutive identical readings (flow, occupancy and speed) of each station, across the given
-     * blocks; returns how many slots were newly flagged.
+     * blocks; returns how many slots were newly flagged, and passes each block a new flag was set in to
+     * {@code changed} (once or more).
      */
-    public static long flagStuckRuns(Collection<DayBlock> blocks) {
-        Map<Integer, List<DayBlock>> byStation = blocks.stream()
-                .collect(Collectors.groupingBy(DayBlock::stationId));
+    public static long flagStuckRuns(Collection<DayBlock> blocks, Consumer<DayBlock> changed) {
+        Map<Integer, List<DayBlock>> byStation = new HashMap<>();
+        for (DayBlock block : blocks) {
+            byStation.computeIfAbsent(block.stationId, s -> new ArrayList<>()).add(block);
+        }
         long flagged = 0;
         for (List<DayBlock> days : byStation.values()) {
             days.sort(Comparator.comparingInt(DayBlock::utcDay));
-            flagged += flagStuckRuns(days);
+            flagged += flagStuckRuns(days, changed);
         }
         return flagged;
     }
 
-    private static long flagStuckRuns(List<DayBlock> days) {
+    private static long flagStuckRuns(List<DayBlock> days, Consumer<DayBlock> changed) {
         long flagged = 0;
         DayBlock runBlock = null;
         int runSlot = -1;
@@ -104,7 +116,7 @@ public final class DayBlocks {
                 if (continues) {
                     runLength++;
                 } else {
-                    flagged += flagRun(days, runBlock, runSlot, runLength);
+                    flagged += flagRun(days, runBlock, runSlot, runLength, changed);
                     boolean starts = block.isPresent(slot) && !Float.isNaN(block.flow[slot]);
                     runBlock = block;
                     runSlot = slot;
@@ -114,7 +126,7 @@ public final class DayBlocks {
                 previousSlot = slot;
             }
         }
-        flagged += flagRun(days, runBlock, runSlot, runLength);
+        flagged += flagRun(days, runBlock, runSlot, runLength, changed);
         return flagged;
     }
 
@@ -128,7 +140,7 @@ public final class DayBlocks {
                 && Float.compare(a.speed[slotA], b.speed[slotB]) == 0;
     }
 
-    private static long flagRun(List<DayBlock> days, DayBlock start, int startSlot, int length) {
+    private static long flagRun(List<DayBlock> days, DayBlock start, int startSlot, int length, Consumer<DayBlock> changed) {
         if (length < QualityFlag.STUCK_STEPS) {
             return 0;
         }
@@ -140,6 +152,7 @@ public final class DayBlocks {
             if (!QualityFlag.STUCK.isSet(block.flags[slot])) {
                 block.addFlags(slot, QualityFlag.STUCK.bit());
                 newlyFlagged++;
+                changed.accept(block);
             }
             if (++slot == DayBlock.SLOTS) {
                 slot = 0;

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flowcast.core.FlowcastHome;
 
 /**
  * The Flowcast database: an embedded H2 file by default, or any JDBC URL (PostgreSQL). Opening it
  * brings the schema up to date through the versioned migrations. The embedded database is opened
- * in-process only: it listens on no port.
+ * in-process only: it listens on no port. A new embedded database starts as a copy of the migrated
+ * template shipped in the jar ({@link SchemaTemplate}).
  */
 public final class FlowcastDatabase implements AutoCloseable {
     /** Environment variable naming the database when no option does. */
@@ -25,7 +24,7 @@ public final class FlowcastDatabase implements AutoCloseable {
     private FlowcastDatabase(String url, Path rejectLog) throws SQLException {
         this.url = url;
         this.rejectLog = rejectLog;
-        this.keeper = DriverManager.getConnection(url);
+        this.keeper = connect(url);
     }
 
     /** The default location: {@code ~/.flowcast/flowcast} (an H2 file {@code flowcast.mv.db}). */
@@ -34,16 +33,14 @@ public final class FlowcastDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens a database given as a file path (H2; the {@code .mv.db} ending may be left out) or a
-     * {@code jdbc:} URL, and migrates its schema.
+     * Where a location names: its JDBC URL, the reject log beside it, and for an embedded database its
+     * {@code .mv.db} file (null for a server's URL).
      */
-    public static FlowcastDatabase open(String location) throws StoreException {
-        String url;
-        Path rejects;
-        if (location.startsWith("jdbc:")) {
-            url = location;
-            rejects = defaultPath().resolveSibling("rejects.log");
-        } else {
+    record Location(String url, Path rejectLog, Path file) {
+        static Location of(String location) throws StoreException {
+            if (location.startsWith("jdbc:")) {
+                return new Location(location, defaultPath().resolveSibling("rejects.log"), null);
+            }
             if (location.indexOf(';') >= 0) {
                 // H2 reads what follows a ';' in its URL as settings: a path is a path, settings go in a jdbc: URL
                 throw new StoreException("the database path " + location + " holds ';', which H2 would read as the start "
@@ -51,21 +48,39 @@ public final class FlowcastDatabase implements AutoCloseable {
             }
             Path path = Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath().normalize();
             // WRITE_DELAY=0: a committed file is on disk at once, so that a killed ingest loses no finished file.
-            url = "jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
-            rejects = path.resolveSibling(path.getFileName() + ".rejects.log");
+            return new Location("jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                    path.resolveSibling(path.getFileName() + ".rejects.log"), path.resolveSibling(path.getFileName() + ".mv.db"));
+        }
+
+        /** Whether this is an embedded database whose file does not exist yet. */
+        boolean isNew() {
+            return file != null && !java.nio.file.Files.exists(file);
+        }
+    }
+
+    /**
+     * Opens a database given as a file path (H2; the {@code .mv.db} ending may be left out) or a
+     * {@code jdbc:} URL, and migrates its schema.
+     */
+    public static FlowcastDatabase open(String location) throws StoreException {
+        Location where = Location.of(location);
+        if (where.file() != null) {
             try {
-                java.nio.file.Files.createDirectories(path.getParent());
+                java.nio.file.Files.createDirectories(where.file().getParent());
             } catch (java.io.IOException e) {
-                throw new StoreException("cannot create the database folder " + path.getParent() + ": " + e.getMessage(), e);
+                throw new StoreException("cannot create the database folder " + where.file().getParent() + ": " + e.getMessage(), e);
+            }
+            try {
+                SchemaTemplate.copyTo(where.file());
+            } catch (java.io.IOException e) {
+                throw new StoreException("cannot create the database " + where.file() + ": " + e.getMessage(), e);
             }
         }
         try {
             // Byte strings are the one type whose name differs between H2 and PostgreSQL.
-            String binary = url.startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY";
-            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("binary", binary)).loggers("slf4j").load().migrate();
-            return new FlowcastDatabase(url, rejects);
-        } catch (FlywayException | SQLException e) {
+            SchemaMigrations.bringUpToDate(where.url(), where.url().startsWith("jdbc:postgresql:") ? "BYTEA" : "VARBINARY");
+            return new FlowcastDatabase(where.url(), where.rejectLog());
+        } catch (SQLException e) {
             throw new StoreException("cannot open the database " + redact(location) + ": " + DatabaseFaults.describe(e), e);
         }
     }
@@ -95,6 +110,18 @@ public final class FlowcastDatabase implements AutoCloseable {
 
     /** A new connection; the caller closes it. */
     public Connection connect() throws SQLException {
+        return connect(url);
+    }
+
+    /**
+     * A connection to {@code url}: an H2 one straight from H2's driver, any other through {@link DriverManager},
+     * whose first use looks for drivers in every jar of the class path and starts each it finds (40 ms of a
+     * command's start, PostgreSQL's driver and its logging among them), and checks its caller on every call.
+     */
+    static Connection connect(String url) throws SQLException {
+        if (url.startsWith("jdbc:h2:")) {
+            return org.h2.Driver.load().connect(url, new java.util.Properties());
+        }
         return DriverManager.getConnection(url);
     }
 

@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +19,9 @@ public final class StationStore {
 
     /**
      * Writes stations from PeMS metadata: replaces what was known of them and marks them as described by
-     * metadata.
+     * metadata. {@code existing} holds the ids stored so far (on this connection) and gains those added.
      */
-    public void saveFromMetadata(Connection c, Collection<Station> stations) throws SQLException {
-        Set<Integer> existing = existingIds(c);
+    public void saveFromMetadata(Connection c, Collection<Station> stations, Set<Integer> existing) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE station SET district = ?, freeway = ?, direction = ?, "
                 + "lane_type = ?, lanes = ?, abs_pm = ?, latitude = ?, longitude = ?, name = ?, in_metadata = TRUE WHERE id = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO station (district, freeway, direction, lane_type, lanes, "
@@ -37,18 +35,18 @@ public final class StationStore {
             update.executeBatch();
             insert.executeBatch();
         }
+        stations.forEach(s -> existing.add(s.id()));
     }
 
     /**
-     * Makes sure stations named by data files exist; a station not yet known is added with what the
-     * data file says of it, and one known only from data files gets freeway and direction if it lacked them.
+     * Makes sure stations named by data files exist: a station not yet known is added with what the data file
+     * says of it. {@code existing} holds the ids stored so far (on this connection) and gains those added.
      */
-    public void ensureExist(Connection c, Collection<Station> stations) throws SQLException {
-        Set<Integer> existing = existingIds(c);
+    public void ensureExist(Connection c, Collection<Station> stations, Set<Integer> existing) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO station (district, freeway, direction, lane_type, "
                 + "lanes, abs_pm, latitude, longitude, name, in_metadata, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)")) {
             for (Station s : stations) {
-                if (!existing.contains(s.id())) {
+                if (existing.add(s.id())) {
                     bind(insert, s);
                     insert.setInt(10, s.id());
                     insert.addBatch();
@@ -78,26 +76,20 @@ public final class StationStore {
         }
     }
 
-    public Set<Integer> existingIds(Connection c) throws SQLException {
-        Set<Integer> ids = new HashSet<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM station"); ResultSet rs = select.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getInt(1));
-            }
-        }
-        return ids;
+    /** What an ingest needs to know of a stored station: whether metadata described it, and its lanes (0: unknown). */
+    public record Known(boolean inMetadata, int lanes) {
     }
 
-    /** Stations not described by any metadata file ingested so far. */
-    public Set<Integer> withoutMetadata(Connection c) throws SQLException {
-        Set<Integer> ids = new HashSet<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT id FROM station WHERE in_metadata = FALSE");
+    /** Every stored station by id, with whether a metadata file has described it and its lanes. */
+    public Map<Integer, Known> known(Connection c) throws SQLException {
+        Map<Integer, Known> known = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id, in_metadata, lanes FROM station");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                ids.add(rs.getInt(1));
+                known.put(rs.getInt(1), new Known(rs.getBoolean(2), rs.getInt(3)));
             }
         }
-        return ids;
+        return known;
     }
 
     /** Every station, by id. */

@@ -2,6 +2,7 @@ package org.flowcast.ingest.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class FastDecimalTest {
             if (text.startsWith("0.") && random.nextBoolean()) {
                 text = text.substring(1); // PeMS writes ".25"
             }
-            float fast = FastDecimal.parse(text, 0, text.length());
+            float fast = parse(text);
             if (!Float.isNaN(fast)) {
                 assertThat(fast).as(text).isEqualTo(Float.parseFloat(text));
             }
@@ -27,9 +28,13 @@ class FastDecimalTest {
     @Test
     void givesNaNForWhatItDoesNotHandle() {
         for (String text : new String[] {"1e5", "abc", "1.2.3", "", "-", "12345678.9"}) {
-            assertThat(FastDecimal.parse(text, 0, text.length())).as(text).isNaN();
+            assertThat(parse(text)).as(text).isNaN();
         }
-        assertThat(FastDecimal.parse("-3.5", 0, 4)).isEqualTo(-3.5f);
-        assertThat(FastDecimal.parse("x.25", 1, 4)).isEqualTo(0.25f);
+        assertThat(parse("-3.5")).isEqualTo(-3.5f);
+        assertThat(FastDecimal.parse("x.25".getBytes(StandardCharsets.US_ASCII), 1, 4)).isEqualTo(0.25f);
+    }
+
+    private static float parse(String text) {
+        return FastDecimal.parse(text.getBytes(StandardCharsets.US_ASCII), 0, text.length());
     }
 }

@@ -94,6 +94,29 @@ class StationFiveMinuteReaderTest {
     }
 
     @Test
+    void readsLinesEndedByCarriageReturnsAloneAndRowsThatCrossTheReadersChunks() throws Exception {
+        String text = Fixtures.row(LocalDateTime.of(2022, 1, 3, 8, 0), 7, 10, 0.1, 60, 100) + "\r"
+                + Fixtures.row(LocalDateTime.of(2022, 1, 3, 8, 5), 7, 11, 0.1, 60, 100);
+        assertThat(read(Files.writeString(dir.resolve("cr.txt"), text)).readings).extracting(Reading::flow).containsExactly(10f, 11f);
+        // 864 rows of about 95 bytes: past the 64 KiB a read takes at a time, so some row straddles two reads
+        List<String> rows = Fixtures.rows(LocalDateTime.of(2022, 1, 3, 0, 0), 288, 1, 2, 3);
+        RecordingSink sink = read(Fixtures.writeGzip(dir.resolve("long.txt.gz"), rows));
+        assertThat(String.join("\n", rows).length()).isGreaterThan(1 << 16);
+        assertThat(sink.rejects).isEmpty();
+        assertThat(sink.readings).hasSize(864).extracting(Reading::flow).element(863).isEqualTo(100f + 287 + 3);
+    }
+
+    @Test
+    void everyRowAtATimeTheClocksSkipIsRejectedAndTheNextTimeReads() throws Exception {
+        RecordingSink sink = read(Fixtures.write(dir.resolve("gap.txt"), List.of(
+                "03/13/2022 02:30:00,1,12,5,N,ML,.4,20,100,5,0.1,60",
+                "03/13/2022 02:30:00,2,12,5,N,ML,.4,20,100,6,0.1,60",
+                "03/13/2022 03:00:00,1,12,5,N,ML,.4,20,100,7,0.1,60")));
+        assertThat(sink.rejects).hasSize(2).allSatisfy(r -> assertThat(r).asString().contains("does not exist in Pacific time"));
+        assertThat(sink.readings).extracting(Reading::flow).containsExactly(7f);
+    }
+
+    @Test
     void truncatedGzipIsAClearFileError() throws Exception {
         Path whole = Fixtures.writeGzip(dir.resolve("whole.txt.gz"), Fixtures.rows(LocalDateTime.of(2022, 1, 3, 0, 0), 288, 1, 2, 3));
         byte[] bytes = Files.readAllBytes(whole);

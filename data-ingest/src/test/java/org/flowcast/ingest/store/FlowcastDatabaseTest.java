@@ -25,6 +25,12 @@ class FlowcastDatabaseTest {
             assertThat(out.readLine()).isEqualTo("open");
             assertThatThrownBy(() -> FlowcastDatabase.open(db)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("another flowcast is using this database").hasMessageNotContaining("server mode");
+            // an ingest that reads while the database opens stops with the same words, having written nothing
+            Path file = java.nio.file.Files.writeString(dir.resolve("d12_text_station_5min_2022_01_03.txt"),
+                    "01/03/2022 00:00:00,1201,12,5,N,ML,.4,20,100,120,0.05,65.0\n");
+            assertThatThrownBy(() -> new org.flowcast.ingest.Ingester(DatabaseOpening.start(db.toString()),
+                    org.flowcast.ingest.IngestOptions.defaults(), org.flowcast.ingest.IngestListener.NONE).ingest(List.of(file)))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("another flowcast is using this database");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor();
