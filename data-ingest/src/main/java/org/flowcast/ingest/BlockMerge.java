@@ -17,10 +17,11 @@ import org.flowcast.ingest.store.ObservationStore.Key;
 /**
  * Files' readings into the store within one transaction: each file's day blocks merged channel by channel into
  * the stored ones (one day either side loaded, so that a stuck run crossing into neighbouring files is seen
- * whole), stuck runs flagged across them, and every block that changed saved once, at {@link #flush}. The
- * stored blocks are kept between the transaction's files, so that consecutive daily files, which share the UTC
- * day their Pacific midnight falls in, read and write it once: 28 Orange files wrote 2,349 rows rather than
- * 4,536 and read none back. Discard the object with its transaction.
+ * whole), stuck runs flagged across them, and every block that changed saved, once no next file of the kind can
+ * change it ({@link #flushSettled}) or at the end ({@link #flush}). The stored blocks are kept between the
+ * transaction's files, so that consecutive daily files, which share the UTC day their Pacific midnight falls in,
+ * read and write it once: the 28 Orange files' 2,349 blocks are each inserted once, where file by file they were
+ * 4,536 writes and 28 reads of the shared day. Discard the object with its transaction.
  */
 final class BlockMerge {
     private final ObservationStore observations;

@@ -73,7 +73,7 @@ final class CommaFields {
     }
 
     /** Whether the field holds exactly the bytes {@code from} to {@code to} of {@code other}. */
-    boolean equals(int field, byte[] other, int from, int to) {
+    boolean fieldEquals(int field, byte[] other, int from, int to) {
         return java.util.Arrays.equals(line, starts[field], ends[field], other, from, to);
     }
 

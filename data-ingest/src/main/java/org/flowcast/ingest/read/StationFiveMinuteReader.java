@@ -47,7 +47,7 @@ public final class StationFiveMinuteReader implements SensorFileReader {
                                 + "Station, District, Freeway, Direction, Lane Type, Station Length, Samples, % Observed, "
                                 + "Total Flow, Avg Occupancy, Avg Speed), found " + fields.count());
                     }
-                    if (lastLocal == null || !fields.equals(0, lastTimestamp, 0, lastTimestamp.length)) {
+                    if (lastLocal == null || !fields.fieldEquals(0, lastTimestamp, 0, lastTimestamp.length)) {
                         String timestamp = fields.get(0);
                         lastLocal = Fields.timestamp(timestamp);
                         lastTimestamp = timestamp.getBytes(StandardCharsets.UTF_8);
