@@ -33,7 +33,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
             description = "Folder with station_5min/ and a *_meta*.txt (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--runs", converter = OptionValues.AtLeastOne.class, defaultValue = "3",
+    @Option(names = "--runs", paramLabel = "N", converter = OptionValues.AtLeastOne.class, defaultValue = "3",
             description = "End-to-end runs, each a new JVM on a fresh database; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
@@ -41,7 +41,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
             description = "The end-to-end runs' heap bound, as for java -Xmx (default: ${DEFAULT-VALUE}).")
     String heap;
 
-    @Option(names = "--queries", defaultValue = "50", description = "Warm SeriesQuery repetitions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", paramLabel = "N", converter = OptionValues.AtLeastOne.class, defaultValue = "50",
+            description = "Warm SeriesQuery repetitions (default: ${DEFAULT-VALUE}).")
     int queries;
 
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-ingest.json",
