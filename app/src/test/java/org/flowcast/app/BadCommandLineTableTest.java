@@ -33,6 +33,7 @@ class BadCommandLineTableTest {
                 row("a negative export station", 2, "positive station id", "ingest", "--db", "EMPTY", "--station", "-5", "DIR"),
                 row("an ingest benchmark heap java cannot read", 2, "--heap takes a size as for java -Xmx", "bench", "ingest",
                         "--data", "DIR", "--heap", "lots"),
+                row("an ingest benchmark of no runs", 2, "must be at least 1", "bench", "ingest", "--data", "DIR", "--runs", "0"),
                 row("a station id of 0 to train on", 2, "positive station id", "train", "--db", "EMPTY", "--model", "persistence",
                         "--stations", "0"),
                 row("a misspelt model parameter", 2, "unknown parameter 'lamda'", "train", "--db", "EMPTY", "--model", "linear-ar",
