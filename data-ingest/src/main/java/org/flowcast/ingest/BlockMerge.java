@@ -123,7 +123,7 @@ final class BlockMerge {
             return;
         }
         // stations grouped by the span of days they still lack, so that daily files ask once for all their stations
-        Map<Long, List<Integer>> bySpan = new HashMap<>();
+        Map<Span, List<Integer>> bySpan = new HashMap<>();
         for (int station : stationIds) {
             int first = Integer.MIN_VALUE;
             int last = Integer.MIN_VALUE;
@@ -135,17 +135,20 @@ final class BlockMerge {
             }
             if (first != Integer.MIN_VALUE) {
                 // days in between that were read already come back too, and are kept as held (putIfAbsent)
-                bySpan.computeIfAbsent(((long) first << 32) | (last & 0xffffffffL), k -> new ArrayList<>()).add(station);
+                bySpan.computeIfAbsent(new Span(first, last), k -> new ArrayList<>()).add(station);
             }
         }
-        for (Map.Entry<Long, List<Integer>> span : bySpan.entrySet()) {
-            int first = (int) (span.getKey() >> 32);
-            int last = (int) (long) span.getKey();
-            for (Map.Entry<Key, DayBlock> e : observations.load(c, span.getValue(), first, last).entrySet()) {
+        for (Map.Entry<Span, List<Integer>> span : bySpan.entrySet()) {
+            for (Map.Entry<Key, DayBlock> e : observations.load(c, span.getValue(), span.getKey().first(), span.getKey().last())
+                    .entrySet()) {
                 inDatabase.add(e.getKey());
                 stored.putIfAbsent(e.getKey(), e.getValue());
             }
         }
+    }
+
+    /** Days {@code first} to {@code last}, both included. */
+    private record Span(int first, int last) {
     }
 
     /** Flags stuck runs over the stations' blocks of the days; blocks that gain a stuck flag are saved too. */

@@ -87,7 +87,7 @@ public final class Ingester {
         try (RejectLog rejects = new RejectLog(database.rejectLog())) {
             // metadata first: its lanes are the capacity check's when the data files are written
             ReadAhead ahead = new ReadAhead(detected, readers, rejects);
-            ahead.take(-1);
+            ahead.start();
             FileBatch batch = new FileBatch(database.get(), options.transactionRows(), BATCH_FILES);
             for (int i = 0; i < detected.size(); i++) {
                 listener.fileStarted(detected.get(i).file(), i);
@@ -120,13 +120,22 @@ public final class Ingester {
             this.rejects = rejects;
         }
 
-        /** The file at {@code index} (the next one not taken), once read; with -1, only starts reading. */
+        /** Starts reading the first files. */
+        void start() {
+            readUpTo(READ_AHEAD);
+        }
+
+        /** The file at {@code index} (the next one not taken), once read. */
         PreparedFile take(int index) {
-            while (next < files.size() && next <= index + READ_AHEAD) {
+            readUpTo(index + READ_AHEAD);
+            return await(pending.poll(), files.get(index));
+        }
+
+        private void readUpTo(int last) {
+            while (next < files.size() && next <= last) {
                 Detected file = files.get(next++);
                 pending.add(threads.submit(() -> prepare(file, rejects)));
             }
-            return index < 0 ? null : await(pending.poll(), files.get(index));
         }
     }
 

@@ -39,12 +39,20 @@ final class SchemaMigrations {
 
     /** Migrates the database at {@code url} unless it is already current; {@code binary} is the byte-string type's name. */
     static void bringUpToDate(String url, String binary) throws SQLException {
-        Optional<TreeSet<String>> expected = migrationVersions(SchemaMigrations.class.getClassLoader());
+        Optional<TreeSet<String>> expected = Scripts.VERSIONS;
         Optional<TreeSet<String>> applied = appliedVersions(url);
         if (expected.isPresent() && expected.get().equals(applied.orElse(null))) {
             return;
         }
         migrateWithFlyway(url, binary);
+    }
+
+    /**
+     * The scripts' versions, listed once per JVM rather than at every open: the Spark job opens the database for
+     * each corridor, on a class path that may be the 190 MB assembly jar whose entries the listing walks.
+     */
+    private static final class Scripts {
+        static final Optional<TreeSet<String>> VERSIONS = migrationVersions(SchemaMigrations.class.getClassLoader());
     }
 
     /** Runs Flyway's migrate, with its validation; the one path for a database that is not current. */
