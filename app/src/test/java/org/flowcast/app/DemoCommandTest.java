@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import org.flowcast.app.FlowcastCommandTest.Result;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.app.cli.DemoCommand;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRun;
+import org.flowcast.store.ForecastRuns;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.flowcast.app.cli.DemoCommand;
 
 /** The main job end to end on a small sample: real files, a real H2 database, real model training. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -50,10 +50,9 @@ class DemoCommandTest {
                 .allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
         assertThat(java.nio.file.Files.readString(home.resolve("runs/demo/report.md")))
                 .contains("## Ranking by average MAE", "## Diebold–Mariano of at-conv-lstm against every other model");
-        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
-             Connection c = db.connect()) {
-            List<ForecastStore.Run> runs = new ForecastStore().runs(c);
-            assertThat(runs).extracting(ForecastStore.Run::model).containsExactlyElementsOf(ModelRegistry.names());
+        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"))) {
+            List<ForecastRun> runs = new ForecastRuns(db).runs();
+            assertThat(runs).extracting(ForecastRun::model).containsExactlyElementsOf(ModelRegistry.names());
             assertThat(runs).allSatisfy(run -> {
                 assertThat(run.stations()).isEqualTo(5);
                 assertThat(run.origins()).isEqualTo(summary.protocol().testWindows());
@@ -68,9 +67,8 @@ class DemoCommandTest {
         Result again = DemoWorkdir.runDemo();
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).contains("found", "unchanged", "reusing");
-        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"));
-             Connection c = db.connect()) {
-            assertThat(new ForecastStore().runs(c)).hasSize(DemoCommand.MODELS.size());
+        try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"))) {
+            assertThat(new ForecastRuns(db).runs()).hasSize(DemoCommand.MODELS.size());
         }
     }
 

@@ -1,5 +1,4 @@
 package org.flowcast.app;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,14 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flowcast.app.FlowcastCommandTest.Result;
-import org.flowcast.app.service.CorridorCatalog;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.Station;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
-import org.flowcast.ingest.store.StationQuery;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.model.ModelRegistry;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRun;
+import org.flowcast.store.ForecastRuns;
+import org.flowcast.store.StationQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class DistrictCommandsTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("4 corridors, 20 stations");
         try (FlowcastDatabase db = FlowcastDatabase.open(SmallDistrict.database())) {
-            List<CorridorCatalog.Entry> entries = CorridorCatalog.of(db, Optional.empty()).entries();
+            List<CorridorCatalog.Entry> entries = CorridorCatalog.of(Workspace.of(db), Optional.empty()).entries();
             assertThat(entries).extracting(CorridorCatalog.Entry::name).containsExactlyElementsOf(CORRIDORS);
             Map<Integer, Station> stations = new StationQuery(db).all();
             for (CorridorCatalog.Entry e : entries) {
@@ -52,7 +53,7 @@ class DistrictCommandsTest {
         assertThat(SmallDistrict.train.out()).contains("4 of 4 corridors done.");
         assertThat(SmallDistrict.train.err()).contains("Corridor 1 of 4: 5-N (5 stations)", "Corridor 4 of 4: 22-W");
         try (FlowcastDatabase db = FlowcastDatabase.open(SmallDistrict.database())) {
-            for (Corridor corridor : CorridorCatalog.of(db, Optional.empty()).choose(List.of("all"))) {
+            for (Corridor corridor : CorridorCatalog.of(Workspace.of(db), Optional.empty()).choose(List.of("all"))) {
                 Forecaster model = ModelRegistry.load(SmallDistrict.models().resolve("linear-ar-h12-" + corridor.name() + ".fcm"));
                 assertThat(model.provenance().corridor()).isEqualTo(corridor.name());
                 assertThat(model.stationIds()).isEqualTo(corridor.stationIds());
@@ -84,10 +85,9 @@ class DistrictCommandsTest {
         SmallDistrict.home();
         assertThat(SmallDistrict.forecast.exitCode()).as(SmallDistrict.forecast.err()).isZero();
         assertThat(SmallDistrict.forecast.out()).contains("4 of 4 corridors done.");
-        try (FlowcastDatabase db = FlowcastDatabase.open(SmallDistrict.database());
-             java.sql.Connection c = db.connect()) {
-            List<ForecastStore.Run> runs = new ForecastStore().runs(c);
-            assertThat(runs).extracting(ForecastStore.Run::corridor).containsExactlyInAnyOrderElementsOf(CORRIDORS);
+        try (FlowcastDatabase db = FlowcastDatabase.open(SmallDistrict.database())) {
+            List<ForecastRun> runs = new ForecastRuns(db).runs();
+            assertThat(runs).extracting(ForecastRun::corridor).containsExactlyInAnyOrderElementsOf(CORRIDORS);
             assertThat(runs).allSatisfy(r -> {
                 assertThat(r.origins()).isEqualTo(1);
                 assertThat(r.stations()).isEqualTo(5);

@@ -1,7 +1,5 @@
 package org.flowcast.ingest;
-
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,12 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.flowcast.ingest.FileIngestResult.Status;
 import org.flowcast.ingest.read.FileFormat;
-import org.flowcast.ingest.store.DatabaseFaults;
-import org.flowcast.ingest.store.DayBlocks;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.IngestLog;
-import org.flowcast.ingest.store.ObservationStore;
-import org.flowcast.ingest.store.StationStore;
+import org.flowcast.store.DatabaseFaults;
+import org.flowcast.store.DayBlocks;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.IngestTransaction;
+import org.flowcast.store.IngestedFile;
+import org.flowcast.store.KnownStation;
+import org.flowcast.store.StoreException;
 
 /**
  * Files written in one transaction, committed together once they hold {@code maxRows} rows or {@code maxFiles}
@@ -30,19 +29,16 @@ final class FileBatch {
     private final FlowcastDatabase database;
     private final long maxRows;
     private final int maxFiles;
-    private final StationStore stations = new StationStore();
-    private final IngestLog log = new IngestLog();
     private final List<PreparedFile> files = new ArrayList<>();
     private final List<FileIngestResult> written = new ArrayList<>();
-    private Connection connection;
-    private BlockMerge blocks;
+    private IngestTransaction transaction;
     private Set<Integer> knownStations;
     /** The stored stations no metadata file has described, kept up to date as the batch writes stations. */
     private Set<Integer> withoutMetadata;
     /** Lanes by station, from the stored stations and the metadata the batch writes: the capacity check's. */
     private Map<Integer, Integer> lanes;
     private long rows;
-    private SQLException failure;
+    private Exception failure;
 
     FileBatch(FlowcastDatabase database, long maxRows, int maxFiles) {
         this.database = database;
@@ -56,12 +52,12 @@ final class FileBatch {
         rows += file.rows();
         if (failure == null) {
             try {
-                if (connection == null) {
+                if (transaction == null) {
                     begin();
                 }
                 written.add(writeInto(file));
-            } catch (SQLException | RuntimeException e) {
-                failure = e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+            } catch (StoreException | RuntimeException e) {
+                failure = e;
             }
         }
         return rows >= maxRows || files.size() >= maxFiles ? commit() : List.of();
@@ -77,8 +73,7 @@ final class FileBatch {
             if (failure != null) {
                 throw failure;
             }
-            blocks.flush(connection);
-            connection.commit();
+            transaction.commit();
             results = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 FileIngestResult r = written.get(i);
@@ -87,7 +82,7 @@ final class FileBatch {
                 results.add(new FileIngestResult(r.file(), r.format(), r.status(), r.rowsRead(), r.loaded(), r.duplicates(),
                         r.rejected(), r.flagged(), unknown, r.message(), r.warnings()));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (Exception e) {
             rollback();
             results = files.size() == 1 ? List.of(failed(files.get(0), e)) : oneByOne(List.copyOf(files));
         } finally {
@@ -114,11 +109,9 @@ final class FileBatch {
                 p.file() + ": writing to the database failed, nothing of this file was kept: " + DatabaseFaults.describe(e));
     }
 
-    private void begin() throws SQLException {
-        connection = database.connect();
-        connection.setAutoCommit(false);
-        blocks = new BlockMerge(new ObservationStore());
-        Map<Integer, StationStore.Known> known = stations.known(connection);
+    private void begin() throws StoreException {
+        transaction = IngestTransaction.begin(database);
+        Map<Integer, KnownStation> known = transaction.knownStations();
         knownStations = new HashSet<>(known.keySet());
         withoutMetadata = new HashSet<>();
         lanes = new HashMap<>();
@@ -133,9 +126,9 @@ final class FileBatch {
     }
 
     /** Writes one file's stations, readings and log entry into the transaction. */
-    private FileIngestResult writeInto(PreparedFile p) throws SQLException {
+    private FileIngestResult writeInto(PreparedFile p) throws StoreException {
         FileCollector collector = p.collector();
-        stations.saveFromMetadata(connection, collector.metadataStations.values(), knownStations);
+        transaction.saveFromMetadata(collector.metadataStations.values(), knownStations);
         withoutMetadata.removeAll(collector.metadataStations.keySet());
         collector.metadataStations.values().stream().filter(st -> st.lanes() > 0).forEach(st -> lanes.put(st.id(), st.lanes()));
         for (Integer id : collector.dataStations.keySet()) {
@@ -143,13 +136,12 @@ final class FileBatch {
                 withoutMetadata.add(id);
             }
         }
-        stations.ensureExist(connection, collector.dataStations.values(), knownStations);
-        stations.saveEdges(connection, collector.edges);
+        transaction.ensureExist(collector.dataStations.values(), knownStations);
+        transaction.saveEdges(collector.edges);
         collector.applyKnownLanes(lanes);
-        DayBlocks.MergeCounts counts = blocks.merge(connection, collector);
-        blocks.flushSettled(connection);
+        DayBlocks.MergeCounts counts = transaction.merge(collector.blocks());
         long loaded = p.format() == FileFormat.STATION_METADATA ? collector.metadataStations.size() : counts.loaded();
-        log.record(connection, new IngestLog.Entry(p.file().toAbsolutePath().toString(), p.format().name(), p.size(), p.sha256(),
+        transaction.record(new IngestedFile(p.file().toAbsolutePath().toString(), p.format().name(), p.size(), p.sha256(),
                 loaded, counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), Instant.now()));
         return new FileIngestResult(p.file(), Optional.of(p.format()), Status.LOADED, collector.rowsRead, loaded,
                 counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), List.of(),
@@ -157,24 +149,15 @@ final class FileBatch {
     }
 
     private void rollback() {
-        if (connection != null) {
-            try {
-                connection.rollback();
-            } catch (SQLException e) {
-                // closing below discards the transaction all the same
-            }
+        if (transaction != null) {
+            transaction.rollback();
         }
     }
 
     private void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // nothing was left to keep: committed, or rolled back
-            }
-            connection = null;
-            blocks = null;
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
         }
     }
 }

@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
+import org.flowcast.core.QualityFlag;
 import org.flowcast.core.Station;
 import org.flowcast.ingest.read.Reading;
 import org.flowcast.ingest.read.ReadingSink;
-import org.flowcast.ingest.store.DayBlock;
-import org.flowcast.ingest.store.DayBlocks;
-import org.flowcast.ingest.store.ObservationStore.Key;
-import org.flowcast.ingest.store.QualityFlag;
-import org.flowcast.ingest.store.StationStore.Edge;
+import org.flowcast.store.DayBlock;
+import org.flowcast.store.DayBlocks;
+import org.flowcast.store.StationDay;
+import org.flowcast.store.StationEdge;
 
 /**
  * Gathers what a reader finds in one file, in memory proportional to the station-days it covers,
@@ -34,10 +34,10 @@ final class FileCollector implements ReadingSink {
     private final Path file;
     private final Supplier<BufferedWriter> rejectLog;
     private final LongConsumer progress;
-    private final Map<Key, IncomingDay> days = new HashMap<>();
+    private final Map<StationDay, IncomingDay> days = new HashMap<>();
     final Map<Integer, Station> metadataStations = new LinkedHashMap<>();
     final Map<Integer, Station> dataStations = new LinkedHashMap<>();
-    final List<Edge> edges = new ArrayList<>();
+    final List<StationEdge> edges = new ArrayList<>();
     final List<String> firstErrors = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     long rowsRead;
@@ -68,7 +68,7 @@ final class FileCollector implements ReadingSink {
         if (!dataStations.containsKey(r.stationId())) {
             dataStations.put(r.stationId(), Station.unknown(r.stationId()));
         }
-        IncomingDay day = days.computeIfAbsent(new Key(r.stationId(), DayBlock.dayOf(r.time())), IncomingDay::new);
+        IncomingDay day = days.computeIfAbsent(new StationDay(r.stationId(), DayBlock.dayOf(r.time())), IncomingDay::new);
         DayBlock block = day.block;
         if (block.isPresent(slot)) {
             duplicatesInFile++;
@@ -106,7 +106,7 @@ final class FileCollector implements ReadingSink {
         final DayBlock block;
         final byte[] rowLanes = new byte[DayBlock.SLOTS];
 
-        IncomingDay(Key key) {
+        IncomingDay(StationDay key) {
             block = new DayBlock(key.stationId(), key.utcDay());
         }
 
@@ -130,7 +130,7 @@ final class FileCollector implements ReadingSink {
 
     @Override
     public void edge(int fromStationId, int toStationId, double cost) {
-        edges.add(new Edge(fromStationId, toStationId, cost));
+        edges.add(new StationEdge(fromStationId, toStationId, cost));
     }
 
     @Override

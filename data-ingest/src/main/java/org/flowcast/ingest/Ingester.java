@@ -7,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,10 +29,11 @@ import org.flowcast.ingest.read.StationExportReader;
 import org.flowcast.ingest.read.StationFiveMinuteReader;
 import org.flowcast.ingest.read.StationMetadataReader;
 import org.flowcast.ingest.read.TextSource;
-import org.flowcast.ingest.store.DatabaseOpening;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
-import org.flowcast.ingest.store.IngestLog;
+import org.flowcast.store.DatabaseOpening;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.IngestHistory;
+import org.flowcast.store.IngestedFile;
+import org.flowcast.store.StoreException;
 
 /**
  * Loads files into the database in transactions of whole files ({@link FileBatch}: up to
@@ -53,7 +52,6 @@ public final class Ingester {
     private final DatabaseOpening database;
     private final IngestOptions options;
     private final IngestListener listener;
-    private final IngestLog log = new IngestLog();
     private final AtomicLong rowsReadSoFar = new AtomicLong();
 
     public Ingester(FlowcastDatabase database, IngestOptions options, IngestListener listener) {
@@ -192,12 +190,10 @@ public final class Ingester {
             String sha256 = sha256(file);
             // a new database holds no file yet, so the files are read while it opens
             if (!options.force() && !database.isNew()) {
-                try (Connection c = database.get().connect()) {
-                    Optional<IngestLog.Entry> earlier = log.findByContent(c, sha256, size);
-                    if (earlier.isPresent()) {
-                        return PreparedFile.done(new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0,
-                                List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt(), List.of()));
-                    }
+                Optional<IngestedFile> earlier = new IngestHistory(database.get()).findByContent(sha256, size);
+                if (earlier.isPresent()) {
+                    return PreparedFile.done(new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0,
+                            List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt(), List.of()));
                 }
             }
             collector = new FileCollector(file, rejects.writerFor(file), n -> listener.rowsRead(rowsReadSoFar.addAndGet(n)));
@@ -227,7 +223,7 @@ public final class Ingester {
         } catch (UncheckedIOException e) {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
                     TextSource.explain(file, e.getCause()).getMessage()));
-        } catch (SQLException | StoreException e) {
+        } catch (StoreException e) {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
                     file + ": reading the database failed: " + e.getMessage()));
         }

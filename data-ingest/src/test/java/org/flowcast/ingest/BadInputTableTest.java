@@ -1,5 +1,4 @@
 package org.flowcast.ingest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -22,11 +21,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
+import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
 import org.flowcast.ingest.FileIngestResult.Status;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.SeriesQuery;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -3,7 +3,7 @@ package org.flowcast.ingest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.store.FlowcastDatabase;
 
 /**
  * Runs an ingest in a process of its own, so that a test can kill it part way; prints each file it starts. Two of

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,11 +14,12 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
 import org.flowcast.ingest.FileIngestResult.Status;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.IngestLog;
-import org.flowcast.ingest.store.ObservationStore;
-import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.IngestHistory;
+import org.flowcast.store.IngestedFile;
+import org.flowcast.store.ObservationBlocks;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,10 +129,8 @@ class IngesterTest {
         assertThat(results.get(0).status()).isEqualTo(Status.REFUSED);
         assertThat(results.get(0).message()).contains("2 of 20 rows", "bad.txt:4");
         assertThat(results.get(1).status()).isEqualTo(Status.LOADED);
-        try (Connection c = db.connect()) {
-            assertThat(new IngestLog().all(c)).extracting(IngestLog.Entry::path).containsExactly(good.toAbsolutePath().toString());
-            assertThat(new ObservationStore().count(c)).isEqualTo(1);
-        }
+        assertThat(new IngestHistory(db).all()).extracting(IngestedFile::path).containsExactly(good.toAbsolutePath().toString());
+        assertThat(new ObservationBlocks(db).count()).isEqualTo(1);
     }
 
     @Test
@@ -151,9 +149,7 @@ class IngesterTest {
                 .anySatisfy(m -> assertThat(m).contains("absent.txt", "no such file"))
                 .anySatisfy(m -> assertThat(m).contains("notes.txt", "unknown format"));
         assertThat(results).filteredOn(r -> r.status() == Status.LOADED).extracting(FileIngestResult::file).containsExactly(good);
-        try (Connection c = db.connect()) {
-            assertThat(new ObservationStore().count(c)).isEqualTo(1);
-        }
+        assertThat(new ObservationBlocks(db).count()).isEqualTo(1);
     }
 
     @Test

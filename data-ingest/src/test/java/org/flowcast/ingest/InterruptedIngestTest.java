@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -16,9 +15,10 @@ import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.IngestLog;
-import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.IngestHistory;
+import org.flowcast.store.IngestedFile;
+import org.flowcast.store.SeriesQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,10 +55,7 @@ class InterruptedIngestTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("db/flowcast"))) {
-            List<IngestLog.Entry> done;
-            try (Connection c = db.connect()) {
-                done = new IngestLog().all(c);
-            }
+            List<IngestedFile> done = new IngestHistory(db).all();
             // Files 0 to 3 had finished when file 4 started: committed means kept.
             assertThat(done.size()).isBetween(4, FILES);
             // Every file is there whole or not at all.

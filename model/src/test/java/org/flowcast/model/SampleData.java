@@ -12,10 +12,10 @@ import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.SeriesQuery;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.SeriesQuery;
 
 /** A small sample corridor, written, ingested and read back once per test JVM, as the product does. */
 public final class SampleData {

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.PemsTime;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -19,7 +20,6 @@ import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.flowcast.core.PemsTime;
 
 /** The report's charts, drawn with JFreeChart into inline SVG so that the HTML needs no network. */
 final class Charts {

@@ -16,8 +16,8 @@ import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
-import org.flowcast.reports.EvaluationSummary.Rank;
 import org.flowcast.reports.EvaluationSummary.Protocol;
+import org.flowcast.reports.EvaluationSummary.Rank;
 import org.flowcast.reports.EvaluationSummary.Significance;
 
 /** Turns backtest results into an {@link EvaluationSummary}, with Diebold–Mariano tests against the best baseline. */

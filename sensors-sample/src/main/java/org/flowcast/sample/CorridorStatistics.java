@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 

@@ -1,5 +1,4 @@
 package org.flowcast.spark;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
@@ -7,26 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
-import org.flowcast.app.service.ForecastJob;
-import org.flowcast.app.service.TrainService;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StationQuery;
-import org.flowcast.ingest.store.StoredDay;
-import org.flowcast.model.ModelRegistry;
+import org.flowcast.jobs.EvaluateService;
+import org.flowcast.jobs.ForecastJob;
+import org.flowcast.jobs.TrainService;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StationQuery;
+import org.flowcast.store.StoredDay;
 
 /**
  * One corridor's work on an executor: its stored days (read by Spark's JDBC source) decoded into the series
@@ -70,8 +73,8 @@ final class CorridorTask implements Serializable {
                     (byte[]) r.get(6)));
         }
         Path scratch = Files.createTempDirectory("flowcast-spark-" + corridor);
-        try (FlowcastDatabase db = FlowcastDatabase.open(settings.jdbcUrl())) {
-            Map<Integer, Station> known = new StationQuery(db).all();
+        try (Workspace workspace = Workspace.open(settings.jdbcUrl())) {
+            Map<Integer, Station> known = new StationQuery(workspace.database()).all();
             List<Station> stations = new ArrayList<>();
             for (int id : stationIds) {
                 stations.add(Optional.ofNullable(known.get(id)).orElseThrow(() -> new IllegalStateException("station " + id
@@ -103,16 +106,16 @@ final class CorridorTask implements Serializable {
                     out.write(made.getBytes(StandardCharsets.UTF_8));
                 }
                 status = CorridorOutcome.TRAINED;
-                account = String.format(java.util.Locale.ROOT, "%s (%d / %d origins, %.1f s)", target.getName(),
+                account = String.format(Locale.ROOT, "%s (%d / %d origins, %.1f s)", target.getName(),
                         outcome.split().trainOrigins(), outcome.split().validationOrigins(), outcome.seconds());
             }
             double[][] accuracy = {new double[0], new double[0], new double[0]};
             if (settings.backtest()) {
                 accuracy = backtest(corridor, series, fs, scratch);
-                account += String.format(java.util.Locale.ROOT, "; back-test MAE %.2f", accuracy[0][CorridorOutcome.STEPS.length]);
+                account += String.format(Locale.ROOT, "; back-test MAE %.2f", accuracy[0][CorridorOutcome.STEPS.length]);
             }
             if (settings.forecastLatest()) {
-                ForecastJob.Outcome forecast = new ForecastJob(db).run(local, ModelRegistry.load(local), null, n -> { });
+                ForecastJob.Outcome forecast = new ForecastJob(workspace).run(local, ForecastJob.load(local), null, n -> { });
                 account += "; forecast run " + forecast.runId();
             }
             return new CorridorOutcome(corridor, stationIds.size(), status, account, seconds(began), accuracy[0], accuracy[1], accuracy[2]);
@@ -126,17 +129,16 @@ final class CorridorTask implements Serializable {
      * to the reports folder, and returns MAE, RMSE and MAPE at {@link CorridorOutcome#STEPS} and averaged.
      */
     private double[][] backtest(String corridor, SensorSeries series, FileSystem fs, Path scratch) throws Exception {
-        org.flowcast.reports.EvaluationSummary summary = new org.flowcast.app.service.EvaluateService(name -> TrainingListener.NONE,
-                line -> { }).onSplit(new org.flowcast.app.service.EvaluateService.Request(settings.jdbcUrl().replaceFirst(";.*", "")
-                + " corridor " + corridor, series, List.of(settings.model()), settings.parameters(), settings.config(), settings.protocol()));
+        EvaluationSummary summary = new EvaluateService(name -> TrainingListener.NONE, line -> { }).onSplit(new EvaluateService.Request(
+                settings.jdbcUrl().replaceFirst(";.*", "") + " corridor " + corridor, series, List.of(settings.model()),
+                settings.parameters(), settings.config(), settings.protocol()));
         Path folder = scratch.resolve("report");
-        org.flowcast.reports.ReportWriter.saveRun(summary, folder);
-        new org.flowcast.reports.ReportWriter().write(summary, folder, java.util.OptionalInt.empty());
+        EvaluateService.write(summary, folder, OptionalInt.empty());
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.reportsFolder(), corridor);
         fs.delete(target, true);
         fs.mkdirs(target.getParent());
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(folder.toUri()), target);
-        org.flowcast.reports.EvaluationSummary.ModelSummary m = summary.models().get(0);
+        EvaluationSummary.ModelSummary m = summary.models().get(0);
         int n = CorridorOutcome.STEPS.length;
         double[][] out = new double[3][n + 1];
         for (int i = 0; i < n; i++) {
@@ -159,7 +161,7 @@ final class CorridorTask implements Serializable {
 
     private static void deleteQuietly(Path folder) {
         try (var files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary folder left behind is harmless
         }

@@ -1,22 +1,23 @@
 package org.flowcast.spark;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.flowcast.app.cli.Tables;
-import org.flowcast.app.service.CorridorCatalog;
 import org.flowcast.core.Corridor;
-import org.flowcast.core.FlowcastHome;
-import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.TrainingSettings;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.Tables;
+import org.flowcast.jobs.cli.TrainingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,17 +53,8 @@ public final class FlowcastSpark implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
     String model;
 
-    @Option(names = "--horizon", defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
-    int horizon;
-
-    @Option(names = "--epochs", defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter.")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--models-dir", paramLabel = "PATH", description = "Where model files go: a local folder or any Hadoop path, "
             + "e.g. hdfs:///flowcast/models (default: ~/.flowcast/models).")
@@ -88,27 +80,19 @@ public final class FlowcastSpark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (horizon != 12 && horizon != 24) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--horizon must be 12 (one hour) or 24 (two hours), was " + horizon);
-        }
-        try {
-            org.flowcast.model.ModelRegistry.get(model).checkParameters(parameters);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        TrainingSettings settings = training.checkedFor(List.of(model));
         PrintWriter out = spec.commandLine().getOut();
         String url;
         List<Corridor> chosen;
-        try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
-            url = db.url();
-            chosen = CorridorCatalog.withoutCoverage(db, Optional.ofNullable(corridorFile)).choose(corridors);
-        } catch (CorridorCatalog.Unknown e) {
+        try (Workspace workspace = Workspace.open(database)) {
+            url = workspace.database().url();
+            chosen = CorridorCatalog.withoutCoverage(workspace, Optional.ofNullable(corridorFile)).choose(corridors);
+        } catch (JobException e) {
             spec.commandLine().getErr().println("flowcast-spark: " + e.getMessage());
             return 1;
         }
-        String folder = absolute(modelsFolder != null ? modelsFolder : FlowcastHome.path().resolve("models").toString());
-        JobSettings settings = new JobSettings(url, model, parameters, horizon, epochs, seed, folder, forecastLatest,
-                backtestFolder == null ? null : absolute(backtestFolder));
+        String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.defaultFolder().toString());
+        JobSettings job = JobSettings.of(url, model, settings, folder, forecastLatest, backtestFolder == null ? null : absolute(backtestFolder));
         SparkSession.Builder builder = SparkSession.builder().appName("flowcast " + model + " x " + chosen.size() + " corridors");
         if (master != null) {
             builder.master(master);
@@ -118,12 +102,12 @@ public final class FlowcastSpark implements Callable<Integer> {
         long began = System.nanoTime();
         List<CorridorOutcome> outcomes;
         try (SparkSession spark = builder.getOrCreate()) {
-            outcomes = new SparkCorridorJob(spark).run(settings, chosen, partitions);
+            outcomes = new SparkCorridorJob(spark).run(job, chosen, partitions);
         }
         out.println(summary(outcomes));
-        if (settings.backtest() && outcomes.stream().anyMatch(CorridorOutcome::backtested)) {
-            out.println(DistrictReport.write(settings.reportsFolder(), model, outcomes));
-            out.println("Back-test: " + settings.reportsFolder() + "/district.html (and .md, .csv; each corridor's report below it)");
+        if (job.backtest() && outcomes.stream().anyMatch(CorridorOutcome::backtested)) {
+            out.println(DistrictReport.write(job.reportsFolder(), model, outcomes));
+            out.println("Back-test: " + job.reportsFolder() + "/district.html (and .md, .csv; each corridor's report below it)");
         }
         long failed = outcomes.stream().filter(CorridorOutcome::failed).count();
         out.printf(Locale.ROOT, "%d of %d corridors done in %.1f s%s%n", outcomes.size() - failed, outcomes.size(),

@@ -1,5 +1,4 @@
 package org.flowcast.spark;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,22 +8,33 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.spark.sql.SparkSession;
-import org.flowcast.app.cli.FlowcastCommand;
-import org.flowcast.app.service.CorridorCatalog;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.EvaluateService;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.SeriesReader;
+import org.flowcast.jobs.SeriesRequest;
+import org.flowcast.jobs.TrainService;
+import org.flowcast.jobs.TrainingSettings;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.sample.DistrictConfig;
 import org.flowcast.sample.SampleDistrict;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRun;
+import org.flowcast.store.ForecastRuns;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +59,7 @@ class SparkCorridorJobTest {
         try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
             new Ingester(db, IngestOptions.defaults(), IngestListener.NONE).ingest(InputFiles.expand(List.of(dir.resolve("files").toString())));
             url = db.url();
-            corridors = CorridorCatalog.withoutCoverage(db, Optional.empty()).choose(List.of("all"));
+            corridors = CorridorCatalog.withoutCoverage(Workspace.of(db), Optional.empty()).choose(List.of("all"));
         }
         spark = SparkSession.builder().master("local[2,2]").appName("flowcast-test").config("spark.ui.enabled", false)
                 .config("spark.sql.shuffle.partitions", 3).getOrCreate();
@@ -60,8 +70,26 @@ class SparkCorridorJobTest {
         spark.stop();
     }
 
+    /** The settings {@code flowcast train} takes by default, with the epochs given. */
+    private static TrainingSettings training(int epochs) {
+        return new TrainingSettings(12, epochs, 42, 0.99, OptionalInt.empty(), Map.of());
+    }
+
+    /** What {@code flowcast train --corridor NAME} runs: the same services, settings and file name. */
+    private static Path trainLikeFlowcastTrain(String model, int epochs, String corridorName, Path folder) throws Exception {
+        try (Workspace workspace = Workspace.open(database.toString())) {
+            Corridor corridor = CorridorCatalog.withoutCoverage(workspace, Optional.empty()).choose(List.of(corridorName)).get(0);
+            TrainService service = new TrainService();
+            Path file = ModelFiles.corridorFile(folder, model, 12, corridorName);
+            TrainService.Plan plan = service.plan(new TrainService.Request(model, Map.of(), training(epochs).config(),
+                    EvaluationProtocol.of(12), file, false, false), TrainingListener.NONE);
+            service.train(plan, SeriesReader.read(workspace, SeriesRequest.everything(), corridor), split -> { });
+            return file;
+        }
+    }
+
     private static JobSettings settings(String model, int epochs, Path models, boolean forecast) {
-        return new JobSettings(url, model, Map.of(), 12, epochs, 42, models.toUri().toString(), forecast, null);
+        return JobSettings.of(url, model, training(epochs), models.toUri().toString(), forecast, null);
     }
 
     @Test
@@ -75,8 +103,8 @@ class SparkCorridorJobTest {
             assertThat(model.provenance().corridor()).isEqualTo(c.name());
             assertThat(model.stationIds()).isEqualTo(c.stationIds());
         }
-        try (FlowcastDatabase db = FlowcastDatabase.open(database); java.sql.Connection c = db.connect()) {
-            assertThat(new ForecastStore().runs(c)).extracting(ForecastStore.Run::corridor).contains("5-N", "5-S", "22-E");
+        try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
+            assertThat(new ForecastRuns(db).runs()).extracting(ForecastRun::corridor).contains("5-N", "5-S", "22-E");
         }
 
         List<CorridorOutcome> again = new SparkCorridorJob(spark).run(settings("linear-ar", 30, models, false), corridors, 2);
@@ -92,9 +120,7 @@ class SparkCorridorJobTest {
         for (String model : List.of("linear-ar", "at-conv-lstm")) {
             assertThat(new SparkCorridorJob(SparkCorridorJobTest.spark).run(settings(model, 2, spark, false), one, 2))
                     .extracting(CorridorOutcome::status).containsOnly(CorridorOutcome.TRAINED);
-            int code = FlowcastCommand.run(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(System.err, true),
-                    "train", "--db", database.toString(), "--corridor", "5-N", "--model", model, "--epochs", "2", "--out", local.toString());
-            assertThat(code).isZero();
+            trainLikeFlowcastTrain(model, 2, "5-N", local);
             String name = model + "-h12-5-N.fcm";
             assertThat(entries(spark.resolve(name))).as(model + ": every array of the model file").isEqualTo(entries(local.resolve(name)));
             Forecaster a = ModelRegistry.load(spark.resolve(name));
@@ -107,7 +133,7 @@ class SparkCorridorJobTest {
     @Test
     void aBackTestGivesEachCorridorTheReportAndFiguresOfFlowcastEvaluateAndGathersThem() throws Exception {
         Path reports = dir.resolve("backtest");
-        JobSettings backtest = new JobSettings(url, "linear-ar", Map.of(), 12, 30, 42, dir.resolve("bt-models").toUri().toString(), false,
+        JobSettings backtest = JobSettings.of(url, "linear-ar", training(30), dir.resolve("bt-models").toUri().toString(), false,
                 reports.toUri().toString());
         List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(backtest, corridors.subList(0, 2), 2);
         assertThat(outcomes).allMatch(CorridorOutcome::backtested);
@@ -116,11 +142,15 @@ class SparkCorridorJobTest {
         assertThat(Files.readAllLines(reports.resolve("district.csv"))).hasSize(1 + 2);
         assertThat(Files.readString(reports.resolve("district.md"))).contains("| 5-N | 5 |", "| 5-S | 5 |");
 
-        Path evaluated = dir.resolve("evaluated");
-        int code = FlowcastCommand.run(new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(System.err, true),
-                "evaluate", "--db", database.toString(), "--corridor", "5-N", "--models", "linear-ar", "--out", evaluated.toString());
-        assertThat(code).isZero();
-        double mae = org.flowcast.reports.ReportWriter.readRun(evaluated.resolve("5-N")).models().get(0).maeAverage();
+        double mae;
+        try (Workspace workspace = Workspace.open(database.toString())) {
+            // what 'flowcast evaluate --corridor 5-N --models linear-ar' runs
+            Corridor corridor = CorridorCatalog.withoutCoverage(workspace, Optional.empty()).choose(List.of("5-N")).get(0);
+            EvaluationSummary summary = new EvaluateService(name -> TrainingListener.NONE, line -> { }).onSplit(new EvaluateService.Request(
+                    "5-N", SeriesReader.read(workspace, SeriesRequest.everything(), corridor), List.of("linear-ar"), Map.of(),
+                    training(30).config(), EvaluationProtocol.of(12)));
+            mae = summary.models().get(0).maeAverage();
+        }
         assertThat(outcomes.get(0).mae()[CorridorOutcome.STEPS.length]).as("the average MAE flowcast evaluate reports").isEqualTo(mae);
     }
 

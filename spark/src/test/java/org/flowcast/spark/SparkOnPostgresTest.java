@@ -1,5 +1,4 @@
 package org.flowcast.spark;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,19 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.flowcast.app.PostgresServer;
-import org.flowcast.app.service.CorridorCatalog;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.InputFiles;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.sample.DistrictConfig;
 import org.flowcast.sample.SampleDistrict;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRun;
+import org.flowcast.store.ForecastRuns;
+import org.flowcast.store.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,13 @@ class SparkOnPostgresTest {
              FlowcastDatabase h2 = FlowcastDatabase.open(dir.resolve("h2/flowcast"))) {
             new Ingester(pg, IngestOptions.defaults(), IngestListener.NONE).ingest(files);
             new Ingester(h2, IngestOptions.defaults(), IngestListener.NONE).ingest(files);
-            corridors = CorridorCatalog.withoutCoverage(pg, Optional.empty()).choose(List.of("all"));
+            corridors = CorridorCatalog.withoutCoverage(Workspace.of(pg), Optional.empty()).choose(List.of("all"));
             String h2Url = h2.url();
-            new SparkCorridorJob(spark).run(new JobSettings(h2Url, "linear-ar", Map.of(), 12, 30, 42, dir.resolve("from-h2").toUri().toString(),
+            new SparkCorridorJob(spark).run(new JobSettings(h2Url, "linear-ar", Map.of(), 12, 30, 42, 0.99, 0, dir.resolve("from-h2").toUri().toString(),
                     false, null), corridors, 2);
         }
         List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(new JobSettings(postgres.server().url(), "linear-ar", Map.of(), 12, 30,
-                42, dir.resolve("from-pg").toUri().toString(), true, null), corridors, 2);
+                42, 0.99, 0, dir.resolve("from-pg").toUri().toString(), true, null), corridors, 2);
         assertThat(outcomes).extracting(CorridorOutcome::corridor).containsExactly("5-N", "5-S");
         assertThat(outcomes).extracting(CorridorOutcome::status).containsOnly(CorridorOutcome.TRAINED);
         for (Corridor c : corridors) {
@@ -80,8 +81,8 @@ class SparkOnPostgresTest {
             Forecaster fromH2 = ModelRegistry.load(dir.resolve("from-h2").resolve(name));
             assertThat(fromPostgres.provenance().dataFingerprint()).isEqualTo(fromH2.provenance().dataFingerprint());
         }
-        try (FlowcastDatabase pg = FlowcastDatabase.open(postgres.server().url()); java.sql.Connection c = pg.connect()) {
-            assertThat(new ForecastStore().runs(c)).extracting(ForecastStore.Run::corridor).containsExactlyInAnyOrder("5-N", "5-S");
+        try (FlowcastDatabase pg = FlowcastDatabase.open(postgres.server().url())) {
+            assertThat(new ForecastRuns(pg).runs()).extracting(ForecastRun::corridor).containsExactlyInAnyOrder("5-N", "5-S");
         }
     }
 }

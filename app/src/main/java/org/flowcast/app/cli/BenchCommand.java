@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowcast.core.FlowcastHome;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.cli.OptionValues;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
 import picocli.CommandLine;
@@ -53,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, JobException {
         PrintWriter out = spec.commandLine().getOut();
         // running a subcommand parses again and resets this command's options, so keep them now
         List<Integer> horizonList = List.copyOf(horizons);

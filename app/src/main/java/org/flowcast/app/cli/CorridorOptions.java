@@ -1,16 +1,17 @@
 package org.flowcast.app.cli;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.flowcast.app.service.CorridorCatalog;
-import org.flowcast.app.service.CorridorJobs;
 import org.flowcast.core.Corridor;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.CorridorJobs;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.SeriesRequest;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,8 +36,8 @@ public final class CorridorOptions {
     }
 
     /** Refuses, as a usage error, corridors given together with another choice of stations. */
-    public void validate(SeriesSelection selection) {
-        if (chosen() && ((selection.stations != null && !selection.stations.isEmpty()) || selection.freeway != null)) {
+    public void validate(SeriesRequest selection) {
+        if (chosen() && selection.namesStations()) {
             throw new ParameterException(command.commandLine(), "give --corridor, or --stations / --freeway, not both");
         }
     }
@@ -46,12 +47,8 @@ public final class CorridorOptions {
     }
 
     /** The corridors named, read from the database (and corridor file); an unknown name fails with the names there are. */
-    public List<Corridor> resolve(FlowcastDatabase db) throws StoreException {
-        try {
-            return CorridorCatalog.withoutCoverage(db, file()).choose(names);
-        } catch (CorridorCatalog.Unknown e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
+    public List<Corridor> resolve(Workspace workspace) throws JobException {
+        return CorridorCatalog.withoutCoverage(workspace, file()).choose(names);
     }
 
     /**

@@ -1,14 +1,19 @@
 package org.flowcast.app.cli;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.flowcast.app.service.CorridorCatalog;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.core.Corridor;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flowcast corridors}: the corridors of the database with their stations, postmile span, coverage and data range. */
@@ -23,22 +28,18 @@ public final class CorridorsCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @picocli.CommandLine.Option(names = "--corridors", paramLabel = "FILE", description = "A corridor file (default: corridors.txt "
+    @Option(names = "--corridors", paramLabel = "FILE", description = "A corridor file (default: corridors.txt "
             + "in $FLOWCAST_HOME where it exists).")
-    java.nio.file.Path file;
+    Path file;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws JobException {
         List<CorridorCatalog.Entry> entries;
-        try (FlowcastDatabase db = database.open()) {
-            entries = CorridorCatalog.of(db, java.util.Optional.ofNullable(file)).entries();
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        } catch (CorridorCatalog.Unknown e) {
-            throw new CommandFailure(e.getMessage(), e);
+        try (Workspace workspace = database.open()) {
+            entries = CorridorCatalog.of(workspace, Optional.ofNullable(file)).entries();
         }
         if (entries.isEmpty()) {
             spec.commandLine().getOut().println("No corridor in " + database.location() + ": no mainline station with freeway and "
@@ -52,7 +53,7 @@ public final class CorridorsCommand implements Callable<Integer> {
                     Double.isNaN(e.fromPostmile()) ? "" : String.format(Locale.ROOT, "%.3f - %.3f", e.fromPostmile(), e.toPostmile()),
                     String.format(Locale.ROOT, "%.1f%%", 100 * e.coverage()),
                     e.first().map(StationsCommand.DAY_TIME::format).orElse(""), e.last().map(StationsCommand.DAY_TIME::format).orElse(""),
-                    e.corridor().source() == org.flowcast.core.Corridor.Source.FILE ? "file" : "metadata"));
+                    e.corridor().source() == Corridor.Source.FILE ? "file" : "metadata"));
         }
         spec.commandLine().getOut().println(Tables.render(List.of("corridor", "fwy-dir", "stations", "abs pm", "coverage", "first",
                 "last", "from"), rows));

@@ -1,22 +1,17 @@
 package org.flowcast.app.cli;
-
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import javafx.scene.Scene;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
-import org.flowcast.app.dashboard.view.DashboardView;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
-import org.flowcast.app.dashboard.viewmodel.StationTile;
-import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.app.dashboard.view.DashboardTimings;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -48,14 +43,14 @@ public final class DashboardBenchCommand implements Callable<Integer> {
     int switches;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws StoreException {
+    public Integer call() throws JobException {
         DashboardStage.useHeadlessPlatform();
-        try (FlowcastDatabase db = database.open()) {
-            DashboardSource source = new DashboardSource(db, database.runsFolder());
-            List<String[]> rows = DashboardStage.onFxThread(() -> measure(source));
+        try (Workspace workspace = database.open()) {
+            DashboardSource source = new DashboardSource(workspace, database.runsFolder());
+            List<String[]> rows = DashboardTimings.measure(source, corridor, days, switches);
             List<List<String>> table = new ArrayList<>();
             for (String[] row : rows) {
                 table.add(List.of(row));
@@ -65,54 +60,5 @@ public final class DashboardBenchCommand implements Callable<Integer> {
                     + Runtime.getRuntime().availableProcessors() + " cores, headless software rendering (Monocle), 1500x950");
             return 0;
         }
-    }
-
-    private List<String[]> measure(DashboardSource source) {
-        long began = System.nanoTime();
-        DashboardViewModel vm = new DashboardViewModel(source, TaskExecutor.callingThread(), corridor, days);
-        Scene scene = new Scene(new DashboardView(vm).root(), 1500, 950);
-        long built = System.nanoTime();
-        vm.open();
-        long read = System.nanoTime();
-        DashboardStage.render(scene);
-        double openMillis = (System.nanoTime() - began) / 1e6;
-        double sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        if (!vm.emptyMessageProperty().get().isEmpty()) {
-            throw new CommandFailure(vm.emptyMessageProperty().get());
-        }
-        List<Integer> ids = vm.stations().stream().map(StationTile::id).toList();
-        double[] station = new double[switches];
-        double[] origin = new double[switches];
-        for (int i = 0; i < switches + 5; i++) {
-            long t0 = System.nanoTime();
-            vm.selectedStationProperty().set(ids.get((i * 7 + 1) % ids.size()));
-            DashboardStage.render(scene);
-            if (i >= 5) {
-                station[i - 5] = (System.nanoTime() - t0) / 1e6;
-            }
-        }
-        for (int i = 0; i < switches; i++) {
-            long t0 = System.nanoTime();
-            vm.stepOrigin(i % 2 == 0 ? -1 : 1);
-            DashboardStage.render(scene);
-            origin[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        String loaded = vm.stations().size() + " stations x " + (vm.lastOriginProperty().get() + 1) + " steps, run "
-                + (vm.selectedRunProperty().get() == null ? "none" : vm.selectedRunProperty().get().label());
-        return List.of(
-                new String[] {"loaded", loaded},
-                new String[] {"open: load + first frame", String.format(Locale.ROOT, "%.0f ms", openMillis)},
-                new String[] {"  of which building the scene", String.format(Locale.ROOT, "%.0f ms", (built - began) / 1e6)},
-                new String[] {"  of which reading the database", String.format(Locale.ROOT, "%.0f ms", (read - built) / 1e6)},
-                new String[] {"JVM start to first frame", String.format(Locale.ROOT, "%.0f ms", sinceJvmStart)},
-                new String[] {"switch station to frame", summary(station)},
-                new String[] {"move origin to frame", summary(origin)});
-    }
-
-    private static String summary(double[] millis) {
-        double[] sorted = millis.clone();
-        Arrays.sort(sorted);
-        return String.format(Locale.ROOT, "median %.0f ms, p90 %.0f ms, max %.0f ms (%d runs)", sorted[sorted.length / 2],
-                sorted[(int) (sorted.length * 0.9)], sorted[sorted.length - 1], sorted.length);
     }
 }

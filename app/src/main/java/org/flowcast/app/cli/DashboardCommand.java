@@ -1,21 +1,24 @@
 package org.flowcast.app.cli;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.app.dashboard.viewmodel.ColourBy;
-import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
-import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.app.dashboard.viewmodel.StartingChoices;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -66,10 +69,10 @@ public final class DashboardCommand implements Callable<Integer> {
     OptionValues.Size size;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, org.flowcast.ingest.store.StoreException {
+    public Integer call() throws JobException, IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (snapshot == null && !DashboardStage.hasDisplay() && !"Monocle".equals(System.getProperty("glass.platform"))) {
@@ -77,12 +80,12 @@ public final class DashboardCommand implements Callable<Integer> {
                     + "or render a PNG with --snapshot FILE");
         }
         List<String> problems = new ArrayList<>();
-        try (FlowcastDatabase db = database.open()) {
-            DashboardSource source = new DashboardSource(db, evaluations != null ? evaluations : database.runsFolder());
+        try (Workspace workspace = database.open()) {
+            DashboardSource source = new DashboardSource(workspace, evaluations != null ? evaluations : database.runsFolder());
             if (snapshot != null) {
                 long began = System.nanoTime();
                 DashboardStage.useHeadlessPlatform();
-                Optional<String> failure = DashboardStage.snapshot(source, corridor, days, vm -> problems.addAll(applyChoices(vm)),
+                Optional<String> failure = DashboardStage.snapshot(source, corridor, days, vm -> problems.addAll(choices().applyTo(vm)),
                         snapshot, size.width(), size.height());
                 if (failure.isPresent()) {
                     throw new CommandFailure(failure.get() + "; no snapshot was written");
@@ -91,31 +94,14 @@ public final class DashboardCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, size.width(), size.height(), (System.nanoTime() - began) / 1e9);
                 return 0;
             }
-            DashboardStage.show(source, corridor, days, vm -> applyChoices(vm).forEach(p -> err.println("warning: " + p)),
+            DashboardStage.show(source, corridor, days, vm -> choices().applyTo(vm).forEach(p -> err.println("warning: " + p)),
                     millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis), size.width(), size.height());
             return 0;
         }
     }
 
-    /** Applies --station, --origin and --model; returns what could not be applied. */
-    List<String> applyChoices(DashboardViewModel vm) {
-        List<String> problems = new ArrayList<>();
-        if (!vm.emptyMessageProperty().get().isEmpty()) {
-            return problems;
-        }
-        if (model != null && !vm.chooseModel(model)) {
-            problems.add("the database has no forecast run of model '" + model + "'; showing " + vm.selectedRunProperty().get());
-        }
-        vm.colourByProperty().set(colourBy);
-        if (origin != null) {
-            vm.moveOriginTo(origin);
-        }
-        if (station != null && !vm.search(String.valueOf(station))) {
-            problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());
-        }
-        if (district) {
-            vm.showDistrict();
-        }
-        return problems;
+    /** --model, --colour-by, --origin, --station and --district. */
+    private StartingChoices choices() {
+        return new StartingChoices(model, colourBy, origin, station, district);
     }
 }

@@ -1,6 +1,4 @@
 package org.flowcast.app.cli;
-
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +7,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
-import org.flowcast.app.service.ForecastJob;
-import org.flowcast.app.service.DemoService;
 import org.flowcast.core.FlowcastHome;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.DemoService;
+import org.flowcast.jobs.ForecastJob;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.sample.SampleConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -56,10 +55,10 @@ public final class DemoCommand implements Callable<Integer> {
     boolean retrain;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, StoreException {
+    public Integer call() throws JobException {
         long began = System.nanoTime();
         if (dashboard && !DashboardStage.hasDisplay()) {
             // say so before minutes of work, not after
@@ -73,25 +72,21 @@ public final class DemoCommand implements Callable<Integer> {
                 new SampleConfig(stations, weeks, SampleConfig.DEFAULT.seed(), SampleConfig.DEFAULT.start()),
                 Duration.ofSeconds(trainSeconds), Duration.ofSeconds(baselineSeconds), retrain);
         DemoService.Outcome outcome;
-        try {
-            long[] phaseStart = {0};
-            outcome = new DemoService().run(settings, new DemoService.Steps() {
-                @Override
-                public void step(String title) {
-                    endPhase(err, phaseStart);
-                    err.println("== " + title);
-                    err.flush();
-                }
+        long[] phaseStart = {0};
+        outcome = new DemoService().run(settings, new DemoService.Steps() {
+            @Override
+            public void step(String title) {
+                endPhase(err, phaseStart);
+                err.println("== " + title);
+                err.flush();
+            }
 
-                @Override
-                public void detail(String line) {
-                    err.println("  " + line);
-                }
-            }, model -> new EpochProgress(err, model));
-            endPhase(err, phaseStart);
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
+            @Override
+            public void detail(String line) {
+                err.println("  " + line);
+            }
+        }, model -> new EpochProgress(err, model));
+        endPhase(err, phaseStart);
         ForecastJob.Outcome forecasts = outcome.forecasts().get(0);
         out.println();
         out.println(ReportCommand.summaryTable(outcome.summary()));
@@ -105,8 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
         if (dashboard) {
             out.println("Opening the dashboard (close its window to finish)...");
             out.flush();
-            try (FlowcastDatabase db = FlowcastDatabase.open(settings.database())) {
-                DashboardStage.show(new DashboardSource(db, settings.runFolder()), null, 28, vm -> { }, millis -> { });
+            try (Workspace workspace = Workspace.open(settings.database().toString())) {
+                DashboardStage.show(new DashboardSource(workspace, settings.runFolder()), null, 28, vm -> { }, millis -> { });
             }
         } else {
             out.println("Dashboard: flowcast dashboard --db " + settings.database() + "   (or rerun with --dashboard)");

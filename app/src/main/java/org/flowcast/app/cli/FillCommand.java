@@ -1,19 +1,14 @@
 package org.flowcast.app.cli;
-
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.quality.GapFillJob;
-import org.flowcast.ingest.quality.GapFiller;
-import org.flowcast.ingest.quality.QualityReport;
-import org.flowcast.ingest.quality.StationQuality;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.FillService;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.DurationConverter;
+import org.flowcast.jobs.cli.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,31 +40,14 @@ public final class FillCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try (FlowcastDatabase db = database.open()) {
-            List<Integer> ids = stations;
-            if (ids == null || ids.isEmpty()) {
-                ids = new ArrayList<>();
-                for (StationQuality q : new QualityReport(db).perStation()) {
-                    if (q.slotsPresent() > 0) {
-                        ids.add(q.station().id());
-                    }
-                }
-            }
-            if (ids.isEmpty()) {
-                throw new CommandFailure("there is no data to fill in " + database.location() + "; ingest some first");
-            }
-            TimeRange stored = new SeriesQuery(db).storedRange(ids)
-                    .orElseThrow(() -> new CommandFailure("the chosen stations have no data"));
-            TimeRange range = new TimeRange(from == null ? stored.from() : from, to == null ? stored.to() : to);
-            GapFillJob.Outcome outcome = new GapFillJob(db, new GapFiller(maxLinear)).run(ids, range);
+    public Integer call() throws JobException {
+        try (Workspace workspace = database.open()) {
+            FillService.Outcome outcome = FillService.fill(workspace, new FillService.Request(stations, from, to, maxLinear));
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Filled %,d slots of %d stations: %,d values interpolated, %,d from profiles, %,d left missing (no profile).%n",
-                    outcome.slotsWritten(), ids.size(), outcome.fill().interpolated(), outcome.fill().fromProfile(),
-                    outcome.fill().leftMissing());
+                    outcome.fill().slotsWritten(), outcome.stations(), outcome.fill().fill().interpolated(),
+                    outcome.fill().fill().fromProfile(), outcome.fill().fill().leftMissing());
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 }

@@ -1,18 +1,21 @@
 package org.flowcast.app.cli;
-
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import org.flowcast.app.service.ForecastJob;
-import org.flowcast.core.FlowcastHome;
+import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
-import org.flowcast.model.ModelRegistry;
+import org.flowcast.jobs.ForecastJob;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.TimeConverter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code flowcast forecast}: the batch forecasting job. */
 @Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a trained model over a time range (or the newest data) and writes forecasts, prediction "
-                + "intervals and attention weights to the database (tables forecast_run, forecast, attention). Running "
+                + "intervals and attention weights to the database (tables forecast_run and forecast_origin). Running "
                 + "the same job again replaces its earlier run."},
         footer = {"", "Examples:", "  flowcast forecast --model ~/.flowcast/models/at-conv-lstm-h12.fcm --latest",
             "  flowcast forecast --model m.fcm --from 2023-04-03 --to 2023-04-10"})
@@ -39,7 +42,7 @@ public final class ForecastCommand implements Callable<Integer> {
     CorridorOptions corridors;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "With --corridor: the folder of the corridors' model files "
-            + "(default: ~/.flowcast/models).")
+            + "(default: models in $FLOWCAST_HOME, ~/.flowcast/models).")
     Path modelsFolder;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -66,7 +69,7 @@ public final class ForecastCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, StoreException {
+    public Integer call() throws JobException {
         if (!when.latest && !when.range.from.isBefore(when.range.to)) {
             throw new ParameterException(spec.commandLine(), "--from must come before --to, was --from "
                     + when.range.from + " --to " + when.range.to);
@@ -79,47 +82,40 @@ public final class ForecastCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give --model FILE (a model file written by 'flowcast train'), or "
                     + "--corridor NAME|all for the corridors' models");
         }
-        try (FlowcastDatabase db = database.open()) {
-            ForecastJob.Outcome outcome = forecast(db, Path.of(model), ModelRegistry.load(Path.of(model)), range);
-            print(outcome);
+        Path file = Path.of(model);
+        Forecaster forecaster = ForecastJob.load(file);
+        try (Workspace workspace = database.open(); ProgressBar bar = bar(range)) {
+            print(new ForecastJob(workspace).run(file, forecaster, range, done -> step(bar, done)));
             return 0;
         }
     }
 
     /** Every chosen corridor's model files, one corridor after another; a corridor that fails is reported and the others go on. */
-    private int forecastCorridors(TimeRange range) throws StoreException {
-        Path folder = modelsFolder == null ? FlowcastHome.path().resolve("models") : modelsFolder;
-        try (FlowcastDatabase db = database.open()) {
-            java.util.List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
+    private int forecastCorridors(TimeRange range) throws JobException {
+        Path folder = modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder;
+        try (Workspace workspace = database.open()) {
+            List<Corridor> chosen = corridors.resolve(workspace);
+            ForecastJob job = new ForecastJob(workspace);
             return corridors.runEach(chosen, "forecast", "forecast", corridor -> {
-                java.util.List<Path> files = CorridorModelFiles.of(folder, corridor.name(), java.util.Optional.ofNullable(model));
-                java.util.List<String> accounts = new java.util.ArrayList<>();
-                for (Path file : files) {
-                    Forecaster forecaster = ModelRegistry.load(file);
-                    if (!forecaster.stationIds().equals(corridor.stationIds())) {
-                        throw new CommandFailure(file.getFileName() + " was trained on other stations (" + forecaster.stationIds().size()
-                                + ", from " + forecaster.stationIds().get(0) + ") than corridor " + corridor.name() + " has here ("
-                                + corridor.stationIds().size() + ", from " + corridor.stationIds().get(0) + "): a model of another "
-                                + "database or an older station list; train it again with 'flowcast train --corridor " + corridor.name()
-                                + " --model " + forecaster.modelName() + "'");
+                List<String> accounts = new ArrayList<>();
+                try (ProgressBar bar = bar(range)) {
+                    for (ForecastJob.Outcome o : job.runCorridor(corridor, folder, Optional.ofNullable(model), range,
+                            done -> step(bar, done))) {
+                        accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), o.model(), o.origins()));
                     }
-                    ForecastJob.Outcome o = forecast(db, file, forecaster, range);
-                    accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), file.getFileName(), o.origins()));
                 }
                 return String.join("; ", accounts);
             });
         }
     }
 
-    private ForecastJob.Outcome forecast(FlowcastDatabase db, Path modelFile, Forecaster forecaster, TimeRange range)
-            throws IOException, StoreException {
-        long total = range == null ? 1 : Math.max(1, range.steps(org.flowcast.core.SensorSeries.FIVE_MINUTES));
-        try (ProgressBar bar = Progress.bar("Forecast", total, "origins")) {
-            return new ForecastJob(db).run(modelFile, forecaster, range, done -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                }
-            });
+    private static ProgressBar bar(TimeRange range) {
+        return Progress.bar("Forecast", range == null ? 1 : Math.max(1, range.steps(SensorSeries.FIVE_MINUTES)), "origins");
+    }
+
+    private static void step(ProgressBar bar, long done) {
+        if (bar != null) {
+            bar.stepTo(done);
         }
     }
 

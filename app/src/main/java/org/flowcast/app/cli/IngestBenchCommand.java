@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -7,11 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.flowcast.app.FlowcastMain;
-import org.flowcast.app.service.IngestBenchService;
-import org.flowcast.app.service.IngestBenchService.Figures;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.IngestBenchService;
+import org.flowcast.jobs.IngestBenchService.Figures;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ScratchFolder;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,7 +56,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, StoreException {
+    public Integer call() throws IOException, JobException {
         if (!Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with PeMS station_5min files");
         }

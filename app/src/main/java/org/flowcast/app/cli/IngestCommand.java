@@ -1,12 +1,11 @@
 package org.flowcast.app.cli;
-
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -14,13 +13,16 @@ import me.tongfei.progressbar.ProgressBar;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
-import org.flowcast.ingest.Ingester;
-import org.flowcast.ingest.InputFiles;
 import org.flowcast.ingest.read.NpzTensorReader;
-import org.flowcast.ingest.store.DatabaseOpening;
-import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.jobs.IngestService;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.cli.DurationConverter;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
+import org.flowcast.jobs.cli.TimeConverter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -70,55 +72,33 @@ public final class IngestCommand implements Callable<Integer> {
     boolean force;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws JobException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = InputFiles.expand(paths);
+        List<Path> files = IngestService.files(paths);
         IngestOptions options = new IngestOptions(maxBadShare,
                 station == null ? OptionalInt.empty() : OptionalInt.of(station),
                 new NpzTensorReader.Options(Optional.ofNullable(start), step, Optional.ofNullable(stationList), Optional.ofNullable(edges)),
                 force);
-        List<FileIngestResult> results;
-        long began = System.nanoTime();
-        // the files are read while the database opens
-        try (DatabaseOpening opening = database.openInBackground();
-             ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
-            results = new Ingester(opening, options, new BarListener(bar, began)).ingest(files);
-            FlowcastDatabase db = opening.get();
-            out.println(summary(results, (System.nanoTime() - began) / 1e9, db, paths));
-            long loaded = results.stream().mapToLong(FileIngestResult::loaded).sum();
-            if (loaded >= COMPACT_AFTER_ROWS) {
-                compact(db, out);
-            }
-        } catch (org.flowcast.ingest.store.StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
+        IngestService.Outcome outcome;
+        try (ProgressBar bar = Progress.bar("Ingest", files.size(), "files")) {
+            outcome = IngestService.ingest(database.location(), files, options, new BarListener(bar, System.nanoTime()));
         }
-        for (FileIngestResult r : results) {
+        out.println(summary(outcome, paths));
+        IngestService.Compaction compaction = outcome.compaction();
+        if (compaction.ran() && compaction.before().isPresent() && compaction.after().isPresent()) {
+            out.printf(Locale.ROOT, "Compacted the database from %,d MB to %,d MB in %.1f s.%n", compaction.before().getAsLong() >> 20,
+                    compaction.after().getAsLong() >> 20, compaction.seconds());
+        }
+        for (FileIngestResult r : outcome.results()) {
             r.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast ingest: warning: " + w));
             if (r.status().isFailure()) {
                 spec.commandLine().getErr().println("flowcast ingest: " + r.message());
             }
         }
-        return results.stream().anyMatch(r -> r.status().isFailure()) ? FlowcastCommand.EXIT_FAILURE : 0;
-    }
-
-    /**
-     * Loads this large leave H2's file several times the size of what it holds (1,021 MB for the 12 million rows of the
-     * simulated district, 103 MB compacted, in 3.5 s), so they end by compacting it; smaller loads are not worth the wait.
-     */
-    static final long COMPACT_AFTER_ROWS = 1_000_000;
-
-    private static void compact(FlowcastDatabase db, PrintWriter out) throws org.flowcast.ingest.store.StoreException {
-        long began = System.nanoTime();
-        java.util.OptionalLong before = db.fileSize();
-        db.closeCompacted();
-        java.util.OptionalLong after = db.fileSize();
-        if (before.isPresent() && after.isPresent()) {
-            out.printf(java.util.Locale.ROOT, "Compacted the database from %,d MB to %,d MB in %.1f s.%n", before.getAsLong() >> 20,
-                    after.getAsLong() >> 20, (System.nanoTime() - began) / 1e9);
-        }
+        return outcome.anyFailed() ? FlowcastCommand.EXIT_FAILURE : 0;
     }
 
     /** A file as the table shows it: its path below the folder given that holds it, else its name. */
@@ -133,7 +113,9 @@ public final class IngestCommand implements Callable<Integer> {
         return file.getFileName().toString();
     }
 
-    private static String summary(List<FileIngestResult> results, double seconds, FlowcastDatabase db, List<String> given) {
+    private static String summary(IngestService.Outcome outcome, List<String> given) {
+        List<FileIngestResult> results = outcome.results();
+        double seconds = outcome.seconds();
         List<List<String>> rows = new ArrayList<>();
         long loaded = 0;
         long read = 0;
@@ -149,9 +131,9 @@ public final class IngestCommand implements Callable<Integer> {
         StringBuilder text = new StringBuilder(Tables.render(
                 List.of("file", "format", "status", "loaded", "duplicates", "rejected", "flagged"), rows));
         text.append(System.lineSeparator()).append(String.format("%d files, %,d rows read, %,d loaded in %.1f s (%,.0f rows/s) into %s",
-                results.size(), read, loaded, seconds, read / Math.max(seconds, 1e-9), db.url().replaceFirst(";.*", "")));
+                results.size(), read, loaded, seconds, read / Math.max(seconds, 1e-9), outcome.database()));
         if (results.stream().anyMatch(r -> r.rejected() > 0)) {
-            text.append(System.lineSeparator()).append("Rejected rows are listed in ").append(db.rejectLog());
+            text.append(System.lineSeparator()).append("Rejected rows are listed in ").append(outcome.rejectLog());
         }
         if (!withoutMetadata.isEmpty()) {
             text.append(System.lineSeparator()).append(withoutMetadata.size()).append(" station(s) have no PeMS metadata yet ")

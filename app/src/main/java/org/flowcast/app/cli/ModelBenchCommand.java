@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,16 +9,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowcast.app.service.ModelBenchService;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.BenchmarkData;
+import org.flowcast.jobs.CorridorOrder;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelBenchService;
+import org.flowcast.jobs.TrainingSettings;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
+import org.flowcast.jobs.cli.TimeConverter;
+import org.flowcast.jobs.cli.TrainingOptions;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.EpochReport;
 import org.flowcast.model.neural.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -52,24 +62,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to run (default: all registered).")
     List<String> models;
 
-    @Option(names = "--horizon", converter = OptionValues.HorizonSteps.class, defaultValue = "12", description = "Steps out: 12 or 24 (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @picocli.CommandLine.Mixin
-    AverageDecayOption averaging;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE",
-            description = "A parameter of every model in --models, e.g. periodicHidden=64 (see 'flowcast models'); a model that "
-                    + "does not take it is refused before any training.")
-    Map<String, String> parameters = new java.util.LinkedHashMap<>();
-
-    @picocli.CommandLine.Mixin
+    @Mixin
     SplitOptions split;
 
     @Option(names = "--trained-step", paramLabel = "K", converter = OptionValues.AtLeastOne.class,
@@ -81,31 +77,28 @@ public final class ModelBenchCommand implements Callable<Integer> {
     Path json;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, StoreException {
+    public Integer call() throws IOException, JobException {
         PrintWriter out = spec.commandLine().getOut();
-        org.flowcast.model.EvaluationProtocol protocol = split.protocol(horizon);
+        TrainingSettings settings = training.settings();
+        int horizon = settings.horizon();
+        Map<String, String> parameters = settings.parameters();
+        EvaluationProtocol protocol = split.protocol(horizon);
         if (trainedStep != null && trainedStep > horizon) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--trained-step must lie from 1 to the horizon "
+            throw new ParameterException(spec.commandLine(), "--trained-step must lie from 1 to the horizon "
                     + horizon + ", was " + trainedStep);
         }
         if (stations != null && db == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stations needs --db");
+            throw new ParameterException(spec.commandLine(), "--stations needs --db");
         }
         if (db == null && !Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");
         }
         List<String> chosen = models == null ? ModelRegistry.names() : models;
-        for (String model : chosen) {
-            try {
-                ModelRegistry.get(model).checkParameters(parameters);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage() + "; give --param only with --models that take it");
-            }
-        }
-        TrainingConfig config = averaging.config(horizon, epochs, seed);
+        training.checkedFor(chosen);
+        TrainingConfig config = settings.config();
         if (trainedStep != null) {
             config = config.withTrainedStep(trainedStep);
         }
@@ -113,7 +106,7 @@ public final class ModelBenchCommand implements Callable<Integer> {
         String source = db != null ? db : data.toString();
         PrintWriter err = spec.commandLine().getErr();
         if ((db != null && (stations == null || stations.isEmpty())) || (db == null && !BenchmarkData.isTensor(data))) {
-            org.flowcast.app.service.CorridorOrder.warning(series).ifPresent(w -> err.println("warning: " + w));
+            CorridorOrder.warning(series).ifPresent(w -> err.println("warning: " + w));
         }
         TrainingListener progress = new TrainingListener() {
             @Override

@@ -1,8 +1,8 @@
 package org.flowcast.app.cli;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.flowcast.jobs.cli.Tables;
 import org.flowcast.model.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;

@@ -1,9 +1,9 @@
 package org.flowcast.app.cli;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 
 /**
  * Progress bars on stderr for long work, shown only where a person watches (an interactive

@@ -1,16 +1,17 @@
 package org.flowcast.app.cli;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flowcast.ingest.quality.QualityReport;
+import org.flowcast.core.QualityFlag;
 import org.flowcast.ingest.quality.StationQuality;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.QualityFlag;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.StationService;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code flowcast quality}: data quality per station. */
@@ -25,15 +26,15 @@ public final class QualityCommand implements Callable<Integer> {
     DatabaseOption database;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Override
-    public Integer call() {
-        try (FlowcastDatabase db = database.open()) {
+    public Integer call() throws JobException {
+        try (Workspace workspace = database.open()) {
             List<List<String>> rows = new ArrayList<>();
             long present = 0;
             long flagged = 0;
-            for (StationQuality q : new QualityReport(db).perStation()) {
+            for (StationQuality q : StationService.perStation(workspace)) {
                 if (q.slotsPresent() == 0) {
                     continue;
                 }
@@ -56,8 +57,6 @@ public final class QualityCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "%d stations, %,d readings, %,d flagged (%.2f%%)%n",
                     rows.size(), present, flagged, 100.0 * flagged / Math.max(1, present));
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 

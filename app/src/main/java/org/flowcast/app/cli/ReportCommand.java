@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Horizon;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
 import picocli.CommandLine.Command;

@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,7 +10,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.CorridorLoader;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.cli.Tables;
 import org.flowcast.sample.CorridorStatistics;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
@@ -62,7 +63,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException, StoreException {
+    public Integer call() throws IOException, JobException {
         PrintWriter output = spec.commandLine().getOut();
         if (district) {
             return writeDistrict(output);

@@ -1,6 +1,7 @@
 package org.flowcast.app.cli;
-
 import java.time.Instant;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.TimeConverter;
 import org.flowcast.model.EvaluationProtocol;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

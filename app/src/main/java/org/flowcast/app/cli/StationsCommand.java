@@ -1,17 +1,19 @@
 package org.flowcast.app.cli;
-
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.core.PemsTime;
-import org.flowcast.ingest.quality.QualityReport;
+import org.flowcast.core.Station;
 import org.flowcast.ingest.quality.StationQuality;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.StationService;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.Tables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,10 +31,10 @@ public final class StationsCommand implements Callable<Integer> {
     boolean all;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     /** Freeway and direction, or "unknown" where no metadata says them (a web export alone). */
-    static String corridorText(org.flowcast.core.Station station) {
+    static String corridorText(Station station) {
         boolean freeway = station.freeway() > 0;
         boolean direction = station.direction() != null && !station.direction().isBlank();
         if (!freeway && !direction) {
@@ -42,9 +44,9 @@ public final class StationsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        try (FlowcastDatabase db = database.open()) {
-            List<StationQuality> stations = new QualityReport(db).perStation();
+    public Integer call() throws JobException {
+        try (Workspace workspace = database.open()) {
+            List<StationQuality> stations = StationService.perStation(workspace);
             List<List<String>> rows = new ArrayList<>();
             for (StationQuality q : stations) {
                 if (!all && q.slotsPresent() == 0) {
@@ -65,8 +67,6 @@ public final class StationsCommand implements Callable<Integer> {
                     "first", "last", "coverage"), rows));
             spec.commandLine().getOut().println(rows.size() + " stations");
             return 0;
-        } catch (StoreException e) {
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 }

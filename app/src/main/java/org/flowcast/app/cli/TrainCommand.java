@@ -1,19 +1,23 @@
 package org.flowcast.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowcast.app.service.TrainService;
-import org.flowcast.core.FlowcastHome;
+import org.flowcast.core.Corridor;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.SeriesReader;
+import org.flowcast.jobs.SeriesRequest;
+import org.flowcast.jobs.TrainService;
+import org.flowcast.jobs.TrainingSettings;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -38,28 +42,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
     String model;
 
-    @Option(names = "--horizon", converter = OptionValues.HorizonSteps.class, defaultValue = "12", description = "Steps out: 12 (one hour) or 24 (two hours) (default: ${DEFAULT-VALUE}).")
-    int horizon;
+    @Mixin
+    TrainingOptions training;
 
-    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs of a neural model (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--train-seconds", paramLabel = "S", converter = OptionValues.AtLeastOne.class,
-            description = "A neural model's training budget in seconds (each corridor's, with --corridor): it stops after the "
-                    + "epoch that passes it. The model then depends on the machine's speed, not only on the seed (default: none).")
-    Integer trainSeconds;
-
-    @picocli.CommandLine.Mixin
-    AverageDecayOption averaging;
-
-    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A model parameter, e.g. hidden=128 or lambda=0.1.")
-    Map<String, String> parameters = new LinkedHashMap<>();
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: ~/.flowcast/models/<model>-h<horizon>.fcm); "
-            + "with --corridor, the folder of the corridors' files <model>-h<horizon>-<corridor>.fcm (default: ~/.flowcast/models).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: <model>-h<horizon>.fcm in the models folder "
+            + "of $FLOWCAST_HOME, default ~/.flowcast/models); with --corridor, the folder of the corridors' files "
+            + "<model>-h<horizon>-<corridor>.fcm (default: that models folder).")
     Path out;
 
     @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run.")
@@ -68,91 +56,59 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "Delete the checkpoint of an interrupted run and start afresh.")
     boolean fresh;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     SplitOptions split;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    public static Path defaultModelFile(String model, int horizon) {
-        return FlowcastHome.path().resolve("models").resolve(model + "-h" + horizon + ".fcm");
-    }
-
-    /** The model file of one corridor in a folder of corridor models. */
-    public static Path corridorModelFile(Path folder, String model, int horizon, String corridor) {
-        return folder.resolve(model + "-h" + horizon + "-" + corridor + ".fcm");
-    }
-
-    private org.flowcast.model.TrainingConfig config() {
-        org.flowcast.model.TrainingConfig config = averaging.config(horizon, epochs, seed);
-        return trainSeconds == null ? config : config.withTimeBudget(java.time.Duration.ofSeconds(trainSeconds));
-    }
+    CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, StoreException {
-        selection.validate();
-        corridors.validate(selection);
+    public Integer call() throws JobException {
+        SeriesRequest request = selection.request();
+        corridors.validate(request);
+        if (resume && fresh) {
+            throw new ParameterException(spec.commandLine(), "give --resume or --fresh, not both");
+        }
+        TrainingSettings settings = training.checkedFor(List.of(model));
         if (corridors.chosen()) {
-            return trainCorridors();
+            return trainCorridors(settings, request);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path file = out == null ? defaultModelFile(model, horizon) : out;
+        Path file = out == null ? ModelFiles.defaultFile(model, settings.horizon()) : out;
         TrainService service = new TrainService();
-        try {
-            TrainService.Plan plan = service.plan(new TrainService.Request(model, parameters, config(),
-                    split.protocol(horizon), file, resume, fresh), new EpochProgress(err, model));
-            SensorSeries series;
-            try (FlowcastDatabase db = database.open()) {
-                series = selection.read(db);
-            }
-            TrainService.Outcome outcome = service.train(plan, series, split -> err.printf(Locale.ROOT, "Training %s on %d stations, "
-                    + "%s to %s: %d training and %d validation origins (those whose targets are all missing are skipped)%n", model,
-                    series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins()));
-            spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate "
-                    + "--models %s%n", outcome.file(), model, horizon, outcome.seconds(), model);
-            return 0;
-        } catch (TrainService.Refused e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw new CommandFailure(e.getMessage(), e);
+        TrainService.Plan plan = service.plan(request(settings, file), new EpochProgress(err, model));
+        SensorSeries series;
+        try (Workspace workspace = database.open()) {
+            series = SeriesReader.read(workspace, request, w -> err.println("warning: " + w));
         }
+        TrainService.Outcome outcome = service.train(plan, series, split -> err.printf(Locale.ROOT, "Training %s on %d stations, "
+                + "%s to %s: %d training and %d validation origins (those whose targets are all missing are skipped)%n", model,
+                series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins()));
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate "
+                + "--models %s%n", outcome.file(), model, settings.horizon(), outcome.seconds(), model);
+        return 0;
     }
 
     /** One model per corridor, one corridor at a time; a corridor that fails is reported and the others go on. */
-    private int trainCorridors() throws IOException, StoreException {
+    private int trainCorridors(TrainingSettings settings, SeriesRequest request) throws JobException {
         PrintWriter err = spec.commandLine().getErr();
-        Path folder = out == null ? FlowcastHome.path().resolve("models") : out;
+        Path folder = out == null ? ModelFiles.defaultFolder() : out;
         TrainService service = new TrainService();
-        try (FlowcastDatabase db = database.open()) {
-            java.util.List<org.flowcast.core.Corridor> chosen = corridors.resolve(db);
-            // the model and its parameters are checked once, before any corridor's data is read; a corridor's own
-            // checkpoint left by an interrupted run is that corridor's failure
-            try {
-                plan(service, folder, chosen.get(0), err);
-            } catch (TrainService.Refused e) {
-                if (e.usage()) {
-                    throw e;
-                }
-            }
+        try (Workspace workspace = database.open()) {
+            List<Corridor> chosen = corridors.resolve(workspace);
             return corridors.runEach(chosen, "trained", "training", corridor -> {
-                TrainService.Plan plan = plan(service, folder, corridor, err);
-                SensorSeries series = selection.read(db, corridor);
+                TrainService.Plan plan = service.plan(request(settings, ModelFiles.corridorFile(folder, model, settings.horizon(),
+                        corridor.name())), new EpochProgress(err, model + " " + corridor.name()));
+                SensorSeries series = SeriesReader.read(workspace, request, corridor);
                 TrainService.Outcome outcome = service.train(plan, series, s -> { });
                 return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
                         outcome.split().trainOrigins(), outcome.split().validationOrigins());
             });
-        } catch (TrainService.Refused e) {
-            if (e.usage()) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw new CommandFailure(e.getMessage(), e);
         }
     }
 
-    private TrainService.Plan plan(TrainService service, Path folder, org.flowcast.core.Corridor corridor, PrintWriter err)
-            throws TrainService.Refused, IOException {
-        return service.plan(new TrainService.Request(model, parameters, config(), split.protocol(horizon),
-                corridorModelFile(folder, model, horizon, corridor.name()), resume, fresh), new EpochProgress(err, model + " " + corridor.name()));
+    private TrainService.Request request(TrainingSettings settings, Path file) throws JobException {
+        return new TrainService.Request(model, settings.parameters(), settings.config(), split.protocol(settings.horizon()), file,
+                resume, fresh);
     }
 }

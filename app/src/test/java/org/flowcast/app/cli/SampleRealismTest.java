@@ -1,11 +1,11 @@
 package org.flowcast.app.cli;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.flowcast.core.SensorSeries;
+import org.flowcast.jobs.CorridorLoader;
 import org.flowcast.sample.CorridorStatistics;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;

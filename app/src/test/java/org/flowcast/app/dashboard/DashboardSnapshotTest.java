@@ -12,8 +12,8 @@ import org.flowcast.app.FlowcastCommandTest;
 import org.flowcast.app.FlowcastCommandTest.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 /** {@code flowcast dashboard --snapshot} renders the real scene headless into a PNG. */
 class DashboardSnapshotTest {

@@ -1,12 +1,10 @@
 package org.flowcast.app.dashboard;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,11 +34,13 @@ import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastStore;
-import org.flowcast.ingest.store.SeriesQuery;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRuns;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StoredForecast;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,7 @@ class DashboardViewModelTest {
     @BeforeEach
     void open() throws Exception {
         db = FlowcastDatabase.open(DemoWorkdir.database());
-        vm = new DashboardViewModel(new DashboardSource(db, DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
         vm.open();
     }
 
@@ -170,8 +170,8 @@ class DashboardViewModelTest {
         ForecastChartData.Point last = chart.observedBefore().get(chart.observedBefore().size() - 1);
         assertThat(last.x()).isEqualTo(origin.getEpochSecond() / 60.0);
         assertThat(last.y()).isEqualTo(stored.value(0, 0, Channel.FLOW));
-        try (Connection c = db.connect()) {
-            List<ForecastStore.StoredValue> values = new ForecastStore().forecasts(c, vm.selectedRunProperty().get().id(), other,
+        {
+            List<StoredForecast> values = new ForecastRuns(db).forecasts(vm.selectedRunProperty().get().id(), other,
                     new TimeRange(origin, origin.plus(STEP)));
             assertThat(chart.shortForecast()).extracting(ForecastChartData.Point::y)
                     .containsExactlyElementsOf(values.subList(0, org.flowcast.core.Horizon.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
@@ -267,7 +267,7 @@ class DashboardViewModelTest {
     @Test
     void aResultOvertakenByANewerChoiceIsDropped() throws Exception {
         DeferredExecutor deferred = new DeferredExecutor();
-        DashboardViewModel slow = new DashboardViewModel(new DashboardSource(db, null), deferred, null, 28);
+        DashboardViewModel slow = new DashboardViewModel(new DashboardSource(Workspace.of(db), null), deferred, null, 28);
         slow.open();
         deferred.runAll();
         List<Integer> ids = slow.stations().stream().map(StationTile::id).toList();
@@ -280,7 +280,7 @@ class DashboardViewModelTest {
     @Test
     void anEmptyDatabaseSaysWhatToDo(@TempDir Path dir) throws Exception {
         try (FlowcastDatabase empty = FlowcastDatabase.open(dir.resolve("empty"))) {
-            DashboardViewModel fresh = new DashboardViewModel(new DashboardSource(empty, dir.resolve("runs")), TaskExecutor.callingThread(), null, 28);
+            DashboardViewModel fresh = new DashboardViewModel(new DashboardSource(Workspace.of(empty), dir.resolve("runs")), TaskExecutor.callingThread(), null, 28);
             fresh.open();
             assertThat(fresh.emptyMessageProperty().get()).contains("flowcast ingest", "flowcast demo");
             assertThat(fresh.comparisonProperty().get().message()).contains("No evaluation found", "flowcast evaluate");
@@ -311,7 +311,7 @@ class DashboardViewModelTest {
         }
         try (FlowcastDatabase partial = FlowcastDatabase.open(dir.resolve("partial"))) {
             new Ingester(partial, IngestOptions.defaults(), IngestListener.NONE).ingest(org.flowcast.ingest.InputFiles.expand(List.of(files.toString())));
-            DashboardViewModel model = new DashboardViewModel(new DashboardSource(partial, null), TaskExecutor.callingThread(), null, 28);
+            DashboardViewModel model = new DashboardViewModel(new DashboardSource(Workspace.of(partial), null), TaskExecutor.callingThread(), null, 28);
             model.open();
             assertThat(model.stations()).extracting(StationTile::id).isNotEmpty().doesNotContain(silent);
             assertThat(model.corridorTextProperty().get()).contains("1 without readings hidden");

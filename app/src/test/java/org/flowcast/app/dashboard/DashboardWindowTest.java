@@ -1,27 +1,27 @@
 package org.flowcast.app.dashboard;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
-import org.flowcast.app.dashboard.view.DashboardStage;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.flowcast.app.DemoWorkdir;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.data.RunChoice;
+import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.app.dashboard.view.DashboardView;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
-import org.flowcast.ingest.store.FlowcastDatabase;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.store.FlowcastDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class DashboardWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         db = FlowcastDatabase.open(DemoWorkdir.database());
-        vm = new DashboardViewModel(new DashboardSource(db, DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
         // the window's default size, where a stretched model column once squeezed every figure to "…"
         stage.setScene(new Scene(new DashboardView(vm).root(), DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT));
         stage.show();

@@ -16,8 +16,8 @@ import org.flowcast.app.dashboard.data.DashboardReads;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.data.StationForecast;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.store.ForecastStore;
 import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.store.StoredPart;
 
 /** The dashboard's reads from memory, for view-model tests that need no database and train no model. */
 final class InMemoryDashboardReads implements DashboardReads {
@@ -25,7 +25,7 @@ final class InMemoryDashboardReads implements DashboardReads {
     private final List<RunChoice> runs = new ArrayList<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, StationForecast>>> forecasts = new HashMap<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, float[]>>> attention = new HashMap<>();
-    private final Map<String, List<ForecastStore.StoredPart>> parts = new HashMap<>();
+    private final Map<String, List<StoredPart>> parts = new HashMap<>();
     private final List<org.flowcast.app.dashboard.data.CorridorOutlook> district = new ArrayList<>();
     int reads;
     String lastCorridorAsked;
@@ -50,13 +50,13 @@ final class InMemoryDashboardReads implements DashboardReads {
         return this;
     }
 
-    InMemoryDashboardReads withParts(long runId, int stationId, Instant origin, List<ForecastStore.StoredPart> stored) {
+    InMemoryDashboardReads withParts(long runId, int stationId, Instant origin, List<StoredPart> stored) {
         parts.put(runId + "/" + stationId + "/" + origin, List.copyOf(stored));
         return this;
     }
 
     @Override
-    public List<ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) {
+    public List<StoredPart> parts(long runId, int stationId, Instant origin) {
         reads++;
         return parts.getOrDefault(runId + "/" + stationId + "/" + origin, List.of());
     }

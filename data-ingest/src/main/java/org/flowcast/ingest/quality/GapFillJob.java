@@ -1,23 +1,20 @@
 package org.flowcast.ingest.quality;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.flowcast.core.Channel;
+import org.flowcast.core.QualityFlag;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
-import org.flowcast.ingest.store.DayBlock;
-import org.flowcast.ingest.store.DayBlocks;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ObservationStore;
-import org.flowcast.ingest.store.QualityFlag;
-import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.store.DayBlock;
+import org.flowcast.store.DayBlocks;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ObservationBlocks;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StationDay;
+import org.flowcast.store.StoreException;
 
 /**
  * The explicit gap-filling step: reads stations over a range, fills their gaps with a
@@ -41,44 +38,31 @@ public final class GapFillJob {
         SensorSeries series = new SeriesQuery(database).stations(stationIds, range);
         GapFiller.Result result = filler.fill(series);
         SensorSeries filled = result.series();
-        ObservationStore store = new ObservationStore();
-        try (Connection c = database.connect()) {
-            c.setAutoCommit(false);
-            try {
-                int fromDay = DayBlock.dayOf(series.start());
-                int toDay = DayBlock.dayOf(series.end().minusSeconds(1));
-                Map<ObservationStore.Key, DayBlock> stored = store.load(c, stationIds, fromDay, toDay);
-                Set<ObservationStore.Key> storedKeys = new HashSet<>(stored.keySet());
-                Map<ObservationStore.Key, DayBlock> changed = new HashMap<>();
-                long written = 0;
-                for (int s = 0; s < series.stationCount(); s++) {
-                    int id = series.stations().get(s).id();
-                    for (int t = 0; t < series.length(); t++) {
-                        if (!wasFilled(series, filled, t, s)) {
-                            continue;
+        long[] written = {0};
+        new ObservationBlocks(database).update(stationIds, DayBlock.dayOf(series.start()), DayBlock.dayOf(series.end().minusSeconds(1)),
+                stored -> {
+                    Map<StationDay, DayBlock> changed = new HashMap<>();
+                    for (int s = 0; s < series.stationCount(); s++) {
+                        int id = series.stations().get(s).id();
+                        for (int t = 0; t < series.length(); t++) {
+                            if (!wasFilled(series, filled, t, s)) {
+                                continue;
+                            }
+                            StationDay key = new StationDay(id, DayBlock.dayOf(series.timeAt(t)));
+                            DayBlock block = stored.computeIfAbsent(key, k -> new DayBlock(k.stationId(), k.utcDay()));
+                            int slot = DayBlock.slotOf(series.timeAt(t));
+                            if (block.isPresent(slot)) {
+                                continue;
+                            }
+                            DayBlocks.set(block, slot, filled.value(t, s, Channel.FLOW), filled.value(t, s, Channel.OCCUPANCY),
+                                    filled.value(t, s, Channel.SPEED), -1, QualityFlag.FILLED.bit());
+                            changed.put(key, block);
+                            written[0]++;
                         }
-                        ObservationStore.Key key = new ObservationStore.Key(id, DayBlock.dayOf(series.timeAt(t)));
-                        DayBlock block = stored.computeIfAbsent(key, k -> new DayBlock(k.stationId(), k.utcDay()));
-                        int slot = DayBlock.slotOf(series.timeAt(t));
-                        if (block.isPresent(slot)) {
-                            continue;
-                        }
-                        DayBlocks.set(block, slot, filled.value(t, s, Channel.FLOW), filled.value(t, s, Channel.OCCUPANCY),
-                                filled.value(t, s, Channel.SPEED), -1, QualityFlag.FILLED.bit());
-                        changed.put(key, block);
-                        written++;
                     }
-                }
-                store.save(c, changed.values(), storedKeys);
-                c.commit();
-                return new Outcome(result, written);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("storing filled values failed, nothing was changed: " + e.getMessage(), e);
-        }
+                    return changed.values();
+                });
+        return new Outcome(result, written[0]);
     }
 
     private static boolean wasFilled(SensorSeries before, SensorSeries after, int t, int s) {

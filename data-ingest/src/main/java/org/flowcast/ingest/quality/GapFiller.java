@@ -3,8 +3,8 @@ package org.flowcast.ingest.quality;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.ValueState;
 

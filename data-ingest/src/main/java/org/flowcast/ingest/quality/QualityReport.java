@@ -1,7 +1,5 @@
 package org.flowcast.ingest.quality;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,13 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.flowcast.core.QualityFlag;
 import org.flowcast.core.Station;
-import org.flowcast.ingest.store.DayBlock;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ObservationStore;
-import org.flowcast.ingest.store.QualityFlag;
-import org.flowcast.ingest.store.StationStore;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.store.DayBlock;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ObservationBlocks;
+import org.flowcast.store.StationQuery;
+import org.flowcast.store.StoreException;
 
 /** Summarises the data quality of every station in the store, one block at a time. */
 public final class QualityReport {
@@ -28,23 +26,18 @@ public final class QualityReport {
 
     /** One summary per station that has readings or metadata, ordered by freeway, direction and postmile. */
     public List<StationQuality> perStation() throws StoreException {
-        try (Connection c = database.connect()) {
-            Map<Integer, Station> stations = new StationStore().all(c);
-            Map<Integer, Tally> tallies = new HashMap<>();
-            new ObservationStore().forEachBlock(c, block ->
-                    tallies.computeIfAbsent(block.stationId(), id -> new Tally()).add(block));
-            List<StationQuality> result = new ArrayList<>();
-            for (Station station : stations.values()) {
-                result.add(tallies.getOrDefault(station.id(), new Tally()).toQuality(station));
-            }
-            result.sort(Comparator.comparingInt((StationQuality q) -> q.station().freeway())
-                    .thenComparing(q -> q.station().direction())
-                    .thenComparingDouble(q -> Double.isNaN(q.station().absolutePostmile()) ? Double.MAX_VALUE : q.station().absolutePostmile())
-                    .thenComparingInt(q -> q.station().id()));
-            return result;
-        } catch (SQLException e) {
-            throw new StoreException("summarising data quality failed: " + e.getMessage(), e);
+        Map<Integer, Station> stations = new StationQuery(database).all();
+        Map<Integer, Tally> tallies = new HashMap<>();
+        new ObservationBlocks(database).forEach(block -> tallies.computeIfAbsent(block.stationId(), id -> new Tally()).add(block));
+        List<StationQuality> result = new ArrayList<>();
+        for (Station station : stations.values()) {
+            result.add(tallies.getOrDefault(station.id(), new Tally()).toQuality(station));
         }
+        result.sort(Comparator.comparingInt((StationQuality q) -> q.station().freeway())
+                .thenComparing(q -> q.station().direction())
+                .thenComparingDouble(q -> Double.isNaN(q.station().absolutePostmile()) ? Double.MAX_VALUE : q.station().absolutePostmile())
+                .thenComparingInt(q -> q.station().id()));
+        return result;
     }
 
     private static final class Tally {

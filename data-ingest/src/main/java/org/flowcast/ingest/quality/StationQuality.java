@@ -3,8 +3,8 @@ package org.flowcast.ingest.quality;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.flowcast.core.QualityFlag;
 import org.flowcast.core.Station;
-import org.flowcast.ingest.store.QualityFlag;
 
 /**
  * What the store holds of one station: its first and last reading, how many 5-minute slots between

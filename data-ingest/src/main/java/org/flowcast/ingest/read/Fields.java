@@ -1,8 +1,8 @@
 package org.flowcast.ingest.read;
-
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** Parsing of the numbers and timestamps found in PeMS text files; empty fields are {@code NaN}. */
 final class Fields {

@@ -1,9 +1,9 @@
 package org.flowcast.model.neural;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;

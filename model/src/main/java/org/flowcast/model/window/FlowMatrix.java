@@ -2,8 +2,8 @@ package org.flowcast.model.window;
 
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
-import org.flowcast.core.PemsTime;
 import org.flowcast.core.Channel;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 
 /**

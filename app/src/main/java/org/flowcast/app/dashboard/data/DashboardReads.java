@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.store.StoreException;
 import org.flowcast.reports.EvaluationSummary;
+import org.flowcast.store.StoreException;
 
 /**
  * What the dashboard reads, as values: a corridor's recent readings, the forecast runs with their
@@ -52,7 +52,7 @@ public interface DashboardReads {
      * The additive parts of a run's forecast for one station from one origin, in the model's order (empty
      * for a run whose model does not give them).
      */
-    List<org.flowcast.ingest.store.ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException;
+    List<org.flowcast.store.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException;
 
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
     SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException;

@@ -1,5 +1,4 @@
 package org.flowcast.app.dashboard.data;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +16,19 @@ import java.util.stream.Stream;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
-import org.flowcast.ingest.store.FlowcastDatabase;
-import org.flowcast.ingest.store.ForecastRuns;
-import org.flowcast.ingest.store.ForecastStore;
-import org.flowcast.ingest.store.SeriesQuery;
-import org.flowcast.ingest.store.StationQuery;
-import org.flowcast.ingest.store.StoreException;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
+import org.flowcast.store.FlowcastDatabase;
+import org.flowcast.store.ForecastRun;
+import org.flowcast.store.ForecastRuns;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StationQuery;
+import org.flowcast.store.StoreException;
+import org.flowcast.store.StoredForecast;
+import org.flowcast.store.StoredPart;
 
 /**
  * Everything the dashboard reads: one corridor's recent readings, the stored forecast runs, their
@@ -32,6 +36,7 @@ import org.flowcast.reports.ReportWriter;
  * connection, so calls may come from any thread.
  */
 public final class DashboardSource implements DashboardReads {
+    private final Workspace workspace;
     private final FlowcastDatabase database;
     private final Path evaluations;
     private final ForecastRuns forecasts;
@@ -39,8 +44,9 @@ public final class DashboardSource implements DashboardReads {
     /**
      * @param evaluations a run folder holding {@code run.json}, or a folder of run folders whose newest is used
      */
-    public DashboardSource(FlowcastDatabase database, Path evaluations) {
-        this.database = database;
+    public DashboardSource(Workspace workspace, Path evaluations) {
+        this.workspace = workspace;
+        this.database = workspace.database();
         this.evaluations = evaluations;
         this.forecasts = new ForecastRuns(database);
     }
@@ -109,7 +115,7 @@ public final class DashboardSource implements DashboardReads {
         if (corridor == null || ALL.equals(corridor)) {
             return Optional.empty();
         }
-        return catalog().entries().stream().map(org.flowcast.app.service.CorridorCatalog.Entry::corridor)
+        return catalog().entries().stream().map(CorridorCatalog.Entry::corridor)
                 .filter(c -> c.name().equals(corridor) && c.source() == org.flowcast.core.Corridor.Source.FILE).findFirst();
     }
 
@@ -157,14 +163,14 @@ public final class DashboardSource implements DashboardReads {
         return stations.stream().filter(s -> "ML".equals(s.laneType())).count();
     }
 
-    private org.flowcast.app.service.CorridorCatalog catalog;
+    private CorridorCatalog catalog;
 
     /** The corridors, read once: they change only with an ingest, which the dashboard does not do. */
-    private synchronized org.flowcast.app.service.CorridorCatalog catalog() throws StoreException {
+    private synchronized CorridorCatalog catalog() throws StoreException {
         if (catalog == null) {
             try {
-                catalog = org.flowcast.app.service.CorridorCatalog.withoutCoverage(database, Optional.empty());
-            } catch (org.flowcast.app.service.CorridorCatalog.Unknown e) {
+                catalog = CorridorCatalog.withoutCoverage(workspace, Optional.empty());
+            } catch (JobException e) {
                 throw new StoreException(e.getMessage(), e);
             }
         }
@@ -173,7 +179,7 @@ public final class DashboardSource implements DashboardReads {
 
     @Override
     public List<String> corridorNames() throws StoreException {
-        return catalog().entries().stream().map(org.flowcast.app.service.CorridorCatalog.Entry::name).toList();
+        return catalog().entries().stream().map(CorridorCatalog.Entry::name).toList();
     }
 
     @Override
@@ -182,7 +188,7 @@ public final class DashboardSource implements DashboardReads {
         List<RunChoice> runs = runs();
         List<String> order = org.flowcast.model.ModelRegistry.names();
         List<CorridorOutlook> outlooks = new ArrayList<>();
-        for (org.flowcast.app.service.CorridorCatalog.Entry entry : catalog().entries()) {
+        for (CorridorCatalog.Entry entry : catalog().entries()) {
             List<Integer> ids = entry.corridor().stationIds();
             List<Station> stations = ids.stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
             // runs are newest first, so the first of the best-placed model is its newest; a corridor without runs of
@@ -209,7 +215,7 @@ public final class DashboardSource implements DashboardReads {
     @Override
     public List<RunChoice> runs() throws StoreException {
         List<RunChoice> runs = new ArrayList<>();
-        for (ForecastStore.Run r : forecasts.runs()) {
+        for (ForecastRun r : forecasts.runs()) {
             runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt(), r.corridor()));
         }
         runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
@@ -237,7 +243,7 @@ public final class DashboardSource implements DashboardReads {
     }
 
     @Override
-    public List<ForecastStore.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException {
+    public List<StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException {
         return forecasts.parts(runId, stationId, origin);
     }
 
@@ -247,19 +253,19 @@ public final class DashboardSource implements DashboardReads {
         return forecasts.attention(runId, stationId, origins);
     }
 
-    private static SortedMap<Instant, StationForecast> group(List<ForecastStore.StoredValue> values) {
-        SortedMap<Instant, List<ForecastStore.StoredValue>> byOrigin = new TreeMap<>();
-        for (ForecastStore.StoredValue v : values) {
+    private static SortedMap<Instant, StationForecast> group(List<StoredForecast> values) {
+        SortedMap<Instant, List<StoredForecast>> byOrigin = new TreeMap<>();
+        for (StoredForecast v : values) {
             byOrigin.computeIfAbsent(v.origin(), o -> new ArrayList<>()).add(v);
         }
         SortedMap<Instant, StationForecast> out = new TreeMap<>();
         byOrigin.forEach((origin, rows) -> {
-            int steps = rows.stream().mapToInt(ForecastStore.StoredValue::step).max().orElse(0);
+            int steps = rows.stream().mapToInt(StoredForecast::step).max().orElse(0);
             float[][] columns = new float[5][steps];
             for (float[] column : columns) {
                 java.util.Arrays.fill(column, Float.NaN);
             }
-            for (ForecastStore.StoredValue v : rows) {
+            for (StoredForecast v : rows) {
                 int i = v.step() - 1;
                 columns[0][i] = v.value();
                 columns[1][i] = v.lower80();

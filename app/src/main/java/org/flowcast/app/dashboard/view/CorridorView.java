@@ -12,8 +12,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
+import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
 
 /**
  * The stations of the corridor in postmile order as coloured tiles; clicking one selects it. Tiles are

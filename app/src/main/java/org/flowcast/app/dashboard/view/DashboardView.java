@@ -21,10 +21,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.flowcast.core.PemsTime;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
+import org.flowcast.core.PemsTime;
 
 /**
  * The dashboard window's content: toolbar, corridor strip, origin controls and the five panels

@@ -12,8 +12,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
-import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
+import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.core.Horizon;
 import org.flowcast.core.TimeRange;
 

@@ -18,7 +18,7 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
-import org.flowcast.ingest.store.ForecastStore;
+import org.flowcast.store.StoredPart;
 
 /**
  * The chosen station's panels: its observed flow with the run's short and long forecasts and their
@@ -55,7 +55,7 @@ public final class StationForecastViewModel {
     }
 
     /** What a refresh reads. */
-    private record Reads(Optional<StationForecast> forecast, SortedMap<Instant, float[]> attention, List<ForecastStore.StoredPart> parts) {
+    private record Reads(Optional<StationForecast> forecast, SortedMap<Instant, float[]> attention, List<StoredPart> parts) {
     }
 
     void refresh() {
@@ -168,7 +168,7 @@ public final class StationForecastViewModel {
     }
 
     private static ContributionData contributionsOf(Station station, Optional<StationForecast> forecast,
-                                                    List<ForecastStore.StoredPart> parts, RunChoice run, Instant at) {
+                                                    List<StoredPart> parts, RunChoice run, Instant at) {
         if (forecast.isEmpty()) {
             return ContributionData.empty("No forecast from " + DashboardText.when(at) + " to break down.");
         }
@@ -179,7 +179,7 @@ public final class StationForecastViewModel {
         }
         StationForecast f = forecast.get();
         List<ContributionData.Line> lines = new ArrayList<>();
-        for (ForecastStore.StoredPart part : parts) {
+        for (StoredPart part : parts) {
             float[] values = part.values();
             List<ForecastChartData.Point> points = new ArrayList<>();
             for (int h = 1; h <= Math.min(values.length, f.steps()); h++) {

@@ -1,0 +1,179 @@
+package org.flowcast.jobs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+import org.flowcast.core.Corridor;
+import org.flowcast.core.Forecast;
+import org.flowcast.core.Forecaster;
+import org.flowcast.core.InputShares;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.TimeRange;
+import org.flowcast.model.ModelRegistry;
+import org.flowcast.store.ForecastRuns;
+import org.flowcast.store.NewForecastRun;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StoreException;
+
+/**
+ * The batch forecasting job: runs a model file over every origin of a time range (or the newest data)
+ * and writes forecasts, intervals, their additive parts and attention to the database in one transaction ({@link ForecastRuns}),
+ * replacing the earlier run of the same model file, range and stations.
+ */
+public final class ForecastJob {
+    private static final int CHUNK = 512;
+
+    private final Workspace workspace;
+
+    public ForecastJob(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /**
+     * What a job wrote: the run, its origins and stations, how long it took, the origins left out because
+     * their input window held no observed reading, and the shares of the input observed, imputed and missing.
+     */
+    public record Outcome(long runId, String model, int horizonSteps, int historySteps, int origins, int stations, double seconds,
+                          List<Instant> withoutData, InputShares input) {
+        public double stationForecastsPerSecond() {
+            return origins * (double) stations / seconds;
+        }
+    }
+
+    /**
+     * Forecasts from every origin in {@code origins} (null: only the newest stored time).
+     *
+     * @param progress receives the number of origins done so far
+     */
+    public Outcome run(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress) throws JobException {
+        try {
+            return write(modelFile, forecaster, origins, progress);
+        } catch (StoreException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forecasts from a corridor's model files in {@code folder} (of one model where given): each must have been
+     * trained on the corridor's stations as this database has them. Returns one outcome per file.
+     */
+    public List<Outcome> runCorridor(Corridor corridor, Path folder, Optional<String> model, TimeRange origins, LongConsumer progress)
+            throws JobException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Path file : ModelFiles.ofCorridor(folder, corridor.name(), model)) {
+            Forecaster forecaster = load(file);
+            if (!forecaster.stationIds().equals(corridor.stationIds())) {
+                throw new JobException(file.getFileName() + " was trained on other stations (" + forecaster.stationIds().size()
+                        + ", from " + forecaster.stationIds().get(0) + ") than corridor " + corridor.name() + " has here ("
+                        + corridor.stationIds().size() + ", from " + corridor.stationIds().get(0) + "): a model of another "
+                        + "database or an older station list; train it again with 'flowcast train --corridor " + corridor.name()
+                        + " --model " + forecaster.modelName() + "'");
+            }
+            outcomes.add(run(file, forecaster, origins, progress));
+        }
+        return outcomes;
+    }
+
+    /** Loads a model file; a file that cannot be read is a failure that names it. */
+    public static Forecaster load(Path modelFile) throws JobException {
+        try {
+            return ModelRegistry.load(modelFile);
+        } catch (IOException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+    }
+
+    private Outcome write(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress)
+            throws JobException, StoreException {
+        List<Integer> stations = forecaster.stationIds();
+        SeriesQuery query = new SeriesQuery(workspace.database());
+        TimeRange stored = query.storedRange(stations).orElseThrow(() ->
+                new JobException("the model's stations " + stations.subList(0, Math.min(5, stations.size()))
+                        + "... have no data in this database"));
+        TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
+        // a day more than the model reads, from which its gap filling may carry a value forward, so that a
+        // forecast is the same whatever range it was asked for in
+        Instant historyFrom = range.from().minus(SensorSeries.FIVE_MINUTES.multipliedBy(
+                forecaster.historySteps() - 1L + forecaster.warmUpSteps()));
+        SensorSeries history = query.stations(stations, new TimeRange(historyFrom, range.to()));
+        List<Instant> times = new ArrayList<>();
+        for (int t = forecaster.historySteps() - 1; t < history.length(); t++) {
+            if (range.contains(history.timeAt(t))) {
+                times.add(history.timeAt(t));
+            }
+        }
+        if (times.isEmpty()) {
+            throw new JobException("no origin in " + range + " has the " + forecaster.historySteps()
+                    + " steps of history the model needs");
+        }
+        InputCoverage coverage = InputCoverage.of(history, times, forecaster.historySteps());
+        if (coverage.usable().isEmpty()) {
+            throw new JobException("no origin in " + range + " has an observed reading in the " + forecaster.historySteps()
+                    + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
+                    + "history: ingest the data of that time, or forecast a range that has it");
+        }
+        long began = System.nanoTime();
+        String key = runKey(modelFile, range, stations);
+        List<Instant> usable = coverage.usable();
+        long runId = new ForecastRuns(workspace.database()).replace(new NewForecastRun(key, forecaster.modelName(),
+                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
+                forecaster.calibration(), forecaster.provenance().corridor()), sink -> {
+                    for (int from = 0; from < usable.size(); from += CHUNK) {
+                        List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
+                        for (Forecast f : chunk) {
+                            requireFinite(f, modelFile);
+                        }
+                        sink.add(chunk);
+                        progress.accept(Math.min(usable.size(), from + CHUNK));
+                    }
+                });
+        return new Outcome(runId, forecaster.modelName(), forecaster.horizonSteps(), forecaster.historySteps(), usable.size(), stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
+                coverage.shares());
+    }
+
+    /** A forecast is stored only where every value is finite: a NaN or infinite forecast is the model's fault. */
+    private static void requireFinite(Forecast f, Path modelFile) throws JobException {
+        for (int h = 1; h <= f.horizonSteps(); h++) {
+            for (int s = 0; s < f.stationCount(); s++) {
+                if (!Float.isFinite(f.value(h, s))) {
+                    throw new JobException(modelFile + ": the model forecast " + f.value(h, s) + " for station "
+                            + f.stationIds().get(s) + " at step " + h + " from " + f.origin() + "; nothing was written. "
+                            + "Train the model again on data that 'flowcast quality' finds sound");
+                }
+            }
+        }
+    }
+
+    /**
+     * What identifies a run, so that the same job run again replaces it: the model file's content, the range of
+     * origins and the stations (a SHA-256 of their ids in order, where runs before kept a {@code List.hashCode},
+     * which two station lists can share).
+     */
+    static String runKey(Path modelFile, TimeRange range, List<Integer> stations) throws JobException {
+        try {
+            String ids = stations.stream().map(String::valueOf).collect(Collectors.joining(","));
+            return sha256(Files.readAllBytes(modelFile)) + "|" + range.from() + "|" + range.to() + "|stations:"
+                    + sha256(ids.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        } catch (IOException e) {
+            throw new JobException("cannot read the model file " + modelFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.flowcast.jobs.cli;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The rules option values follow, as picocli converters: a value that breaks one is a usage error
+ * (exit 2) reported before any data is read, and the same rule holds in every command that takes the option.
+ */
+public final class OptionValues {
+    private OptionValues() {
+    }
+
+    /** The forecast horizon: 12 steps (one hour) or 24 (two hours), the horizons the protocol evaluates. */
+    public static final class HorizonSteps implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int steps = whole(value);
+            if (steps != 12 && steps != 24) {
+                throw new TypeConversionException("must be 12 (one hour) or 24 (two hours), was " + value);
+            }
+            return steps;
+        }
+    }
+
+    /** A count of at least 1 (epochs, days). */
+    public static final class AtLeastOne implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int n = whole(value);
+            if (n < 1) {
+                throw new TypeConversionException("must be at least 1, was " + value);
+            }
+            return n;
+        }
+    }
+
+    /** A station id: a positive whole number. */
+    public static final class StationId implements ITypeConverter<Integer> {
+        private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("(?i)(?:station|stn|vds)[ _-]?(\\d+)");
+
+        /** A PeMS station id of any length ({@code 10105110}), or the form a folder may name it by ({@code station25}). */
+        @Override
+        public Integer convert(String value) {
+            java.util.regex.Matcher named = NAMED.matcher(value.strip());
+            int id = named.matches() ? whole(named.group(1)) : whole(value);
+            if (id < 1) {
+                throw new TypeConversionException("must be a positive station id, was " + value);
+            }
+            return id;
+        }
+    }
+
+    /** A share from 0 to 1. */
+    public static final class Share implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double share;
+            try {
+                share = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("must be a number from 0 to 1, was '" + value + "'");
+            }
+            if (!(share >= 0 && share <= 1)) {
+                throw new TypeConversionException("must lie from 0 to 1 (0.05 allows 5% bad rows), was " + value);
+            }
+            return share;
+        }
+    }
+
+    /** A window or image size in pixels. */
+    public record Size(int width, int height) {
+    }
+
+    /** A window or image size {@code WIDTHxHEIGHT} from 640x400 to 8000x8000. */
+    public static final class WindowSize implements ITypeConverter<Size> {
+        @Override
+        public Size convert(String value) {
+            String[] parts = value.toLowerCase(java.util.Locale.ROOT).split("x");
+            if (parts.length == 2) {
+                try {
+                    int w = Integer.parseInt(parts[0].strip());
+                    int h = Integer.parseInt(parts[1].strip());
+                    if (w >= 640 && h >= 400 && w <= 8000 && h <= 8000) {
+                        return new Size(w, h);
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+            }
+            throw new TypeConversionException("must be WIDTHxHEIGHT from 640x400 to 8000x8000, e.g. 1500x950; was '" + value + "'");
+        }
+    }
+
+    private static int whole(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("must be a whole number, was '" + value + "'");
+        }
+    }
+}
