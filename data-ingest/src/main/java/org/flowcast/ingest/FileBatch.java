@@ -80,7 +80,7 @@ final class FileBatch {
                 List<Integer> unknown = files.get(i).collector().dataStations.keySet().stream()
                         .filter(withoutMetadata::contains).sorted().toList();
                 results.add(new FileIngestResult(r.file(), r.format(), r.status(), r.rowsRead(), r.loaded(), r.duplicates(),
-                        r.rejected(), r.flagged(), unknown, r.message(), r.warnings()));
+                        r.rejected(), r.flagged(), r.conflicts(), r.empty(), unknown, r.message(), r.warnings()));
             }
         } catch (Exception e) {
             rollback();
@@ -144,8 +144,9 @@ final class FileBatch {
         transaction.record(new IngestedFile(p.file().toAbsolutePath().toString(), p.format().name(), p.size(), p.sha256(),
                 loaded, counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), Instant.now()));
         return new FileIngestResult(p.file(), Optional.of(p.format()), Status.LOADED, collector.rowsRead, loaded,
-                counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), List.of(),
-                collector.rejected > 0 ? "rejected rows are listed in " + database.rejectLog() : "", collector.warnings);
+                counts.duplicates() + collector.duplicatesInFile, collector.rejected, counts.flagged(), collector.conflicts,
+                collector.empty, List.of(), collector.rejected > 0 ? "rejected rows are listed in " + database.rejectLog() : "",
+                collector.warnings());
     }
 
     private void rollback() {

@@ -7,9 +7,11 @@ import org.flowcast.ingest.read.FileFormat;
 
 /**
  * What happened to one input file. Row counts: {@code loaded} new or changed readings (or stations,
- * for metadata), {@code duplicates} readings already stored or repeated in the file, {@code rejected}
- * rows that could not be read, {@code flagged} loaded readings that failed a plausibility check;
- * {@code warnings} say what the file holds that was not read (a misspelt column).
+ * for metadata), {@code duplicates} readings already stored or repeated exactly in the file, {@code rejected}
+ * rows that could not be read, {@code empty} readings without any value (not stored); every row read is one of
+ * them: {@code loaded + duplicates + rejected + empty = rowsRead} for a loaded file. {@code conflicts} counts the
+ * rejected rows that repeat a station and time with other values; {@code flagged} loaded readings that failed a
+ * plausibility check; {@code warnings} say what the file holds that was not read (a misspelt column).
  */
 public record FileIngestResult(
         Path file,
@@ -20,6 +22,8 @@ public record FileIngestResult(
         long duplicates,
         long rejected,
         long flagged,
+        long conflicts,
+        long empty,
         List<Integer> stationsWithoutMetadata,
         String message,
         List<String> warnings) {
@@ -48,6 +52,17 @@ public record FileIngestResult(
     }
 
     static FileIngestResult failed(Path file, Optional<FileFormat> format, Status status, long rowsRead, long rejected, String message) {
-        return new FileIngestResult(file, format, status, rowsRead, 0, 0, rejected, 0, List.of(), message, List.of());
+        return failed(file, format, status, rowsRead, rejected, message, List.of());
+    }
+
+    /** A file of which nothing was stored, with what was said of it while it was read. */
+    static FileIngestResult failed(Path file, Optional<FileFormat> format, Status status, long rowsRead, long rejected, String message,
+                                   List<String> warnings) {
+        return new FileIngestResult(file, format, status, rowsRead, 0, 0, rejected, 0, 0, 0, List.of(), message, warnings);
+    }
+
+    /** A file that was not read: {@code status} says why (unchanged, or read with the tensor beside it). */
+    static FileIngestResult notRead(Path file, FileFormat format, Status status, String message) {
+        return new FileIngestResult(file, Optional.of(format), status, 0, 0, 0, 0, 0, 0, 0, List.of(), message, List.of());
     }
 }

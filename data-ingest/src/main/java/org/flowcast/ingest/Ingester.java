@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -75,6 +77,9 @@ public final class Ingester {
             detected.add(Detected.of(file));
         }
         detected.sort(Comparator.comparingInt(Detected::order));
+        // a station taken from small-number names in several folders: said before the files are read apart
+        Map<Path, List<String>> exportNotes = options.exportStationId().isPresent() ? Map.of() : SharedExportStations.notes(
+                detected.stream().filter(d -> d.format() == FileFormat.STATION_EXPORT).map(Detected::file).toList());
         listener.started(detected.size());
         List<FileIngestResult> results = new ArrayList<>();
         ExecutorService readers = Executors.newFixedThreadPool(READ_AHEAD, r -> {
@@ -84,7 +89,7 @@ public final class Ingester {
         });
         try (RejectLog rejects = new RejectLog(database.rejectLog())) {
             // metadata first: its lanes are the capacity check's when the data files are written
-            ReadAhead ahead = new ReadAhead(detected, readers, rejects);
+            ReadAhead ahead = new ReadAhead(detected, readers, rejects, exportNotes);
             ahead.start();
             FileBatch batch = new FileBatch(database.get(), options.transactionRows(), BATCH_FILES);
             for (int i = 0; i < detected.size(); i++) {
@@ -109,13 +114,15 @@ public final class Ingester {
         private final List<Detected> files;
         private final ExecutorService threads;
         private final RejectLog rejects;
+        private final Map<Path, List<String>> notes;
         private final Deque<Future<PreparedFile>> pending = new ArrayDeque<>();
         private int next;
 
-        ReadAhead(List<Detected> files, ExecutorService threads, RejectLog rejects) {
+        ReadAhead(List<Detected> files, ExecutorService threads, RejectLog rejects, Map<Path, List<String>> notes) {
             this.files = files;
             this.threads = threads;
             this.rejects = rejects;
+            this.notes = notes;
         }
 
         /** Starts reading the first files. */
@@ -132,7 +139,7 @@ public final class Ingester {
         private void readUpTo(int last) {
             while (next < files.size() && next <= last) {
                 Detected file = files.get(next++);
-                pending.add(threads.submit(() -> prepare(file, rejects)));
+                pending.add(threads.submit(() -> prepare(file, rejects, notes.getOrDefault(file.file(), List.of()))));
             }
         }
     }
@@ -173,16 +180,18 @@ public final class Ingester {
         }
     }
 
-    /** Reads a file into memory and decides whether it is to be written; touches the database only to read. */
-    private PreparedFile prepare(Detected d, RejectLog rejects) {
+    /**
+     * Reads a file into memory and decides whether it is to be written; touches the database only to read.
+     * {@code notes} are warnings found of the file before reading it.
+     */
+    private PreparedFile prepare(Detected d, RejectLog rejects, List<String> notes) {
         Path file = d.file();
         FileFormat format = d.format();
         if (d.error() != null) {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.empty(), Status.FAILED, 0, 0, d.error()));
         }
         if (format == FileFormat.TENSOR_COMPANION) {
-            return PreparedFile.done(new FileIngestResult(file, Optional.of(format), Status.SKIPPED, 0, 0, 0, 0, 0, List.of(),
-                    "read together with the .npz tensor beside it", List.of()));
+            return PreparedFile.done(FileIngestResult.notRead(file, format, Status.SKIPPED, "read together with the .npz tensor beside it"));
         }
         FileCollector collector = null;
         try {
@@ -192,11 +201,12 @@ public final class Ingester {
             if (!options.force() && !database.isNew()) {
                 Optional<IngestedFile> earlier = new IngestHistory(database.get()).findByContent(sha256, size);
                 if (earlier.isPresent()) {
-                    return PreparedFile.done(new FileIngestResult(file, Optional.of(format), Status.UNCHANGED, 0, 0, 0, 0, 0,
-                            List.of(), "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt(), List.of()));
+                    return PreparedFile.done(FileIngestResult.notRead(file, format, Status.UNCHANGED,
+                            "already loaded from " + earlier.get().path() + " at " + earlier.get().loadedAt()));
                 }
             }
-            collector = new FileCollector(file, rejects.writerFor(file), n -> listener.rowsRead(rowsReadSoFar.addAndGet(n)));
+            collector = new FileCollector(file, rejects::write, n -> listener.rowsRead(rowsReadSoFar.addAndGet(n)), Instant.now());
+            notes.forEach(collector::warning);
             try {
                 readerFor(format).read(file, collector);
             } finally {
@@ -207,11 +217,17 @@ public final class Ingester {
                         collector.rejected, String.format(
                                 "refused: %d of %d rows (%.1f%%) are bad, more than the %.0f%% allowed; first errors:%n  %s",
                                 collector.rejected, collector.rowsRead, 100.0 * collector.rejected / collector.rowsRead,
-                                100 * options.maxRejectShare(), String.join(System.lineSeparator() + "  ", collector.firstErrors))));
+                                100 * options.maxRejectShare(), String.join(System.lineSeparator() + "  ", collector.firstErrors)),
+                        collector.warnings()));
             }
             if (collector.rowsRead == 0) {
                 return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
-                        file + ": holds no data rows"));
+                        file + ": holds no data rows", collector.warnings()));
+            }
+            if (collector.holdsNoValue()) {
+                return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, collector.rowsRead,
+                        collector.rejected, file + ": none of its " + collector.empty + " readings holds a value (flow, occupancy "
+                                + "and speed are all empty or NaN): nothing was stored", collector.warnings()));
             }
             return new PreparedFile(file, format, size, sha256, collector, null);
         } catch (FileReadException e) {
@@ -220,6 +236,10 @@ public final class Ingester {
         } catch (IOException e) {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
                     TextSource.explain(file, e).getMessage()));
+        } catch (RejectLogFailure e) {
+            return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED,
+                    collector == null ? 0 : collector.rowsRead, collector == null ? 0 : collector.rejected,
+                    file + ": nothing of this file was stored: " + e.getMessage()));
         } catch (UncheckedIOException e) {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.of(format), Status.FAILED, 0, 0,
                     TextSource.explain(file, e.getCause()).getMessage()));

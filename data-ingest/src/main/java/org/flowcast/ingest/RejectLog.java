@@ -2,15 +2,16 @@ package org.flowcast.ingest;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.function.Supplier;
 
-/** The reject log beside the database, opened on the first reject and appended to. */
+/**
+ * The reject log beside the database, opened on the first reject and appended to; a failure to write it is a
+ * {@link RejectLogFailure} naming the log, so that it is never taken for the fault of the file being read.
+ */
 final class RejectLog implements AutoCloseable {
     private final Path path;
     private BufferedWriter writer;
@@ -19,22 +20,22 @@ final class RejectLog implements AutoCloseable {
         this.path = path;
     }
 
-    /** The log's writer, opened on first use; files read on several threads share it (a write of a line is whole). */
-    Supplier<BufferedWriter> writerFor(Path file) {
-        return this::open;
+    /** Appends one line; files read on several threads share the log, and a line is written whole. */
+    void write(String line) {
+        try {
+            // one write per line: BufferedWriter holds its lock for the whole string
+            open().write(line + System.lineSeparator());
+        } catch (IOException e) {
+            throw new RejectLogFailure(path, e);
+        }
     }
 
-    private synchronized BufferedWriter open() {
+    private synchronized BufferedWriter open() throws IOException {
         if (writer == null) {
-            try {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-                writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-                writer.write("# ingest at " + Instant.now());
-                writer.newLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            writer.write("# ingest at " + Instant.now());
+            writer.newLine();
         }
         return writer;
     }
@@ -45,7 +46,7 @@ final class RejectLog implements AutoCloseable {
             try {
                 writer.close();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new RejectLogFailure(path, e);
             }
         }
     }

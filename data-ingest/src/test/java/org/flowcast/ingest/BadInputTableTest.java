@@ -61,11 +61,30 @@ class BadInputTableTest {
         }
     }
 
-    /** What must come of the file: its status, rows loaded (-1: any), the lines rejected, a word of the message. */
-    record Outcome(Status status, long loaded, List<Long> rejectedLines, String message, SeriesCheck check) {
-        Outcome check(SeriesCheck then) {
-            return new Outcome(status, loaded, rejectedLines, message, then);
+    /** A marker among the earlier inputs: a folder stands where the reject log is to be written. */
+    static final Input REJECT_LOG_BLOCKED = new Input("(a folder in the place of the reject log)", new byte[0]);
+
+    /**
+     * What must come of the file: its status, rows loaded (-1: any), the lines rejected, a word of the message,
+     * and optional checks of the stored series and of the result's counts.
+     */
+    record Outcome(Status status, long loaded, List<Long> rejectedLines, String message, SeriesCheck check, ResultCheck counts) {
+        Outcome(Status status, long loaded, List<Long> rejectedLines, String message, SeriesCheck check) {
+            this(status, loaded, rejectedLines, message, check, null);
         }
+
+        Outcome check(SeriesCheck then) {
+            return new Outcome(status, loaded, rejectedLines, message, then, counts);
+        }
+
+        Outcome counts(ResultCheck then) {
+            return new Outcome(status, loaded, rejectedLines, message, check, then);
+        }
+    }
+
+    /** A check of the file's result (its counts and warnings). */
+    interface ResultCheck {
+        void verify(FileIngestResult result);
     }
 
     /** A check of what the database then holds for the day of Monday 3 January 2022. */
@@ -180,7 +199,128 @@ class BadInputTableTest {
                 // 14: a damaged first line does not hide the format of the rows after it
                 row("a garbage first line before station_5min rows", List.of(),
                         Input.text(FIVE_MINUTE_FILE, "#@!garbage\n" + fiveGood()),
-                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(1L), "expected at least 12", null)));
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(1L), "expected at least 12", null)),
+                // #39.1: a row far outside its daily file's day, or in the future, would stretch the stored range to it
+                row("a station_5min row re-dated to 2099", List.of(),
+                        Input.text(FIVE_MINUTE_FILE, fiveGood() + "01/03/2099 08:00:00,1205320,12,5,N,ML,.25,,100,120,0.041,56.4\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(41L), "outside the day 2022-01-03", null)),
+                row("a station_5min row of the next week", List.of(),
+                        Input.text(FIVE_MINUTE_FILE, fiveGood() + "01/10/2022 08:00:00,1205320,12,5,N,ML,.25,,100,120,0.041,56.4\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(41L), "outside the day 2022-01-03", null)),
+                longCsv("a long CSV row dated 2099", "7,2099-01-03 08:00:00,100,60", "in the future"),
+                longCsv("a long CSV row dated 1985", "7,1985-01-03 08:00:00,100,60", "before 1990"),
+                row("a daily file dated 2099", List.of(), Input.text("d12_text_station_5min_2099_01_03.txt",
+                                fiveGood().replace("01/03/2022", "01/03/2099")),
+                        new Outcome(Status.REFUSED, 0, java.util.stream.LongStream.rangeClosed(1, GOOD_ROWS).boxed().toList(),
+                                "its name dates it 2099-01-03, in the future", null)),
+                // #39.2: a row whose fields do not fit a lane layout is shifted, not read
+                fiveMinute("a Total Flow written 1,5 in the real layout", "01/03/2022 00:00:00,1205320,12,5,N,ML,.25,,100,1,5,0.041,56.4"
+                        + ",".repeat(20), "33 fields"),
+                fiveMinute("one extra comma in a row with lane fields", Fixtures.row(MONDAY, 1205320, 300, 0.05, 65, 100)
+                        .replace(",300,", ",3,00,"), "23 fields"),
+                row("a station's row with fewer lanes than its first", List.of(), Input.text(FIVE_MINUTE_FILE,
+                                Fixtures.row(MONDAY, 1205330, 300, 0.05, 65, 100) + "\n"
+                                        + Fixtures.row(MONDAY.plusMinutes(5), 1205330, 300, 0.05, 65, 100).replaceFirst(",10,150,[^,]*,[^,]*,1$", "")
+                                        + "\n" + fiveGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS + 1, List.of(2L), "1 lane(s) here but 2 on line 1", null)),
+                // #39.3: a file keeps one timestamp format; a conflicting repeat is reported, not counted as a duplicate
+                row("an ISO time among MM/dd/yyyy rows before the real reading", List.of(), Input.text(FIVE_MINUTE_FILE,
+                                fiveGood().lines().findFirst().orElseThrow() + "\n2022-01-03 01:00:00,1205320,12,5,N,ML,.25,,100,999,0.041,56.4\n"
+                                        + fiveGood().lines().skip(1).collect(java.util.stream.Collectors.joining("\n")) + "\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(2L), "not in the file's timestamp format MM/dd/yyyy HH:mm:ss", null)
+                                .check(monday -> assertThat(monday.value(12, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(132f))),
+                row("two rows of one station and time with different flows", List.of(), Input.text(FIVE_MINUTE_FILE,
+                                "01/03/2022 00:00:00,1205320,12,5,N,ML,.25,,100,500,0.041,56.4\n" + fiveGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(2L), "conflicts with line 1", null).counts(r -> {
+                            assertThat(r.duplicates()).as("duplicates").isZero();
+                            assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("1 conflicting row", "lines 1 and 2"));
+                        })),
+                row("a row repeated exactly", List.of(), Input.text(FIVE_MINUTE_FILE, fiveGood() + fiveGood().lines().findFirst().orElseThrow()
+                                + "\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "", null).counts(r -> {
+                            assertThat(r.duplicates()).as("duplicates").isEqualTo(1);
+                            assertThat(r.rejected()).isZero();
+                        })),
+                row("a US time among a long CSV's ISO times", List.of(),
+                        Input.text("mine.csv", LONG_HEADER + longGood() + "7,01/03/2022 08:00:00,100,60\n"),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(42L), "not in the file's timestamp format yyyy-MM-dd HH:mm:ss", null)),
+                // #39.4: every metadata row read is accounted for; a second, different description of an id is rejected
+                row("a metadata id described twice, differently", List.of(), Input.text("d12_text_meta_2022_01_03.txt",
+                                metadata(Fixtures.metaRow(1205321, 57, "S", 9.0, 4, "Moved"))),
+                        new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(GOOD_ROWS + 1L), "station 1205321 is described on line 2", null)
+                                .counts(BadInputTableTest::everyRowAccountedFor)),
+                row("a metadata row repeated exactly", List.of(), Input.text("d12_text_meta_2022_01_03.txt",
+                                metadata(Fixtures.metaRow(1205321, 5, "N", 2.0, 4, "Station 1"))),
+                        new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(), "", null).counts(r -> {
+                            assertThat(r.duplicates()).as("duplicates").isEqualTo(1);
+                            everyRowAccountedFor(r);
+                        })),
+                // #39.5: an absurd lane count would lift the capacity check past any flow
+                row("99,999 lanes in metadata", List.of(), Input.text("d12_text_meta_2022_01_03.txt",
+                                metadata(Fixtures.metaRow(1205360, 5, "N", 9.0, 99_999, "Wide"))),
+                        new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(GOOD_ROWS + 1L), "Lanes must lie between 1 and 10", null)),
+                row("a flow of 60,000 at a station given 99,999 lanes", List.of(Input.text("d12_text_meta_2022_01_03.txt",
+                                metadata(Fixtures.metaRow(1205360, 5, "N", 9.0, 99_999, "Wide")))),
+                        Input.text(FIVE_MINUTE_FILE, "01/03/2022 00:00:00,1205360,12,5,N,ML,.25,,100,60000,0.041,56.4\n" + fiveGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS + 1, List.of(), "", null).check(monday ->
+                                assertThat(monday.state(0, monday.stationIndex(1205360), Channel.FLOW)).isEqualTo(ValueState.MISSING))),
+                // #39.A: a small number as a file's name inside a folder named by a station is a week, not a station
+                row("a week's file 11.csv in the folder of station 1205320", List.of(),
+                        Input.text("1205320/11.csv", "5 Minutes,Flow (Veh/5 Minutes)\n01/03/2022 00:00,99\n01/03/2022 00:05,98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday ->
+                                assertThat(monday.value(0, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(99f))),
+                row("a week's file 3.txt in the folder station25", List.of(),
+                        Input.text("station25/3.txt", "5 Minutes,Flow (Veh/5 Minutes)\n01/03/2022 00:00,99\n01/03/2022 00:05,98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "station 25 taken from the name 'station25'", null).check(monday ->
+                                assertThat(monday.value(0, monday.stationIndex(25), Channel.FLOW)).isEqualTo(99f))),
+                row("a file named by one station in the folder of another", List.of(),
+                        Input.text("1205320/1205330.txt", "5 Minutes,Flow (Veh/5 Minutes)\n01/03/2022 00:00,99\n"),
+                        new Outcome(Status.LOADED, 1, List.of(), "station 1205330 taken from the name '1205330.txt'; the folder "
+                                + "'1205320' names station 1205320", null)),
+                // #39.B: a web export re-saved by a spreadsheet keeps its times readable
+                row("a web export re-saved as 2022/1/3 0:00", List.of(),
+                        Input.text("1205320.txt", "5 Minutes,Flow (Veh/5 Minutes)\n2022/1/3 0:00,99\n2022/1/3 0:05,98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday ->
+                                assertThat(monday.value(1, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(98f))),
+                row("a web export re-saved as 2022-1-3 0:05", List.of(),
+                        Input.text("1205320.txt", "5 Minutes,Flow (Veh/5 Minutes)\n2022-1-3 0:00,99\n2022-1-3 0:05,98\n"),
+                        new Outcome(Status.LOADED, 2, List.of(), "", null).check(monday ->
+                                assertThat(monday.value(1, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(98f))),
+                row("a web export of day-first times", List.of(),
+                        Input.text("1205320.txt", "5 Minutes,Flow (Veh/5 Minutes)\n3.1.2022 00:00,99\n3.1.2022 00:05,98\n"),
+                        new Outcome(Status.REFUSED, 0, List.of(2L, 3L), "yyyy/MM/dd HH:mm[:ss]", null)),
+                // #39.13: small things, each said as it is
+                row("a tensor of unsigned 16-bit values", List.of(Input.text("stations.txt", "401\n")),
+                        npz("{'descr': '<u2', 'fortran_order': False, 'shape': (2, 1, 1), }", new byte[4]),
+                        failed("data type '<u2'")),
+                row("a stations.txt of the wrong length", List.of(Input.text("stations.txt", "401\n")),
+                        npz(tensorHeader(2, 2, 1), floats(1, 2, 3, 4)), failed("stations.txt lists 1 station id(s) but the tensor has 2")),
+                row("a tensor of NaN only", List.of(Input.text("stations.txt", "401\n402\n")),
+                        npz(tensorHeader(2, 2, 1), floats(Float.NaN, Float.NaN, Float.NaN, Float.NaN)),
+                        failed("none of its 4 readings holds a value")),
+                row("a tensor with one step of NaN", List.of(Input.text("stations.txt", "401\n402\n")),
+                        npz(tensorHeader(2, 2, 1), floats(Float.NaN, Float.NaN, 120, 130)),
+                        new Outcome(Status.LOADED, 2, List.of(), "2 of its 4 readings hold no value", null)),
+                row("a station listed twice for a tensor", List.of(Input.text("stations.txt", "401\n402\n401\n")),
+                        npz(tensorHeader(1, 3, 1), floats(1, 2, 3)), failed("station 401 is listed twice, on lines 1 and 3")),
+                row("a station_5min file with a header line", List.of(), Input.text(FIVE_MINUTE_FILE, "Timestamp,Station,District,"
+                                + "Freeway #,Direction,Lane Type,Station Length,Samples,% Observed,Total Flow,Avg Occupancy,Avg Speed\n"
+                                + fiveGood()),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "line 1 is a header", null)),
+                row("a reject log that cannot be written", List.of(REJECT_LOG_BLOCKED),
+                        Input.text("mine.csv", LONG_HEADER + "7,2022-01-03 08:00:00,x,60\n" + longGood()),
+                        failed("could not write the reject log")));
+    }
+
+    /** A metadata file of the good stations (ids 1205321 on) and then {@code extra}, on the last line. */
+    private static String metadata(String extra) {
+        return Fixtures.META_HEADER + "\n" + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+                Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n" + extra + "\n";
+    }
+
+    private static void everyRowAccountedFor(FileIngestResult r) {
+        assertThat(r.loaded() + r.duplicates() + r.rejected()).as("loaded + duplicates + rejected of " + r.rowsRead() + " read")
+                .isEqualTo(r.rowsRead());
     }
 
     private static Arguments row(String name, List<Input> earlier, Input file, Outcome outcome) {
@@ -293,12 +433,18 @@ class BadInputTableTest {
         try (FlowcastDatabase db = FlowcastDatabase.open(dir.resolve("db/flowcast"))) {
             Ingester ingester = new Ingester(db, IngestOptions.defaults().withTensorStart(MONDAY_UTC), IngestListener.NONE);
             for (Input e : earlier) {
-                Path file = Files.write(folder.resolve(e.name()), e.bytes());
+                if (e == REJECT_LOG_BLOCKED) {
+                    Files.createDirectories(db.rejectLog());
+                    continue;
+                }
+                Path file = Files.write(Files.createDirectories(folder.resolve(e.name()).getParent()).resolve(
+                        Path.of(e.name()).getFileName()), e.bytes());
                 if (!e.name().equals("stations.txt")) {
                     assertThat(ingester.ingest(List.of(file)).get(0).status()).as("earlier file " + e).isEqualTo(Status.LOADED);
                 }
             }
-            Path file = Files.write(folder.resolve(input.name()), input.bytes());
+            Path file = Files.write(Files.createDirectories(folder.resolve(input.name()).getParent()).resolve(
+                    Path.of(input.name()).getFileName()), input.bytes());
             Path good = Files.writeString(dir.resolve("good.csv"), LONG_HEADER + "99,2022-01-03 00:00:00,10,60\n");
             List<FileIngestResult> results = ingester.ingest(List.of(file, good));
             FileIngestResult result = results.stream().filter(r -> r.file().equals(file)).findFirst().orElseThrow();
@@ -310,7 +456,7 @@ class BadInputTableTest {
             List<Long> lines = new ArrayList<>();
             List<String> messages = new ArrayList<>();
             StringBuilder logged = new StringBuilder();
-            if (Files.exists(db.rejectLog())) {
+            if (Files.isRegularFile(db.rejectLog())) {
                 for (String logLine : Files.readAllLines(db.rejectLog())) {
                     Matcher m = REJECT.matcher(logLine);
                     if (logLine.startsWith(file.toString())) {
@@ -328,13 +474,16 @@ class BadInputTableTest {
             } else if (expected.status() == Status.LOADED) {
                 assertThat(String.join("\n", result.warnings())).as("warnings").contains(expected.message());
             } else if (expected.status() == Status.REFUSED) {
-                assertThat(result.message() + logged).contains(expected.message());
+                assertThat(String.join("\n", result.warnings()) + result.message() + logged).contains(expected.message());
             } else {
                 // the message names the file at fault: the input, or the station list beside it
                 assertThat(result.message()).startsWith(folder.toString()).contains(expected.message());
             }
             assertThat(results.stream().filter(r -> r.file().equals(good)).findFirst().orElseThrow().status())
                     .as("the good file after it").isEqualTo(Status.LOADED);
+            if (expected.counts() != null) {
+                expected.counts().verify(result);
+            }
             if (expected.check() != null) {
                 SeriesQuery query = new SeriesQuery(db);
                 expected.check().verify(query.stations(query.stationsWithReadings().stream().sorted().toList(),

@@ -82,19 +82,24 @@ public enum FileFormat {
         if (lower.contains(StationExportReader.TIME_COLUMN)) {
             return STATION_EXPORT;
         }
+        // a header or a damaged first line before station_5min rows (12 fields or more: a long CSV's US-time rows
+        // have fewer): the reader skips the header, or rejects the line as the bad row it is
+        if (lines.stream().skip(1).anyMatch(FileFormat::isFiveMinuteRow)) {
+            return STATION_5MIN;
+        }
         if (EDGE_HEADER.matcher(firstLine).matches() || ID_LIST.matcher(firstLine).matches()) {
             return TENSOR_COMPANION;
         }
         if (LONG_CSV_HEADER.matcher(lower).matches() && lower.contains("timestamp") && lower.contains("flow")) {
             return LONG_CSV;
         }
-        // a damaged first line before station_5min rows: the reader rejects it as the bad row it is
-        if (lines.stream().skip(1).anyMatch(l -> FIVE_MIN_ROW.matcher(l).matches())) {
-            return STATION_5MIN;
-        }
         throw new FileReadException(file, "unknown format (first line: '" + abbreviate(firstLine) + "'); expected a PeMS "
                 + "station_5min file, PeMS station metadata, a PeMS station export, a .npz tensor or a CSV with the "
                 + "header station,timestamp,flow");
+    }
+
+    private static boolean isFiveMinuteRow(String line) {
+        return FIVE_MIN_ROW.matcher(line).matches() && line.split(",", -1).length >= StationFiveMinuteReader.BASE_FIELDS;
     }
 
     private static String abbreviate(String line) {

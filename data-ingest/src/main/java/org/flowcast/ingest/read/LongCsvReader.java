@@ -17,7 +17,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 /**
  * Reads users' own data as a long CSV with a header {@code station,timestamp,flow[,occupancy,speed]}
  * (any column order; names case-insensitive). A timestamp with an offset or {@code Z} is taken as
- * given; one without is Pacific local time, as in PeMS files.
+ * given; one without is Pacific local time, as in PeMS files, in the layout of the file's first such row
+ * ({@link FileTimestamps}).
  */
 public final class LongCsvReader implements SensorFileReader {
     static final List<String> REQUIRED = List.of("station", "timestamp", "flow");
@@ -49,6 +50,7 @@ public final class LongCsvReader implements SensorFileReader {
         }
         PacificTime clock = new PacificTime();
         FallBackHour fallBack = new FallBackHour();
+        FileTimestamps timestamps = new FileTimestamps();
         for (int row = 0; row < table.rowCount(); row++) {
             sink.rowRead();
             long line = row + 2L;
@@ -56,7 +58,8 @@ public final class LongCsvReader implements SensorFileReader {
             try {
                 int id = Fields.stationId(station.get(row), "station");
                 String time = timestamp.get(row).trim();
-                LocalDateTime local = hasOffset(time) ? null : Fields.timestamp(time);
+                // a time with an offset names its instant; only local times are held to the file's layout
+                LocalDateTime local = hasOffset(time) ? null : timestamps.parse(time, "timestamp");
                 Reading reading = new Reading(id, local == null ? withOffset(time) : pacific(clock, local, time),
                         Fields.number(flow.get(row), "flow"),
                         occupancy == null ? Float.NaN : Fields.number(occupancy.get(row), "occupancy"),

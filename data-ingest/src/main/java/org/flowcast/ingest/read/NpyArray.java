@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * A numeric array in NumPy's {@code .npy} format (version 1 to 3, C order, little- or big-endian
- * float32/float64), held as doubles. Written by hand: no kept Java library reads {@code .npy}
+ * float32/float64/int32/int64), held as doubles; another data type is refused, naming it and the accepted ones. Written by hand: no kept Java library reads {@code .npy}
  * without pulling in a foreign runtime, and the format is one header and raw values.
  */
 public record NpyArray(int[] shape, double[] values) {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([<>|=])([fi])(\\d)'");
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    /** A data type Flowcast reads: byte order, kind (float or signed integer) and width. */
+    private static final Pattern SUPPORTED = Pattern.compile("([<>|=])([fi])([48])");
+    private static final Pattern TYPE_CODE = Pattern.compile("[<>|=]?([a-zA-Z])(\\d+)");
+    private static final String ACCEPTED_TYPES = "float32, float64, int32 or int64 ('<f4', '<f8', '<i4', '<i8', or '>' "
+            + "for big-endian)";
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
@@ -68,12 +73,14 @@ public record NpyArray(int[] shape, double[] values) {
         if (fortran.find() && fortran.group(1).equals("True")) {
             throw new IOException("Fortran-ordered arrays are not supported; save with numpy.ascontiguousarray");
         }
-        String kind = descr.group(2);
-        int width = Integer.parseInt(descr.group(3));
-        if (!(kind.equals("f") && (width == 4 || width == 8)) && !(kind.equals("i") && (width == 4 || width == 8))) {
-            throw new IOException("unsupported element type " + descr.group(0) + "; expected float32, float64, int32 or int64");
+        Matcher type = SUPPORTED.matcher(descr.group(1));
+        if (!type.matches()) {
+            throw new IOException("unsupported data type '" + descr.group(1) + "'" + typeName(descr.group(1)) + "; accepted: "
+                    + ACCEPTED_TYPES + "; convert the array first, e.g. numpy's data.astype('float32')");
         }
-        ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        String kind = type.group(2);
+        int width = Integer.parseInt(type.group(3));
+        ByteOrder order = type.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         int[] shape = shape(shapeMatch.group(1));
         long count = 1;
         for (int d : shape) {
@@ -111,6 +118,24 @@ public record NpyArray(int[] shape, double[] values) {
             };
         }
         return new NpyArray(shape, values);
+    }
+
+    /** What a NumPy type code names, for messages ({@code <u2}: " (unsigned integer, 2 bytes)"), or nothing. */
+    private static String typeName(String code) {
+        Matcher m = TYPE_CODE.matcher(code);
+        if (!m.matches()) {
+            return "";
+        }
+        String kind = switch (m.group(1)) {
+            case "f" -> "floating point";
+            case "i" -> "signed integer";
+            case "u" -> "unsigned integer";
+            case "b" -> "boolean";
+            case "c" -> "complex";
+            case "U", "S" -> "text";
+            default -> "";
+        };
+        return kind.isEmpty() ? "" : " (" + kind + ", " + m.group(2) + (m.group(1).equals("U") ? " characters)" : " bytes)");
     }
 
     /** The dimensions of a header's shape tuple, each a whole number from 0 to {@link Integer#MAX_VALUE}. */

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -56,6 +58,11 @@ public final class NpzTensorReader implements SensorFileReader {
         int channels = tensor.shape()[2];
         Path listFile = options.stationList().orElseGet(() -> findStationList(file, stations).orElse(null));
         if (listFile == null) {
+            Path beside = file.toAbsolutePath().getParent().resolve("stations.txt");
+            if (Files.isRegularFile(beside)) {
+                throw new FileReadException(file, beside + " lists " + countIds(beside) + " station id(s) but the tensor has "
+                        + stations + " stations; give --station-list with one station id per line in tensor order");
+            }
             throw new FileReadException(file, "no station list found for its " + stations + " stations; give --station-list "
                     + "with one station id per line in tensor order (e.g. stations.txt)");
         }
@@ -123,6 +130,7 @@ public final class NpzTensorReader implements SensorFileReader {
 
     private static int[] readStationList(Path list, int stations) throws IOException, FileReadException {
         List<Integer> ids = new ArrayList<>();
+        Map<Integer, Integer> lineOf = new HashMap<>();
         int lineNumber = 0;
         try (BufferedReader reader = TextSource.openText(list)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -130,11 +138,19 @@ public final class NpzTensorReader implements SensorFileReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                int id;
                 try {
-                    ids.add(Fields.stationId(line, "the id"));
+                    id = Fields.stationId(line, "the id");
                 } catch (RowException e) {
                     throw new FileReadException(list, "line " + lineNumber + ": " + e.getMessage());
                 }
+                Integer earlier = lineOf.putIfAbsent(id, lineNumber);
+                if (earlier != null) {
+                    // two columns of one station: one would overwrite the other's readings as "duplicates"
+                    throw new FileReadException(list, "station " + id + " is listed twice, on lines " + earlier + " and "
+                            + lineNumber + "; each column of the tensor is one station: correct the list");
+                }
+                ids.add(id);
             }
         }
         if (ids.size() != stations) {

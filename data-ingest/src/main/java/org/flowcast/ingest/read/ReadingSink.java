@@ -26,6 +26,17 @@ public interface ReadingSink {
     default void warning(String message) {
     }
 
+    /** A row that repeats one read before exactly (a metadata row given twice): counted as a duplicate. */
+    default void duplicate(long line) {
+    }
+
+    /**
+     * The lanes a data file's rows lay out for a station ({@code station_5min}: 5 fields per lane), from its first
+     * row with lane fields at {@code line}; checked against the station's metadata when that is known.
+     */
+    default void laneLayout(int stationId, int lanes, long line) {
+    }
+
     /** Counts a row that was read, whether accepted or rejected, for the reject-share limit and progress. */
     default void rowRead() {
     }

@@ -21,68 +21,20 @@ import org.apache.commons.csv.CSVRecord;
  * column is {@code 5 Minutes}, then totals ({@code Flow (Veh/5 Minutes)}, {@code Speed (mph)},
  * {@code Occupancy (%)}, {@code % Observed}) and/or per-lane columns ({@code Lane N Flow (Veh/5 Minutes)}
  * ...), tab- or comma-separated, possibly after an unnamed index column. Columns are found by name.
- * Missing totals are computed from the lanes (flow summed, speed and occupancy averaged).
+ * Missing totals are computed from the lanes (flow summed, speed and occupancy averaged). Times as
+ * {@link FileTimestamps} reads them, in one layout per file.
  */
 public final class StationExportReader implements SensorFileReader {
     public static final String TIME_COLUMN = "5 minutes";
     private static final Pattern LANE = Pattern.compile("lane (\\d+) (flow|speed|occ)\\b.*");
-    /** A name that is an id: digits only (PeMS ids have up to 8, District 10's 10105110). */
-    private static final Pattern WHOLE_ID = Pattern.compile("0*([1-9]\\d{0,8})");
-    /** A name such as {@code station25}, {@code Station_25} or {@code station-25}, as analysts save exports. */
-    private static final Pattern STATION_NAME = Pattern.compile("(?i)(?:station|stn|vds)[ _-]?0*([1-9]\\d{0,8})");
-    /** A 6- or 7-digit run inside a longer name ({@code d12_1205320.txt}); shorter runs are dates and counters. */
-    private static final Pattern EMBEDDED_ID = Pattern.compile("(?<!\\d)(\\d{6,7})(?!\\d)");
-    /** How many names up from the file (its own, its folder's, their parent's) may name its station. */
-    private static final int NAMES_SEARCHED = 3;
-
     private final OptionalInt stationId;
 
-    /** @param stationId the station the file belongs to; empty to take it from the file or folder name */
+    /**
+     * @param stationId the station the file belongs to; empty to take it from the file's or its folders' names
+     *                  ({@link ExportStationName})
+     */
     public StationExportReader(OptionalInt stationId) {
         this.stationId = stationId;
-    }
-
-    /** Where a file's station id came from: the id and the file or folder name that holds it. */
-    public record IdFromName(int id, String name) {
-    }
-
-    /**
-     * The station a web export belongs to, from the nearest of its own name, its folder's and their
-     * parent's that names one: a name that is an id ({@code 10105110}, {@code 1205320.txt}), a station name
-     * ({@code station25}), or a 6- or 7-digit run inside a name ({@code d12_1205320.txt}).
-     */
-    public static java.util.Optional<IdFromName> stationIdFromName(Path file) {
-        int searched = 0;
-        for (Path p = file; p != null && p.getFileName() != null && searched < NAMES_SEARCHED; p = p.getParent(), searched++) {
-            String name = p.getFileName().toString();
-            String stem = p == file ? stem(name) : name;
-            for (Pattern pattern : new Pattern[] {WHOLE_ID, STATION_NAME}) {
-                Matcher m = pattern.matcher(stem);
-                if (m.matches()) {
-                    return java.util.Optional.of(new IdFromName(Integer.parseInt(m.group(1)), name));
-                }
-            }
-            Matcher embedded = EMBEDDED_ID.matcher(stem);
-            if (embedded.find()) {
-                return java.util.Optional.of(new IdFromName(Integer.parseInt(embedded.group(1)), name));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
-    /** The station id its name gives a file, if any ({@link #stationIdFromName}). */
-    public static OptionalInt stationIdFromPath(Path file) {
-        return stationIdFromName(file).map(n -> OptionalInt.of(n.id())).orElse(OptionalInt.empty());
-    }
-
-    private static String stem(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String ending : new String[] {".txt.gz", ".csv.gz", ".tsv.gz", ".txt", ".csv", ".tsv", ".gz", ".xlsx", ".xls"}) {
-            if (lower.endsWith(ending)) {
-                return name.substring(0, name.length() - ending.length());
-            }
-        }
-        return name;
     }
 
     @Override
@@ -91,15 +43,12 @@ public final class StationExportReader implements SensorFileReader {
         if (stationId.isPresent()) {
             station = stationId.getAsInt();
         } else {
-            IdFromName named = stationIdFromName(file).orElseThrow(() ->
+            ExportStationName named = ExportStationName.of(file).orElseThrow(() ->
                     new FileReadException(file, "a PeMS web export names no station inside, and neither its name nor its folders' "
                             + "names is a station id; name the file or its folder by the id (e.g. 1205320.txt, 10105110/, "
                             + "station25/) or give --station ID"));
             station = named.id();
-            // a name that is the id needs no word; one that only holds it (station25, d12_1205320) is said
-            if (!WHOLE_ID.matcher(stem(named.name())).matches()) {
-                sink.warning("station " + station + " taken from the name '" + named.name() + "'");
-            }
+            named.note().ifPresent(sink::warning);
         }
         try (BufferedReader reader = TextSource.openText(file)) {
             String headerLine = reader.readLine();
@@ -116,6 +65,7 @@ public final class StationExportReader implements SensorFileReader {
             Columns columns = Columns.of(file, format.parse(new java.io.StringReader(headerLine)).getRecords().get(0));
             PacificTime clock = new PacificTime();
             FallBackHour fallBack = new FallBackHour();
+            FileTimestamps timestamps = new FileTimestamps();
             Row.Split split = new Row.Split(delimiter);
             long line = headerAt;
             String text;
@@ -129,7 +79,7 @@ public final class StationExportReader implements SensorFileReader {
                     // a line with quotes (a re-saved file's "1,234") goes through Commons CSV, every other through the splitter
                     Row row = text.indexOf('"') < 0 && split.of(text) ? split : Row.of(format.parse(new java.io.StringReader(text))
                             .getRecords().get(0));
-                    LocalDateTime local = columns.localTime(row);
+                    LocalDateTime local = columns.localTime(row, timestamps);
                     Reading reading = columns.parse(station, row, local, clock);
                     if (clock.isAmbiguous(local)) {
                         fallBack.hold(reading, local, line, text);
@@ -266,11 +216,11 @@ public final class StationExportReader implements SensorFileReader {
             return -1;
         }
 
-        LocalDateTime localTime(Row record) throws RowException {
+        LocalDateTime localTime(Row record, FileTimestamps timestamps) throws RowException {
             if (record.size() <= time) {
                 throw new RowException("expected a '5 Minutes' time in field " + (time + 1) + ", found only " + record.size() + " fields");
             }
-            return Fields.timestamp(record.get(time));
+            return timestamps.parse(record.get(time), "5 Minutes");
         }
 
         Reading parse(int station, Row record, LocalDateTime local, PacificTime clock) throws RowException {
