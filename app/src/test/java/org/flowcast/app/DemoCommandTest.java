@@ -1,5 +1,4 @@
 package org.flowcast.app;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import org.flowcast.reports.ReportWriter;
 import org.flowcast.store.FlowcastDatabase;
 import org.flowcast.store.ForecastRun;
 import org.flowcast.store.ForecastRuns;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,8 @@ class DemoCommandTest {
         Result result = DemoWorkdir.firstRun();
         Path home = DemoWorkdir.home();
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("at-conv-lstm", "persistence", "linear-ar", "Report:", "station-forecasts/s", "flowcast dashboard");
+        assertThat(result.out()).contains("at-conv-lstm", "persistence", "linear-ar", "Report:", "station-forecasts/s",
+                "flowcast dashboard");
         Path html = home.resolve("runs/demo/report.html");
         String page = Files.readString(html);
         assertThat(page).contains("<svg", "Diebold", "at-conv-lstm").doesNotContain("<script", "<link", "cdn");
@@ -41,14 +42,15 @@ class DemoCommandTest {
         assertThat(summary.models().get(0).attentionByLag()).hasSize(12);
         assertThat(result.out()).contains("MAE step 24", "training stopped");
         // the ranking: every model once, the lowest average MAE first, tested against the best
-        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::model).hasSize(ModelRegistry.names().size()).doesNotHaveDuplicates();
+        assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::model).hasSize(ModelRegistry.names().size())
+                .doesNotHaveDuplicates();
         assertThat(summary.ranking().get(0).maeAverage())
                 .isEqualTo(summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow());
         assertThat(summary.ranking()).extracting(EvaluationSummary.Rank::maeAverage).isSorted();
         // the attention Conv-LSTM against every other model at steps 3, 6, 12 and 24
         assertThat(summary.againstLead()).hasSize((ModelRegistry.names().size() - 1) * 4)
                 .allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
-        assertThat(java.nio.file.Files.readString(home.resolve("runs/demo/report.md")))
+        assertThat(Files.readString(home.resolve("runs/demo/report.md")))
                 .contains("## Ranking by average MAE", "## Diebold–Mariano of at-conv-lstm against every other model");
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"))) {
             List<ForecastRun> runs = new ForecastRuns(db).runs();
@@ -75,7 +77,7 @@ class DemoCommandTest {
     @Test
     @Order(3)
     void dashboardWithoutADisplayIsRefusedBeforeAnyWork(@org.junit.jupiter.api.io.TempDir Path empty) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+        Assumptions.assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
                 "this machine has a display");
         Result result = FlowcastCommandTest.run("demo", "--workdir", empty.toString(), "--dashboard");
         assertThat(result.exitCode()).isEqualTo(1);

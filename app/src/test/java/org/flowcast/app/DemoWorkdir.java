@@ -39,7 +39,8 @@ public final class DemoWorkdir {
     }
 
     static Result runDemo() {
-        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5", "--baseline-train-seconds", "1");
+        return FlowcastCommandTest.run("demo", "--workdir", home.toString(), "--stations", "5", "--weeks", "3", "--train-seconds", "5",
+                "--baseline-train-seconds", "1");
     }
 
     /** A new temporary folder, deleted with everything in it when the test JVM exits. */

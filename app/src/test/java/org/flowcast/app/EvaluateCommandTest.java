@@ -1,8 +1,9 @@
 package org.flowcast.app;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flowcast.app.FlowcastCommandTest.Result;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
@@ -23,7 +24,7 @@ class EvaluateCommandTest {
         assertThat(summary.protocol().scheme()).startsWith("rolling origin over the test share:").contains("of 1 day");
         assertThat(summary.models()).extracting(EvaluationSummary.ModelSummary::model).containsExactly("historical-average", "persistence");
         assertThat(summary.models().get(0).provenance().get("evaluation")).isEqualTo(summary.protocol().scheme());
-        assertThat(java.nio.file.Files.readString(dir.resolve("report.md"))).contains("Evaluation: rolling origin");
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("Evaluation: rolling origin");
     }
 
     @Test
@@ -37,9 +38,9 @@ class EvaluateCommandTest {
         assertThat(summary.protocol().testWindows()).isEqualTo(288 - 12);
         assertThat(summary.protocol().scheme()).contains("the last 1 day", "the last 15% of the windows before them");
         assertThat(summary.models().get(0).provenance()).containsEntry("lambda", "0.5");
-        assertThat(java.nio.file.Files.readString(dir.resolve("report.md")))
+        assertThat(Files.readString(dir.resolve("report.md")))
                 .startsWith("# Flowcast accuracy report").contains("## Station " + target + ", step by step");
-        java.util.List<String> rows = java.nio.file.Files.readAllLines(dir.resolve("station-steps.csv"));
+        List<String> rows = Files.readAllLines(dir.resolve("station-steps.csv"));
         assertThat(rows.get(0)).isEqualTo("model,station,step,mae,rmse,mape_percent,count");
         assertThat(rows).hasSize(1 + 5 * 12);
         // a station's step 1 pools its 276 test origins (fewer where the truth is missing or zero)
@@ -50,7 +51,7 @@ class EvaluateCommandTest {
         // the report again, opening on another station
         Result again = FlowcastCommandTest.run("report", dir.toString(), "--target", "990001");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(java.nio.file.Files.readString(dir.resolve("report.md"))).contains("## Station 990001, step by step")
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("## Station 990001, step by step")
                 .doesNotContain("## Station " + target + ",");
     }
 

@@ -1,9 +1,9 @@
 package org.flowcast.app;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import org.flowcast.app.cli.FlowcastCommand;
 import org.flowcast.core.FlowcastVersion;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ public class FlowcastCommandTest {
 
     @Test
     void oneCommandsHelpComesAsOptionAndThroughTheHelpCommand() {
-        java.util.Map<String, String[]> usages = java.util.Map.of(
+        Map<String, String[]> usages = Map.of(
                 "Usage: flowcast ingest", new String[] {"ingest", "--help"},
                 "Usage: flowcast train", new String[] {"help", "train"},
                 "Usage: flowcast corridors", new String[] {"--verbose", "corridors", "--help"});

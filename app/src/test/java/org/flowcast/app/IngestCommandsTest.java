@@ -1,11 +1,14 @@
 package org.flowcast.app;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.assertj.core.data.Offset;
 import org.flowcast.app.FlowcastCommandTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +82,7 @@ class IngestCommandsTest {
         assertThat(stations.out()).contains("10105110", "unknown").doesNotContain(" 0-");
         // the bad '% Observed' kept its row; the missing hour and the blank hour are both gaps in the coverage
         String line = stations.out().lines().filter(l -> l.contains("10105110")).findFirst().orElseThrow();
-        assertThat(line).contains(String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * (7 * 288 - 24) / (7 * 288)));
+        assertThat(line).contains(String.format(Locale.ROOT, "%.1f%%", 100.0 * (7 * 288 - 24) / (7 * 288)));
         Result quality = flowcast("quality");
         assertThat(quality.exitCode()).as(quality.err()).isZero();
         // without metadata the corridor order is by id, and training says so before it starts
@@ -139,13 +142,13 @@ class IngestCommandsTest {
                 "--queries", "3", "--json", json.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("end-to-end run 2 of 2", "rows/s end to end (new JVM, -Xmx512m", "865");
-        com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        JsonNode figures = new ObjectMapper().readTree(json.toFile());
         assertThat(figures.get("files").asInt()).isEqualTo(2);
         assertThat(figures.get("failedFiles").asInt()).isZero();
         assertThat(figures.get("rows").asLong()).isEqualTo(863 + 2);
         assertThat(figures.get("endToEndSeconds")).hasSize(2).allSatisfy(s -> assertThat(s.asDouble()).isPositive());
         assertThat(figures.get("endToEndRowsPerSecond").asDouble())
-                .isEqualTo(865 / figures.get("endToEndMedianSeconds").asDouble(), org.assertj.core.data.Offset.offset(1e-6));
+                .isEqualTo(865 / figures.get("endToEndMedianSeconds").asDouble(), Offset.offset(1e-6));
         assertThat(figures.get("endToEndHeap").asText()).isEqualTo("512m");
     }
 }

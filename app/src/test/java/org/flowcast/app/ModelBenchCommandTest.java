@@ -57,7 +57,7 @@ class ModelBenchCommandTest {
                 "--models", "linear-ar,persistence", "--test-days", "1", "--json", json.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains(DemoWorkdir.database().toString() + ": 5 stations", "(test: the origins of the last 1 day");
-        String figures = java.nio.file.Files.readString(json);
+        String figures = Files.readString(json);
         assertThat(figures).contains("\"scheme\"", "the last 1 day", "\"testOrigins\" : " + (288 - 12));
         assertThat(result.err()).doesNotContain("have no postmile");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import org.flowcast.app.dashboard.data.DashboardSource;
@@ -80,7 +81,7 @@ class PostgresForecastJobTest {
                         assertThat(fromPg.get(i).upper95()).isCloseTo(fromH2.get(i).upper95(), within(1e-3f));
                         assertThat(fromPg.get(i).lower80()).isCloseTo(fromH2.get(i).lower80(), within(1e-3f));
                     }
-                    SortedMap<java.time.Instant, float[]> attention = new ForecastRuns(pg).attention(again.runId(), station, lastDay);
+                    SortedMap<Instant, float[]> attention = new ForecastRuns(pg).attention(again.runId(), station, lastDay);
                     assertThat(attention).hasSize(288);
                     assertThat(attention.get(lastDay.from())).hasSize(12);
                     assertThat(new ForecastRuns(pg).parts(again.runId(), station, lastDay.from())).extracting(StoredPart::name)

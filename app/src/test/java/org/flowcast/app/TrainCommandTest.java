@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code flowcast train} on the demo's database. */
 class TrainCommandTest {
-    private static final Pattern ANNOUNCED = Pattern.compile("(\\d+) training and (\\d+) validation origins \\(those whose targets are all missing are skipped\\)");
+    private static final Pattern ANNOUNCED = Pattern.compile(
+            "(\\d+) training and (\\d+) validation origins \\(those whose targets are all missing are skipped\\)");
     private static final Pattern USED = Pattern.compile("tcn: [\\d,]+ parameters, ([\\d,]+) training and ([\\d,]+) validation windows");
 
     @TempDir

@@ -16,7 +16,7 @@ public record Horizon(int steps, Duration step) {
 
     /** The steps every report, benchmark table and dashboard comparison shows: 3, 6, 12 and 24, where the horizon reaches them. */
     public static int[] reportedSteps(int horizonSteps) {
-        return java.util.stream.IntStream.of(3, 6, 12, 24).filter(s -> s <= horizonSteps).toArray();
+        return IntStream.of(3, 6, 12, 24).filter(s -> s <= horizonSteps).toArray();
     }
 
     public Horizon {

@@ -1,6 +1,6 @@
 package org.flowcast.core;
-
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,7 +45,7 @@ public record Provenance(
     /** Provenance of a model fitted now, by this build of Flowcast, on the given training series. */
     public static Provenance of(String model, Map<String, String> config, SensorSeries train, long seed) {
         return new Provenance(model, config, train.start(), train.end(),
-                java.util.Arrays.stream(train.stationIds()).boxed().toList(), seed,
+                Arrays.stream(train.stationIds()).boxed().toList(), seed,
                 FlowcastVersion.current(), FlowcastVersion.commit(), train.fingerprint(), RunEnvironment.describe(), Instant.now(),
                 train.corridor());
     }

@@ -1,7 +1,6 @@
 package org.flowcast.core;
 
 import java.util.Set;
-import org.flowcast.core.Channel;
 
 /**
  * Per-slot marks kept in the store beside each value. {@link #PRESENT} and {@link #FILLED} say where

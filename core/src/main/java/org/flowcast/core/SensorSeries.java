@@ -1,10 +1,13 @@
 package org.flowcast.core;
-
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -146,17 +149,17 @@ public final class SensorSeries {
      * and every value with its state. Two series with the same fingerprint are the same data.
      */
     public String fingerprint() {
-        java.security.MessageDigest digest;
+        MessageDigest digest;
         try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
-        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES * (2 + stations.size()));
+        ByteBuffer head = ByteBuffer.allocate(Long.BYTES * 2 + Integer.BYTES * (2 + stations.size()));
         head.putLong(start.getEpochSecond()).putLong(step.getSeconds()).putInt(length).putInt(stations.size());
         stations.forEach(s -> head.putInt(s.id()));
         digest.update(head.array());
-        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(Float.BYTES * 4096);
+        ByteBuffer chunk = ByteBuffer.allocate(Float.BYTES * 4096);
         for (int i = 0; i < values.length; i++) {
             if (!chunk.hasRemaining()) {
                 digest.update(chunk.array(), 0, chunk.position());
@@ -166,7 +169,7 @@ public final class SensorSeries {
         }
         digest.update(chunk.array(), 0, chunk.position());
         digest.update(states);
-        return "sha256:" + java.util.HexFormat.of().formatHex(digest.digest());
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
     /** Counts values of a channel in each state, indexed by {@link ValueState#ordinal()}. */

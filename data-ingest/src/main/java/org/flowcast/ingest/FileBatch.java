@@ -1,5 +1,4 @@
 package org.flowcast.ingest;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,5 @@
 package org.flowcast.ingest;
-
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.flowcast.core.SensorSeries;
@@ -36,7 +36,7 @@ public record IngestOptions(double maxRejectShare, OptionalInt exportStationId, 
                 new NpzTensorReader.Options(Optional.empty(), SensorSeries.FIVE_MINUTES, Optional.empty(), Optional.empty()), false);
     }
 
-    public IngestOptions withTensorStart(java.time.Instant start) {
+    public IngestOptions withTensorStart(Instant start) {
         return new IngestOptions(maxRejectShare, exportStationId,
                 new NpzTensorReader.Options(Optional.of(start), tensor.step(), tensor.stationList(), tensor.edgeList()), force,
                 transactionRows);

@@ -191,7 +191,8 @@ public final class Ingester {
             return PreparedFile.done(FileIngestResult.failed(file, Optional.empty(), Status.FAILED, 0, 0, d.error()));
         }
         if (format == FileFormat.TENSOR_COMPANION) {
-            return PreparedFile.done(FileIngestResult.notRead(file, format, Status.SKIPPED, "read together with the .npz tensor beside it"));
+            return PreparedFile.done(FileIngestResult.notRead(file, format, Status.SKIPPED,
+                    "read together with the .npz tensor beside it"));
         }
         FileCollector collector = null;
         try {

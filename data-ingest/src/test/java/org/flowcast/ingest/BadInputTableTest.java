@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
-import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
 import org.flowcast.ingest.FileIngestResult.Status;
@@ -175,12 +179,12 @@ class BadInputTableTest {
                 // 8: a text value the store cannot hold rejects its row, with its line
                 row("a 250-character station name", List.of(), Input.text("d12_text_meta_2022_01_03.txt", Fixtures.META_HEADER + "\n"
                                 + Fixtures.metaRow(1205320, 5, "N", 1.0, 4, "x".repeat(250)) + "\n"
-                                + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+                                + String.join("\n", IntStream.range(1, GOOD_ROWS).mapToObj(i ->
                                 Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n"),
                         new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(2L), "Name holds at most 200 characters", null)),
                 row("a negative lane count in metadata", List.of(), Input.text("d12_text_meta_2022_01_03.txt", Fixtures.META_HEADER + "\n"
                                 + Fixtures.metaRow(1205320, 5, "N", 1.0, -2, "Bad") + "\n"
-                                + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+                                + String.join("\n", IntStream.range(1, GOOD_ROWS).mapToObj(i ->
                                 Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n"),
                         new Outcome(Status.LOADED, GOOD_ROWS - 1, List.of(2L), "Lanes must not be negative", null)),
                 fiveMinute("the direction North in a 5-minute file", "01/03/2022 00:00:00,1205320,12,5,North,ML,.25,,100,124,0.041,56.4",
@@ -194,7 +198,7 @@ class BadInputTableTest {
                 // 14: a refused file lists its first 1,000 bad rows in the reject log, and says how many more there were
                 row("a file of 1,500 bad rows", List.of(), Input.text("mine.csv", LONG_HEADER
                                 + "7,2022-01-03 08:00:00,x,60\n".repeat(1500)),
-                        new Outcome(Status.REFUSED, 0, java.util.stream.LongStream.rangeClosed(2, 1001).boxed().toList(),
+                        new Outcome(Status.REFUSED, 0, LongStream.rangeClosed(2, 1001).boxed().toList(),
                                 "500 more rejected rows of this file are not listed", null)),
                 // 14: a damaged first line does not hide the format of the rows after it
                 row("a garbage first line before station_5min rows", List.of(),
@@ -211,7 +215,7 @@ class BadInputTableTest {
                 longCsv("a long CSV row dated 1985", "7,1985-01-03 08:00:00,100,60", "before 1990"),
                 row("a daily file dated 2099", List.of(), Input.text("d12_text_station_5min_2099_01_03.txt",
                                 fiveGood().replace("01/03/2022", "01/03/2099")),
-                        new Outcome(Status.REFUSED, 0, java.util.stream.LongStream.rangeClosed(1, GOOD_ROWS).boxed().toList(),
+                        new Outcome(Status.REFUSED, 0, LongStream.rangeClosed(1, GOOD_ROWS).boxed().toList(),
                                 "its name dates it 2099-01-03, in the future", null)),
                 // #39.2: a row whose fields do not fit a lane layout is shifted, not read
                 fiveMinute("a Total Flow written 1,5 in the real layout", "01/03/2022 00:00:00,1205320,12,5,N,ML,.25,,100,1,5,0.041,56.4"
@@ -220,13 +224,15 @@ class BadInputTableTest {
                         .replace(",300,", ",3,00,"), "23 fields"),
                 row("a station's row with fewer lanes than its first", List.of(), Input.text(FIVE_MINUTE_FILE,
                                 Fixtures.row(MONDAY, 1205330, 300, 0.05, 65, 100) + "\n"
-                                        + Fixtures.row(MONDAY.plusMinutes(5), 1205330, 300, 0.05, 65, 100).replaceFirst(",10,150,[^,]*,[^,]*,1$", "")
+                                        + Fixtures.row(MONDAY.plusMinutes(5), 1205330, 300, 0.05, 65,
+                                                100).replaceFirst(",10,150,[^,]*,[^,]*,1$", "")
                                         + "\n" + fiveGood()),
                         new Outcome(Status.LOADED, GOOD_ROWS + 1, List.of(2L), "1 lane(s) here but 2 on line 1", null)),
                 // #39.3: a file keeps one timestamp format; a conflicting repeat is reported, not counted as a duplicate
                 row("an ISO time among MM/dd/yyyy rows before the real reading", List.of(), Input.text(FIVE_MINUTE_FILE,
-                                fiveGood().lines().findFirst().orElseThrow() + "\n2022-01-03 01:00:00,1205320,12,5,N,ML,.25,,100,999,0.041,56.4\n"
-                                        + fiveGood().lines().skip(1).collect(java.util.stream.Collectors.joining("\n")) + "\n"),
+                                fiveGood().lines().findFirst().orElseThrow()
+                                        + "\n2022-01-03 01:00:00,1205320,12,5,N,ML,.25,,100,999,0.041,56.4\n"
+                                        + fiveGood().lines().skip(1).collect(Collectors.joining("\n")) + "\n"),
                         new Outcome(Status.LOADED, GOOD_ROWS, List.of(2L), "not in the file's timestamp format MM/dd/yyyy HH:mm:ss", null)
                                 .check(monday -> assertThat(monday.value(12, monday.stationIndex(1205320), Channel.FLOW)).isEqualTo(132f))),
                 row("two rows of one station and time with different flows", List.of(), Input.text(FIVE_MINUTE_FILE,
@@ -235,7 +241,8 @@ class BadInputTableTest {
                             assertThat(r.duplicates()).as("duplicates").isZero();
                             assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("1 conflicting row", "lines 1 and 2"));
                         })),
-                row("a row repeated exactly", List.of(), Input.text(FIVE_MINUTE_FILE, fiveGood() + fiveGood().lines().findFirst().orElseThrow()
+                row("a row repeated exactly", List.of(), Input.text(FIVE_MINUTE_FILE, fiveGood()
+                        + fiveGood().lines().findFirst().orElseThrow()
                                 + "\n"),
                         new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "", null).counts(r -> {
                             assertThat(r.duplicates()).as("duplicates").isEqualTo(1);
@@ -243,7 +250,8 @@ class BadInputTableTest {
                         })),
                 row("a US time among a long CSV's ISO times", List.of(),
                         Input.text("mine.csv", LONG_HEADER + longGood() + "7,01/03/2022 08:00:00,100,60\n"),
-                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(42L), "not in the file's timestamp format yyyy-MM-dd HH:mm:ss", null)),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(42L), "not in the file's timestamp format yyyy-MM-dd HH:mm:ss",
+                                null)),
                 // #39.4: every metadata row read is accounted for; a second, different description of an id is rejected
                 row("a metadata id described twice, differently", List.of(), Input.text("d12_text_meta_2022_01_03.txt",
                                 metadata(Fixtures.metaRow(1205321, 57, "S", 9.0, 4, "Moved"))),
@@ -314,7 +322,7 @@ class BadInputTableTest {
 
     /** A metadata file of the good stations (ids 1205321 on) and then {@code extra}, on the last line. */
     private static String metadata(String extra) {
-        return Fixtures.META_HEADER + "\n" + String.join("\n", java.util.stream.IntStream.range(1, GOOD_ROWS).mapToObj(i ->
+        return Fixtures.META_HEADER + "\n" + String.join("\n", IntStream.range(1, GOOD_ROWS).mapToObj(i ->
                 Fixtures.metaRow(1205320 + i, 5, "N", 1.0 + i, 4, "Station " + i)).toList()) + "\n" + extra + "\n";
     }
 
@@ -344,7 +352,8 @@ class BadInputTableTest {
     private static String longGood() {
         StringBuilder rows = new StringBuilder();
         for (int i = 1; i <= GOOD_ROWS; i++) {
-            rows.append("7,").append(MONDAY.plusMinutes(5L * i).toString().replace('T', ' ')).append(":00,").append(100 + i).append(",61\n");
+            rows.append("7,").append(MONDAY.plusMinutes(5L * i).toString().replace('T', ' ')).append(":00,").append(100
+                    + i).append(",61\n");
         }
         return rows.toString();
     }
@@ -385,14 +394,14 @@ class BadInputTableTest {
         try (OutputStream out = new GZIPOutputStream(bytes)) {
             out.write(content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new Input(name, bytes.toByteArray());
     }
 
     private static Input truncatedGzip(String name, String content) {
         byte[] whole = gzip(name, content).bytes();
-        return new Input(name, java.util.Arrays.copyOf(whole, whole.length - 8));
+        return new Input(name, Arrays.copyOf(whole, whole.length - 8));
     }
 
     private static String tensorHeader(int steps, int stations, int channels) {
@@ -420,7 +429,7 @@ class BadInputTableTest {
             zip.write(npy.toByteArray());
             zip.closeEntry();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return new Input("tensor.npz", bytes.toByteArray());
     }

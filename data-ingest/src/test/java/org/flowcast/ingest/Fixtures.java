@@ -55,6 +55,7 @@ public final class Fixtures {
             + "\tLength\tType\tLanes\tName\tUser_ID_1\tUser_ID_2\tUser_ID_3\tUser_ID_4";
 
     public static String metaRow(int id, int freeway, String dir, double absPm, int lanes, String name) {
-        return id + "\t" + freeway + "\t" + dir + "\t12\t59\t\t1.0\t" + absPm + "\t33.7\t-117.8\t.5\tML\t" + lanes + "\t" + name + "\t\t\t\t";
+        return id + "\t" + freeway + "\t" + dir + "\t12\t59\t\t1.0\t" + absPm + "\t33.7\t-117.8\t.5\tML\t" + lanes + "\t" + name
+                + "\t\t\t\t";
     }
 }

@@ -1,5 +1,4 @@
 package org.flowcast.ingest;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -8,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.OptionalInt;
 import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
@@ -21,6 +22,7 @@ import org.flowcast.store.ObservationBlocks;
 import org.flowcast.store.SeriesQuery;
 import org.flowcast.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,7 +95,7 @@ class IngesterTest {
         SensorSeries before = day(101);
         FileIngestResult again = ingest(file).get(0);
         assertThat(again.status()).isEqualTo(Status.UNCHANGED);
-        FileIngestResult forced = new Ingester(db, new IngestOptions(0.05, java.util.OptionalInt.empty(),
+        FileIngestResult forced = new Ingester(db, new IngestOptions(0.05, OptionalInt.empty(),
                 IngestOptions.defaults().tensor(), true), IngestListener.NONE).ingest(List.of(file)).get(0);
         assertThat(forced.loaded()).isZero();
         assertThat(forced.duplicates()).isEqualTo(24);
@@ -156,7 +158,7 @@ class IngesterTest {
     void duplicateAndOutOfOrderRowsAreHandled() throws Exception {
         List<String> rows = new ArrayList<>(Fixtures.rows(MONDAY, 10, 101));
         rows.add(rows.get(2));
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         FileIngestResult result = ingest(Fixtures.write(dir.resolve("a.txt"), rows)).get(0);
         assertThat(result.loaded()).isEqualTo(10);
         assertThat(result.duplicates()).isEqualTo(1);
@@ -243,7 +245,7 @@ class IngesterTest {
     @Test
     void loadsTheRealOrangeTensorAsTheSameValuesAsItsClearinghouseFiles() throws Exception {
         Path orange = Fixtures.SHARED_DATA.resolve("pems-d12-orange");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(orange), "skipped: " + orange + " is absent (needs ../shared/data)");
+        Assumptions.assumeTrue(Files.isDirectory(orange), "skipped: " + orange + " is absent (needs ../shared/data)");
         Path day3 = orange.resolve("station_5min/d12_text_station_5min_2022_01_03.txt.gz");
         assertThat(ingest(day3, orange.resolve("d12_text_meta.txt"))).allMatch(r -> r.status() == Status.LOADED);
         SensorSeries fromFiles = day(1205320);

@@ -1,5 +1,6 @@
 package org.flowcast.jobs;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
-import org.flowcast.jobs.CorridorLoader;
-import org.flowcast.jobs.ScratchFolder;
 import org.flowcast.store.FlowcastDatabase;
 import org.flowcast.store.SeriesQuery;
 import org.flowcast.store.StoreException;
@@ -55,7 +54,7 @@ public final class BenchmarkData {
             List<Path> lists = files.filter(p -> p.getFileName().toString().endsWith(".txt")).filter(p -> {
                 try {
                     return Files.readAllLines(p).stream().map(String::trim).filter(l -> !l.isEmpty()).allMatch(l -> l.matches("\\d+"));
-                } catch (IOException | java.io.UncheckedIOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     return false;
                 }
             }).toList();

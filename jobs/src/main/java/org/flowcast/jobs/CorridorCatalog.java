@@ -1,7 +1,7 @@
 package org.flowcast.jobs;
-
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.flowcast.core.Corridor;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.Station;
 import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.store.SeriesQuery;
@@ -128,13 +129,13 @@ public final class CorridorCatalog {
     }
 
     private static List<CorridorFile.Definition> definitions(Optional<Path> file) throws JobException {
-        Path chosen = file.orElse(org.flowcast.core.FlowcastHome.path().resolve(CorridorFile.DEFAULT_NAME));
+        Path chosen = file.orElse(FlowcastHome.path().resolve(CorridorFile.DEFAULT_NAME));
         if (file.isEmpty() && !Files.isRegularFile(chosen)) {
             return List.of();
         }
         try {
             return CorridorFile.read(chosen);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new JobException("the corridor file " + chosen + " does not exist; give an existing file to --corridors");
         } catch (IOException e) {
             throw new JobException("the corridor file " + chosen + " cannot be read: " + e.getMessage());
@@ -148,8 +149,10 @@ public final class CorridorCatalog {
     }
 
     private static Entry entry(Corridor corridor, String road, List<StationQuality> members) {
-        double from = members.stream().mapToDouble(q -> q.station().absolutePostmile()).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
-        double to = members.stream().mapToDouble(q -> q.station().absolutePostmile()).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+        double from = members.stream().mapToDouble(q -> q.station().absolutePostmile()).filter(v -> !Double.isNaN(v)).min()
+                .orElse(Double.NaN);
+        double to = members.stream().mapToDouble(q -> q.station().absolutePostmile()).filter(v -> !Double.isNaN(v)).max()
+                .orElse(Double.NaN);
         long spanned = members.stream().mapToLong(StationQuality::slotsSpanned).sum();
         long present = members.stream().mapToLong(StationQuality::slotsPresent).sum();
         Optional<Instant> first = members.stream().flatMap(q -> q.first().stream()).min(Comparator.naturalOrder());
@@ -185,7 +188,8 @@ public final class CorridorCatalog {
             if (e == null) {
                 e = entries.values().stream().filter(x -> x.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
                         .findFirst().orElseThrow(() -> new JobException("there is no corridor '" + name + "'; the database has "
-                                + (entries.isEmpty() ? "none" : String.join(", ", entries.keySet())) + " ('flowcast corridors' lists them)"));
+                                + (entries.isEmpty() ? "none" : String.join(", ", entries.keySet()))
+                                        + " ('flowcast corridors' lists them)"));
             }
             if (chosen.contains(e.corridor())) {
                 throw new JobException("corridor " + e.name() + " is named twice");

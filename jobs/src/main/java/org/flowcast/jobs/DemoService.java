@@ -104,7 +104,8 @@ public final class DemoService {
             for (Backtester.Fitted model : fitted) {
                 runs.add(backtester.evaluate(model, split));
             }
-            EvaluationSummary summary = Summaries.of("sample corridor (" + sampleFolder + ")", split, config.horizon(), config.seed(), runs);
+            EvaluationSummary summary = Summaries.of("sample corridor (" + sampleFolder + ")", split, config.horizon(), config.seed(),
+                    runs);
 
             steps.step("5/6 report");
             ReportWriter.saveRun(summary, settings.runFolder());

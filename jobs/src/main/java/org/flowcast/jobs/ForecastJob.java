@@ -137,7 +137,8 @@ public final class ForecastJob {
                         progress.accept(Math.min(usable.size(), from + CHUNK));
                     }
                 });
-        return new Outcome(runId, forecaster.modelName(), forecaster.horizonSteps(), forecaster.historySteps(), usable.size(), stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
+        return new Outcome(runId, forecaster.modelName(), forecaster.horizonSteps(), forecaster.historySteps(), usable.size(),
+                stations.size(), (System.nanoTime() - began) / 1e9, coverage.withoutData(),
                 coverage.shares());
     }
 

@@ -1,5 +1,4 @@
 package org.flowcast.jobs;
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.flowcast.core.FlowcastVersion;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.Horizon;
@@ -77,8 +78,8 @@ public final class ModelBenchService {
      * and the protocol's 3, 6, 12 (and 24).
      */
     public static int[] steps(int horizon) {
-        return java.util.stream.IntStream.concat(java.util.stream.IntStream.of(1),
-                java.util.Arrays.stream(Horizon.reportedSteps(horizon))).distinct().toArray();
+        return IntStream.concat(IntStream.of(1),
+                Arrays.stream(Horizon.reportedSteps(horizon))).distinct().toArray();
     }
 
     public Figures run(Request request, TrainingListener training, Progress progress) {
@@ -92,7 +93,8 @@ public final class ModelBenchService {
             ModelRun run = backtester.evaluate(fitted, split);
             Map<Integer, StepErrors> steps = new LinkedHashMap<>();
             for (int h : steps(config.horizon())) {
-                steps.put(h, new StepErrors(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE, h)));
+                steps.put(h, new StepErrors(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE,
+                        h)));
             }
             figures.add(new ModelFigures(run.model(), steps, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),
                     run.errors().pooled(Metric.MAPE), run.parameters(), run.samplesPerSecond(), run.secondsPerEpoch(),
@@ -121,7 +123,7 @@ public final class ModelBenchService {
                 millis[i - 10] = (System.nanoTime() - t0) / 1e6;
             }
         }
-        java.util.Arrays.sort(millis);
+        Arrays.sort(millis);
         return millis[millis.length / 2];
     }
 }

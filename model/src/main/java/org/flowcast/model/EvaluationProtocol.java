@@ -1,5 +1,5 @@
 package org.flowcast.model;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,10 +86,10 @@ public record EvaluationProtocol(int lookback, double trainShare, double validat
         if (range.lastDays() > 0) {
             testFirst = series.length() - range.lastDays() * WindowSpec.DAY_STEPS;
         } else {
-            testFirst = (int) Math.ceil(java.time.Duration.between(series.start(), range.from()).toSeconds()
+            testFirst = (int) Math.ceil(Duration.between(series.start(), range.from()).toSeconds()
                     / (double) series.step().toSeconds());
             if (range.to() != null) {
-                testLast = Math.min(last, (int) Math.ceil(java.time.Duration.between(series.start(), range.to()).toSeconds()
+                testLast = Math.min(last, (int) Math.ceil(Duration.between(series.start(), range.to()).toSeconds()
                         / (double) series.step().toSeconds()) - 1);
             }
         }
@@ -112,7 +112,8 @@ public record EvaluationProtocol(int lookback, double trainShare, double validat
             return String.format(Locale.ROOT, "one chronological split of the windows, %.0f%% training, %.0f%% validation, %.0f%% test",
                     trainShare * 100, validationShare * 100, (1 - trainShare - validationShare) * 100);
         }
-        return String.format(Locale.ROOT, "test: the origins of %s; validation: the last %.0f%% of the windows before them; training: the rest",
+        return String.format(Locale.ROOT,
+                "test: the origins of %s; validation: the last %.0f%% of the windows before them; training: the rest",
                 describeRange(test.get()), validationShare * 100);
     }
 

@@ -1,5 +1,4 @@
 package org.flowcast.model;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +10,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class ModelFile {
 
     /** Deletes what an earlier write of the same file left when it was killed: {@code NAME<digits>.part}. */
     private static void removeLeftOvers(Path folder, String name) throws IOException {
-        try (java.nio.file.DirectoryStream<Path> parts = Files.newDirectoryStream(folder, p -> {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, p -> {
             String other = p.getFileName().toString();
             return other.startsWith(name) && other.substring(name.length()).matches("\\d+\\.part");
         })) {
@@ -172,7 +173,7 @@ public final class ModelFile {
             }
         } catch (NoSuchFileException e) {
             throw new ModelFileException(file + ": no such model file");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new ModelFileException(file + ": permission denied: this user may not read the model file", e);
         } catch (IOException e) {
             if (e instanceof ModelFileException m) {

@@ -1,9 +1,10 @@
 package org.flowcast.model;
-
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
@@ -52,7 +53,8 @@ public final class ModelRegistry {
             TypedParameters.override(name(), defaults(), parameters);
         }
 
-        ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener, Optional<Path> checkpoint);
+        ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
+                Optional<Path> checkpoint);
 
         /** Whether reports treat it as a baseline (the best baseline is what the other models are tested against). */
         boolean baseline();
@@ -88,7 +90,7 @@ public final class ModelRegistry {
 
     /** A statistical baseline, fitted in one pass, from its typed parameters; {@code loader} reads its model file back. */
     public record Statistical<R extends Record>(String name, String description, R defaults,
-                                                java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory,
+                                                BiFunction<TrainingConfig, R, ForecastTrainer> factory,
                                                 StatisticalModelFiles.Loader loader) implements Entry {
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
@@ -107,8 +109,10 @@ public final class ModelRegistry {
     }
 
     private static final List<Entry> ENTRIES = List.of(
-            new Neural<>(AttentionConvLstm.NAME, "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021), seasonal and linear skips",
-                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new, Map.of("linearSkip", "false", "neighbourSkip", "false")),
+            new Neural<>(AttentionConvLstm.NAME,
+                    "attention-based Conv-LSTM with daily and weekly branches (Zheng et al. 2021), seasonal and linear skips",
+                    AttentionConvLstm.Parameters.defaults(), AttentionConvLstm::new, Map.of("linearSkip", "false", "neighbourSkip",
+                            "false")),
             new Neural<>(RecurrentBaseline.LSTM, "stacked LSTM over the recent hour, sequence to vector",
                     RecurrentBaseline.Parameters.defaults(), RecurrentBaseline::lstm),
             new Neural<>(RecurrentBaseline.GRU, "stacked hand-written GRU over the recent hour",
@@ -117,9 +121,11 @@ public final class ModelRegistry {
                     TemporalConvolutionNetwork.Parameters.defaults(), TemporalConvolutionNetwork::new),
             new Neural<>(TransformerEncoder.NAME, "2-layer Transformer encoder, 4 heads (Vaswani et al. 2017)",
                     TransformerEncoder.Parameters.defaults(), TransformerEncoder::new),
-            new Neural<>(SpatialTemporalIdentity.NAME, "STID: a shared MLP with station, time-of-day and day-of-week identities (Shao et al. 2022)",
+            new Neural<>(SpatialTemporalIdentity.NAME,
+                    "STID: a shared MLP with station, time-of-day and day-of-week identities (Shao et al. 2022)",
                     SpatialTemporalIdentity.Parameters.defaults(), SpatialTemporalIdentity::new),
-            new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c, p) -> Persistence.trainer(c.horizon()),
+            new Statistical<>(Persistence.NAME, "repeats the last known flow", new NoParameters(), (c,
+                    p) -> Persistence.trainer(c.horizon()),
                     Persistence::load),
             new Statistical<>(SeasonalNaive.NAME, "the same slot one week (else one day) earlier", SeasonalNaive.Parameters.defaults(),
                     (c, p) -> SeasonalNaive.trainer(c.horizon(), p.weekly()), SeasonalNaive::load),
@@ -187,7 +193,7 @@ public final class ModelRegistry {
                 if (!(entry instanceof Neural<?> neural)) {
                     throw new ModelFileException(file + ": " + name + " is not a neural model");
                 }
-                Map<String, String> hyper = new java.util.LinkedHashMap<>();
+                Map<String, String> hyper = new LinkedHashMap<>();
                 contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
                 neural.olderFiles().forEach(hyper::putIfAbsent);
                 return NeuralForecaster.load(file, contents, neural.architecture(hyper));

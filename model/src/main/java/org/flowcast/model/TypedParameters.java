@@ -26,7 +26,8 @@ public final class TypedParameters {
         Set<String> known = toText(defaults).keySet();
         for (String key : overrides.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown parameter '" + key + "'; " + owner + " takes " + (known.isEmpty() ? "none" : known));
+                throw new IllegalArgumentException("unknown parameter '" + key + "'; " + owner + " takes " + (known.isEmpty() ? "none"
+                        : known));
             }
         }
         Object[] values = new Object[components.length];
@@ -69,7 +70,8 @@ public final class TypedParameters {
                 return text;
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a " + (type == double.class ? "number" : "whole number") + ", not '" + text + "'");
+            throw new IllegalArgumentException(name + " must be a " + (type == double.class ? "number" : "whole number") + ", not '" + text
+                    + "'");
         }
         throw new IllegalArgumentException(name + " cannot be set from text");
     }

@@ -1,5 +1,4 @@
 package org.flowcast.model;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class BadModelFileTableTest {
                 row("a fallback flow of 1e30", (m, e) -> m.put("fallback", 1e30), "fallback"),
                 row("an infinite coefficient", (m, e) -> {
                     byte[] values = e.get("arrays/coefficients");
-                    java.nio.ByteBuffer.wrap(values).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(0, Float.POSITIVE_INFINITY);
+                    ByteBuffer.wrap(values).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, Float.POSITIVE_INFINITY);
                 }, "infinite value"));
     }
 
@@ -111,8 +112,8 @@ class BadModelFileTableTest {
     @Test
     void writingAFileRemovesWhatAKilledEarlierWriteOfItLeft() throws Exception {
         Path file = dir.resolve("again.fcm");
-        Path leftOver = java.nio.file.Files.writeString(dir.resolve("again.fcm8127361.part"), "half a model");
-        Path unrelated = java.nio.file.Files.writeString(dir.resolve("again.fcm.notes.part"), "someone's");
+        Path leftOver = Files.writeString(dir.resolve("again.fcm8127361.part"), "half a model");
+        Path unrelated = Files.writeString(dir.resolve("again.fcm.notes.part"), "someone's");
         ModelFile.write(file, ModelFile.newManifest("neural"), Map.of("w", new FloatArray(new long[] {1}, new float[] {1})));
         assertThat(leftOver).doesNotExist();
         assertThat(unrelated).exists();
@@ -122,8 +123,8 @@ class BadModelFileTableTest {
     @Test
     void anOlderFileWithItsIntervalsInASidecarStillForecastsThem() throws Exception {
         Path older = dir.resolve("older.fcm");
-        java.nio.file.Files.copy(trained, older);
-        java.nio.file.Files.writeString(dir.resolve("older.fcm.intervals.json"),
+        Files.copy(trained, older);
+        Files.writeString(dir.resolve("older.fcm.intervals.json"),
                 "[{\"level\":0.8,\"halfWidth\":[5,6,7,8,9,10,11,12,13,14,15,16]}]");
         Forecaster loaded = ModelRegistry.load(older);
         assertThat(loaded.calibration()).singleElement().satisfies(c -> assertThat(c.halfWidth()[0]).isEqualTo(5));
@@ -135,8 +136,8 @@ class BadModelFileTableTest {
     @Test
     void aTruncatedIntervalSidecarOfAnOlderFileNamesItself() throws Exception {
         Path older = dir.resolve("truncated-sidecar.fcm");
-        java.nio.file.Files.copy(trained, older);
-        java.nio.file.Files.writeString(dir.resolve("truncated-sidecar.fcm.intervals.json"), "[{\"level\": 0.8, \"halfW");
+        Files.copy(trained, older);
+        Files.writeString(dir.resolve("truncated-sidecar.fcm.intervals.json"), "[{\"level\": 0.8, \"halfW");
         assertThatThrownBy(() -> ModelRegistry.load(older)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("truncated-sidecar.fcm.intervals.json: not a readable interval file");
     }

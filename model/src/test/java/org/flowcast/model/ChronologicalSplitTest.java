@@ -1,9 +1,9 @@
 package org.flowcast.model;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.junit.jupiter.api.Test;
@@ -74,7 +74,8 @@ class ChronologicalSplitTest {
         SensorSeries series = series(8064);
         Instant from = series.timeAt(6000);
         Instant to = series.timeAt(6288);
-        EvaluationProtocol protocol = EvaluationProtocol.of(24).withTest(EvaluationProtocol.TestRange.between(from, to)).withValidationShare(0.15);
+        EvaluationProtocol protocol = EvaluationProtocol.of(24).withTest(EvaluationProtocol.TestRange.between(from,
+                to)).withValidationShare(0.15);
         ChronologicalSplit split = protocol.split(series);
 
         assertThat(split.testOrigins()).isEqualTo(288);
@@ -89,10 +90,10 @@ class ChronologicalSplitTest {
     @Test
     void aTestRangeWithNoRoomBeforeItIsRefusedWithTheReason() {
         SensorSeries series = series(8064);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
+        Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
                         .withTest(EvaluationProtocol.TestRange.lastDays(27)).split(series))
                 .hasMessageContaining("windows before it to train and validate on");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
+        Assertions.assertThatThrownBy(() -> EvaluationProtocol.of(12)
                         .withTest(EvaluationProtocol.TestRange.between(series.end().plusSeconds(3600), null)).split(series))
                 .hasMessageContaining("holds no origin");
     }

@@ -1,5 +1,4 @@
 package org.flowcast.model;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,13 +7,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastPart;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
+import org.flowcast.model.neural.AttentionConvLstm;
+import org.flowcast.model.neural.EpochReport;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.model.statistical.Persistence;
 import org.flowcast.model.statistical.SeasonalNaive;
@@ -29,7 +33,7 @@ class ModelContractTest {
     /** The longest lookback of any model (a week and an hour), so that every model sees the same windows. */
     private static final int LOOKBACK = EvaluationProtocol.LOOKBACK;
     /** The naive level itself: these are not expected to beat persistence. */
-    private static final java.util.Set<String> NAIVE = java.util.Set.of(Persistence.NAME, SeasonalNaive.NAME);
+    private static final Set<String> NAIVE = Set.of(Persistence.NAME, SeasonalNaive.NAME);
     static SensorSeries series;
     static ChronologicalSplit split;
     static List<Instant> testOrigins;
@@ -58,7 +62,8 @@ class ModelContractTest {
      */
     static TrainingConfig config(int epochs) {
         TrainingConfig d = TrainingConfig.defaults();
-        return new TrainingConfig(d.inputSteps(), HORIZON, d.batchSize(), epochs, d.patience(), 3e-3, 0.9, d.clipNorm(), d.seed(), 0, d.averageDecay());
+        return new TrainingConfig(d.inputSteps(), HORIZON, d.batchSize(), epochs, d.patience(), 3e-3, 0.9, d.clipNorm(), d.seed(), 0,
+                d.averageDecay());
     }
 
     static Forecaster fit(String name, int epochs) {
@@ -68,7 +73,7 @@ class ModelContractTest {
     static Forecaster fit(String name, int epochs, ChronologicalSplit on) {
         TrainingListener progress = new TrainingListener() {
             @Override
-            public void epochFinished(org.flowcast.model.neural.EpochReport r) {
+            public void epochFinished(EpochReport r) {
                 System.out.printf("  %s epoch %d: loss %.4f, validation MAE %.2f, %.0f samples/s%n", name, r.epoch() + 1,
                         r.trainLoss(), r.validationMae(), r.samplesPerSecond());
             }
@@ -97,10 +102,10 @@ class ModelContractTest {
             }
         }
         // a model that shows its forecast as a sum of parts: they add up to the forecast, step by step and station by station
-        if (name.equals(org.flowcast.model.neural.AttentionConvLstm.NAME)) {
-            assertThat(forecasts.get(0).parts()).extracting(org.flowcast.core.ForecastPart::name).containsExactly(
-                    org.flowcast.model.neural.AttentionConvLstm.PART_HEAD, org.flowcast.model.neural.AttentionConvLstm.PART_SEASONAL,
-                    org.flowcast.model.neural.AttentionConvLstm.PART_LINEAR);
+        if (name.equals(AttentionConvLstm.NAME)) {
+            assertThat(forecasts.get(0).parts()).extracting(ForecastPart::name).containsExactly(
+                    AttentionConvLstm.PART_HEAD, AttentionConvLstm.PART_SEASONAL,
+                    AttentionConvLstm.PART_LINEAR);
         }
         for (Forecast f : forecasts) {
             if (f.parts().isEmpty()) {
@@ -109,11 +114,11 @@ class ModelContractTest {
             for (int h = 1; h <= f.horizonSteps(); h++) {
                 for (int s = 0; s < f.stationCount(); s++) {
                     double sum = 0;
-                    for (org.flowcast.core.ForecastPart part : f.parts()) {
+                    for (ForecastPart part : f.parts()) {
                         sum += part.value(h, s);
                     }
                     assertThat(sum).as("the parts of step %d at station %d", h, s)
-                            .isCloseTo(f.value(h, s), org.assertj.core.api.Assertions.within(1e-3 + 1e-5 * Math.abs(f.value(h, s))));
+                            .isCloseTo(f.value(h, s), Assertions.within(1e-3 + 1e-5 * Math.abs(f.value(h, s))));
                 }
             }
         }

@@ -24,7 +24,8 @@ class ModelRegistryTest {
 
     @Test
     void refusesAMisspelledParameterOfAStatisticalModelNamingWhatItTakes() {
-        assertThatThrownBy(() -> trainer("linear-ar", Map.of("lamda", "0.1"))).hasMessage("unknown parameter 'lamda'; linear-ar takes [lambda]");
+        assertThatThrownBy(() -> trainer("linear-ar", Map.of("lamda",
+                "0.1"))).hasMessage("unknown parameter 'lamda'; linear-ar takes [lambda]");
         assertThatThrownBy(() -> trainer("persistence", Map.of("x", "1"))).hasMessage("unknown parameter 'x'; persistence takes none");
     }
 

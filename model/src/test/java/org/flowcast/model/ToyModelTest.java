@@ -1,10 +1,10 @@
 package org.flowcast.model;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -131,7 +131,7 @@ class ToyModelTest {
 
         Path file = dir.resolve("toy.fcm");
         fitted.save(file);
-        List<ModelRegistry.Entry> registered = new java.util.ArrayList<>(ModelRegistry.all());
+        List<ModelRegistry.Entry> registered = new ArrayList<>(ModelRegistry.all());
         registered.add(ENTRY);
         Forecaster loaded = ModelRegistry.load(file, registered);
 

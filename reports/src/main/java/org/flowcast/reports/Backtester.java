@@ -1,12 +1,13 @@
 package org.flowcast.reports;
-
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
@@ -198,14 +199,14 @@ public final class Backtester {
                 busiest = s;
             }
         }
-        Map<java.time.LocalDate, Integer> weekdaySteps = new java.util.TreeMap<>();
+        Map<LocalDate, Integer> weekdaySteps = new TreeMap<>();
         for (Forecast f : forecasts) {
             ZonedDateTime local = ZonedDateTime.ofInstant(f.origin(), PemsTime.ZONE);
             if (local.getDayOfWeek().getValue() <= 5) {
                 weekdaySteps.merge(local.toLocalDate(), 1, Integer::sum);
             }
         }
-        java.time.LocalDate day = weekdaySteps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        LocalDate day = weekdaySteps.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(ZonedDateTime.ofInstant(test.start(), PemsTime.ZONE).toLocalDate());
         Instant from = day.atStartOfDay(PemsTime.ZONE).toInstant();
         int shortStep = Math.min(6, horizon);

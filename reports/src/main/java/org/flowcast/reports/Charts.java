@@ -1,15 +1,18 @@
 package org.flowcast.reports;
-
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.flowcast.core.PemsTime;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -53,9 +56,9 @@ final class Charts {
         TimeSeries observed = new TimeSeries("observed");
         TimeSeries shortLine = new TimeSeries(model + ", " + trace.shortStep() * 5 + " min ahead");
         TimeSeries longLine = new TimeSeries(model + ", " + trace.longStep() * 5 + " min ahead");
-        java.util.TimeZone pacific = java.util.TimeZone.getTimeZone(PemsTime.ZONE);
+        TimeZone pacific = TimeZone.getTimeZone(PemsTime.ZONE);
         for (int i = 0; i < trace.epochSeconds().length; i++) {
-            Minute minute = new Minute(new java.util.Date(trace.epochSeconds()[i] * 1000), pacific, java.util.Locale.ROOT);
+            Minute minute = new Minute(new Date(trace.epochSeconds()[i] * 1000), pacific, Locale.ROOT);
             add(observed, minute, trace.observed()[i]);
             add(shortLine, minute, trace.shortForecast()[i]);
             add(longLine, minute, trace.longForecast()[i]);
@@ -87,7 +90,7 @@ final class Charts {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        ((org.jfree.chart.plot.CategoryPlot) chart.getPlot()).getRenderer().setSeriesPaint(0, PALETTE[0]);
+        ((CategoryPlot) chart.getPlot()).getRenderer().setSeriesPaint(0, PALETTE[0]);
         return svg(chart);
     }
 

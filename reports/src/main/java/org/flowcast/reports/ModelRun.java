@@ -25,7 +25,7 @@ public record ModelRun(
         double fitSeconds,
         double predictSeconds,
         int testOrigins,
-        java.util.List<ConformalIntervals> intervals,
+        List<ConformalIntervals> intervals,
         double[] coverage,
         double[] attentionByLag,
         Trace trace) {

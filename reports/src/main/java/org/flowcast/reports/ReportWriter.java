@@ -1,5 +1,5 @@
 package org.flowcast.reports;
-
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.samskivert.mustache.Mustache;
@@ -11,11 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import org.flowcast.core.Horizon;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Significance;
@@ -51,7 +54,7 @@ public final class ReportWriter {
         EvaluationSummary summary;
         try {
             summary = JSON.readValue(file.toFile(), EvaluationSummary.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IOException(file + ": not a readable evaluation run (truncated or damaged: "
                     + e.getOriginalMessage() + "); run 'flowcast evaluate' again", e);
         }
@@ -64,14 +67,14 @@ public final class ReportWriter {
     }
 
     public Written write(EvaluationSummary summary, Path folder) throws IOException {
-        return write(summary, folder, java.util.OptionalInt.empty());
+        return write(summary, folder, OptionalInt.empty());
     }
 
     /**
      * Writes the report, its CSV tables and the station × step table ({@code station-steps.csv} and
      * {@code .json}); with a {@code target} station, the report opens with that station's step table.
      */
-    public Written write(EvaluationSummary summary, Path folder, java.util.OptionalInt target) throws IOException {
+    public Written write(EvaluationSummary summary, Path folder, OptionalInt target) throws IOException {
         Files.createDirectories(folder);
         Map<String, Object> context = context(summary);
         if (target.isPresent()) {
@@ -95,7 +98,7 @@ public final class ReportWriter {
     }
 
     static List<StationStepRow> stationSteps(EvaluationSummary summary) {
-        List<StationStepRow> rows = new java.util.ArrayList<>();
+        List<StationStepRow> rows = new ArrayList<>();
         for (ModelSummary m : summary.models()) {
             m.stationSteps().forEach((id, steps) -> rows.add(new StationStepRow(m.model(), id, steps.mae(), steps.rmse(), steps.mape(),
                     steps.count())));
@@ -128,19 +131,19 @@ public final class ReportWriter {
     /** The target station's table: each model's MAE / RMSE / MAPE at every reported step. */
     private static Map<String, Object> targetSection(EvaluationSummary summary, int station) {
         int[] steps = Horizon.reportedSteps(summary.protocol().horizon());
-        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (ModelSummary m : summary.models()) {
             EvaluationSummary.StationSteps s = m.stationSteps().get(station);
             if (s == null) {
                 continue;
             }
-            List<Map<String, Object>> cells = new java.util.ArrayList<>();
+            List<Map<String, Object>> cells = new ArrayList<>();
             for (int h : steps) {
                 cells.add(Map.of("mae", f(s.mae()[h - 1], 2), "rmse", f(s.rmse()[h - 1], 2), "mape", f(s.mape()[h - 1], 1)));
             }
             rows.add(Map.of("model", m.model(), "cells", cells));
         }
-        List<Map<String, Object>> headers = java.util.Arrays.stream(steps).mapToObj(h -> Map.<String, Object>of("step", h,
+        List<Map<String, Object>> headers = Arrays.stream(steps).mapToObj(h -> Map.<String, Object>of("step", h,
                 "minutes", h * 5)).toList();
         return Map.of("station", station, "steps", headers, "rows", rows);
     }
@@ -216,7 +219,7 @@ public final class ReportWriter {
         c.put("codeVersion", summary.codeVersion());
         c.put("codeCommit", summary.codeCommit() == null ? "unknown" : summary.codeCommit());
         c.put("environment", summary.environment() == null ? "unknown" : summary.environment().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         c.put("protocol", summary.protocol());
         c.put("stationCount", summary.protocol().stationIds().size());
         List<Map<String, Object>> stepHeaders = new ArrayList<>();

@@ -1,5 +1,5 @@
 package org.flowcast.reports;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +101,7 @@ public final class RollingOrigin {
     /** Index of each fold's first origin: the first test origin, then every {@code foldDays} days. */
     private List<Integer> foldStarts(SensorSeries series, int firstTest, int horizon) {
         int lastOrigin = series.length() - horizon - 1;
-        int stepsPerFold = (int) (java.time.Duration.ofDays(foldDays).toSeconds() / series.step().toSeconds());
+        int stepsPerFold = (int) (Duration.ofDays(foldDays).toSeconds() / series.step().toSeconds());
         List<Integer> starts = new ArrayList<>();
         for (int t = firstTest; t <= lastOrigin; t += stepsPerFold) {
             starts.add(t);

@@ -1,7 +1,7 @@
 package org.flowcast.reports;
-
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.FlowcastVersion;
 import org.flowcast.core.Horizon;
+import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.Metric;
 import org.flowcast.core.RunEnvironment;
 import org.flowcast.model.ChronologicalSplit;
@@ -34,13 +35,14 @@ public final class Summaries {
 
     /** A summary whose scheme says how the test origins were forecast (e.g. rolling origin). */
     public static EvaluationSummary of(String data, ChronologicalSplit split, int horizon, long seed, List<ModelRun> runs, String scheme) {
-        Protocol protocol = new Protocol(data, java.util.Arrays.stream(split.train().stationIds()).boxed().toList(),
+        Protocol protocol = new Protocol(data, Arrays.stream(split.train().stationIds()).boxed().toList(),
                 split.train().start().toString(), split.test().end().toString(), split.trainOrigins(), split.validationOrigins(),
                 split.testOrigins(), horizon, EvaluationProtocol.LOOKBACK,
                 "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
-                RunEnvironment.describe(), protocol, models, significance(runs, horizon), ranking(runs, horizon), againstLead(runs, horizon));
+                RunEnvironment.describe(), protocol, models, significance(runs, horizon), ranking(runs, horizon), againstLead(runs,
+                        horizon));
     }
 
     static ModelSummary summarise(ModelRun run) {
@@ -77,7 +79,7 @@ public final class Summaries {
                 run.predictSeconds(), stationSteps);
     }
 
-    private static EvaluationSummary.StationSteps stepsOf(org.flowcast.core.HorizonErrors errors) {
+    private static EvaluationSummary.StationSteps stepsOf(HorizonErrors errors) {
         int h = errors.horizonSteps();
         double[] mae = new double[h];
         double[] rmse = new double[h];

@@ -36,7 +36,7 @@ class RollingOriginTest {
         int folds = rolling.folds(series, HORIZON);
         assertThat(folds).isGreaterThan(1);
         assertThat(run.provenance().config().get("evaluation")).contains(folds + " folds of 1 day", "refitted before each fold");
-        assertThat(run.errors().at(org.flowcast.core.Metric.MAE, HORIZON)).isFinite().isPositive();
+        assertThat(run.errors().at(Metric.MAE, HORIZON)).isFinite().isPositive();
     }
 
     @Test
@@ -46,7 +46,8 @@ class RollingOriginTest {
 
         ChronologicalSplit protocol = backtester.split(series);
         int firstTest = series.length() - protocol.test().length() + EvaluationProtocol.LOOKBACK - 1;
-        ChronologicalSplit before = ChronologicalSplit.of(series.sliceTime(0, firstTest + 1), EvaluationProtocol.LOOKBACK, HORIZON, 0.75, 0.25);
+        ChronologicalSplit before = ChronologicalSplit.of(series.sliceTime(0, firstTest + 1), EvaluationProtocol.LOOKBACK, HORIZON, 0.75,
+                0.25);
         Forecaster expected = backtester.fit("linear-ar", Map.of(), before).forecaster();
         List<Instant> origins = new ArrayList<>();
         for (int t = firstTest; t < firstTest + 288; t++) {

@@ -55,7 +55,8 @@ final class DetectorNoise {
             default:
                 break;
         }
-        double flow = Math.max(0, truth.flow()[s] * (1 + 0.02 * random.nextGaussian()) + 0.5 * Math.sqrt(truth.flow()[s]) * random.nextGaussian());
+        double flow = Math.max(0, truth.flow()[s] * (1 + 0.02 * random.nextGaussian())
+                + 0.5 * Math.sqrt(truth.flow()[s]) * random.nextGaussian());
         double occupancy = Math.max(0, Math.min(1, truth.occupancy()[s] * occupancyScale[s] * (1 + 0.08 * random.nextGaussian())));
         double speed = Math.max(3, truth.speed()[s] * (1 + speedOffset[s] / 65) + 1.2 * random.nextGaussian());
         int observedLanes = fault == DetectorFaults.Kind.LANE_OUT ? lanes - 1 : lanes;

@@ -1,7 +1,7 @@
 package org.flowcast.sample;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 
 /**
  * What sample corridor to make: how many detector stations, how many weeks from which Monday, and
@@ -28,7 +28,7 @@ public record SampleConfig(int stations, int weeks, long seed, LocalDate start) 
             throw new IllegalArgumentException("a sample covers 1 to 104 weeks, not " + weeks);
         }
         if (start.getDayOfWeek() != DayOfWeek.MONDAY) {
-            start = start.with(java.time.temporal.TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            start = start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         }
     }
 

@@ -152,7 +152,8 @@ public final class SampleDistrict {
             noise = new DetectorNoise(layout, random.split());
             // a linked corridor's own entry demand is lower by what the junction brings
             double mainline = SampleCorridor.MAINLINE_DEMAND * (linkedToPrevious(c) ? 0.8 : 1.0) * random.nextDouble(0.9, 1.05);
-            run = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents, mainline, SampleCorridor.RAMP_DEMAND, PemsTime.ZONE)
+            run = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents, mainline, SampleCorridor.RAMP_DEMAND,
+                    PemsTime.ZONE)
                     .start(start);
         }
 

@@ -33,7 +33,8 @@ class SampleCorridorTest {
     }
 
     static List<String> lines(Path gz) throws IOException {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
+                StandardCharsets.UTF_8))) {
             return in.lines().toList();
         }
     }

@@ -1,5 +1,4 @@
 package org.flowcast.sample;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -8,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,11 +53,11 @@ class SampleDistrictTest {
     @Test
     void postmilesRiseDownstreamOnNorthAndEastCorridorsAndFallOnSouthAndWestOnes() {
         Map<String, List<Double>> byCorridor = written.stations().stream().collect(Collectors.groupingBy(Station::corridor,
-                java.util.LinkedHashMap::new, Collectors.mapping(Station::absolutePostmile, Collectors.toList())));
+                LinkedHashMap::new, Collectors.mapping(Station::absolutePostmile, Collectors.toList())));
         assertThat(byCorridor.get("5-N")).isSorted();
         assertThat(byCorridor.get("22-E")).isSorted();
         List<Double> south = new ArrayList<>(byCorridor.get("5-S"));
-        java.util.Collections.reverse(south);
+        Collections.reverse(south);
         assertThat(south).as("driving south, the postmile falls").isSorted();
     }
 

@@ -1,8 +1,6 @@
 package org.flowcast.spark;
 import java.io.IOException;
 import java.io.Serializable;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.flowcast.core.SensorSeries;
@@ -82,36 +76,33 @@ final class CorridorTask implements Serializable {
             }
             SensorSeries series = SeriesQuery.fromStoredDays(stations, days).orElseThrow(() -> new IllegalStateException("corridor "
                     + corridor + " has no stored reading")).withCorridor(corridor);
-            org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.modelsFolder(), settings.fileName(corridor));
-            org.apache.hadoop.fs.Path source = target.suffix(".source");
-            FileSystem fs = FileSystem.get(URI.create(settings.modelsFolder()), new Configuration());
+            String name = settings.fileName(corridor);
+            String source = name + ".source";
+            HadoopFolder models = HadoopFolder.at(settings.modelsFolder());
             String made = "fingerprint=" + series.fingerprint() + "\nsettings=" + settings.trainingKey() + "\n";
-            Path local = scratch.resolve(settings.fileName(corridor));
+            Path local = scratch.resolve(name);
             String status;
             String account;
-            if (fs.exists(target) && fs.exists(source) && made.equals(read(fs, source))) {
+            if (models.exists(name) && models.exists(source) && made.equals(models.readText(source))) {
                 status = CorridorOutcome.UP_TO_DATE;
-                account = target.getName() + " was made from the same data and settings";
+                account = name + " was made from the same data and settings";
                 if (settings.forecastLatest()) {
-                    fs.copyToLocalFile(false, target, new org.apache.hadoop.fs.Path(local.toUri()), true);
+                    models.download(name, local.toUri());
                 }
             } else {
                 TrainService service = new TrainService();
                 TrainService.Plan plan = service.plan(new TrainService.Request(settings.model(), settings.parameters(), settings.config(),
                         settings.protocol(), local, false, true), TrainingListener.NONE);
                 TrainService.Outcome outcome = service.train(plan, series, split -> { });
-                fs.mkdirs(target.getParent());
-                fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(local.toUri()), target);
-                try (FSDataOutputStream out = fs.create(source, true)) {
-                    out.write(made.getBytes(StandardCharsets.UTF_8));
-                }
+                models.upload(local.toUri(), name);
+                models.writeText(source, made);
                 status = CorridorOutcome.TRAINED;
-                account = String.format(Locale.ROOT, "%s (%d / %d origins, %.1f s)", target.getName(),
+                account = String.format(Locale.ROOT, "%s (%d / %d origins, %.1f s)", name,
                         outcome.split().trainOrigins(), outcome.split().validationOrigins(), outcome.seconds());
             }
             double[][] accuracy = {new double[0], new double[0], new double[0]};
             if (settings.backtest()) {
-                accuracy = backtest(corridor, series, fs, scratch);
+                accuracy = backtest(corridor, series, scratch);
                 account += String.format(Locale.ROOT, "; back-test MAE %.2f", accuracy[0][CorridorOutcome.STEPS.length]);
             }
             if (settings.forecastLatest()) {
@@ -128,16 +119,13 @@ final class CorridorTask implements Serializable {
      * Back-tests the model on the corridor as {@code flowcast evaluate --corridor} does, writes the same run folder
      * to the reports folder, and returns MAE, RMSE and MAPE at {@link CorridorOutcome#STEPS} and averaged.
      */
-    private double[][] backtest(String corridor, SensorSeries series, FileSystem fs, Path scratch) throws Exception {
+    private double[][] backtest(String corridor, SensorSeries series, Path scratch) throws Exception {
         EvaluationSummary summary = new EvaluateService(name -> TrainingListener.NONE, line -> { }).onSplit(new EvaluateService.Request(
                 settings.jdbcUrl().replaceFirst(";.*", "") + " corridor " + corridor, series, List.of(settings.model()),
                 settings.parameters(), settings.config(), settings.protocol()));
         Path folder = scratch.resolve("report");
         EvaluateService.write(summary, folder, OptionalInt.empty());
-        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(settings.reportsFolder(), corridor);
-        fs.delete(target, true);
-        fs.mkdirs(target.getParent());
-        fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(folder.toUri()), target);
+        HadoopFolder.at(settings.reportsFolder()).upload(folder.toUri(), corridor);
         EvaluationSummary.ModelSummary m = summary.models().get(0);
         int n = CorridorOutcome.STEPS.length;
         double[][] out = new double[3][n + 1];
@@ -151,12 +139,6 @@ final class CorridorTask implements Serializable {
         out[1][n] = m.rmseAverage();
         out[2][n] = m.mapeAverage();
         return out;
-    }
-
-    private static String read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
-        try (FSDataInputStream in = fs.open(file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static void deleteQuietly(Path folder) {

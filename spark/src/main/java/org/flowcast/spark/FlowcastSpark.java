@@ -92,7 +92,8 @@ public final class FlowcastSpark implements Callable<Integer> {
             return 1;
         }
         String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.defaultFolder().toString());
-        JobSettings job = JobSettings.of(url, model, settings, folder, forecastLatest, backtestFolder == null ? null : absolute(backtestFolder));
+        JobSettings job = JobSettings.of(url, model, settings, folder, forecastLatest, backtestFolder == null ? null
+                : absolute(backtestFolder));
         SparkSession.Builder builder = SparkSession.builder().appName("flowcast " + model + " x " + chosen.size() + " corridors");
         if (master != null) {
             builder.master(master);

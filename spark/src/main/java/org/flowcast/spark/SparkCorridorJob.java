@@ -1,9 +1,11 @@
 package org.flowcast.spark;
-
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -64,13 +66,14 @@ public final class SparkCorridorJob {
                 .option("partitionColumn", "station_id").option("lowerBound", lowest).option("upperBound", highest + 1L)
                 .option("numPartitions", Math.max(1, partitions)).option("fetchsize", 1000).load()
                 .select("station_id", "utc_day", "flow", "occupancy", "speed", "pct_observed", "flags");
-        Dataset<Row> ofCorridors = days.join(functions.broadcast(membership), days.col("station_id").equalTo(membership.col("member_station")))
+        Dataset<Row> ofCorridors = days.join(functions.broadcast(membership),
+                days.col("station_id").equalTo(membership.col("member_station")))
                 .select("station_id", "utc_day", "flow", "occupancy", "speed", "pct_observed", "flags", "corridor");
         int attempts = spark.sparkContext().conf().getInt("spark.task.maxFailures", 4);
         if (spark.sparkContext().isLocal()) {
             // local[N,F] sets the attempts in the master URL
             String master = spark.sparkContext().master();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("local\\[[^,\\]]+,(\\d+)]").matcher(master);
+            Matcher m = Pattern.compile("local\\[[^,\\]]+,(\\d+)]").matcher(master);
             attempts = m.matches() ? Integer.parseInt(m.group(1)) : 1;
         }
         CorridorTask task = new CorridorTask(settings, attempts);
@@ -78,7 +81,8 @@ public final class SparkCorridorJob {
         List<CorridorOutcome> outcomes = new ArrayList<>(ofCorridors
                 .groupByKey((MapFunction<Row, String>) r -> r.getString(7), Encoders.STRING())
                 .flatMapGroups((FlatMapGroupsFunction<String, Row, CorridorOutcome>) (corridor, rows) ->
-                        List.of(task.run(corridor, stations.get(corridor), rows)).iterator(), Encoders.javaSerialization(CorridorOutcome.class))
+                        List.of(task.run(corridor, stations.get(corridor), rows)).iterator(),
+                                Encoders.javaSerialization(CorridorOutcome.class))
                 .collectAsList());
         for (Corridor c : corridors) {
             if (outcomes.stream().noneMatch(o -> o.corridor().equals(c.name()))) {
@@ -90,7 +94,7 @@ public final class SparkCorridorJob {
         for (int i = 0; i < corridors.size(); i++) {
             order.put(corridors.get(i).name(), i);
         }
-        outcomes.sort(java.util.Comparator.comparingInt(o -> order.get(o.corridor())));
+        outcomes.sort(Comparator.comparingInt(o -> order.get(o.corridor())));
         return List.copyOf(outcomes);
     }
 }

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.spark.sql.SparkSession;
@@ -57,7 +61,8 @@ class SparkCorridorJobTest {
         new SampleDistrict(new DistrictConfig(3, 5, 3, 7, LocalDate.of(2023, 2, 6))).writeTo(dir.resolve("files"));
         database = dir.resolve("db/flowcast");
         try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
-            new Ingester(db, IngestOptions.defaults(), IngestListener.NONE).ingest(InputFiles.expand(List.of(dir.resolve("files").toString())));
+            new Ingester(db, IngestOptions.defaults(),
+                    IngestListener.NONE).ingest(InputFiles.expand(List.of(dir.resolve("files").toString())));
             url = db.url();
             corridors = CorridorCatalog.withoutCoverage(Workspace.of(db), Optional.empty()).choose(List.of("all"));
         }
@@ -156,9 +161,10 @@ class SparkCorridorJobTest {
 
     @Test
     void aCorridorWithoutDataFailsAloneAfterItsAttemptsAndTheOthersAreTrained() {
-        List<Corridor> withGhost = new java.util.ArrayList<>(corridors.subList(1, 3));
+        List<Corridor> withGhost = new ArrayList<>(corridors.subList(1, 3));
         withGhost.add(1, new Corridor("ghost", List.of(1, 2), Corridor.Source.FILE));
-        List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(settings("persistence", 1, dir.resolve("ghost"), false), withGhost, 2);
+        List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(settings("persistence", 1, dir.resolve("ghost"), false), withGhost,
+                2);
         assertThat(outcomes).extracting(CorridorOutcome::corridor).containsExactly("5-S", "ghost", "22-E");
         assertThat(outcomes.get(1).failed()).isTrue();
         assertThat(outcomes.get(1).account()).contains("no stored reading");
@@ -170,11 +176,11 @@ class SparkCorridorJobTest {
      * machine) and the checksum over it left out.
      */
     private static Map<String, String> entries(Path file) throws IOException {
-        Map<String, String> out = new java.util.TreeMap<>();
+        Map<String, String> out = new TreeMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 if (!e.getName().equals("manifest.json") && !e.getName().equals("checksum")) {
-                    out.put(e.getName(), java.util.Base64.getEncoder().encodeToString(zip.getInputStream(e).readAllBytes()));
+                    out.put(e.getName(), Base64.getEncoder().encodeToString(zip.getInputStream(e).readAllBytes()));
                 }
             }
         }

@@ -68,10 +68,12 @@ class SparkOnPostgresTest {
             new Ingester(h2, IngestOptions.defaults(), IngestListener.NONE).ingest(files);
             corridors = CorridorCatalog.withoutCoverage(Workspace.of(pg), Optional.empty()).choose(List.of("all"));
             String h2Url = h2.url();
-            new SparkCorridorJob(spark).run(new JobSettings(h2Url, "linear-ar", Map.of(), 12, 30, 42, 0.99, 0, dir.resolve("from-h2").toUri().toString(),
+            new SparkCorridorJob(spark).run(new JobSettings(h2Url, "linear-ar", Map.of(), 12, 30, 42, 0.99, 0,
+                    dir.resolve("from-h2").toUri().toString(),
                     false, null), corridors, 2);
         }
-        List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(new JobSettings(postgres.server().url(), "linear-ar", Map.of(), 12, 30,
+        List<CorridorOutcome> outcomes = new SparkCorridorJob(spark).run(new JobSettings(postgres.server().url(), "linear-ar", Map.of(), 12,
+                30,
                 42, 0.99, 0, dir.resolve("from-pg").toUri().toString(), true, null), corridors, 2);
         assertThat(outcomes).extracting(CorridorOutcome::corridor).containsExactly("5-N", "5-S");
         assertThat(outcomes).extracting(CorridorOutcome::status).containsOnly(CorridorOutcome.TRAINED);

@@ -1,5 +1,4 @@
 package org.flowcast.store;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -9,10 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flowcast.store.DayBlock;
-import org.flowcast.store.DayBlocks;
-import org.flowcast.store.ObservationStore;
-import org.flowcast.store.StationDay;
 
 /**
  * Files' readings into the store within one transaction: each file's day blocks merged channel by channel into

@@ -1,10 +1,15 @@
 package org.flowcast.store;
-
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
+import java.util.Properties;
 import org.flowcast.core.FlowcastHome;
+import org.h2.Driver;
 
 /**
  * The Flowcast database: an embedded H2 file by default, or any JDBC URL (PostgreSQL). Opening it
@@ -54,7 +59,7 @@ public final class FlowcastDatabase implements AutoCloseable {
 
         /** Whether this is an embedded database whose file does not exist yet. */
         boolean isNew() {
-            return file != null && !java.nio.file.Files.exists(file);
+            return file != null && !Files.exists(file);
         }
     }
 
@@ -66,13 +71,13 @@ public final class FlowcastDatabase implements AutoCloseable {
         Location where = Location.of(location);
         if (where.file() != null) {
             try {
-                java.nio.file.Files.createDirectories(where.file().getParent());
-            } catch (java.io.IOException e) {
+                Files.createDirectories(where.file().getParent());
+            } catch (IOException e) {
                 throw new StoreException("cannot create the database folder " + where.file().getParent() + ": " + e.getMessage(), e);
             }
             try {
                 SchemaTemplate.copyTo(where.file());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new StoreException("cannot create the database " + where.file() + ": " + e.getMessage(), e);
             }
         }
@@ -120,7 +125,7 @@ public final class FlowcastDatabase implements AutoCloseable {
      */
     static Connection connect(String url) throws SQLException {
         if (url.startsWith("jdbc:h2:")) {
-            return org.h2.Driver.load().connect(url, new java.util.Properties());
+            return Driver.load().connect(url, new Properties());
         }
         return DriverManager.getConnection(url);
     }
@@ -134,15 +139,15 @@ public final class FlowcastDatabase implements AutoCloseable {
     }
 
     /** The size of an embedded H2 file database's file, in bytes; empty for a server database or an in-memory one. */
-    public java.util.OptionalLong fileSize() {
+    public OptionalLong fileSize() {
         if (!url.startsWith("jdbc:h2:file:")) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         Path file = Path.of(url.substring("jdbc:h2:file:".length()).replaceFirst(";.*", "") + ".mv.db");
         try {
-            return java.util.OptionalLong.of(java.nio.file.Files.size(file));
-        } catch (java.io.IOException e) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.of(Files.size(file));
+        } catch (IOException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -159,7 +164,7 @@ public final class FlowcastDatabase implements AutoCloseable {
      */
     public void closeCompacted() throws StoreException {
         if (isEmbedded()) {
-            try (java.sql.Statement shutdown = keeper.createStatement()) {
+            try (Statement shutdown = keeper.createStatement()) {
                 shutdown.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
                 throw new StoreException("compacting the database failed: " + DatabaseFaults.describe(e), e);

@@ -10,8 +10,6 @@ import java.util.SortedMap;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.TimeRange;
-import org.flowcast.store.ForecastRun;
-import org.flowcast.store.StoredForecast;
 
 /**
  * The forecast runs of a database, for callers outside this module: a run is written in one transaction

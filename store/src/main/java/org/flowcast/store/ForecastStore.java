@@ -8,8 +8,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastPart;
@@ -103,7 +107,7 @@ final class ForecastStore {
 
     /** The conformal calibration a run's bounds are made from; empty where its rows hold their bounds. */
     public List<ConformalIntervals> calibration(Connection c, long runId) throws SQLException {
-        java.util.Map<Double, List<Double>> widths = new java.util.TreeMap<>();
+        Map<Double, List<Double>> widths = new TreeMap<>();
         try (PreparedStatement select = c.prepareStatement(
                 "SELECT level, half_width FROM forecast_interval WHERE run_id = ? ORDER BY level, step")) {
             select.setLong(1, runId);
@@ -135,7 +139,8 @@ final class ForecastStore {
             }
         }
         if (!forecasts.isEmpty() && !forecasts.get(0).parts().isEmpty()) {
-            try (PreparedStatement names = c.prepareStatement("UPDATE forecast_run SET part_names = ? WHERE id = ? AND part_names IS NULL")) {
+            try (PreparedStatement names = c.prepareStatement(
+                    "UPDATE forecast_run SET part_names = ? WHERE id = ? AND part_names IS NULL")) {
                 names.setString(1, String.join("|", forecasts.get(0).parts().stream().map(ForecastPart::name).toList()));
                 names.setLong(2, runId);
                 names.executeUpdate();
@@ -203,7 +208,7 @@ final class ForecastStore {
         List<StoredForecast> values = new ArrayList<>();
         Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
         if (layout.isPresent()) {
-            for (java.util.Map.Entry<Instant, float[]> e : originRows.flows(c, runId, layout.get(), stationId, origins).entrySet()) {
+            for (Map.Entry<Instant, float[]> e : originRows.flows(c, runId, layout.get(), stationId, origins).entrySet()) {
                 addSteps(values, stationId, e.getKey(), e.getValue(), boundsFrom(calibration, e.getValue()));
             }
             return values;
@@ -293,7 +298,7 @@ final class ForecastStore {
                 int steps = packed.length / split.length;
                 List<StoredPart> parts = new ArrayList<>();
                 for (int p = 0; p < split.length; p++) {
-                    parts.add(new StoredPart(split[p], java.util.Arrays.copyOfRange(packed, p * steps, (p + 1) * steps)));
+                    parts.add(new StoredPart(split[p], Arrays.copyOfRange(packed, p * steps, (p + 1) * steps)));
                 }
                 return parts;
             }
@@ -308,12 +313,12 @@ final class ForecastStore {
      * Attention weights of a run for one station at every origin in a range, by origin in time order; the
      * station's own row where the model gives one per station, else the window's.
      */
-    public java.util.SortedMap<Instant, float[]> attention(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
+    public SortedMap<Instant, float[]> attention(Connection c, long runId, int stationId, TimeRange origins) throws SQLException {
         Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
         if (layout.isPresent()) {
             return originRows.attention(c, runId, layout.get(), stationId, origins);
         }
-        java.util.SortedMap<Instant, float[]> rows = new java.util.TreeMap<>();
+        SortedMap<Instant, float[]> rows = new TreeMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, weights FROM attention WHERE run_id = ? "
                 + "AND origin_ts >= ? AND origin_ts < ? AND station_id IN (0, ?) ORDER BY origin_ts, station_id")) {
             select.setLong(1, runId);

@@ -1,13 +1,14 @@
 package org.flowcast.store;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Reads and writes {@link DayBlock}s in the {@code observation_day} table. */
@@ -57,7 +58,7 @@ final class ObservationStore {
     }
 
     /** Inserts the blocks whose keys are not in {@code stored} and replaces the others. */
-    public void save(Connection c, Collection<DayBlock> blocks, java.util.Set<StationDay> stored) throws SQLException {
+    public void save(Connection c, Collection<DayBlock> blocks, Set<StationDay> stored) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO observation_day (flow, occupancy, speed, "
                 + "pct_observed, flags, station_id, utc_day) VALUES (?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement update = c.prepareStatement("UPDATE observation_day SET flow = ?, occupancy = ?, speed = ?, "
@@ -96,10 +97,10 @@ final class ObservationStore {
 
     /** The number of stored blocks; for tests and summaries. */
     /** The stations that have at least one stored day. */
-    public java.util.Set<Integer> stationsWithData(Connection c) throws SQLException {
-        java.util.Set<Integer> ids = new java.util.HashSet<>();
+    public Set<Integer> stationsWithData(Connection c) throws SQLException {
+        Set<Integer> ids = new HashSet<>();
         try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT station_id FROM observation_day");
-             java.sql.ResultSet rs = select.executeQuery()) {
+             ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getInt(1));
             }

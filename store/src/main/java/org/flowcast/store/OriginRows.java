@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastPart;
-import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
 
 /**
@@ -48,7 +47,8 @@ final class OriginRows {
                     return Optional.empty();
                 }
                 byte[] rows = rs.getBytes(2);
-                return Optional.of(new Layout(PackedArrays.readInts(rs.getBytes(1)), rows == null ? new int[0] : PackedArrays.readInts(rows)));
+                return Optional.of(new Layout(PackedArrays.readInts(rs.getBytes(1)), rows == null ? new int[0]
+                        : PackedArrays.readInts(rows)));
             }
         }
     }
@@ -168,7 +168,8 @@ final class OriginRows {
                     }
                     float[] all = PackedArrays.readFloats(bytes);
                     int length = all.length / count;
-                    out.put(rs.getObject(1, OffsetDateTime.class).toInstant(), Arrays.copyOfRange(all, index * length, (index + 1) * length));
+                    out.put(rs.getObject(1, OffsetDateTime.class).toInstant(), Arrays.copyOfRange(all, index * length, (index
+                            + 1) * length));
                 }
             }
         }

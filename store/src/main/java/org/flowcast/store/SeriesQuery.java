@@ -3,9 +3,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.flowcast.core.Channel;
 import org.flowcast.core.QualityFlag;
 import org.flowcast.core.SensorSeries;
@@ -62,7 +65,7 @@ public final class SeriesQuery {
     }
 
     /** The ids of the stations that have any stored reading. */
-    public java.util.Set<Integer> stationsWithReadings() throws StoreException {
+    public Set<Integer> stationsWithReadings() throws StoreException {
         try (Connection c = database.connect()) {
             return observations.stationsWithData(c);
         } catch (SQLException e) {
@@ -90,7 +93,7 @@ public final class SeriesQuery {
         long toSecond = -Math.floorDiv(-range.to().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
         int fromDay = (int) Math.floorDiv(fromSecond, DayBlock.DAY_SECONDS);
         int toDay = (int) Math.floorDiv(toSecond - 1, DayBlock.DAY_SECONDS);
-        Map<Integer, java.util.Collection<DayBlock>> byStation = new java.util.HashMap<>();
+        Map<Integer, Collection<DayBlock>> byStation = new HashMap<>();
         for (Station station : chosen) {
             byStation.put(station.id(), observations.load(c, List.of(station.id()), fromDay, toDay).values());
         }
@@ -103,7 +106,7 @@ public final class SeriesQuery {
      * missing, filled or never-observed ones marked imputed. Empty where the days hold no reading.
      */
     public static Optional<SensorSeries> fromStoredDays(List<Station> chosen, Iterable<StoredDay> days) {
-        Map<Integer, java.util.Collection<DayBlock>> byStation = new java.util.HashMap<>();
+        Map<Integer, Collection<DayBlock>> byStation = new HashMap<>();
         List<DayBlock> blocks = new ArrayList<>();
         for (StoredDay d : days) {
             DayBlock block = ObservationStore.decode(d.stationId(), d.utcDay(), d.flow(), d.occupancy(), d.speed(), d.percentObserved(),
@@ -130,7 +133,7 @@ public final class SeriesQuery {
         return first == null ? Optional.empty() : Optional.of(new TimeRange(first, last.plusSeconds(STEP_SECONDS)));
     }
 
-    private static SensorSeries assemble(List<Station> chosen, TimeRange range, Map<Integer, java.util.Collection<DayBlock>> blocksByStation) {
+    private static SensorSeries assemble(List<Station> chosen, TimeRange range, Map<Integer, Collection<DayBlock>> blocksByStation) {
         long fromSecond = Math.floorDiv(range.from().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
         long toSecond = -Math.floorDiv(-range.to().getEpochSecond(), STEP_SECONDS) * STEP_SECONDS;
         int length = (int) ((toSecond - fromSecond) / STEP_SECONDS);

@@ -3,11 +3,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.groups.Tuple;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
@@ -46,10 +49,11 @@ class ForecastStoreTest {
 
             List<StoredForecast> values = store.forecasts(c, run, 12, new TimeRange(T0.plus(STEP), T0.plus(STEP.multipliedBy(2))));
             assertThat(values).extracting(StoredForecast::step, StoredForecast::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 21f), org.assertj.core.groups.Tuple.tuple(2, 23f));
+                    .containsExactly(Tuple.tuple(1, 21f), Tuple.tuple(2, 23f));
             assertThat(values.get(0).lower80()).isNaN();
 
-            SortedMap<Instant, float[]> attention = store.attention(c, run, 12, new TimeRange(T0.plus(STEP), T0.plus(STEP.multipliedBy(3))));
+            SortedMap<Instant, float[]> attention = store.attention(c, run, 12, new TimeRange(T0.plus(STEP),
+                    T0.plus(STEP.multipliedBy(3))));
             assertThat(attention.keySet()).containsExactly(T0.plus(STEP), T0.plus(STEP.multipliedBy(2)));
             assertThat(attention.get(T0.plus(STEP))).containsExactly(0.5f, 0.5f);
             assertThat(store.runs(c)).singleElement().extracting(ForecastRun::origins).isEqualTo(3);
@@ -82,7 +86,7 @@ class ForecastStoreTest {
         }
     }
 
-    private static int count(Connection c, String table) throws java.sql.SQLException {
+    private static int count(Connection c, String table) throws SQLException {
         try (var rows = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rows.next();
             return rows.getInt(1);
@@ -126,7 +130,7 @@ class ForecastStoreTest {
              Connection c = db.connect()) {
             ForecastStore store = new ForecastStore();
             long run = store.beginRun(c, "k", "m", "m.fcm", 2, new TimeRange(T0, T0.plus(STEP)), 2, SHARES, calibration);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.add(c, run, List.of(other), calibration))
+            Assertions.assertThatThrownBy(() -> store.add(c, run, List.of(other), calibration))
                     .hasMessageContaining("not the run's calibration");
         }
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,10 +45,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", description = "Models to run (default: all registered).")
     List<String> models;
 
-    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30", description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", converter = OptionValues.AtLeastOne.class, defaultValue = "30",
+            description = "Most epochs of neural models (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench.json", description = "Where to write every figure (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench.json",
+            description = "Where to write every figure (default: ${DEFAULT-VALUE}).")
     Path json;
 
     @CommandLine.Spec
@@ -121,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path target = jsonFile;
         Path temporary = Files.createTempFile(target.getParent(), ".bench", ".json");
         mapper.writeValue(temporary.toFile(), root);
-        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out.println("All figures written to " + target);
         return 0;
     }

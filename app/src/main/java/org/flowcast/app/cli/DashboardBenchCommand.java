@@ -36,10 +36,12 @@ public final class DashboardBenchCommand implements Callable<Integer> {
             description = "Freeway and direction, or 'all' for every station with readings (default: ${DEFAULT-VALUE}).")
     String corridor;
 
-    @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28",
+            description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--switches", defaultValue = "40", description = "Station switches and origin moves to time (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--switches", defaultValue = "40",
+            description = "Station switches and origin moves to time (default: ${DEFAULT-VALUE}).")
     int switches;
 
     @Spec

@@ -33,21 +33,26 @@ public final class DashboardCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--corridor", paramLabel = "FWY-DIR", description = "Freeway and direction, e.g. 5-N, or 'all' for every station with readings (default: the corridor with most stations).")
+    @Option(names = "--corridor", paramLabel = "FWY-DIR",
+            description = "Freeway and direction, e.g. 5-N, or 'all' for every station with readings (default: the corridor with "
+                    + "most stations).")
     String corridor;
 
     @Option(names = "--district", description = "Open on the district overview: every corridor's stations coloured by the "
             + "congestion their newest stored forecasts say is coming in the next 2 hours.")
     boolean district;
 
-    @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28", description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28",
+            description = "Newest days of readings to load (default: ${DEFAULT-VALUE}).")
     int days;
 
     @Option(names = "--evaluations", paramLabel = "DIR",
-            description = "A run folder of 'flowcast evaluate', or a folder of them whose newest is shown (default: 'runs' beside an H2 database file).")
+            description = "A run folder of 'flowcast evaluate', or a folder of them whose newest is shown (default: 'runs' beside an "
+                    + "H2 database file).")
     Path evaluations;
 
-    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station to show first (default: the most congested at the default origin).")
+    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID",
+            description = "Station to show first (default: the most congested at the default origin).")
     Integer station;
 
     @Option(names = "--origin", converter = TimeConverter.class, paramLabel = "TIME",
@@ -65,7 +70,8 @@ public final class DashboardCommand implements Callable<Integer> {
     @Option(names = "--snapshot", paramLabel = "PNG", description = "Render the dashboard headless into this PNG file and exit.")
     Path snapshot;
 
-    @Option(names = "--size", converter = OptionValues.WindowSize.class, defaultValue = "1600x1000", paramLabel = "WxH", description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", converter = OptionValues.WindowSize.class, defaultValue = "1600x1000", paramLabel = "WxH",
+            description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
     OptionValues.Size size;
 
     @Spec
@@ -91,7 +97,8 @@ public final class DashboardCommand implements Callable<Integer> {
                     throw new CommandFailure(failure.get() + "; no snapshot was written");
                 }
                 problems.forEach(p -> err.println("warning: " + p));
-                out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, size.width(), size.height(), (System.nanoTime() - began) / 1e9);
+                out.printf(Locale.ROOT, "Wrote %s (%dx%d) in %.1f s.%n", snapshot, size.width(), size.height(),
+                        (System.nanoTime() - began) / 1e9);
                 return 0;
             }
             DashboardStage.show(source, corridor, days, vm -> choices().applyTo(vm).forEach(p -> err.println("warning: " + p)),

@@ -41,7 +41,8 @@ public final class DemoCommand implements Callable<Integer> {
     int weeks;
 
     @Option(names = "--train-seconds", defaultValue = "150",
-            description = "Training budget of the Conv-LSTM in seconds; it stops after the epoch that passes it (default: ${DEFAULT-VALUE}).")
+            description = "Training budget of the Conv-LSTM in seconds; it stops after the epoch that passes it "
+                    + "(default: ${DEFAULT-VALUE}).")
     long trainSeconds;
 
     @Option(names = "--baseline-train-seconds", defaultValue = "45",
@@ -91,7 +92,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println(ReportCommand.summaryTable(outcome.summary()));
         out.printf(Locale.ROOT, "Forecasts: %d runs; %s run %d, %,d origins x %d stations written in %.1f s (%,.0f station-forecasts/s)%n",
-                outcome.forecasts().size(), MODELS.get(0), forecasts.runId(), forecasts.origins(), forecasts.stations(), forecasts.seconds(),
+                outcome.forecasts().size(), MODELS.get(0), forecasts.runId(), forecasts.origins(), forecasts.stations(),
+                        forecasts.seconds(),
                 forecasts.stationForecastsPerSecond());
         out.println("Report:   " + outcome.report().html());
         out.println("Markdown: " + outcome.report().markdown());

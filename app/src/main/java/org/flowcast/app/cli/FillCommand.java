@@ -29,7 +29,8 @@ public final class FillCommand implements Callable<Integer> {
     @Option(names = "--from", converter = TimeConverter.class, paramLabel = "TIME", description = "Start (default: first reading).")
     Instant from;
 
-    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME", description = "End, excluded (default: after the last reading).")
+    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME",
+            description = "End, excluded (default: after the last reading).")
     Instant to;
 
     @Option(names = "--max-linear", converter = DurationConverter.class, defaultValue = "30m", paramLabel = "DURATION",

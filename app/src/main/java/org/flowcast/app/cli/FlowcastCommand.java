@@ -1,7 +1,8 @@
 package org.flowcast.app.cli;
-
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class FlowcastCommand implements Runnable {
 
     /** Runs with the given output streams (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        LogLevels.apply(java.util.Arrays.asList(args).contains("--verbose"));
+        LogLevels.apply(Arrays.asList(args).contains("--verbose"));
         CommandLine commandLine = new CommandLine(new FlowcastCommand());
         // subcommands first: the settings below reach only the subcommands registered when they are made
         for (Class<?> subcommand : subcommandsFor(args)) {
@@ -85,7 +86,7 @@ public final class FlowcastCommand implements Runnable {
 
     /** The subcommand the command line names (its first word that is not an option), or all of them. */
     static Collection<Class<?>> subcommandsFor(String... args) {
-        String first = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
         Class<?> named = SUBCOMMANDS.get(first);
         return named == null || named == CommandLine.HelpCommand.class ? SUBCOMMANDS.values() : List.of(named);
     }
@@ -95,7 +96,7 @@ public final class FlowcastCommand implements Runnable {
         for (int i = 0; i < namesAndClasses.length; i += 2) {
             byName.put((String) namesAndClasses[i], (Class<?>) namesAndClasses[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(byName);
+        return Collections.unmodifiableMap(byName);
     }
 
     static final class Version implements IVersionProvider {

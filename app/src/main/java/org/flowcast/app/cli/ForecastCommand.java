@@ -61,7 +61,8 @@ public final class ForecastCommand implements Callable<Integer> {
                 description = "First origin (Pacific local time or with an offset).")
         Instant from;
 
-        @Option(names = "--to", required = true, converter = TimeConverter.class, paramLabel = "TIME", description = "End of origins, excluded.")
+        @Option(names = "--to", required = true, converter = TimeConverter.class, paramLabel = "TIME",
+                description = "End of origins, excluded.")
         Instant to;
     }
 

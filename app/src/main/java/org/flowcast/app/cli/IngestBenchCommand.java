@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.flowcast.app.FlowcastMain;
 import org.flowcast.jobs.IngestBenchService;
@@ -67,7 +66,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Figures figures;
         try (ScratchFolder scratch = new ScratchFolder("flowcast-bench")) {
-            figures = new IngestBenchService().run(new IngestBenchService.Request(data, queries, runs, heap, scratch.path(), flowcast(heap)),
+            figures = new IngestBenchService().run(new IngestBenchService.Request(data, queries, runs, heap, scratch.path(),
+                    flowcast(heap)),
                     (run, of, seconds) -> {
                         out.printf(Locale.ROOT, "end-to-end run %d of %d: %.2f s%n", run, of, seconds);
                         out.flush();

@@ -1,5 +1,6 @@
 package org.flowcast.app.cli;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,8 @@ public final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders (read recursively) or quoted globs.")
     List<String> paths;
 
-    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID", description = "Station of single-station web exports "
+    @Option(names = "--station", converter = OptionValues.StationId.class, paramLabel = "ID",
+            description = "Station of single-station web exports "
             + "(default: the id the file's name or its folder's names: 1205320.txt, 10105110/, station25/), e.g. 10105110 or station25.")
     Integer station;
 
@@ -106,7 +108,7 @@ public final class IngestCommand implements Callable<Integer> {
         Path absolute = file.toAbsolutePath().normalize();
         for (String root : given) {
             Path folder = Path.of(root).toAbsolutePath().normalize();
-            if (java.nio.file.Files.isDirectory(folder) && absolute.startsWith(folder) && !absolute.equals(folder)) {
+            if (Files.isDirectory(folder) && absolute.startsWith(folder) && !absolute.equals(folder)) {
                 return folder.relativize(absolute).toString();
             }
         }
@@ -122,7 +124,7 @@ public final class IngestCommand implements Callable<Integer> {
         List<Integer> withoutMetadata = new ArrayList<>();
         for (FileIngestResult r : results) {
             rows.add(List.of(shownPath(r.file(), given), r.format().map(f -> f.label()).orElse("?"),
-                    r.status().name().toLowerCase(java.util.Locale.ROOT), String.valueOf(r.loaded()),
+                    r.status().name().toLowerCase(Locale.ROOT), String.valueOf(r.loaded()),
                     String.valueOf(r.duplicates()), String.valueOf(r.rejected()), String.valueOf(r.flagged())));
             loaded += r.loaded();
             read += r.rowsRead();

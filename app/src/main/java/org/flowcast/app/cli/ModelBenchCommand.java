@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "models", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Model benchmark on the evaluation protocol: chronological 60/20/20 split of the windows with a week "
-                + "of history, scaler fitted on training rows, Adam from 1e-3 (times 0.97 per epoch), batch 64, at most --epochs epochs with early stopping "
-                + "(patience 5) on the validation MAE of the averaged weights (--average-decay); test MAE, RMSE and MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
+                + "of history, scaler fitted on training rows, Adam from 1e-3 (times 0.97 per epoch), batch 64, at most --epochs epochs "
+                + "with early stopping (patience 5) on the validation MAE of the averaged weights (--average-decay); test MAE, RMSE and "
+                + "MAPE at steps 3, 6, 12 (24) and pooled, masked where the "
                 + "true flow is 0; parameters, training samples/s, seconds per epoch, seconds to forecast the whole test split, and "
                 + "median milliseconds to forecast all stations from one origin after warm-up."})
 public final class ModelBenchCommand implements Callable<Integer> {

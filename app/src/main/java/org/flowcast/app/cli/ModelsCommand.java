@@ -2,6 +2,7 @@ package org.flowcast.app.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.flowcast.jobs.cli.Tables;
 import org.flowcast.model.ModelRegistry;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ public final class ModelsCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         for (ModelRegistry.Entry entry : ModelRegistry.all()) {
             String parameters = entry.parameterDefaults().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(java.util.stream.Collectors.joining(" "));
+                    .collect(Collectors.joining(" "));
             rows.add(List.of(entry.name(), entry instanceof ModelRegistry.Neural ? "neural" : "statistical", entry.description(),
                     parameters.isEmpty() ? "-" : parameters));
         }

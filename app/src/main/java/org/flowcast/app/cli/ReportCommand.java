@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Horizon;
 import org.flowcast.jobs.cli.OptionValues;
@@ -40,7 +41,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             Path folder = run.toFile().isDirectory() ? run : run.toAbsolutePath().getParent();
             ReportWriter.Written written = new ReportWriter().write(summary, folder,
-                    target == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(target));
+                    target == null ? OptionalInt.empty() : OptionalInt.of(target));
             spec.commandLine().getOut().println(summaryTable(summary));
             spec.commandLine().getOut().println("Report: " + written.html());
             return 0;

@@ -14,8 +14,10 @@ import org.flowcast.jobs.CorridorLoader;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.cli.Tables;
 import org.flowcast.sample.CorridorStatistics;
+import org.flowcast.sample.DistrictConfig;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
+import org.flowcast.sample.SampleDistrict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -92,9 +94,9 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private int writeDistrict(PrintWriter output) throws IOException {
-        org.flowcast.sample.DistrictConfig config;
+        DistrictConfig config;
         try {
-            config = new org.flowcast.sample.DistrictConfig(corridors, stations, weeks, seed, start);
+            config = new DistrictConfig(corridors, stations, weeks, seed, start);
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -104,7 +106,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         Path folder = out == null ? FlowcastHome.path().resolve("district") : out;
         long began = System.nanoTime();
-        boolean written = new org.flowcast.sample.SampleDistrict(config).ensureIn(folder);
+        boolean written = new SampleDistrict(config).ensureIn(folder);
         output.printf(Locale.ROOT, "%s sample district: %d corridors of %d stations (%d stations), %d weeks from %s (seed %d) in %s%s%n",
                 written ? "Wrote the" : "Found the", config.corridors(), config.stationsPerCorridor(), config.stations(), config.weeks(),
                 config.start(), config.seed(), folder,
@@ -118,8 +120,10 @@ public final class SampleCommand implements Callable<Integer> {
         CorridorStatistics real = CorridorStatistics.of(realSeries);
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("critical occupancy (max flow bin)", sample.criticalOccupancy(), real.criticalOccupancy(), "%.3f"));
-        rows.add(row("corr(flow, occupancy), free flow", sample.flowOccupancyCorrelationFreeFlow(), real.flowOccupancyCorrelationFreeFlow(), "%.2f"));
-        rows.add(row("corr(flow, occupancy), congested", sample.flowOccupancyCorrelationCongested(), real.flowOccupancyCorrelationCongested(), "%.2f"));
+        rows.add(row("corr(flow, occupancy), free flow", sample.flowOccupancyCorrelationFreeFlow(), real.flowOccupancyCorrelationFreeFlow(),
+                "%.2f"));
+        rows.add(row("corr(flow, occupancy), congested", sample.flowOccupancyCorrelationCongested(),
+                real.flowOccupancyCorrelationCongested(), "%.2f"));
         rows.add(row("worst station: weekday peak speed (mph)", sample.peakSpeedAtWorstStation(), real.peakSpeedAtWorstStation(), "%.1f"));
         rows.add(row("same station: midday speed (mph)", sample.offPeakSpeedAtWorstStation(), real.offPeakSpeedAtWorstStation(), "%.1f"));
         rows.add(row("flow correlation, neighbours", sample.neighbourFlowCorrelation(), real.neighbourFlowCorrelation(), "%.3f"));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** The options that choose the data a command reads from the store: stations or a corridor, and a time range. */
 public final class SeriesSelection {
-    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class, description = "Stations, in corridor order, kept as given (default: every "
+    @Option(names = "--stations", split = ",", paramLabel = "ID", converter = OptionValues.StationId.class,
+            description = "Stations, in corridor order, kept as given (default: every "
             + "mainline station with data, by freeway, direction and postmile).")
     List<Integer> stations;
 
@@ -25,7 +26,8 @@ public final class SeriesSelection {
     @Option(names = "--from", converter = TimeConverter.class, paramLabel = "TIME", description = "Start (default: first reading).")
     Instant from;
 
-    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME", description = "End, excluded (default: after the last reading).")
+    @Option(names = "--to", converter = TimeConverter.class, paramLabel = "TIME",
+            description = "End, excluded (default: after the last reading).")
     Instant to;
 
     @Spec(Spec.Target.MIXEE)

@@ -53,7 +53,8 @@ public final class StationsCommand implements Callable<Integer> {
                     continue;
                 }
                 rows.add(List.of(String.valueOf(q.station().id()), corridorText(q.station()), q.station().laneType(),
-                        Double.isNaN(q.station().absolutePostmile()) ? "" : String.format(Locale.ROOT, "%.3f", q.station().absolutePostmile()),
+                        Double.isNaN(q.station().absolutePostmile()) ? "" : String.format(Locale.ROOT, "%.3f",
+                                q.station().absolutePostmile()),
                         q.station().lanes() == 0 ? "" : String.valueOf(q.station().lanes()), q.station().name(),
                         q.first().map(DAY_TIME::format).orElse(""), q.last().map(DAY_TIME::format).orElse(""),
                         q.slotsSpanned() == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * q.coverage())));

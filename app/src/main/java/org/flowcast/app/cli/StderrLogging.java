@@ -8,12 +8,11 @@ import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import java.util.Set;
 
 /**
  * Logback's configuration for the command line: one stderr appender; library chatter at ERROR and the rest at
- * WARN, or all at INFO (Flowcast's own at DEBUG) in the verbose mode {@link LogLevels} sets. Set in code rather than in a {@code logback.xml}: reading the
- * XML (Joran and the JDK's XML parser) took 150 ms of every command's start. A user's own file, named by
+ * WARN, or all at INFO (Flowcast's own at DEBUG) in the verbose mode {@link LogLevels} sets. Set in code rather than in
+ * a {@code logback.xml}: reading the XML (Joran and the JDK's XML parser) took 150 ms of every command's start. A user's own file, named by
  * {@code -Dlogback.configurationFile}, still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)

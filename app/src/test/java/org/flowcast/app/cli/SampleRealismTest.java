@@ -9,6 +9,7 @@ import org.flowcast.jobs.CorridorLoader;
 import org.flowcast.sample.CorridorStatistics;
 import org.flowcast.sample.SampleConfig;
 import org.flowcast.sample.SampleCorridor;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class SampleRealismTest {
 
     @Test
     void weekdayProfileCorrelatesWithRealDataAndFiguresArePrintedSideBySide() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(REAL), "skipped: " + REAL + " is absent (needs ../shared/data)");
+        Assumptions.assumeTrue(Files.isDirectory(REAL), "skipped: " + REAL + " is absent (needs ../shared/data)");
         SensorSeries real = CorridorLoader.load(REAL);
         CorridorStatistics realStats = CorridorStatistics.of(real);
         System.out.println(SampleCommand.comparison(sample, real));

@@ -1,5 +1,4 @@
 package org.flowcast.app.dashboard;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -10,6 +9,8 @@ import javax.imageio.ImageIO;
 import org.flowcast.app.DemoWorkdir;
 import org.flowcast.app.FlowcastCommandTest;
 import org.flowcast.app.FlowcastCommandTest.Result;
+import org.flowcast.app.SmallDistrict;
+import org.flowcast.app.dashboard.view.DashboardStage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class DashboardSnapshotTest {
     @Test
     void rendersTheDistrictOverviewOfEveryCorridorsStoredForecasts() throws Exception {
         Path png = dir.resolve("district.png");
-        Result result = FlowcastCommandTest.run("dashboard", "--db", org.flowcast.app.SmallDistrict.database().toString(), "--district",
+        Result result = FlowcastCommandTest.run("dashboard", "--db", SmallDistrict.database().toString(), "--district",
                 "--snapshot", png.toString(), "--size", "1200x800");
         assertThat(result.exitCode()).as(result.err()).isZero();
         BufferedImage image = ImageIO.read(png.toFile());
@@ -76,7 +77,7 @@ class DashboardSnapshotTest {
         Path png = dir.resolve("empty.png");
         Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("empty").toString(), "--snapshot", png.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(org.flowcast.app.dashboard.view.DashboardStage.DEFAULT_WIDTH);
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(DashboardStage.DEFAULT_WIDTH);
     }
 
     @Test
@@ -91,7 +92,8 @@ class DashboardSnapshotTest {
 
     @Test
     void rejectsAnUnusableSize() {
-        Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("x").toString(), "--snapshot", dir.resolve("x.png").toString(),
+        Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("x").toString(), "--snapshot",
+                dir.resolve("x.png").toString(),
                 "--size", "huge");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--size", "must be WIDTHxHEIGHT");

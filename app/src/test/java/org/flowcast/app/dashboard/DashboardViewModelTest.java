@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -29,11 +32,15 @@ import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
 import org.flowcast.core.Channel;
+import org.flowcast.core.Horizon;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
+import org.flowcast.core.ValueState;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.InputFiles;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
@@ -56,7 +63,8 @@ class DashboardViewModelTest {
     @BeforeEach
     void open() throws Exception {
         db = FlowcastDatabase.open(DemoWorkdir.database());
-        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(),
+                null, 28);
         vm.open();
     }
 
@@ -76,15 +84,15 @@ class DashboardViewModelTest {
         // a weekday origin of the run after which the corridor was slower than after the run's typical weekday origin
         Instant origin = vm.originTime();
         assertThat(origin).isBetween(run.origins().from(), run.origins().to());
-        assertThat(origin.atZone(org.flowcast.core.PemsTime.ZONE).getDayOfWeek())
-                .isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+        assertThat(origin.atZone(PemsTime.ZONE).getDayOfWeek())
+                .isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
         SensorSeries speeds = new SeriesQuery(db).stations(vm.stations().stream().map(StationTile::id).toList(), run.origins());
         double chosen = meanSpeedAhead(speeds, speeds.indexOf(origin), -1);
         double weekdays = 0;
         int count = 0;
         for (int t = 0; t + 12 < speeds.length(); t++) {
-            java.time.DayOfWeek day = speeds.timeAt(t).atZone(org.flowcast.core.PemsTime.ZONE).getDayOfWeek();
-            if (day != java.time.DayOfWeek.SATURDAY && day != java.time.DayOfWeek.SUNDAY) {
+            DayOfWeek day = speeds.timeAt(t).atZone(PemsTime.ZONE).getDayOfWeek();
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
                 weekdays += meanSpeedAhead(speeds, t, -1);
                 count++;
             }
@@ -93,15 +101,16 @@ class DashboardViewModelTest {
         // and the station shown is the slowest then
         int shown = speeds.stationIndex(vm.selectedStationProperty().get());
         for (int s = 0; s < speeds.stationCount(); s++) {
-            assertThat(meanSpeedAhead(speeds, speeds.indexOf(origin), shown)).isLessThanOrEqualTo(meanSpeedAhead(speeds, speeds.indexOf(origin), s) + 1e-9);
+            assertThat(meanSpeedAhead(speeds, speeds.indexOf(origin), shown)).isLessThanOrEqualTo(meanSpeedAhead(speeds,
+                    speeds.indexOf(origin), s) + 1e-9);
         }
 
         ForecastChartData chart = vm.chartProperty().get();
         assertThat(chart.message()).isEmpty();
-        assertThat(chart.shortForecast()).hasSize(org.flowcast.core.Horizon.SHORT_STEPS);
+        assertThat(chart.shortForecast()).hasSize(Horizon.SHORT_STEPS);
         assertThat(chart.longForecast()).as("35 min to 2 h, joined to the last short step")
-                .hasSize(24 - org.flowcast.core.Horizon.SHORT_STEPS + 1);
-        assertThat(chart.longForecast().get(0)).isEqualTo(chart.shortForecast().get(org.flowcast.core.Horizon.SHORT_STEPS - 1));
+                .hasSize(24 - Horizon.SHORT_STEPS + 1);
+        assertThat(chart.longForecast().get(0)).isEqualTo(chart.shortForecast().get(Horizon.SHORT_STEPS - 1));
         assertThat(chart.band80()).hasSize(24);
         assertThat(chart.band95()).allSatisfy(b -> assertThat(b.upper()).isGreaterThanOrEqualTo(b.lower()));
         assertThat(chart.observedBefore()).isNotEmpty().allSatisfy(p -> assertThat(p.x()).isLessThanOrEqualTo(chart.originX()));
@@ -126,7 +135,7 @@ class DashboardViewModelTest {
         int n = 0;
         for (int k = 1; k <= 12 && t + k < series.length(); k++) {
             for (int s = 0; s < series.stationCount(); s++) {
-                if ((station < 0 || s == station) && series.state(t + k, s, Channel.SPEED) != org.flowcast.core.ValueState.MISSING) {
+                if ((station < 0 || s == station) && series.state(t + k, s, Channel.SPEED) != ValueState.MISSING) {
                     sum += series.value(t + k, s, Channel.SPEED);
                     n++;
                 }
@@ -141,7 +150,7 @@ class DashboardViewModelTest {
         assertThat(drove.message()).isEmpty();
         assertThat(drove.parts()).extracting(ContributionData.Line::name).containsExactly("recurrent head", "seasonal skip", "linear skip");
         ForecastChartData chart = vm.chartProperty().get();
-        List<ForecastChartData.Point> forecast = new java.util.ArrayList<>(chart.shortForecast());
+        List<ForecastChartData.Point> forecast = new ArrayList<>(chart.shortForecast());
         forecast.addAll(chart.longForecast().subList(1, chart.longForecast().size()));
         assertThat(drove.forecast().points()).containsExactlyElementsOf(forecast);
         for (int h = 0; h < forecast.size(); h++) {
@@ -160,7 +169,8 @@ class DashboardViewModelTest {
 
     @Test
     void switchingStationShowsThatStationsReadingsAndStoredForecast() throws Exception {
-        int other = vm.stations().stream().mapToInt(StationTile::id).filter(id -> id != vm.selectedStationProperty().get()).findFirst().orElseThrow();
+        int other = vm.stations().stream().mapToInt(StationTile::id).filter(id -> id != vm.selectedStationProperty().get()).findFirst()
+                .orElseThrow();
         vm.selectedStationProperty().set(other);
 
         ForecastChartData chart = vm.chartProperty().get();
@@ -174,7 +184,7 @@ class DashboardViewModelTest {
             List<StoredForecast> values = new ForecastRuns(db).forecasts(vm.selectedRunProperty().get().id(), other,
                     new TimeRange(origin, origin.plus(STEP)));
             assertThat(chart.shortForecast()).extracting(ForecastChartData.Point::y)
-                    .containsExactlyElementsOf(values.subList(0, org.flowcast.core.Horizon.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
+                    .containsExactlyElementsOf(values.subList(0, Horizon.SHORT_STEPS).stream().map(v -> (double) v.value()).toList());
         }
     }
 
@@ -202,12 +212,13 @@ class DashboardViewModelTest {
     void pointingAtAnAttentionCellHighlightsThePastIntervalItWeighsAndSaysItsWeightAgainstTheUniform() {
         Instant origin = vm.originTime();
         vm.pointAt(StationForecastViewModel.ATTENTION_ROWS - 1, 0);
-        assertThat(vm.highlightedProperty().get()).isEqualTo(new TimeRange(origin.minus(STEP.multipliedBy(11)), origin.minus(STEP.multipliedBy(10))));
+        assertThat(vm.highlightedProperty().get()).isEqualTo(new TimeRange(origin.minus(STEP.multipliedBy(11)),
+                origin.minus(STEP.multipliedBy(10))));
         AttentionData attention = vm.attentionProperty().get();
         float weight = attention.weights()[StationForecastViewModel.ATTENTION_ROWS - 1][0];
         assertThat(attention.uniform()).isEqualTo(1.0 / 12);
         assertThat(attention.relativeToUniform(StationForecastViewModel.ATTENTION_ROWS - 1, 0)).isCloseTo(weight * 12.0, within(1e-6));
-        assertThat(vm.forecast().pointedProperty().get()).contains(String.format(java.util.Locale.ROOT, "weight %.3f", weight),
+        assertThat(vm.forecast().pointedProperty().get()).contains(String.format(Locale.ROOT, "weight %.3f", weight),
                 "the uniform 1/12", DashboardText.clock(origin.minus(STEP.multipliedBy(11))));
         vm.forecast().clearPointer();
         assertThat(vm.highlightedProperty().get()).isNull();
@@ -219,7 +230,7 @@ class DashboardViewModelTest {
         assertThat(vm.chooseModel("persistence")).isTrue();
         assertThat(vm.attentionProperty().get().origins()).isEmpty();
         assertThat(vm.attentionProperty().get().message()).contains("persistence", "no attention");
-        assertThat(vm.chartProperty().get().shortForecast()).hasSize(org.flowcast.core.Horizon.SHORT_STEPS);
+        assertThat(vm.chartProperty().get().shortForecast()).hasSize(Horizon.SHORT_STEPS);
         assertThat(vm.shownModelProperty().get()).isEqualTo("persistence");
         assertThat(vm.chooseModel("no-such-model")).isFalse();
     }
@@ -280,7 +291,8 @@ class DashboardViewModelTest {
     @Test
     void anEmptyDatabaseSaysWhatToDo(@TempDir Path dir) throws Exception {
         try (FlowcastDatabase empty = FlowcastDatabase.open(dir.resolve("empty"))) {
-            DashboardViewModel fresh = new DashboardViewModel(new DashboardSource(Workspace.of(empty), dir.resolve("runs")), TaskExecutor.callingThread(), null, 28);
+            DashboardViewModel fresh = new DashboardViewModel(new DashboardSource(Workspace.of(empty), dir.resolve("runs")),
+                    TaskExecutor.callingThread(), null, 28);
             fresh.open();
             assertThat(fresh.emptyMessageProperty().get()).contains("flowcast ingest", "flowcast demo");
             assertThat(fresh.comparisonProperty().get().message()).contains("No evaluation found", "flowcast evaluate");
@@ -310,8 +322,9 @@ class DashboardViewModelTest {
             Files.write(files.resolve(name), Gzip.lines(day).stream().filter(l -> Integer.parseInt(l.split(",")[1]) != silent).toList());
         }
         try (FlowcastDatabase partial = FlowcastDatabase.open(dir.resolve("partial"))) {
-            new Ingester(partial, IngestOptions.defaults(), IngestListener.NONE).ingest(org.flowcast.ingest.InputFiles.expand(List.of(files.toString())));
-            DashboardViewModel model = new DashboardViewModel(new DashboardSource(Workspace.of(partial), null), TaskExecutor.callingThread(), null, 28);
+            new Ingester(partial, IngestOptions.defaults(), IngestListener.NONE).ingest(InputFiles.expand(List.of(files.toString())));
+            DashboardViewModel model = new DashboardViewModel(new DashboardSource(Workspace.of(partial), null),
+                    TaskExecutor.callingThread(), null, 28);
             model.open();
             assertThat(model.stations()).extracting(StationTile::id).isNotEmpty().doesNotContain(silent);
             assertThat(model.corridorTextProperty().get()).contains("1 without readings hidden");

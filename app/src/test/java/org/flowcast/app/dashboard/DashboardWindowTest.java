@@ -21,6 +21,7 @@ import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.model.ModelRegistry;
 import org.flowcast.store.FlowcastDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,8 @@ class DashboardWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         db = FlowcastDatabase.open(DemoWorkdir.database());
-        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(), null, 28);
+        vm = new DashboardViewModel(new DashboardSource(Workspace.of(db), DemoWorkdir.home().resolve("runs")), TaskExecutor.callingThread(),
+                null, 28);
         // the window's default size, where a stretched model column once squeezed every figure to "…"
         stage.setScene(new Scene(new DashboardView(vm).root(), DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT));
         stage.show();
@@ -83,7 +85,7 @@ class DashboardWindowTest {
     void atTheDefaultSizeEveryComparisonColumnShowsItsHeaderAndFirstFigureInFull(FxRobot robot) {
         WaitForAsyncUtils.waitForFxEvents();
         TableView<?> table = robot.lookup("#accuracyTable").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(org.flowcast.model.ModelRegistry.names().size());
+        assertThat(table.getItems()).hasSize(ModelRegistry.names().size());
         Bounds visible = table.localToScene(table.getLayoutBounds());
         int headers = 0;
         for (Node header : table.lookupAll(".column-header")) {
@@ -96,7 +98,8 @@ class DashboardWindowTest {
                     .isLessThanOrEqualTo(visible.getMaxX());
             headers++;
         }
-        assertThat(headers).as("model, the MAE group and its steps, RMSE, MAPE").isGreaterThanOrEqualTo(table.getVisibleLeafColumns().size());
+        assertThat(headers).as("model, the MAE group and its steps, RMSE, MAPE")
+                .isGreaterThanOrEqualTo(table.getVisibleLeafColumns().size());
         int cells = 0;
         for (Node node : table.lookupAll(".table-cell")) {
             TableCell<?, ?> cell = (TableCell<?, ?>) node;

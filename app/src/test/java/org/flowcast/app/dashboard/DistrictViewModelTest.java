@@ -78,14 +78,16 @@ class DistrictViewModelTest {
         assertThat(rows).extracting(DistrictViewModel.Row::corridor).containsExactly("5-N", "5-S");
         DistrictViewModel.Row north = rows.get(0);
         assertThat(north.cells()).extracting(DistrictViewModel.Cell::condition)
-                .as("free all along; a jam at step 20 only; no forecast").containsExactly(Condition.FREE, Condition.CONGESTED, Condition.UNKNOWN);
+                .as("free all along; a jam at step 20 only; no forecast").containsExactly(Condition.FREE, Condition.CONGESTED,
+                        Condition.UNKNOWN);
         assertThat(north.cells().get(1).level()).as("600 in 5 minutes on 4 lanes").isEqualTo(0.9);
         assertThat(north.congested()).isEqualTo(1);
         assertThat(north.outlook()).contains("linear-ar from", "1 near capacity, 0 busy");
         DistrictViewModel.Row south = rows.get(1);
         assertThat(south.cells()).extracting(DistrictViewModel.Cell::condition).containsOnly(Condition.UNKNOWN);
         assertThat(south.outlook()).contains("no stored forecast", "flowcast forecast --corridor 5-S --latest");
-        assertThat(vm.district().summaryProperty().get()).contains("2 corridors, 1 with stored forecasts", "1 with a station forecast near capacity");
+        assertThat(vm.district().summaryProperty().get()).contains("2 corridors, 1 with stored forecasts",
+                "1 with a station forecast near capacity");
     }
 
     @Test

@@ -1,5 +1,4 @@
 package org.flowcast.app.dashboard;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.flowcast.app.dashboard.data.CorridorData;
+import org.flowcast.app.dashboard.data.CorridorOutlook;
 import org.flowcast.app.dashboard.data.DashboardReads;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.data.StationForecast;
@@ -26,7 +26,7 @@ final class InMemoryDashboardReads implements DashboardReads {
     private final Map<Long, Map<Integer, SortedMap<Instant, StationForecast>>> forecasts = new HashMap<>();
     private final Map<Long, Map<Integer, SortedMap<Instant, float[]>>> attention = new HashMap<>();
     private final Map<String, List<StoredPart>> parts = new HashMap<>();
-    private final List<org.flowcast.app.dashboard.data.CorridorOutlook> district = new ArrayList<>();
+    private final List<CorridorOutlook> district = new ArrayList<>();
     int reads;
     String lastCorridorAsked;
 
@@ -41,7 +41,8 @@ final class InMemoryDashboardReads implements DashboardReads {
     }
 
     InMemoryDashboardReads withForecast(long runId, int stationId, StationForecast forecast) {
-        forecasts.computeIfAbsent(runId, k -> new HashMap<>()).computeIfAbsent(stationId, k -> new TreeMap<>()).put(forecast.origin(), forecast);
+        forecasts.computeIfAbsent(runId, k -> new HashMap<>()).computeIfAbsent(stationId, k -> new TreeMap<>()).put(forecast.origin(),
+                forecast);
         return this;
     }
 
@@ -78,7 +79,7 @@ final class InMemoryDashboardReads implements DashboardReads {
         return Optional.ofNullable(corridor);
     }
 
-    InMemoryDashboardReads withOutlook(org.flowcast.app.dashboard.data.CorridorOutlook outlook) {
+    InMemoryDashboardReads withOutlook(CorridorOutlook outlook) {
         district.add(outlook);
         return this;
     }
@@ -86,11 +87,11 @@ final class InMemoryDashboardReads implements DashboardReads {
     @Override
     public List<String> corridorNames() {
         return district.isEmpty() ? (corridor == null ? List.of() : List.of(corridor.corridor()))
-                : district.stream().map(org.flowcast.app.dashboard.data.CorridorOutlook::corridor).toList();
+                : district.stream().map(CorridorOutlook::corridor).toList();
     }
 
     @Override
-    public List<org.flowcast.app.dashboard.data.CorridorOutlook> district() {
+    public List<CorridorOutlook> district() {
         reads++;
         return List.copyOf(district);
     }

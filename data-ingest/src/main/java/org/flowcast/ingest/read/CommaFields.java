@@ -1,6 +1,6 @@
 package org.flowcast.ingest.read;
-
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The fields of one line of unquoted comma- (or tab-) separated values, found in the line's UTF-8 bytes
@@ -74,7 +74,7 @@ final class CommaFields {
 
     /** Whether the field holds exactly the bytes {@code from} to {@code to} of {@code other}. */
     boolean fieldEquals(int field, byte[] other, int from, int to) {
-        return java.util.Arrays.equals(line, starts[field], ends[field], other, from, to);
+        return Arrays.equals(line, starts[field], ends[field], other, from, to);
     }
 
     /**

@@ -1,5 +1,4 @@
 package org.flowcast.ingest.read;
-import java.util.Optional;
 
 
 /**

@@ -1,10 +1,10 @@
 package org.flowcast.ingest.read;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -67,7 +67,7 @@ public enum FileFormat {
             }
         }
         String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "");
-        java.util.List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(5).toList();
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(5).toList();
         String firstLine = lines.isEmpty() ? "" : lines.get(0);
         if (firstLine.isEmpty()) {
             throw new FileReadException(file, "the file holds only blank lines");

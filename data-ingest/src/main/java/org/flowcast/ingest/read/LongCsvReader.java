@@ -1,5 +1,4 @@
 package org.flowcast.ingest.read;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -23,7 +23,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class LongCsvReader implements SensorFileReader {
     static final List<String> REQUIRED = List.of("station", "timestamp", "flow");
     private static final List<String> KNOWN = List.of("station", "timestamp", "flow", "occupancy", "speed");
-    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
+    private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
 
     @Override
     public void read(Path file, ReadingSink sink) throws IOException, FileReadException {

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A numeric array in NumPy's {@code .npy} format (version 1 to 3, C order, little- or big-endian
- * float32/float64/int32/int64), held as doubles; another data type is refused, naming it and the accepted ones. Written by hand: no kept Java library reads {@code .npy}
- * without pulling in a foreign runtime, and the format is one header and raw values.
+ * float32/float64/int32/int64), held as doubles; another data type is refused, naming it and the accepted ones. Written by
+ * hand: no kept Java library reads {@code .npy} without pulling in a foreign runtime, and the format is one header and raw values.
  */
 public record NpyArray(int[] shape, double[] values) {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};

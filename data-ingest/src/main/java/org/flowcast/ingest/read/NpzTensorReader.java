@@ -1,14 +1,15 @@
 package org.flowcast.ingest.read;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class NpzTensorReader implements SensorFileReader {
         NpyArray tensor = readData(file);
         if (tensor.shape().length != 3 || tensor.shape()[2] < 1) {
             throw new FileReadException(file, "expected 'data' of shape [time, station, channel], found "
-                    + java.util.Arrays.toString(tensor.shape()));
+                    + Arrays.toString(tensor.shape()));
         }
         int steps = tensor.shape()[0];
         int stations = tensor.shape()[1];
@@ -123,7 +124,7 @@ public final class NpzTensorReader implements SensorFileReader {
     private static long countIds(Path list) {
         try (Stream<String> lines = Files.lines(list, StandardCharsets.UTF_8)) {
             return lines.map(String::trim).filter(l -> !l.isEmpty()).filter(l -> l.replace("\uFEFF", "").matches("[+-]?\\d+")).count();
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return -1;
         }
     }

@@ -1,7 +1,7 @@
 package org.flowcast.ingest.read;
-
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -62,7 +63,7 @@ public final class StationExportReader implements SensorFileReader {
             }
             char delimiter = headerLine.indexOf('\t') >= 0 ? '\t' : ',';
             CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setTrim(true).setIgnoreEmptyLines(false).build();
-            Columns columns = Columns.of(file, format.parse(new java.io.StringReader(headerLine)).getRecords().get(0));
+            Columns columns = Columns.of(file, format.parse(new StringReader(headerLine)).getRecords().get(0));
             PacificTime clock = new PacificTime();
             FallBackHour fallBack = new FallBackHour();
             FileTimestamps timestamps = new FileTimestamps();
@@ -77,7 +78,7 @@ public final class StationExportReader implements SensorFileReader {
                 sink.rowRead();
                 try {
                     // a line with quotes (a re-saved file's "1,234") goes through Commons CSV, every other through the splitter
-                    Row row = text.indexOf('"') < 0 && split.of(text) ? split : Row.of(format.parse(new java.io.StringReader(text))
+                    Row row = text.indexOf('"') < 0 && split.of(text) ? split : Row.of(format.parse(new StringReader(text))
                             .getRecords().get(0));
                     LocalDateTime local = columns.localTime(row, timestamps);
                     Reading reading = columns.parse(station, row, local, clock);
@@ -173,9 +174,9 @@ public final class StationExportReader implements SensorFileReader {
 
         static Columns of(Path file, CSVRecord header) throws FileReadException {
             Map<String, Integer> byName = new HashMap<>();
-            Map<Integer, Integer> laneFlow = new java.util.TreeMap<>();
-            Map<Integer, Integer> laneSpeed = new java.util.TreeMap<>();
-            Map<Integer, Integer> laneOcc = new java.util.TreeMap<>();
+            Map<Integer, Integer> laneFlow = new TreeMap<>();
+            Map<Integer, Integer> laneSpeed = new TreeMap<>();
+            Map<Integer, Integer> laneOcc = new TreeMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).trim().toLowerCase(Locale.ROOT);
                 byName.putIfAbsent(name, i);

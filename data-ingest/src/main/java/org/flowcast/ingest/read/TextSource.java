@@ -1,7 +1,7 @@
 package org.flowcast.ingest.read;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,9 +10,11 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Opens a text file for a reader: gunzips it when it starts with the gzip magic number, decodes
@@ -95,13 +97,13 @@ public final class TextSource {
 
     /** Turns failures below the format into a message naming the file and the fix. */
     public static FileReadException explain(Path file, IOException e) {
-        if (e instanceof java.io.EOFException) {
+        if (e instanceof EOFException) {
             return new FileReadException(file, "the gzip data ends early: the file is truncated; download it again", e);
         }
-        if (e instanceof java.util.zip.ZipException) {
+        if (e instanceof ZipException) {
             return new FileReadException(file, "the gzip data is corrupt (" + e.getMessage() + "); download the file again", e);
         }
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return new FileReadException(file, "permission denied: this user may not read the file; check its permissions", e);
         }
         if (e instanceof CharacterCodingException) {

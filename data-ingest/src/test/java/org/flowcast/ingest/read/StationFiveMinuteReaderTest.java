@@ -1,5 +1,4 @@
 package org.flowcast.ingest.read;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import org.flowcast.ingest.Fixtures;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,7 +166,7 @@ class StationFiveMinuteReaderTest {
     @Test
     void readsARealClearinghouseFileWhenPresent() throws Exception {
         Path real = Fixtures.SHARED_DATA.resolve("pems-d12-orange/station_5min/d12_text_station_5min_2022_01_03.txt.gz");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(real), "skipped: " + real + " is absent (needs ../shared/data)");
+        Assumptions.assumeTrue(Files.exists(real), "skipped: " + real + " is absent (needs ../shared/data)");
         RecordingSink sink = read(real);
         assertThat(sink.rejects).isEmpty();
         assertThat(sink.readings).hasSize(81 * 288);

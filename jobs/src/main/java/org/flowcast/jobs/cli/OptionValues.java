@@ -1,5 +1,7 @@
 package org.flowcast.jobs.cli;
-
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -37,12 +39,12 @@ public final class OptionValues {
 
     /** A station id: a positive whole number. */
     public static final class StationId implements ITypeConverter<Integer> {
-        private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern.compile("(?i)(?:station|stn|vds)[ _-]?(\\d+)");
+        private static final Pattern NAMED = Pattern.compile("(?i)(?:station|stn|vds)[ _-]?(\\d+)");
 
         /** A PeMS station id of any length ({@code 10105110}), or the form a folder may name it by ({@code station25}). */
         @Override
         public Integer convert(String value) {
-            java.util.regex.Matcher named = NAMED.matcher(value.strip());
+            Matcher named = NAMED.matcher(value.strip());
             int id = named.matches() ? whole(named.group(1)) : whole(value);
             if (id < 1) {
                 throw new TypeConversionException("must be a positive station id, was " + value);
@@ -76,7 +78,7 @@ public final class OptionValues {
     public static final class WindowSize implements ITypeConverter<Size> {
         @Override
         public Size convert(String value) {
-            String[] parts = value.toLowerCase(java.util.Locale.ROOT).split("x");
+            String[] parts = value.toLowerCase(Locale.ROOT).split("x");
             if (parts.length == 2) {
                 try {
                     int w = Integer.parseInt(parts[0].strip());

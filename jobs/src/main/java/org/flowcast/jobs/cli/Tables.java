@@ -34,7 +34,8 @@ public final class Tables {
         for (List<String> row : rows) {
             data.add(row.toArray(String[]::new));
         }
-        return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(columns, data.toArray(String[][]::new)).asString();
+        return AsciiTable.builder().border(AsciiTable.BASIC_ASCII_NO_DATA_SEPARATORS).data(columns,
+                data.toArray(String[][]::new)).asString();
     }
 
     private static boolean isFigure(String cell) {

@@ -26,7 +26,8 @@ class TablesTest {
         String table = Tables.render(List.of("model", "what it does"), List.of(List.of("at-conv-lstm", description)));
         List<String> lines = table.lines().toList();
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo("| at-conv-lstm |".length() + Tables.TEXT_WIDTH + 2));
-        String cells = String.join(" ", lines.stream().filter(l -> l.startsWith("|")).map(l -> l.substring(l.lastIndexOf('|', l.length() - 2) + 1, l.length() - 1).trim()).toList());
+        String cells = String.join(" ", lines.stream().filter(l -> l.startsWith("|")).map(l -> l.substring(l.lastIndexOf('|',
+                l.length() - 2) + 1, l.length() - 1).trim()).toList());
         assertThat(Arrays.asList(cells.split("\\s+"))).containsSubsequence(Arrays.asList(description.split(" ")));
     }
 

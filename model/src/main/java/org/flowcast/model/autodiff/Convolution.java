@@ -1,4 +1,5 @@
 package org.flowcast.model.autodiff;
+import java.util.Arrays;
 
 /**
  * A 1-D convolution along the middle axis of a channels-last tensor [A, L, Cin] as one operation: the
@@ -17,7 +18,7 @@ public final class Convolution {
         int width = k * cin;
         int cout = kernel.dim(1);
         if (kernel.dim(0) != width || bias.size() != cout) {
-            throw new IllegalArgumentException("kernel " + java.util.Arrays.toString(kernel.shape()) + " for " + k + " taps of "
+            throw new IllegalArgumentException("kernel " + Arrays.toString(kernel.shape()) + " for " + k + " taps of "
                     + cin + " channels");
         }
         TapProducts taps = new TapProducts(a, len, cin, cout, offsets);

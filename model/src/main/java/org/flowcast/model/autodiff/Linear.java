@@ -1,4 +1,5 @@
 package org.flowcast.model.autodiff;
+import java.util.Arrays;
 
 /**
  * A dense layer {@code x [.., k] · w [k, n] + b [n]}, optionally followed by a ReLU, as one operation:
@@ -12,8 +13,8 @@ public final class Linear {
     public static Tensor apply(Tensor x, Tensor w, Tensor b, boolean relu) {
         int k = x.last();
         if (w.shape().length != 2 || w.dim(0) != k || b.size() != w.dim(1)) {
-            throw new IllegalArgumentException("cannot apply weights " + java.util.Arrays.toString(w.shape()) + " and bias of "
-                    + b.size() + " to " + java.util.Arrays.toString(x.shape()));
+            throw new IllegalArgumentException("cannot apply weights " + Arrays.toString(w.shape()) + " and bias of "
+                    + b.size() + " to " + Arrays.toString(x.shape()));
         }
         int r = x.rows();
         int n = w.dim(1);

@@ -1,5 +1,5 @@
 package org.flowcast.model.autodiff;
-
+import org.nd4j.linalg.cpu.nativecpu.blas.CpuLevel3;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,7 +24,7 @@ interface MatrixProducts {
         // The model splits each batch over two threads of its own; a multi-threaded BLAS under them ran 40%
         // slower here, and its results depended on the thread count.
         Nd4j.factory().blas().setMaxThreads(1);
-        boolean cpu = Nd4j.getBlasWrapper().level3() instanceof org.nd4j.linalg.cpu.nativecpu.blas.CpuLevel3;
+        boolean cpu = Nd4j.getBlasWrapper().level3() instanceof CpuLevel3;
         if (cpu && !"mmul".equals(System.getProperty("flowcast.products"))) {
             return new Level3Products();
         }

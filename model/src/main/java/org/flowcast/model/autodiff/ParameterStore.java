@@ -1,5 +1,5 @@
 package org.flowcast.model.autodiff;
-
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,9 +40,9 @@ public final class ParameterStore {
         if (p == null) {
             p = new Parameter(name, shape.clone(), initial.get());
             parameters.put(name, p);
-        } else if (!java.util.Arrays.equals(p.shape(), shape)) {
-            throw new IllegalArgumentException("parameter " + name + " asked for with shape " + java.util.Arrays.toString(shape)
-                    + ", created with " + java.util.Arrays.toString(p.shape()));
+        } else if (!Arrays.equals(p.shape(), shape)) {
+            throw new IllegalArgumentException("parameter " + name + " asked for with shape " + Arrays.toString(shape)
+                    + ", created with " + Arrays.toString(p.shape()));
         }
         return p;
     }

@@ -1,4 +1,5 @@
 package org.flowcast.model.autodiff;
+import java.util.Arrays;
 
 /**
  * Recurrent layers as single tape operations with hand-written backpropagation through time, so that
@@ -19,8 +20,8 @@ public final class Recurrent {
         int h = wh.dim(0);
         int g4 = 4 * h;
         if (projected.dim(2) != g4 || wh.dim(1) != g4) {
-            throw new IllegalArgumentException("LSTM gates: projected " + java.util.Arrays.toString(projected.shape())
-                    + ", recurrent weights " + java.util.Arrays.toString(wh.shape()));
+            throw new IllegalArgumentException("LSTM gates: projected " + Arrays.toString(projected.shape())
+                    + ", recurrent weights " + Arrays.toString(wh.shape()));
         }
         float[] p = projected.data();
         float[] w = wh.data();
@@ -160,8 +161,8 @@ public final class Recurrent {
         int h = wh.dim(0);
         int g3 = 3 * h;
         if (projected.dim(2) != g3 || wh.dim(1) != g3 || bh.size() != g3) {
-            throw new IllegalArgumentException("GRU gates: projected " + java.util.Arrays.toString(projected.shape())
-                    + ", recurrent weights " + java.util.Arrays.toString(wh.shape()));
+            throw new IllegalArgumentException("GRU gates: projected " + Arrays.toString(projected.shape())
+                    + ", recurrent weights " + Arrays.toString(wh.shape()));
         }
         float[] p = projected.data();
         float[] w = wh.data();

@@ -1,6 +1,6 @@
 package org.flowcast.model.autodiff;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +43,7 @@ public final class Tape {
             throw new IllegalStateException("this tape was made for inference and recorded no operations");
         }
         if (loss.size() != 1) {
-            throw new IllegalArgumentException("backward needs a scalar, got shape " + java.util.Arrays.toString(loss.shape()));
+            throw new IllegalArgumentException("backward needs a scalar, got shape " + Arrays.toString(loss.shape()));
         }
         loss.grad()[0] += 1f;
         for (int i = nodes.size() - 1; i >= 0; i--) {

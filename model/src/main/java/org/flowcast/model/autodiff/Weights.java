@@ -1,5 +1,5 @@
 package org.flowcast.model.autodiff;
-
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,7 +53,7 @@ public final class Weights {
     public Tensor ones(String name, int size) {
         return leaf(store.get(name, new int[] {size}, () -> {
             float[] v = new float[size];
-            java.util.Arrays.fill(v, 1f);
+            Arrays.fill(v, 1f);
             return v;
         }));
     }

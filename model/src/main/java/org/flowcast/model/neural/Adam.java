@@ -1,6 +1,6 @@
 package org.flowcast.model.neural;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class Adam {
             m[k] = first.get(names.get(k));
             v[k] = second.get(names.get(k));
         }
-        TwoThreads.halves(java.util.Arrays.stream(g).mapToInt(a -> a.length).toArray(), (k, half, from, to) -> {
+        TwoThreads.halves(Arrays.stream(g).mapToInt(a -> a.length).toArray(), (k, half, from, to) -> {
             float[] gk = g[k];
             float[] mk = m[k];
             float[] vk = v[k];

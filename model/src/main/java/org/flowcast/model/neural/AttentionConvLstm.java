@@ -1,6 +1,6 @@
 package org.flowcast.model.neural;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +49,8 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         /** Without the neighbours' recent flows in the linear skip. */
         public Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
                           boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip) {
-            this(conv1Filters, conv2Filters, projection, lstmLayers, hidden, periodicHidden, daily, weekly, seasonalSkip, linearSkip, false);
+            this(conv1Filters, conv2Filters, projection, lstmLayers, hidden, periodicHidden, daily, weekly, seasonalSkip, linearSkip,
+                    false);
         }
 
         public static Parameters defaults() {
@@ -187,7 +188,7 @@ public final class AttentionConvLstm implements NeuralArchitecture {
         Tensor sameTimeEarlier = periodic.reshape(-1, width).columns(width - span, width);
         int rows = sameTimeEarlier.dim(0);
         float[] ones = new float[rows];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         // [B, 1] × [1, H·N]: the weights repeated for every window, through operations that have gradients.
         Tensor weights = w.tape().constant(ones, rows, 1).matmul(w.zeros(name, span).reshape(1, span));
         return sameTimeEarlier.mul(weights);

@@ -1,5 +1,5 @@
 package org.flowcast.model.neural;
-
+import java.util.Arrays;
 import org.flowcast.model.window.WindowSpec;
 import org.flowcast.model.window.Windows;
 
@@ -47,7 +47,7 @@ record Batch(int size, float[] recent, float[] daily, float[] weekly, float[] ta
             return null;
         }
         int row = array.length / size;
-        return java.util.Arrays.copyOfRange(array, from * row, to * row);
+        return Arrays.copyOfRange(array, from * row, to * row);
     }
 
     private static float[] gather(float[] source, int rowSize, int[] indices, int from, int to) {

@@ -1,5 +1,6 @@
 package org.flowcast.model.neural;
-
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,8 @@ public final class CompiledModel {
             total.put(name, sum != null ? sum : new float[store.all().get(name).value().length]);
         }
         if (parts.size() > 1) {
-            List<float[]> sums = new java.util.ArrayList<>();
-            List<float[]> addends = new java.util.ArrayList<>();
+            List<float[]> sums = new ArrayList<>();
+            List<float[]> addends = new ArrayList<>();
             total.forEach((name, sum) -> {
                 float[] g = parts.get(1).byParameter().get(name);
                 if (g != null) {
@@ -121,11 +122,11 @@ public final class CompiledModel {
     Output predict(Batch batch) {
         List<Output> parts = onShards(batch, (shard, index) -> {
             GraphOutputs outputs = forward(architecture, spec, stations, new Weights(store, new Tape(false)), shard);
-            Map<String, float[]> named = new java.util.LinkedHashMap<>();
+            Map<String, float[]> named = new LinkedHashMap<>();
             outputs.parts().forEach((name, tensor) -> named.put(name, tensor.data()));
             return new Output(outputs.prediction().data(), outputs.attention() == null ? null : outputs.attention().data(), named);
         });
-        Map<String, float[]> joinedParts = new java.util.LinkedHashMap<>();
+        Map<String, float[]> joinedParts = new LinkedHashMap<>();
         for (String name : parts.get(0).parts().keySet()) {
             joinedParts.put(name, join(parts.stream().map(o -> o.parts().get(name)).toList()));
         }
@@ -185,9 +186,9 @@ public final class CompiledModel {
             if (stored == null) {
                 throw new IllegalArgumentException("the weights lack " + p.name());
             }
-            if (!java.util.Arrays.equals(toLong(p.shape()), stored.shape())) {
-                throw new IllegalArgumentException("weight " + p.name() + " has shape " + java.util.Arrays.toString(stored.shape())
-                        + " where the model has " + java.util.Arrays.toString(p.shape()));
+            if (!Arrays.equals(toLong(p.shape()), stored.shape())) {
+                throw new IllegalArgumentException("weight " + p.name() + " has shape " + Arrays.toString(stored.shape())
+                        + " where the model has " + Arrays.toString(p.shape()));
             }
             System.arraycopy(stored.values(), 0, p.value(), 0, p.value().length);
         }

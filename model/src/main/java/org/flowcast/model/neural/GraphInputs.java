@@ -1,6 +1,6 @@
 package org.flowcast.model.neural;
-
 import org.flowcast.model.autodiff.Tensor;
+import org.flowcast.model.window.WindowSpec;
 
 /**
  * The inputs of a forward pass: {@code recent} [batch, inputSteps, stations + 8] (z-scored flows, then
@@ -16,7 +16,7 @@ public record GraphInputs(Tensor recent, Tensor daily, Tensor weekly, int statio
     }
 
     public int features() {
-        return stations + org.flowcast.model.window.WindowSpec.TIME_FEATURES;
+        return stations + WindowSpec.TIME_FEATURES;
     }
 
     public int outputs() {

@@ -1,5 +1,5 @@
 package org.flowcast.model.neural;
-
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.flowcast.model.autodiff.Tensor;
@@ -12,7 +12,7 @@ import org.flowcast.model.autodiff.Tensor;
  */
 public record GraphOutputs(Tensor prediction, Tensor attention, Map<String, Tensor> parts) {
     public GraphOutputs {
-        parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+        parts = Collections.unmodifiableMap(new LinkedHashMap<>(parts));
     }
 
     /** A prediction that is not shown as a sum of parts. */

@@ -1,6 +1,6 @@
 package org.flowcast.model.neural;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.flowcast.model.autodiff.AttentionOps;
 import org.flowcast.model.autodiff.Convolution;
@@ -33,7 +33,7 @@ public final class Layers {
     public static Tensor lstm(Weights w, String name, Tensor x, int in, int hidden) {
         // Forget-gate bias 1, so that early training keeps the cell state (Jozefowicz et al. 2015).
         float[] bias = new float[4 * hidden];
-        java.util.Arrays.fill(bias, hidden, 2 * hidden, 1f);
+        Arrays.fill(bias, hidden, 2 * hidden, 1f);
         Tensor projected = x.dense(w.matrix(name + "_Wx", in, 4 * hidden), w.vector(name + "_b", bias));
         return Recurrent.lstm(projected, w.matrix(name + "_Wh", hidden, 4 * hidden));
     }

@@ -1,9 +1,10 @@
 package org.flowcast.model.neural;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +94,7 @@ public final class NeuralForecaster implements StoredForecaster {
 
     @Override
     public List<Forecast> predictAll(SensorSeries history, List<Instant> origins) {
-        SensorSeries aligned = java.util.Arrays.equals(history.stationIds(), stationIds.stream().mapToInt(i -> i).toArray())
+        SensorSeries aligned = Arrays.equals(history.stationIds(), stationIds.stream().mapToInt(i -> i).toArray())
                 ? history : history.selectStations(stationIds);
         FlowMatrix matrix = new FlowMatrix(aligned, scaler);
         int[] indices = new int[origins.size()];
@@ -122,7 +123,7 @@ public final class NeuralForecaster implements StoredForecaster {
                 }
                 Optional<AttentionWeights> weights = Optional.empty();
                 if (attention != null) {
-                    float[] row = java.util.Arrays.copyOfRange(attention, (i - from) * spec.inputSteps(), (i - from + 1) * spec.inputSteps());
+                    float[] row = Arrays.copyOfRange(attention, (i - from) * spec.inputSteps(), (i - from + 1) * spec.inputSteps());
                     weights = Optional.of(AttentionWeights.forWindow(row));
                 }
                 forecasts.add(new Forecast(architecture.name(), origins.get(i), aligned.step(), stationIds, values, List.of(), weights,
@@ -176,7 +177,7 @@ public final class NeuralForecaster implements StoredForecaster {
 
     public static NeuralForecaster load(Path file, ModelFile.Contents contents, NeuralArchitecture architecture) throws ModelFileException {
         ObjectNode m = contents.manifest();
-        Map<String, String> trainingText = new java.util.LinkedHashMap<>();
+        Map<String, String> trainingText = new LinkedHashMap<>();
         m.path("training").fields().forEachRemaining(e -> trainingText.put(e.getKey(), e.getValue().asText()));
         TrainingConfig config;
         WindowSpec spec;

@@ -1,9 +1,10 @@
 package org.flowcast.model.neural;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.flowcast.core.ForecastTrainer;
@@ -57,7 +58,7 @@ public final class NeuralTrainer implements ForecastTrainer {
 
     @Override
     public Forecaster fit(SensorSeries train, SensorSeries validation) {
-        if (!java.util.Arrays.equals(train.stationIds(), validation.stationIds())) {
+        if (!Arrays.equals(train.stationIds(), validation.stationIds())) {
             throw new IllegalArgumentException("training and validation series must hold the same stations in the same order");
         }
         WindowSpec spec = windowSpec();
@@ -84,7 +85,7 @@ public final class NeuralTrainer implements ForecastTrainer {
         identity.remove("training.maxEpochs");
         identity.remove("training.timeBudgetSeconds");
         String fingerprint = identity + "|" + train.start() + "|" + train.end() + "|" + validation.start() + "|"
-                + validation.end() + "|" + java.util.Arrays.toString(train.stationIds());
+                + validation.end() + "|" + Arrays.toString(train.stationIds());
         TrainingLoop.Outcome outcome;
         try {
             outcome = new TrainingLoop(model, config, listener, checkpoint, fingerprint).run(trainWindows, validationWindows, scaler);
@@ -97,7 +98,7 @@ public final class NeuralTrainer implements ForecastTrainer {
         described.put("epochsRun", String.valueOf(outcome.epochs()));
         described.put("stopReason", outcome.stopReason());
         described.put("bestEpoch", String.valueOf(outcome.bestEpoch() + 1));
-        described.put("bestValidationMae", String.format(java.util.Locale.ROOT, "%.4f", outcome.bestValidationMae()));
+        described.put("bestValidationMae", String.format(Locale.ROOT, "%.4f", outcome.bestValidationMae()));
         described.put("validationFrom", validation.start().toString());
         described.put("validationTo", validation.end().toString());
         Provenance provenance = Provenance.of(architecture.name(), described, train, config.seed())
@@ -112,7 +113,7 @@ public final class NeuralTrainer implements ForecastTrainer {
         for (int w = 0; w < windows.count; w++) {
             for (int h = 0; h < windows.spec.horizon(); h++) {
                 if (h != step - 1) {
-                    java.util.Arrays.fill(windows.mask, w * width + h * windows.stations, w * width + (h + 1) * windows.stations, 0f);
+                    Arrays.fill(windows.mask, w * width + h * windows.stations, w * width + (h + 1) * windows.stations, 0f);
                 }
             }
         }

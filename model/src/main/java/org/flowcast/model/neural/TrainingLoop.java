@@ -1,5 +1,4 @@
 package org.flowcast.model.neural;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import org.flowcast.core.MaskedErrorSums;
 import org.flowcast.core.Metric;
 import org.flowcast.model.ModelFile;
 import org.flowcast.model.ModelFile.FloatArray;
+import org.flowcast.model.ModelFileException;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.window.Windows;
 import org.flowcast.model.window.ZScore;
@@ -122,7 +122,8 @@ final class TrainingLoop {
             if (stepWeights != null) {
                 model.setWeights(stepWeights);
             }
-            listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / trainingSeconds, trainingSeconds, seconds, improved,
+            listener.epochFinished(new EpochReport(epoch, lossSum / batches, validationMae, train.count / trainingSeconds, trainingSeconds,
+                    seconds, improved,
                     rate));
             if (checkpoint.isPresent()) {
                 saveCheckpoint(checkpoint.get(), epoch + 1, best, bestEpoch, sinceBest, bestWeights);
@@ -225,7 +226,7 @@ final class TrainingLoop {
         ModelFile.Contents contents = ModelFile.read(file);
         if (!"checkpoint".equals(contents.manifest().path("kind").asText())
                 || !fingerprint.equals(contents.manifest().path("fingerprint").asText())) {
-            throw new org.flowcast.model.ModelFileException(file + ": this checkpoint belongs to another model, data range or "
+            throw new ModelFileException(file + ": this checkpoint belongs to another model, data range or "
                     + "configuration; delete it to start afresh");
         }
         Map<String, FloatArray> current = new HashMap<>();

@@ -1,5 +1,5 @@
 package org.flowcast.model.statistical;
-
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.flowcast.core.ForecastTrainer;
@@ -29,7 +29,7 @@ public final class Persistence extends StatisticalForecaster {
     }
 
     static List<Integer> ids(SensorSeries series) {
-        return java.util.Arrays.stream(series.stationIds()).boxed().toList();
+        return Arrays.stream(series.stationIds()).boxed().toList();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.flowcast.model.statistical;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.flowcast.core.Channel;
@@ -55,7 +55,7 @@ abstract class StatisticalForecaster implements StoredForecaster {
 
     @Override
     public Forecast predict(SensorSeries history, Instant origin) {
-        SensorSeries aligned = java.util.Arrays.equals(history.stationIds(), stationIds.stream().mapToInt(i -> i).toArray())
+        SensorSeries aligned = Arrays.equals(history.stationIds(), stationIds.stream().mapToInt(i -> i).toArray())
                 ? history : history.selectStations(stationIds);
         int t = aligned.indexOf(origin);
         if (t < 0) {

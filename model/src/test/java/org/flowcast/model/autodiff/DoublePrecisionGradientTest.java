@@ -134,7 +134,8 @@ class DoublePrecisionGradientTest {
                     new int[] {channels[1]}, new int[] {3 * channels[1], channels[2]}, new int[] {channels[2]}, new int[] {flat, out},
                     new int[] {out}), in -> ConvolutionStack.apply(in.get(0), List.of(in.get(1), in.get(3)), List.of(in.get(2), in.get(4)),
                     offsets, in.get(5), in.get(6), block), in -> {
-                        double[] first = convolveReference(in.get(0), a, len, channels[0], in.get(1), in.get(2), channels[1], offsets, true);
+                        double[] first = convolveReference(in.get(0), a, len, channels[0], in.get(1), in.get(2), channels[1], offsets,
+                                true);
                         double[] second = convolveReference(first, a, len, channels[1], in.get(3), in.get(4), channels[2], offsets, true);
                         return denseReluReference(second, a, flat, in.get(5), in.get(6), out);
                     }));

@@ -1,9 +1,9 @@
 package org.flowcast.model.autodiff;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -45,7 +45,7 @@ class MatrixProductsTest {
                         for (int i = 0; i < got.length; i++) {
                             assertThat((double) got[i]).as("%s %s [%d,%d,%d] tA=%s tB=%s beta=%s at %d", products.name(),
                                     "", m, n, k, transA, transB, beta, i).isCloseTo(expected[i],
-                                    org.assertj.core.data.Offset.offset(1e-4 * (1 + Math.abs(expected[i]))));
+                                    Offset.offset(1e-4 * (1 + Math.abs(expected[i]))));
                         }
                         float[] untouched = new float[3];
                         output.floats().get(0, untouched, 0, 3);

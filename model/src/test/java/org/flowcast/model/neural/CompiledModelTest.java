@@ -1,9 +1,11 @@
 package org.flowcast.model.neural;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.assertj.core.data.Offset;
 import org.flowcast.model.window.WindowSpec;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,8 @@ class CompiledModelTest {
 
     @Test
     void aBatchSplitOverTwoThreadsGivesTheGradientOfTheWholeBatch() {
-        CompiledModel model = CompiledModel.compile(new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 5, 3, true, true, true, false)),
+        CompiledModel model = CompiledModel.compile(new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 5, 3, true, true,
+                true, false)),
                 SPEC, STATIONS, 7);
         Batch batch = randomBatch(6, new SplittableRandom(3));
         CompiledModel.Gradients whole = model.lossAndGradients(batch, 7);
@@ -22,7 +25,7 @@ class CompiledModelTest {
         // One window at a time runs on one thread; rescaled by their denominators the parts add up to the batch.
         double denominator = batch.maskTotal() + 1;
         double loss = 0;
-        Map<String, float[]> summed = new java.util.LinkedHashMap<>();
+        Map<String, float[]> summed = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Batch one = batch.rows(i, i + 1);
             double weight = (one.maskTotal() + 1) / denominator;
@@ -35,7 +38,7 @@ class CompiledModelTest {
                 }
             });
         }
-        assertThat(whole.loss()).isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(whole.loss()).isCloseTo(loss, Offset.offset(1e-5));
         assertThat(whole.byParameter().keySet()).isEqualTo(summed.keySet());
         double largest = 0;
         for (String name : summed.keySet()) {
@@ -43,7 +46,7 @@ class CompiledModelTest {
             float[] b = summed.get(name);
             for (int j = 0; j < a.length; j++) {
                 largest = Math.max(largest, Math.abs(a[j]));
-                assertThat((double) a[j]).as(name + "[" + j + "]").isCloseTo(b[j], org.assertj.core.data.Offset.offset(1e-5));
+                assertThat((double) a[j]).as(name + "[" + j + "]").isCloseTo(b[j], Offset.offset(1e-5));
             }
         }
         assertThat(largest).as("the gradient is not trivially zero").isGreaterThan(1e-3);
@@ -72,7 +75,8 @@ class CompiledModelTest {
         float[] mask = ones(n * targets);
         mask[3] = 0;
         mask[targets + 1] = 0;
-        return new Batch(n, fill(new float[n * recent], random), fill(new float[n * periodic], random), fill(new float[n * periodic], random),
+        return new Batch(n, fill(new float[n * recent], random), fill(new float[n * periodic], random), fill(new float[n * periodic],
+                random),
                 fill(new float[n * targets], random), mask);
     }
 
@@ -85,7 +89,7 @@ class CompiledModelTest {
 
     private static float[] ones(int n) {
         float[] a = new float[n];
-        java.util.Arrays.fill(a, 1f);
+        Arrays.fill(a, 1f);
         return a;
     }
 }

@@ -1,8 +1,8 @@
 package org.flowcast.model.neural;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import org.flowcast.model.autodiff.Tape;
 import org.flowcast.model.autodiff.Tensor;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ class DropoutTest {
 
     private static float[] ones() {
         float[] v = new float[SIZE];
-        java.util.Arrays.fill(v, 1f);
+        Arrays.fill(v, 1f);
         return v;
     }
 

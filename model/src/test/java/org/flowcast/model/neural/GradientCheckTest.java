@@ -104,7 +104,8 @@ class GradientCheckTest {
         double error = FiniteDifferences.maxRelativeError(new int[] {2, 3, 11}, (w, x) -> {
             Tensor flows = x.columns(0, 3);
             Tensor periodic = Tensor.concatColumns(flows.reshape(2, 9), flows.reshape(2, 9).columns(0, 6)).reshape(2, 5, 3);
-            AttentionConvLstm model = new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 3, 2, true, true, true, true, true));
+            AttentionConvLstm model = new AttentionConvLstm(new AttentionConvLstm.Parameters(2, 3, 4, 2, 3, 2, true, true, true, true,
+                    true));
             GraphOutputs out = model.build(new GraphInputs(x, periodic, periodic.reverseMiddle(), 3, 3, 2), w);
             return Tensor.concatColumns(out.prediction(), out.attention());
         });

@@ -1,17 +1,22 @@
 package org.flowcast.model.neural;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
+import org.flowcast.core.Channel;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.MaskedErrorSums;
+import org.flowcast.core.Metric;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.ModelFile;
@@ -60,7 +65,7 @@ class NeuralTrainerTest {
                 assertThat(w).isBetween(0f, 1f);
                 sum += w;
             }
-            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(sum).isCloseTo(1.0, Offset.offset(1e-5));
         }
     }
 
@@ -71,17 +76,17 @@ class NeuralTrainerTest {
         assertThat(forecaster.provenance().config()).containsEntry("training.trainedStep", "2");
         double recorded = Double.parseDouble(forecaster.provenance().config().get("bestValidationMae"));
         SensorSeries validation = split.validation();
-        List<java.time.Instant> origins = new ArrayList<>();
+        List<Instant> origins = new ArrayList<>();
         for (int t = split.lookback() - 1; t + 6 < validation.length(); t++) {
             origins.add(validation.timeAt(t));
         }
-        org.flowcast.core.MaskedErrorSums stepTwo = new org.flowcast.core.MaskedErrorSums();
-        org.flowcast.core.MaskedErrorSums everyStep = new org.flowcast.core.MaskedErrorSums();
+        MaskedErrorSums stepTwo = new MaskedErrorSums();
+        MaskedErrorSums everyStep = new MaskedErrorSums();
         for (Forecast f : forecaster.predictAll(validation, origins)) {
             int t = validation.indexOf(f.origin());
             for (int h = 1; h <= 6; h++) {
                 for (int s = 0; s < f.stationCount(); s++) {
-                    float truth = validation.value(t + h, s, org.flowcast.core.Channel.FLOW);
+                    float truth = validation.value(t + h, s, Channel.FLOW);
                     if (!Float.isNaN(truth)) {
                         everyStep.add(truth, f.value(h, s));
                         if (h == 2) {
@@ -92,13 +97,13 @@ class NeuralTrainerTest {
             }
         }
         // the error it stopped on is its step-2 error; its untrained other steps are far worse
-        assertThat(org.flowcast.core.Metric.MAE.of(stepTwo)).isCloseTo(recorded, org.assertj.core.api.Assertions.within(0.01));
-        assertThat(org.flowcast.core.Metric.MAE.of(everyStep)).isGreaterThan(recorded * 1.2);
+        assertThat(Metric.MAE.of(stepTwo)).isCloseTo(recorded, Assertions.within(0.01));
+        assertThat(Metric.MAE.of(everyStep)).isGreaterThan(recorded * 1.2);
     }
 
     @Test
     void aTrainedStepPastTheHorizonIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config(1).withTrainedStep(7))
+        Assertions.assertThatThrownBy(() -> config(1).withTrainedStep(7))
                 .hasMessageContaining("the trained step must lie from 1 to the horizon 6");
     }
 
@@ -174,7 +179,7 @@ class NeuralTrainerTest {
         forecaster.save(file);
         byte[] bytes = Files.readAllBytes(file);
         // Flip a byte of the first stored array (after the manifest entry).
-        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("arrays/") + 200;
+        int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("arrays/") + 200;
         bytes[at] ^= 0x5a;
         Path tampered = Files.write(dir.resolve("tampered.fcm"), bytes);
         assertThatThrownBy(() -> ModelRegistry.load(tampered)).isInstanceOf(ModelFileException.class)

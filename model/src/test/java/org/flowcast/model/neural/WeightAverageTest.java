@@ -17,7 +17,8 @@ class WeightAverageTest {
     }
 
     private static Map<String, FloatArray> shapes() {
-        return Map.of("w", new FloatArray(new long[] {2}, new float[] {99f, 99f}), "untouched", new FloatArray(new long[] {1}, new float[] {7f}));
+        return Map.of("w", new FloatArray(new long[] {2}, new float[] {99f, 99f}), "untouched", new FloatArray(new long[] {1},
+                new float[] {7f}));
     }
 
     @Test

@@ -1,5 +1,4 @@
 package org.flowcast.app.dashboard.data;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.SortedMap;
 import org.flowcast.core.TimeRange;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.store.StoreException;
+import org.flowcast.store.StoredPart;
 
 /**
  * What the dashboard reads, as values: a corridor's recent readings, the forecast runs with their
@@ -52,7 +52,7 @@ public interface DashboardReads {
      * The additive parts of a run's forecast for one station from one origin, in the model's order (empty
      * for a run whose model does not give them).
      */
-    List<org.flowcast.store.StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException;
+    List<StoredPart> parts(long runId, int stationId, Instant origin) throws StoreException;
 
     /** A station's attention weights of a run at every origin in a range (empty for models without attention). */
     SortedMap<Instant, float[]> attention(long runId, int stationId, TimeRange origins) throws StoreException;

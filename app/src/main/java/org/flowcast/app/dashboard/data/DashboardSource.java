@@ -5,20 +5,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.flowcast.core.Channel;
+import org.flowcast.core.Corridor;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
+import org.flowcast.core.ValueState;
 import org.flowcast.jobs.CorridorCatalog;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary;
 import org.flowcast.reports.ReportWriter;
 import org.flowcast.store.FlowcastDatabase;
@@ -67,7 +73,7 @@ public final class DashboardSource implements DashboardReads {
     @Override
     public Optional<CorridorData> corridor(String corridor, int days) throws StoreException {
         SeriesQuery query = new SeriesQuery(database);
-        java.util.Set<Integer> withData = query.stationsWithReadings();
+        Set<Integer> withData = query.stationsWithReadings();
         List<Station> stations = stationsOf(corridor, withData);
         if (stations.isEmpty()) {
             return Optional.empty();
@@ -99,7 +105,7 @@ public final class DashboardSource implements DashboardReads {
 
     private static boolean hasReadings(SensorSeries series, int station) {
         for (int t = 0; t < series.length(); t++) {
-            if (series.state(t, station, org.flowcast.core.Channel.FLOW) != org.flowcast.core.ValueState.MISSING) {
+            if (series.state(t, station, Channel.FLOW) != ValueState.MISSING) {
                 return true;
             }
         }
@@ -111,16 +117,16 @@ public final class DashboardSource implements DashboardReads {
         return definedCorridor(corridor).isPresent();
     }
 
-    private Optional<org.flowcast.core.Corridor> definedCorridor(String corridor) throws StoreException {
+    private Optional<Corridor> definedCorridor(String corridor) throws StoreException {
         if (corridor == null || ALL.equals(corridor)) {
             return Optional.empty();
         }
         return catalog().entries().stream().map(CorridorCatalog.Entry::corridor)
-                .filter(c -> c.name().equals(corridor) && c.source() == org.flowcast.core.Corridor.Source.FILE).findFirst();
+                .filter(c -> c.name().equals(corridor) && c.source() == Corridor.Source.FILE).findFirst();
     }
 
-    private List<Station> stationsOf(String corridor, java.util.Set<Integer> withData) throws StoreException {
-        Optional<org.flowcast.core.Corridor> defined = definedCorridor(corridor);
+    private List<Station> stationsOf(String corridor, Set<Integer> withData) throws StoreException {
+        Optional<Corridor> defined = definedCorridor(corridor);
         if (defined.isPresent()) {
             Map<Integer, Station> known = new StationQuery(database).all();
             return defined.get().stationIds().stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
@@ -155,7 +161,7 @@ public final class DashboardSource implements DashboardReads {
         return ordered.stream().filter(s -> !anyMainline || "ML".equals(s.laneType())).toList();
     }
 
-    private static List<Station> read(List<Station> stations, java.util.Set<Integer> withData) {
+    private static List<Station> read(List<Station> stations, Set<Integer> withData) {
         return stations.stream().filter(s -> withData.contains(s.id())).toList();
     }
 
@@ -186,14 +192,15 @@ public final class DashboardSource implements DashboardReads {
     public List<CorridorOutlook> district() throws StoreException {
         Map<Integer, Station> known = new StationQuery(database).all();
         List<RunChoice> runs = runs();
-        List<String> order = org.flowcast.model.ModelRegistry.names();
+        List<String> order = ModelRegistry.names();
         List<CorridorOutlook> outlooks = new ArrayList<>();
         for (CorridorCatalog.Entry entry : catalog().entries()) {
             List<Integer> ids = entry.corridor().stationIds();
             List<Station> stations = ids.stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
             // runs are newest first, so the first of the best-placed model is its newest; a corridor without runs of
             // its own takes a run of no particular corridor that holds its stations (a model trained without --corridor)
-            Comparator<RunChoice> placed = Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model()) : order.size());
+            Comparator<RunChoice> placed = Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model())
+                    : order.size());
             Optional<RunChoice> own = runs.stream().filter(r -> r.corridor().equals(entry.name())).min(placed);
             List<RunChoice> candidates = own.map(List::of).orElseGet(() -> runs.stream().filter(r -> r.corridor().isEmpty())
                     .sorted(placed).toList());
@@ -263,7 +270,7 @@ public final class DashboardSource implements DashboardReads {
             int steps = rows.stream().mapToInt(StoredForecast::step).max().orElse(0);
             float[][] columns = new float[5][steps];
             for (float[] column : columns) {
-                java.util.Arrays.fill(column, Float.NaN);
+                Arrays.fill(column, Float.NaN);
             }
             for (StoredForecast v : rows) {
                 int i = v.step() - 1;

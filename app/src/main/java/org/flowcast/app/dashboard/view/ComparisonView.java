@@ -132,7 +132,8 @@ final class ComparisonView extends VBox {
         for (int i = 0; i < data.columns().size(); i++) {
             String header = data.columns().get(i);
             boolean grouped = header.startsWith(MAE_PREFIX);
-            TableColumn<ComparisonData.Row, Double> values = figureColumn(data, i, grouped ? header.substring(MAE_PREFIX.length()) : header);
+            TableColumn<ComparisonData.Row, Double> values = figureColumn(data, i, grouped ? header.substring(MAE_PREFIX.length())
+                    : header);
             if (grouped) {
                 mae.getColumns().add(values);
             } else {

@@ -105,7 +105,8 @@ public final class DashboardStage {
      * @param choices applied to the view-model once it has loaded (station, origin, model)
      * @param opened  told the milliseconds from the call to the first frame with data
      */
-    public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Consumer<Long> opened) {
+    public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices,
+            Consumer<Long> opened) {
         show(source, corridor, days, choices, opened, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     }
 

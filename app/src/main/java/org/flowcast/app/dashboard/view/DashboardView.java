@@ -81,7 +81,8 @@ public final class DashboardView {
         busy.visibleProperty().bind(model.busyProperty());
 
         corridor.setMinWidth(120);
-        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, spacer(), fixed("Find"), search, fixed("Model"), runs, fixed("Colour by"), colour, busy);
+        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, spacer(), fixed("Find"), search, fixed("Model"), runs,
+                fixed("Colour by"), colour, busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 

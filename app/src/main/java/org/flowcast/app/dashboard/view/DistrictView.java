@@ -41,7 +41,8 @@ final class DistrictView extends VBox {
         summary.setId("districtSummary");
         summary.textProperty().bind(model.summaryProperty());
         HBox legend = new HBox(12, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
-                swatch(TrafficLevel.Condition.SLOWING, "busy (75-90%)"), swatch(TrafficLevel.Condition.CONGESTED, "near capacity (90% and over)"),
+                swatch(TrafficLevel.Condition.SLOWING, "busy (75-90%)"), swatch(TrafficLevel.Condition.CONGESTED,
+                        "near capacity (90% and over)"),
                 swatch(TrafficLevel.Condition.UNKNOWN, "no forecast"));
         legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);

@@ -86,7 +86,8 @@ final class ForecastChartView extends StackPane {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double top = 0;
-        for (List<ForecastChartData.Point> points : List.of(data.observedBefore(), data.observedAfter(), data.shortForecast(), data.longForecast())) {
+        for (List<ForecastChartData.Point> points : List.of(data.observedBefore(), data.observedAfter(), data.shortForecast(),
+                data.longForecast())) {
             for (ForecastChartData.Point p : points) {
                 lo = Math.min(lo, p.x());
                 hi = Math.max(hi, p.x());

@@ -1,5 +1,5 @@
 package org.flowcast.app.dashboard.view;
-
+import java.util.Locale;
 import javafx.scene.paint.Color;
 import org.flowcast.app.dashboard.viewmodel.TrafficLevel;
 
@@ -31,7 +31,7 @@ final class TrafficColours {
     }
 
     static String css(Color c) {
-        return String.format(java.util.Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
                 Math.round(c.getBlue() * 255));
     }
 }

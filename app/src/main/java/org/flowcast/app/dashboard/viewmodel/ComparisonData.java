@@ -1,5 +1,6 @@
 package org.flowcast.app.dashboard.viewmodel;
-
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +15,7 @@ public record ComparisonData(String source, List<String> columns, List<Row> rows
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
         best = best.clone();
-        maeByStep = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(maeByStep));
+        maeByStep = Collections.unmodifiableMap(new LinkedHashMap<>(maeByStep));
     }
 
     public static ComparisonData empty(String message) {

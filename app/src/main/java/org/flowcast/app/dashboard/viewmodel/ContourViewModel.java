@@ -77,7 +77,8 @@ public final class ContourViewModel {
                 } else {
                     StationForecast f = forecasts.get(ids.get(s));
                     int h = t - t0;
-                    levels[i][s] = f == null || h > f.steps() ? Double.NaN : TrafficLevel.ofFlow(f.value(h), series.stations().get(s).lanes());
+                    levels[i][s] = f == null || h > f.steps() ? Double.NaN : TrafficLevel.ofFlow(f.value(h),
+                            series.stations().get(s).lanes());
                 }
             }
         }

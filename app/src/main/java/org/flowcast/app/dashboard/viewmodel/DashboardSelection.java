@@ -1,9 +1,9 @@
 package org.flowcast.app.dashboard.viewmodel;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
@@ -48,7 +48,7 @@ public final class DashboardSelection {
     }
 
     /** Sets a newly loaded corridor and its choices together, so that the panels refresh once, afterwards. */
-    void settle(CorridorData loaded, java.util.List<RunChoice> loadedRuns, RunChoice run, int originIndex, int station) {
+    void settle(CorridorData loaded, List<RunChoice> loadedRuns, RunChoice run, int originIndex, int station) {
         settling = true;
         try {
             corridor = loaded;

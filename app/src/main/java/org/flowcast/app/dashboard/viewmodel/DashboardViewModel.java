@@ -116,8 +116,10 @@ public final class DashboardViewModel {
             settlingCorridor = false;
         }
         SensorSeries series = corridor.series();
-        corridorText.set((corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount() + " stations"
-                + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)") + " · "
+        corridorText.set((corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount()
+                + " stations"
+                + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)")
+                        + " · "
                 + DashboardText.when(series.start()) + " – " + DashboardText.when(series.end().minus(DashboardSelection.STEP)));
         List<RunChoice> runs = runsOf(corridor.corridor(), data.runs());
         RunChoice run = firstRegistered(runs);

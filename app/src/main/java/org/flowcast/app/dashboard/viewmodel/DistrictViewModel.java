@@ -85,7 +85,8 @@ public final class DistrictViewModel {
         int congestedStations = congested;
         int slowingStations = slowing;
         String outlookText = outlook.run().map(run -> String.format(Locale.ROOT, "%s from %s: %d near capacity, %d busy", run.model(),
-                DashboardText.when(outlook.origin().orElseThrow()), congestedStations, slowingStations)).orElse("no stored forecast: run 'flowcast forecast --corridor "
+                DashboardText.when(outlook.origin().orElseThrow()), congestedStations,
+                        slowingStations)).orElse("no stored forecast: run 'flowcast forecast --corridor "
                 + outlook.corridor() + " --latest'");
         return new Row(outlook.corridor(), cells, congested, slowing, outlookText);
     }

@@ -1,6 +1,5 @@
 package org.flowcast.app.dashboard.viewmodel;
 import java.util.List;
-import org.flowcast.core.Forecast;
 
 /**
  * What the forecast chart shows for one station and origin; x is minutes since the epoch, y flow in

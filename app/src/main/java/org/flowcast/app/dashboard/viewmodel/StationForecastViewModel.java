@@ -1,5 +1,5 @@
 package org.flowcast.app.dashboard.viewmodel;
-
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class StationForecastViewModel {
     public static final int HISTORY_STEPS = 72;
     /** Origins shown as rows of the attention heat map. */
     public static final int ATTENTION_ROWS = 12;
-    private static final java.time.Duration STEP = DashboardSelection.STEP;
+    private static final Duration STEP = DashboardSelection.STEP;
 
     private final DashboardSelection selection;
     private final DashboardReads source;
@@ -83,7 +83,8 @@ public final class StationForecastViewModel {
             if (current != generation) {
                 return null;
             }
-            Optional<StationForecast> forecast = Optional.ofNullable(source.forecasts(run.id(), stationId, new TimeRange(at, at.plus(STEP))).get(at));
+            Optional<StationForecast> forecast = Optional.ofNullable(source.forecasts(run.id(), stationId, new TimeRange(at,
+                    at.plus(STEP))).get(at));
             TimeRange rows = new TimeRange(at.minus(STEP.multipliedBy(ATTENTION_ROWS - 1L)), at.plus(STEP));
             return new Reads(forecast, source.attention(run.id(), stationId, rows),
                     forecast.isPresent() ? source.parts(run.id(), stationId, at) : List.of());
@@ -112,7 +113,8 @@ public final class StationForecastViewModel {
             if (series.state(t, s, Channel.FLOW) == ValueState.MISSING) {
                 continue;
             }
-            ForecastChartData.Point p = new ForecastChartData.Point(DashboardText.minutes(series.timeAt(t)), series.value(t, s, Channel.FLOW));
+            ForecastChartData.Point p = new ForecastChartData.Point(DashboardText.minutes(series.timeAt(t)), series.value(t, s,
+                    Channel.FLOW));
             (t <= t0 ? before : after).add(p);
             any = true;
         }

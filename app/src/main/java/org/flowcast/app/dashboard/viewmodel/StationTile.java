@@ -1,4 +1,5 @@
 package org.flowcast.app.dashboard.viewmodel;
+import java.util.Locale;
 
 /**
  * One station on the corridor strip: its condition at the chosen origin and the share of the loaded
@@ -12,6 +13,6 @@ public record StationTile(int id, String name, double postmile, TrafficLevel.Con
     }
 
     public String label() {
-        return Double.isNaN(postmile) ? String.valueOf(id) : String.format(java.util.Locale.ROOT, "%d · PM %.1f", id, postmile);
+        return Double.isNaN(postmile) ? String.valueOf(id) : String.format(Locale.ROOT, "%d · PM %.1f", id, postmile);
     }
 }

@@ -57,7 +57,8 @@ public final class StationTilesViewModel {
             } else if (selection.colourByProperty().get() == ColourBy.SPEED) {
                 text = String.format(Locale.ROOT, "%.0f mph", series.value(t, s, Channel.SPEED));
             } else {
-                text = String.format(Locale.ROOT, "%,.0f veh/h/ln", TrafficLevel.perLaneHour(series.value(t, s, Channel.FLOW), station.lanes()));
+                text = String.format(Locale.ROOT, "%,.0f veh/h/ln", TrafficLevel.perLaneHour(series.value(t, s, Channel.FLOW),
+                        station.lanes()));
             }
             tiles.add(new StationTile(station.id(), station.name(), station.absolutePostmile(), TrafficLevel.Condition.of(level), level,
                     text, percentObserved[s]));
