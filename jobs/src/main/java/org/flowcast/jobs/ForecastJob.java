@@ -72,16 +72,21 @@ public final class ForecastJob {
         List<Outcome> outcomes = new ArrayList<>();
         for (Path file : ModelFiles.ofCorridor(folder, corridor.name(), model)) {
             Forecaster forecaster = load(file);
-            if (!forecaster.stationIds().equals(corridor.stationIds())) {
-                throw new JobException(file.getFileName() + " was trained on other stations (" + forecaster.stationIds().size()
-                        + ", from " + forecaster.stationIds().get(0) + ") than corridor " + corridor.name() + " has here ("
-                        + corridor.stationIds().size() + ", from " + corridor.stationIds().get(0) + "): a model of another "
-                        + "database or an older station list; train it again with 'flowcast train --corridor " + corridor.name()
-                        + " --model " + forecaster.modelName() + "'");
-            }
+            requireTrainedOn(corridor, file, forecaster);
             outcomes.add(run(file, forecaster, origins, progress));
         }
         return outcomes;
+    }
+
+    /** Refuses a corridor's model file trained on other stations than the corridor has in this database. */
+    public static void requireTrainedOn(Corridor corridor, Path file, Forecaster forecaster) throws JobException {
+        if (!forecaster.stationIds().equals(corridor.stationIds())) {
+            throw new JobException(file.getFileName() + " was trained on other stations (" + forecaster.stationIds().size()
+                    + ", from " + forecaster.stationIds().get(0) + ") than corridor " + corridor.name() + " has here ("
+                    + corridor.stationIds().size() + ", from " + corridor.stationIds().get(0) + "): a model of another "
+                    + "database or an older station list; train it again with 'flowcast train --corridor " + corridor.name()
+                    + " --model " + forecaster.modelName() + "'");
+        }
     }
 
     /** Loads a model file; a file that cannot be read is a failure that names it. */
@@ -131,7 +136,7 @@ public final class ForecastJob {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
                         for (Forecast f : chunk) {
-                            requireFinite(f, modelFile);
+                            ForecastChecks.requireSound(f, modelFile);
                         }
                         sink.add(chunk);
                         progress.accept(Math.min(usable.size(), from + CHUNK));
@@ -142,18 +147,6 @@ public final class ForecastJob {
                 coverage.shares());
     }
 
-    /** A forecast is stored only where every value is finite: a NaN or infinite forecast is the model's fault. */
-    private static void requireFinite(Forecast f, Path modelFile) throws JobException {
-        for (int h = 1; h <= f.horizonSteps(); h++) {
-            for (int s = 0; s < f.stationCount(); s++) {
-                if (!Float.isFinite(f.value(h, s))) {
-                    throw new JobException(modelFile + ": the model forecast " + f.value(h, s) + " for station "
-                            + f.stationIds().get(s) + " at step " + h + " from " + f.origin() + "; nothing was written. "
-                            + "Train the model again on data that 'flowcast quality' finds sound");
-                }
-            }
-        }
-    }
 
     /**
      * What identifies a run, so that the same job run again replaces it: the model file's content, the range of

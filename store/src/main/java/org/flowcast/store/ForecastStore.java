@@ -208,8 +208,11 @@ final class ForecastStore {
         List<StoredForecast> values = new ArrayList<>();
         Optional<OriginRows.Layout> layout = originRows.layout(c, runId);
         if (layout.isPresent()) {
+            SortedMap<Instant, float[]> issued = originRows.halfWidths(c, runId, origins);
             for (Map.Entry<Instant, float[]> e : originRows.flows(c, runId, layout.get(), stationId, origins).entrySet()) {
-                addSteps(values, stationId, e.getKey(), e.getValue(), boundsFrom(calibration, e.getValue()));
+                float[] widths = issued.get(e.getKey());
+                List<ConformalIntervals> bands = widths == null ? calibration : issuedBands(widths, e.getValue().length);
+                addSteps(values, stationId, e.getKey(), e.getValue(), boundsFrom(bands, e.getValue()));
             }
             return values;
         }
@@ -236,6 +239,19 @@ final class ForecastStore {
             }
         }
         return values;
+    }
+
+    /** The 80% and 95% half-widths an origin of a live run was issued with, packed level by level, each its steps. */
+    static List<ConformalIntervals> issuedBands(float[] widths, int steps) {
+        List<ConformalIntervals> bands = new ArrayList<>();
+        for (int l = 0; l < ConformalIntervals.LEVELS.length && (l + 1) * steps <= widths.length; l++) {
+            double[] w = new double[steps];
+            for (int h = 0; h < steps; h++) {
+                w[h] = widths[l * steps + h];
+            }
+            bands.add(new ConformalIntervals(ConformalIntervals.LEVELS[l], w));
+        }
+        return bands;
     }
 
     private static void addSteps(List<StoredForecast> values, int stationId, Instant origin, float[] flow, float[][] bounds) {

@@ -64,6 +64,14 @@ final class OriginRows {
 
     /** Adds forecasts as origin rows; the first chunk of a run records its layout. */
     void add(Connection c, long runId, List<Forecast> forecasts) throws SQLException {
+        add(c, runId, forecasts, null);
+    }
+
+    /**
+     * Adds forecasts as origin rows, each with the packed half-widths its intervals were made with where they are not the
+     * run's calibration (null: they are); the first chunk of a run records its layout.
+     */
+    void add(Connection c, long runId, List<Forecast> forecasts, byte[] halfWidths) throws SQLException {
         if (forecasts.isEmpty()) {
             return;
         }
@@ -78,7 +86,7 @@ final class OriginRows {
             layout.executeUpdate();
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO forecast_origin (run_id, origin_ts, flow, parts, attention) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO forecast_origin (run_id, origin_ts, flow, parts, attention, half_widths) VALUES (?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (Forecast f : forecasts) {
                 if (!Arrays.equals(f.stationIds().stream().mapToInt(Integer::intValue).toArray(), stations)) {
@@ -89,6 +97,7 @@ final class OriginRows {
                 insert.setBytes(3, PackedArrays.floats(flow(f)));
                 insert.setBytes(4, f.parts().isEmpty() ? null : PackedArrays.floats(parts(f)));
                 insert.setBytes(5, f.attention().map(a -> PackedArrays.floats(attention(a))).orElse(null));
+                insert.setBytes(6, halfWidths);
                 insert.addBatch();
                 if (++pending % BATCH == 0) {
                     insert.executeBatch();
@@ -174,6 +183,11 @@ final class OriginRows {
             }
         }
         return out;
+    }
+
+    /** The half-widths each origin in a range was issued with, where they are not the run's calibration (a live run's). */
+    SortedMap<Instant, float[]> halfWidths(Connection c, long runId, TimeRange origins) throws SQLException {
+        return slices(c, runId, "half_widths", origins, 1, 0);
     }
 
     /** One station's additive parts from one origin, each its steps, in the run's part order; empty where none is stored. */

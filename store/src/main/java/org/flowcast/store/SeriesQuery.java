@@ -73,6 +73,22 @@ public final class SeriesQuery {
         }
     }
 
+    /**
+     * The time of the newest stored reading of any of the given stations, if any: reads only their newest stored day,
+     * so that a watcher asks it every few seconds at little cost.
+     */
+    public Optional<Instant> newestReading(List<Integer> stationIds) throws StoreException {
+        try (Connection c = database.connect()) {
+            int[] days = observations.dayRange(c, stationIds);
+            if (days == null) {
+                return Optional.empty();
+            }
+            return span(observations.load(c, stationIds, days[1], days[1]).values()).map(r -> r.to().minusSeconds(STEP_SECONDS));
+        } catch (SQLException e) {
+            throw new StoreException("reading the newest reading failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The span of stored readings of the given stations, if any. */
     public Optional<TimeRange> storedRange(List<Integer> stationIds) throws StoreException {
         try (Connection c = database.connect()) {

@@ -43,6 +43,8 @@ public final class FlowcastCommand implements Runnable {
             "models", ModelsCommand.class,
             "train", TrainCommand.class,
             "forecast", ForecastCommand.class,
+            "watch", WatchCommand.class,
+            "accuracy", AccuracyCommand.class,
             "evaluate", EvaluateCommand.class,
             "report", ReportCommand.class,
             "dashboard", DashboardCommand.class,

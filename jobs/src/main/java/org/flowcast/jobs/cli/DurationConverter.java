@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a duration such as {@code 30m}, {@code 2h}, {@code 5min} or ISO-8601 {@code PT30M}. */
+/** Reads a duration such as {@code 250ms}, {@code 30m}, {@code 2h}, {@code 5min} or ISO-8601 {@code PT30M}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
+    private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|sec|m|min|h|d)");
 
     @Override
     public Duration convert(String value) {
@@ -18,6 +18,7 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
                 case "s", "sec" -> Duration.ofSeconds(n);
                 case "m", "min" -> Duration.ofMinutes(n);
                 case "h" -> Duration.ofHours(n);

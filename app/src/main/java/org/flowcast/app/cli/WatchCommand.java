@@ -1,0 +1,168 @@
+package org.flowcast.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flowcast.core.PemsTime;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.DurationConverter;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.cli.Tables;
+import org.flowcast.jobs.live.WatchService;
+import org.flowcast.jobs.live.WatchSettings;
+import org.flowcast.jobs.live.WatchStatusReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code flowcast watch}: live operation on an inbox folder. */
+@Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Live operation: ingests the PeMS files that land in INBOX (any format 'ingest' reads; a live feed's files "
+                + "hold the newest 5-minute interval of many stations) and, for every new 5-minute step, has every watched "
+                + "corridor's model score the forecasts whose targets came, update its adaptive 80/95% intervals, and forecast "
+                + "the next steps from the newest origin; each step of each corridor is committed as one, so a watcher killed at "
+                + "any moment and started again goes on where it stopped. Read files move to INBOX/done, refused ones to "
+                + "INBOX/failed with a .reason file.",
+            "A file is read once complete: names starting with '.' or ending in .part or .tmp are never read (write "
+                + ".NAME.part, then rename it to NAME); any other file once its size has held still for --settle. Each live "
+                + "corridor and model keeps one run whose origins accumulate (--keep-origins); realised accuracy is in the "
+                + "forecast_score table and the forecast_accuracy view ('flowcast accuracy'), the newest forecasts in the "
+                + "forecast_values view. An H2 database has one writer: open the dashboard with --dashboard in the same "
+                + "process, or use PostgreSQL (--db jdbc:postgresql:...) for dashboards in other processes. No network port is "
+                + "opened."},
+        footer = {"", "Examples:", "  flowcast train --corridor all --model at-conv-lstm    # the models to run live",
+            "  flowcast watch ~/pems/inbox", "  flowcast watch ~/pems/inbox --status"})
+public final class WatchCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(PemsTime.ZONE);
+
+    @Mixin
+    DatabaseOption database;
+
+    @Parameters(index = "0", paramLabel = "INBOX", description = "The folder the feed delivers files into.")
+    Path inbox;
+
+    @Option(names = "--corridor", split = ",", defaultValue = "all", paramLabel = "NAME",
+            description = "Corridors to keep forecasting (default: all; 'flowcast corridors' lists them).")
+    List<String> corridors;
+
+    @Option(names = "--corridors", paramLabel = "FILE", description = "A corridor file, as for 'flowcast train'.")
+    Path corridorFile;
+
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "The corridors' model files <model>-h<H>-<corridor>.fcm "
+            + "(default: models in $FLOWCAST_HOME, ~/.flowcast/models).")
+    Path modelsFolder;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Run only this model (default: every model trained for a corridor).")
+    String model;
+
+    @Option(names = "--settle", converter = DurationConverter.class, defaultValue = "250ms", paramLabel = "DURATION",
+            description = "How long a file's size and time must hold still before it is read (default: ${DEFAULT-VALUE}; 0s for "
+                    + "feeds that always write and rename).")
+    Duration settle;
+
+    @Option(names = "--poll", converter = DurationConverter.class, defaultValue = "200ms", paramLabel = "DURATION",
+            description = "How often the inbox is looked at when idle (default: ${DEFAULT-VALUE}).")
+    Duration poll;
+
+    @Option(names = "--catch-up", converter = OptionValues.AtLeastOne.class, defaultValue = "288", paramLabel = "STEPS",
+            description = "Missed 5-minute steps a restart does one by one (default: ${DEFAULT-VALUE}, a day); further back, only "
+                    + "the newest.")
+    int catchUp;
+
+    @Option(names = "--keep-origins", converter = DurationConverter.class, defaultValue = "14d", paramLabel = "DURATION",
+            description = "How long a live run keeps its forecasts (default: ${DEFAULT-VALUE}).")
+    Duration keepOrigins;
+
+    @Option(names = "--keep-scores", converter = DurationConverter.class, defaultValue = "365d", paramLabel = "DURATION",
+            description = "How long realised accuracy rows are kept (default: ${DEFAULT-VALUE}).")
+    Duration keepScores;
+
+    @Option(names = "--once", description = "Stop when the inbox has nothing left to do (a cron job, a test), rather than wait.")
+    boolean once;
+
+    @Option(names = "--status", description = "Print the running watcher's status (from INBOX's status file) and exit.")
+    boolean statusOnly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JobException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (statusOnly) {
+            WatchStatusReport report = WatchStatusReport.read(inbox);
+            out.println(report.summary(TIME));
+            out.println(Tables.render(List.of("corridor", "model", "newest origin"), report.rows(TIME)));
+            return 0;
+        }
+        WatchSettings settings = new WatchSettings(inbox, corridors, Optional.ofNullable(corridorFile),
+                modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder, Optional.ofNullable(model), settle, poll, catchUp,
+                keepOrigins, keepScores, WatchSettings.defaults(inbox, inbox).gamma(), once);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // SIGTERM or Ctrl-C: the step under way finishes (or, past the wait, is abandoned uncommitted)
+            stop.set(true);
+            try {
+                stopped.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "flowcast-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Workspace workspace = database.open()) {
+            WatchService service = new WatchService(workspace, settings, new Lines(out, spec.commandLine().getErr()),
+                    Clock.systemUTC());
+            out.printf(Locale.ROOT, "Watching %s into %s (Ctrl-C stops after the step under way).%n", inbox, workspace.name());
+            out.flush();
+            service.run(stop::get);
+            return 0;
+        } finally {
+            stopped.countDown();
+            if (!stop.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+    }
+
+    /** One line per step on stdout; refused files and notes on stderr. */
+    private record Lines(PrintWriter out, PrintWriter err) implements WatchService.Listener {
+        @Override
+        public void file(FileIngestResult result) {
+            if (result.status().isFailure()) {
+                err.println("flowcast watch: " + result.message() + " (moved to failed/)");
+                err.flush();
+            }
+        }
+
+        @Override
+        public void step(WatchService.StepReport r) {
+            out.printf(Locale.ROOT, "%s  %,7d rows  %d corridors%s  %,d scored  %s%n", TIME.format(r.step()), r.rows(), r.refreshed(),
+                    r.failed() > 0 ? " (" + r.failed() + " failed)" : "", r.scored(),
+                    Double.isNaN(r.latencySeconds()) ? "catch-up" : String.format(Locale.ROOT, "%.2f s after the file",
+                            r.latencySeconds()));
+            out.flush();
+        }
+
+        @Override
+        public void note(String message) {
+            err.println("flowcast watch: " + message);
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.flowcast.jobs.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flowcast.core.AccuracyRow;
+import org.flowcast.core.TimeRange;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.store.LiveRuns;
+import org.flowcast.store.StoreException;
+
+/**
+ * The realised accuracy of live forecasts ({@code flowcast accuracy}): for each corridor and model, MAE, RMSE, MAPE and
+ * interval coverage over the last hour, day and week of target times (ending at the newest scored target), per step and
+ * over all steps; or over one window from a given time.
+ */
+public final class AccuracyService {
+    /** The windows reported, by name. */
+    public static final Map<String, Duration> WINDOWS = windows();
+
+    /** One corridor's model over one window: per step and, as step 0, over all steps. */
+    public record Window(String name, Instant from, Instant to, List<AccuracyRow> byStep, AccuracyRow overall) {
+    }
+
+    /** A corridor's model and its windows. */
+    public record CorridorAccuracy(String corridor, String model, List<Window> windows) {
+    }
+
+    private AccuracyService() {
+    }
+
+    private static Map<String, Duration> windows() {
+        Map<String, Duration> windows = new LinkedHashMap<>();
+        windows.put("hour", Duration.ofHours(1));
+        windows.put("day", Duration.ofDays(1));
+        windows.put("week", Duration.ofDays(7));
+        return windows;
+    }
+
+    /**
+     * The realised accuracy of every live corridor and model (of one corridor where {@code corridor} is not null): the
+     * last hour, day and week, or the one window from {@code since} where given.
+     */
+    public static List<CorridorAccuracy> report(Workspace workspace, String corridor, Optional<Instant> since) throws JobException {
+        try {
+            LiveRuns runs = new LiveRuns(workspace.database());
+            List<AccuracyRow> all = runs.accuracy(corridor, new TimeRange(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")));
+            if (all.isEmpty()) {
+                return List.of();
+            }
+            Instant newest = all.stream().map(AccuracyRow::to).max(Instant::compareTo).orElseThrow().plusSeconds(1);
+            Map<String, TimeRange> windows = new LinkedHashMap<>();
+            if (since.isPresent()) {
+                windows.put("since " + since.get(), new TimeRange(since.get(), newest));
+            } else {
+                WINDOWS.forEach((name, length) -> windows.put(name, new TimeRange(newest.minus(length), newest)));
+            }
+            Map<String, CorridorAccuracy> out = new LinkedHashMap<>();
+            for (Map.Entry<String, TimeRange> w : windows.entrySet()) {
+                Map<String, List<AccuracyRow>> byRun = new LinkedHashMap<>();
+                for (AccuracyRow row : runs.accuracy(corridor, w.getValue())) {
+                    byRun.computeIfAbsent(row.corridor() + "|" + row.model(), k -> new ArrayList<>()).add(row);
+                }
+                for (Map.Entry<String, List<AccuracyRow>> e : byRun.entrySet()) {
+                    AccuracyRow first = e.getValue().get(0);
+                    out.computeIfAbsent(e.getKey(), k -> new CorridorAccuracy(first.corridor(), first.model(), new ArrayList<>()))
+                            .windows().add(new Window(w.getKey(), w.getValue().from(), w.getValue().to(), e.getValue(),
+                                    overall(e.getValue())));
+                }
+            }
+            return List.copyOf(out.values());
+        } catch (StoreException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+    }
+
+    /** The steps' rows pooled: sums weighted by what each step scored. */
+    static AccuracyRow overall(List<AccuracyRow> steps) {
+        long scored = 0;
+        double abs = 0;
+        double sq = 0;
+        double inside80 = 0;
+        double inside95 = 0;
+        double width80 = 0;
+        double width95 = 0;
+        double pct = 0;
+        long pctScored = 0;
+        Instant from = null;
+        Instant to = null;
+        for (AccuracyRow r : steps) {
+            if (r.scored() == 0) {
+                continue;
+            }
+            scored += r.scored();
+            abs += r.mae() * r.scored();
+            sq += r.rmse() * r.rmse() * r.scored();
+            inside80 += r.coverage80() * r.scored();
+            inside95 += r.coverage95() * r.scored();
+            width80 += r.width80() * r.scored();
+            width95 += r.width95() * r.scored();
+            if (!Double.isNaN(r.mape())) {
+                pct += r.mape() * r.scored();
+                pctScored += r.scored();
+            }
+            from = from == null || r.from().isBefore(from) ? r.from() : from;
+            to = to == null || r.to().isAfter(to) ? r.to() : to;
+        }
+        double n = scored == 0 ? Double.NaN : scored;
+        AccuracyRow first = steps.get(0);
+        return new AccuracyRow(first.corridor(), first.model(), 0, -1, scored, abs / n, Math.sqrt(sq / n),
+                pctScored == 0 ? Double.NaN : pct / pctScored, inside80 / n, inside95 / n, width80 / n, width95 / n,
+                from == null ? Instant.EPOCH : from, to == null ? Instant.EPOCH : to);
+    }
+}

@@ -1,0 +1,267 @@
+package org.flowcast.jobs.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import org.flowcast.core.Corridor;
+import org.flowcast.core.Forecaster;
+import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
+import org.flowcast.ingest.Ingester;
+import org.flowcast.ingest.read.FileFormat;
+import org.flowcast.jobs.CorridorCatalog;
+import org.flowcast.jobs.ForecastJob;
+import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
+import org.flowcast.jobs.Workspace;
+import org.flowcast.store.LiveRuns;
+import org.flowcast.store.SeriesQuery;
+import org.flowcast.store.StoreException;
+
+/**
+ * Live operation ({@code flowcast watch}): ingests the files that land in an inbox as they become complete, and for every
+ * new 5-minute step, in time order, has every watched corridor's model score the forecasts whose targets came, update its
+ * adaptive intervals and forecast from the newest origin, each step of each corridor committed as one. Everything it
+ * writes is idempotent per corridor, model and step, so a watcher killed at any moment and started again goes on from
+ * what the store says it finished. One cycle at a time: {@link #cycle} does what is due; {@link #run} repeats it.
+ */
+public final class WatchService {
+    private static final Duration STEP = Duration.ofMinutes(5);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
+    /** What a watcher says as it works. */
+    public interface Listener {
+        /** A file read (loaded, unchanged, or refused and moved to failed/). */
+        void file(FileIngestResult result);
+
+        /** A 5-minute step done for every corridor due: when its data landed and when the last corridor's work was committed. */
+        void step(StepReport report);
+
+        /** Something worth a line: a corridor without a model, a catch-up skipped, a pruning, a corridor's failure. */
+        void note(String message);
+    }
+
+    /**
+     * One 5-minute step: its time, the rows the files of its cycle loaded, the corridors refreshed (and failed), the
+     * stored forecasts scored, and the seconds from the newest file's landing to the commit of the step's last corridor
+     * (NaN for a step no file of this cycle brought: a catch-up).
+     */
+    public record StepReport(Instant step, long rows, int refreshed, int failed, int scored, double latencySeconds) {
+    }
+
+    private final Workspace workspace;
+    private final WatchSettings settings;
+    private final Listener listener;
+    private final Clock clock;
+    private final InboxFolder inbox;
+    private final LiveRuns runs;
+    private final SeriesQuery query;
+    private final Map<String, CorridorLive> live = new LinkedHashMap<>();
+    private final WatchStatus status;
+    private boolean corridorsResolved;
+    private BooleanSupplier stopRequested = () -> false;
+    private Instant lastPrune = Instant.MIN;
+
+    public WatchService(Workspace workspace, WatchSettings settings, Listener listener, Clock clock) throws JobException {
+        if (!Files.isDirectory(settings.inbox())) {
+            throw JobException.usage("the inbox " + settings.inbox()
+                    + " is not a folder; create it, or give the folder the feed writes to");
+        }
+        this.workspace = workspace;
+        this.settings = settings;
+        this.listener = listener;
+        this.clock = clock;
+        this.inbox = new InboxFolder(settings.inbox(), settings.settle());
+        this.runs = new LiveRuns(workspace.database());
+        this.query = new SeriesQuery(workspace.database());
+        this.status = new WatchStatus(settings.inbox().resolve(WatchStatus.FILE_NAME));
+    }
+
+    /** Repeats {@link #cycle} until {@code stop} says so (or, with {@code once}, until the inbox has nothing left to do). */
+    public void run(BooleanSupplier stop) throws JobException {
+        stopRequested = stop;
+        while (!stop.getAsBoolean()) {
+            boolean worked = cycle();
+            if (settings.once() && !worked) {
+                return;
+            }
+            if (!worked) {
+                try {
+                    Thread.sleep(settings.poll().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Reads the complete files waiting and does every step due; returns whether it did anything. */
+    public boolean cycle() throws JobException {
+        try {
+            List<Path> files = inbox.complete(clock.instant());
+            Instant landed = null;
+            long rows = 0;
+            boolean metadata = false;
+            if (!files.isEmpty()) {
+                for (Path file : files) {
+                    Instant modified = Files.getLastModifiedTime(file).toInstant();
+                    landed = landed == null || modified.isAfter(landed) ? modified : landed;
+                }
+                List<FileIngestResult> results = new Ingester(workspace.database(), IngestOptions.defaults(), IngestListener.NONE)
+                        .ingest(files);
+                for (FileIngestResult r : results) {
+                    if (r.status().isFailure()) {
+                        inbox.failed(r.file(), r.message());
+                        status.failed(r.file().getFileName() + ": " + r.message());
+                    } else {
+                        inbox.done(r.file());
+                    }
+                    rows += r.loaded();
+                    metadata |= r.format().map(f -> f == FileFormat.STATION_METADATA).orElse(false);
+                    listener.file(r);
+                }
+            }
+            if (!corridorsResolved || metadata) {
+                resolveCorridors();
+            }
+            int steps = processDue(landed, rows);
+            prune();
+            status.write(clock.instant(), newestData(), live.values(), inbox.waiting());
+            return !files.isEmpty() || steps > 0;
+        } catch (IOException e) {
+            throw new JobException("the inbox " + settings.inbox() + " could not be read or moved: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            status.failed(e.getMessage());
+            throw new JobException(e.getMessage(), e);
+        }
+    }
+
+    /** The corridors to watch and their models; a corridor without a model file is said once and left out. */
+    private void resolveCorridors() throws JobException, StoreException {
+        List<Corridor> corridors;
+        try {
+            corridors = CorridorCatalog.withoutCoverage(workspace, settings.corridorFile()).choose(settings.corridors());
+        } catch (JobException e) {
+            if (!corridorsResolved && settings.corridors().equals(List.of("all"))) {
+                return; // no corridor yet: the feed has not delivered its metadata; tried again after the next files
+            }
+            throw e;
+        }
+        corridorsResolved = true;
+        for (Corridor corridor : corridors) {
+            List<Path> files;
+            try {
+                files = ModelFiles.ofCorridor(settings.modelsFolder(), corridor.name(), settings.model());
+            } catch (JobException e) {
+                if (live.keySet().stream().noneMatch(k -> k.startsWith(corridor.name() + "|"))) {
+                    listener.note("corridor " + corridor.name() + " is not watched: " + e.getMessage());
+                }
+                continue;
+            }
+            for (Path file : files) {
+                Forecaster forecaster = ForecastJob.load(file);
+                String key = corridor.name() + "|" + forecaster.modelName();
+                if (live.containsKey(key)) {
+                    continue;
+                }
+                ForecastJob.requireTrainedOn(corridor, file, forecaster);
+                live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.gamma()));
+            }
+        }
+        if (live.isEmpty()) {
+            throw new JobException("no watched corridor has a model file in " + settings.modelsFolder() + "; train them first, e.g. "
+                    + "'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
+        }
+    }
+
+    private Optional<Instant> newestData() throws StoreException {
+        List<Integer> stations = live.values().stream().flatMap(c -> c.stationIds().stream()).distinct().toList();
+        return stations.isEmpty() ? Optional.empty() : query.newestReading(stations);
+    }
+
+    /** Does every step due, time by time, corridor by corridor; returns how many steps were done. */
+    private int processDue(Instant landed, long rows) throws StoreException {
+        Optional<Instant> newest = newestData();
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        Instant oldestKept = newest.get().minus(STEP.multipliedBy(settings.catchUpSteps()));
+        TreeSet<Instant> due = new TreeSet<>();
+        Map<CorridorLive, Instant> from = new LinkedHashMap<>();
+        for (CorridorLive c : live.values()) {
+            Instant first = c.processedThrough().map(t -> t.plus(STEP)).orElse(newest.get());
+            if (first.isBefore(oldestKept)) {
+                listener.note(c.corridor() + " " + c.model() + ": " + Duration.between(first, newest.get()).toMinutes()
+                        + " minutes to catch up, more than " + settings.catchUpSteps() + " steps; starting again from " + newest.get());
+                first = newest.get();
+            }
+            from.put(c, first);
+            for (Instant t = first; !t.isAfter(newest.get()); t = t.plus(STEP)) {
+                due.add(t);
+            }
+        }
+        for (Instant t : due) {
+            if (stopRequested.getAsBoolean()) {
+                break; // the steps left are done when the watcher starts again
+            }
+            int refreshed = 0;
+            int failed = 0;
+            int scored = 0;
+            for (CorridorLive c : live.values()) {
+                if (t.isBefore(from.get(c))) {
+                    continue;
+                }
+                try {
+                    CorridorLive.Done done = c.process(t);
+                    scored += done.scored();
+                    refreshed += done.forecast() ? 1 : 0;
+                } catch (JobException | RuntimeException e) {
+                    failed++;
+                    String message = c.corridor() + " " + c.model() + " at " + t + ": " + e.getMessage();
+                    status.failed(message);
+                    listener.note(message);
+                    from.put(c, Instant.MAX); // this corridor waits for the next cycle
+                }
+            }
+            boolean brought = landed != null && t.equals(newest.get());
+            double latency = brought ? Duration.between(landed, clock.instant()).toNanos() / 1e9 : Double.NaN;
+            listener.step(new StepReport(t, brought ? rows : 0, refreshed, failed, scored, latency));
+        }
+        return due.size();
+    }
+
+    private void prune() throws StoreException {
+        Instant now = clock.instant();
+        if (!lastPrune.equals(Instant.MIN) && Duration.between(lastPrune, now).compareTo(PRUNE_EVERY) < 0) {
+            return;
+        }
+        lastPrune = now;
+        Optional<Instant> newest = newestData();
+        if (newest.isEmpty()) {
+            return;
+        }
+        // retention runs on data time, so that a replay of old data keeps what a live feed of the same days would
+        LiveRuns.Pruned pruned = runs.prune(newest.get().minus(settings.keepOrigins()), newest.get().minus(settings.keepScores()));
+        if (pruned.origins() + pruned.scores() > 0) {
+            listener.note("pruned " + pruned.origins() + " origins older than " + settings.keepOrigins().toDays() + " days and "
+                    + pruned.scores() + " scores older than " + settings.keepScores().toDays() + " days");
+        }
+    }
+
+    /** The corridors and models being watched. */
+    public List<String> watched() {
+        return new ArrayList<>(live.keySet());
+    }
+}
