@@ -21,11 +21,13 @@ public final class LiveRuns {
     }
 
     /**
-     * The live run of a corridor and model, started where there is none. A run whose stations differ from {@code stationIds}
-     * (the corridor changed) is retired, kept as history, and a new one started; one whose model file changed (a
-     * fine-tuned model swapped in) goes on, recording the new file.
+     * The live run of a corridor and model, started where there is none, its work counted done through {@code startAfter}
+     * (the newest data before live operation began: it goes on from the step after), or through nothing where that is
+     * empty. A run whose stations differ from {@code stationIds} (the corridor changed) is retired, kept as history, and a
+     * new one started; one whose model file changed (a fine-tuned model swapped in) goes on, recording the new file.
      */
-    public LiveRun open(String corridor, String model, String modelFile, int horizon, List<Integer> stationIds) throws StoreException {
+    public LiveRun open(String corridor, String model, String modelFile, int horizon, List<Integer> stationIds,
+                        Optional<Instant> startAfter) throws StoreException {
         return transaction("starting the live run of " + corridor + " " + model, c -> {
             Optional<LiveRun> found = store.find(c, corridor, model);
             if (found.isPresent() && found.get().stationIds().equals(stationIds) && found.get().horizon() == horizon) {
@@ -37,7 +39,7 @@ public final class LiveRuns {
             if (found.isPresent()) {
                 store.retire(c, found.get().runId());
             }
-            store.create(c, corridor, model, modelFile, horizon, stationIds);
+            store.create(c, corridor, model, modelFile, horizon, stationIds, startAfter);
             return store.find(c, corridor, model).orElseThrow();
         });
     }

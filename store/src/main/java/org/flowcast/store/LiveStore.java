@@ -63,8 +63,8 @@ final class LiveStore {
     }
 
     /** Starts a live run: a forecast run of no origins yet, its station order recorded, and its live row. */
-    long create(Connection c, String corridor, String model, String modelFile, int horizon, List<Integer> stationIds)
-            throws SQLException {
+    long create(Connection c, String corridor, String model, String modelFile, int horizon, List<Integer> stationIds,
+                Optional<Instant> startAfter) throws SQLException {
         Instant now = Instant.now();
         long runId = forecasts.beginRun(c, "live|" + corridor + "|" + model, model, modelFile, horizon, new TimeRange(now, now),
                 stationIds.size(), InputShares.UNKNOWN);
@@ -74,10 +74,12 @@ final class LiveStore {
             layout.setLong(2, runId);
             layout.executeUpdate();
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO live_run (run_id, corridor, model) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO live_run (run_id, corridor, model, processed_through) VALUES (?, ?, ?, ?)")) {
             insert.setLong(1, runId);
             insert.setString(2, corridor);
             insert.setString(3, model);
+            insert.setObject(4, startAfter.map(LiveStore::utc).orElse(null));
             insert.executeUpdate();
         }
         return runId;

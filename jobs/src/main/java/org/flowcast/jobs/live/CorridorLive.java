@@ -44,15 +44,15 @@ final class CorridorLive {
     /** The forecasts of the newest origins, with the half-widths issued with them, for scoring as their targets come. */
     private final Map<Instant, StoredOrigin> recent = new LinkedHashMap<>();
 
-    CorridorLive(Corridor corridor, Path modelFile, Forecaster forecaster, LiveRuns runs, SeriesQuery query, double gamma)
-            throws StoreException {
+    CorridorLive(Corridor corridor, Path modelFile, Forecaster forecaster, LiveRuns runs, SeriesQuery query, double gamma,
+                 Optional<Instant> startAfter) throws StoreException {
         this.corridor = corridor;
         this.modelFile = modelFile;
         this.forecaster = forecaster;
         this.runs = runs;
         this.query = query;
         this.run = runs.open(corridor.name(), forecaster.modelName(), modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(),
-                forecaster.stationIds());
+                forecaster.stationIds(), startAfter);
         this.intervals = run.intervalState().isPresent()
                 ? AdaptiveIntervals.resume(run.intervalState().get(), forecaster.calibration(), forecaster.horizonSteps(), gamma)
                 : AdaptiveIntervals.start(forecaster.calibration(), forecaster.horizonSteps(), gamma);

@@ -71,6 +71,8 @@ public final class WatchService {
     private final WatchStatus status;
     private boolean corridorsResolved;
     private BooleanSupplier stopRequested = () -> false;
+    /** The newest reading before the first files this watcher read: new live runs go on from the step after it. */
+    private Optional<Instant> startAfter = Optional.empty();
     private Instant lastPrune = Instant.MIN;
 
     public WatchService(Workspace workspace, WatchSettings settings, Listener listener, Clock clock) throws JobException {
@@ -93,7 +95,7 @@ public final class WatchService {
         stopRequested = stop;
         while (!stop.getAsBoolean()) {
             boolean worked = cycle();
-            if (settings.once() && !worked) {
+            if (settings.once() && !worked && waiting() == 0) {
                 return;
             }
             if (!worked) {
@@ -107,10 +109,22 @@ public final class WatchService {
         }
     }
 
+    private int waiting() throws JobException {
+        try {
+            return inbox.waiting();
+        } catch (IOException e) {
+            throw new JobException("the inbox " + settings.inbox() + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads the complete files waiting and does every step due; returns whether it did anything. */
     public boolean cycle() throws JobException {
         try {
             List<Path> files = inbox.complete(clock.instant());
+            if (live.isEmpty()) {
+                // a corridor that starts now goes on from the data the store held before these files
+                startAfter = newestOverall();
+            }
             Instant landed = null;
             long rows = 0;
             boolean metadata = false;
@@ -177,13 +191,18 @@ public final class WatchService {
                     continue;
                 }
                 ForecastJob.requireTrainedOn(corridor, file, forecaster);
-                live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.gamma()));
+                live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.gamma(), startAfter));
             }
         }
         if (live.isEmpty()) {
             throw new JobException("no watched corridor has a model file in " + settings.modelsFolder() + "; train them first, e.g. "
                     + "'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
         }
+    }
+
+    private Optional<Instant> newestOverall() throws StoreException {
+        List<Integer> stations = List.copyOf(query.stationsWithReadings());
+        return stations.isEmpty() ? Optional.empty() : query.newestReading(stations);
     }
 
     private Optional<Instant> newestData() throws StoreException {
