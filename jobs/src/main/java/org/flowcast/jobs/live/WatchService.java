@@ -279,6 +279,11 @@ public final class WatchService {
         }
     }
 
+    /** The stations of the watched corridors. */
+    public int stationCount() {
+        return (int) live.values().stream().flatMap(c -> c.stationIds().stream()).distinct().count();
+    }
+
     /** The corridors and models being watched. */
     public List<String> watched() {
         return new ArrayList<>(live.keySet());
