@@ -35,6 +35,11 @@ public final class CalibratedForecaster implements StoredForecaster {
         return calibration.isEmpty() ? bare : new CalibratedForecaster(bare, calibration);
     }
 
+    /** The model the calibration wraps. */
+    StoredForecaster model() {
+        return model;
+    }
+
     @Override
     public String modelName() {
         return model.modelName();

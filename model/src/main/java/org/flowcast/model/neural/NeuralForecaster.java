@@ -1,6 +1,7 @@
 package org.flowcast.model.neural;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,10 +12,12 @@ import java.util.Optional;
 import org.flowcast.core.AttentionWeights;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastPart;
+import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ManifestFields;
 import org.flowcast.model.ModelFile;
+import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ProvenanceJson;
 import org.flowcast.model.StoredForecaster;
@@ -169,7 +172,26 @@ public final class NeuralForecaster implements StoredForecaster {
         return new ModelFile.Contents(manifest, model.weights());
     }
 
-    /** Rebuilds a forecaster from a model file's contents and the architecture its hyperparameters describe. */
+    ZScore scaler() {
+        return scaler;
+    }
+
+    Map<String, FloatArray> weights() {
+        return model.weights();
+    }
+
+    /**
+     * A trainer that goes on training this model on new data: the same architecture, stations and scaler, its weights
+     * as the start, the budget's epochs and time limit (and, where it gives one, its seed) in place of its own.
+     */
+    public ForecastTrainer fineTuner(TrainingConfig budget, TrainingListener listener) {
+        TrainingConfig tuned = config.withEpochs(budget.maxEpochs()).withSeed(budget.seed());
+        if (budget.timeBudgetSeconds() > 0) {
+            tuned = tuned.withTimeBudget(Duration.ofSeconds(budget.timeBudgetSeconds()));
+        }
+        return new NeuralTrainer(architecture, tuned, listener, Optional.empty(), Optional.of(this));
+    }
+
     /** The numeric backend neural models run on here (ND4J's backend and product path); starts ND4J if nothing has yet. */
     public static String numericBackend() {
         return NumericBackend.describe();

@@ -30,12 +30,20 @@ public final class NeuralTrainer implements ForecastTrainer {
     private final TrainingConfig config;
     private final TrainingListener listener;
     private final Optional<Path> checkpoint;
+    /** The fitted model whose weights and scaler training starts from (a fine-tune); empty to start from the seed. */
+    private final Optional<NeuralForecaster> warmStart;
 
     public NeuralTrainer(NeuralArchitecture architecture, TrainingConfig config, TrainingListener listener, Optional<Path> checkpoint) {
+        this(architecture, config, listener, checkpoint, Optional.empty());
+    }
+
+    NeuralTrainer(NeuralArchitecture architecture, TrainingConfig config, TrainingListener listener, Optional<Path> checkpoint,
+                  Optional<NeuralForecaster> warmStart) {
         this.architecture = architecture;
         this.config = config;
         this.listener = listener;
         this.checkpoint = checkpoint;
+        this.warmStart = warmStart;
     }
 
     public NeuralTrainer(NeuralArchitecture architecture, TrainingConfig config) {
@@ -62,7 +70,11 @@ public final class NeuralTrainer implements ForecastTrainer {
             throw new IllegalArgumentException("training and validation series must hold the same stations in the same order");
         }
         WindowSpec spec = windowSpec();
-        ZScore scaler = ZScore.fit(FlowMatrix.flows(train));
+        if (warmStart.isPresent() && !warmStart.get().stationIds().equals(train.stations().stream().map(st -> st.id()).toList())) {
+            throw new IllegalArgumentException("a fine-tune trains on the stations of the model it starts from, in its order");
+        }
+        // a fine-tune keeps the scale its weights were learnt in
+        ZScore scaler = warmStart.map(NeuralForecaster::scaler).orElseGet(() -> ZScore.fit(FlowMatrix.flows(train)));
         FlowMatrix trainMatrix = new FlowMatrix(train, scaler);
         FlowMatrix validationMatrix = new FlowMatrix(validation, scaler);
         Windows trainWindows = Windows.build(trainMatrix, spec, scaler, Windows.origins(trainMatrix, spec, true));
@@ -77,6 +89,7 @@ public final class NeuralTrainer implements ForecastTrainer {
             onlyStep(validationWindows, config.trainedStep());
         }
         CompiledModel model = CompiledModel.compile(architecture, spec, train.stationCount(), config.seed());
+        warmStart.ifPresent(parent -> model.setWeights(parent.weights()));
         listener.message(String.format("%s: %,d parameters, %,d training and %,d validation windows", architecture.name(),
                 model.parameterCount(), trainWindows.count, validationWindows.count));
         Map<String, String> described = describe();
