@@ -101,6 +101,38 @@ public final class AdaptiveIntervals {
     }
 
     /**
+     * The state without its windows' scores: α_t, the calibration and the settings, a few hundred bytes where the whole
+     * state of a week's window is megabytes. For a store that keeps the forecasts and flows the scores come from, and
+     * gives them back through {@link #restoreScores} after {@link #fromBytes}.
+     */
+    public byte[] toBytesWithoutScores() {
+        ScoreWindow[] empty = new ScoreWindow[windows.length];
+        for (int h = 0; h < empty.length; h++) {
+            empty[h] = new ScoreWindow((int) windowCapacity(settings, stationCount));
+        }
+        return AdaptiveIntervalsFormat.write(new AdaptiveIntervals(calibration, stationCount, settings, alpha, empty));
+    }
+
+    /**
+     * Puts one origin's scores at a 1-based step back into its window, as {@link #observe} put them there, without moving
+     * α_t: to rebuild a state kept by {@link #toBytesWithoutScores}, give the origins of each step in the order they were
+     * observed (at least the newest {@code windowOrigins} of them; older ones leave the window as they did then).
+     */
+    public void restoreScores(int step, float[] forecast, float[] observed) {
+        checkStep(step);
+        checkStations("forecast", forecast);
+        checkStations("observed", observed);
+        float[] scores = new float[stationCount];
+        int scored = 0;
+        for (int s = 0; s < stationCount; s++) {
+            if (Metric.counts(observed[s]) && Float.isFinite(forecast[s])) {
+                scores[scored++] = Math.abs(observed[s] - forecast[s]);
+            }
+        }
+        windows[step - 1].add(scores, scored);
+    }
+
+    /**
      * Scores one origin's forecasts at 1-based step {@code step} against the flows observed at their target time, with
      * the intervals the forecast carries at every adapted level (as issued: its bounds are what is checked).
      *

@@ -21,6 +21,7 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.FineTuning;
 import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.TrainingConfig;
@@ -30,8 +31,8 @@ import org.flowcast.store.StoreException;
 
 /**
  * Fine-tunes a model file on the newest stored data ({@code flowcast train --from-model}, and live operation when a
- * corridor's error drifts): the newest day is held back; the model goes on training on the days before it (split 80/20
- * into training and validation, its intervals calibrated again on the validation part); the new model (the challenger)
+ * corridor's error drifts): the newest day is held back; the model goes on training on the days before it (79% training,
+ * 20% validation, its intervals calibrated again on the validation part); the new model (the challenger)
  * replaces the old (the champion) only if its masked MAE on the held-back day is lower. The swap is atomic: the old file
  * is first kept beside it as {@code NAME.prev-<its hash>}, then the new one is moved over it.
  */
@@ -102,7 +103,8 @@ public final class FineTuneService {
         ForecastTrainer trainer = FineTuning.trainer(parent, budget, listener);
         StoredForecaster challenger;
         try {
-            ChronologicalSplit split = ChronologicalSplit.of(train, trainer.lookbackSteps(), parent.horizonSteps(), 0.8, 0.2);
+            // the protocol's lookback, a week and an hour, as every model was trained and calibrated with
+            ChronologicalSplit split = ChronologicalSplit.of(train, EvaluationProtocol.LOOKBACK, parent.horizonSteps(), 0.79, 0.2);
             challenger = FineTuning.withParent(split.fit(trainer), parent, parentSha256);
         } catch (IllegalArgumentException e) {
             throw new JobException("cannot fine-tune " + parent.modelName() + ": " + e.getMessage() + "; give it more recent data");

@@ -17,6 +17,7 @@ import org.flowcast.core.Station;
 import org.flowcast.core.ValueState;
 import org.flowcast.jobs.live.LiveDistrictAccess;
 import org.flowcast.model.ChronologicalSplit;
+import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.FineTuning;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
@@ -57,13 +58,13 @@ class FineTuneServiceTest {
     private static Forecaster historicalAverage(SensorSeries series) {
         TrainingConfig config = TrainingConfig.defaults();
         var trainer = ModelRegistry.get("historical-average").trainer(config, Map.of(), TrainingListener.NONE, Optional.empty());
-        return ChronologicalSplit.of(series, trainer.lookbackSteps(), 12, 0.8, 0.2).fit(trainer);
+        return ChronologicalSplit.of(series, EvaluationProtocol.LOOKBACK, 12, 0.79, 0.2).fit(trainer);
     }
 
     @Test
     void aChallengerFittedOnAShiftedRecentPastBeatsTheChampionOnAHeldBackDayOfTheSameShift() throws Exception {
         Forecaster champion = historicalAverage(traffic(14, 1, 0, 0));
-        SensorSeries recent = traffic(14, 1.4, 7, 14).sliceTime(7 * DAY, 14 * DAY);
+        SensorSeries recent = traffic(28, 1.4, 14, 28).sliceTime(14 * DAY, 28 * DAY);
         FineTuneService.Challenge c = FineTuneService.challenge(champion, "a".repeat(64), recent, TrainingConfig.defaults(),
                 TrainingListener.NONE);
         assertThat(c.challengerMae()).isLessThan(c.parentMae() * 0.8);
@@ -75,7 +76,7 @@ class FineTuneServiceTest {
     @Test
     void aChallengerFittedOnATemporaryShiftLosesToTheChampionWhenTheHeldBackDayIsBackToNormal() throws Exception {
         Forecaster champion = historicalAverage(traffic(14, 1, 0, 0));
-        SensorSeries recent = traffic(14, 1.4, 7, 13).sliceTime(7 * DAY, 14 * DAY);
+        SensorSeries recent = traffic(28, 1.4, 14, 27).sliceTime(14 * DAY, 28 * DAY);
         FineTuneService.Challenge c = FineTuneService.challenge(champion, "b".repeat(64), recent, TrainingConfig.defaults(),
                 TrainingListener.NONE);
         assertThat(c.challengerMae()).isGreaterThan(c.parentMae());
@@ -91,7 +92,7 @@ class FineTuneServiceTest {
         String parentSha = FineTuneService.sha256(file);
         FineTuneService.Outcome outcome;
         try (Workspace workspace = Workspace.open(LiveDistrictAccess.database().toString())) {
-            outcome = FineTuneService.fineTune(workspace, new FineTuneService.Request(file, TrainingConfig.defaults(), Duration.ofDays(9),
+            outcome = FineTuneService.fineTune(workspace, new FineTuneService.Request(file, TrainingConfig.defaults(), Duration.ofDays(13),
                     Optional.empty()), TrainingListener.NONE);
         }
         assertThat(home).exists();

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.flowcast.core.AccuracyRow;
 import org.flowcast.core.TimeRange;
 
@@ -60,6 +61,11 @@ public final class LiveRuns {
     /** A live run's stored forecast from an origin, where one is stored. */
     public Optional<StoredOrigin> origin(long runId, Instant origin) throws StoreException {
         return database.read("reading a live forecast", c -> store.origin(c, runId, origin));
+    }
+
+    /** A live run's stored forecasts from the origins in a range, by origin. */
+    public SortedMap<Instant, StoredOrigin> origins(long runId, TimeRange range) throws StoreException {
+        return database.read("reading live forecasts", c -> store.origins(c, runId, range));
     }
 
     /** Realised accuracy by corridor, model and step over the targets in a window; of one corridor where it is not null. */

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.flowcast.core.AccuracyRow;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Forecast;
@@ -246,6 +248,26 @@ final class LiveStore {
                         widths == null ? new float[0] : PackedArrays.readFloats(widths)));
             }
         }
+    }
+
+    /** A live run's stored forecasts from the origins in a range, by origin. */
+    SortedMap<Instant, StoredOrigin> origins(Connection c, long runId, TimeRange range) throws SQLException {
+        SortedMap<Instant, StoredOrigin> out = new TreeMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT origin_ts, flow, half_widths FROM forecast_origin WHERE run_id = ? "
+                + "AND origin_ts >= ? AND origin_ts < ? ORDER BY origin_ts")) {
+            select.setLong(1, runId);
+            select.setObject(2, utc(range.from()));
+            select.setObject(3, utc(range.to()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Instant origin = rs.getObject(1, OffsetDateTime.class).toInstant();
+                    byte[] widths = rs.getBytes(3);
+                    out.put(origin, new StoredOrigin(origin, PackedArrays.readFloats(rs.getBytes(2)),
+                            widths == null ? new float[0] : PackedArrays.readFloats(widths)));
+                }
+            }
+        }
+        return out;
     }
 
     /**

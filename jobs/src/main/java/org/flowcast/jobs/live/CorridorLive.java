@@ -1,12 +1,16 @@
 package org.flowcast.jobs.live;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Consumer;
+import org.flowcast.core.AdaptiveIntervalSettings;
+import org.flowcast.core.AdaptiveIntervals;
 import org.flowcast.core.Channel;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Corridor;
@@ -40,12 +44,13 @@ final class CorridorLive {
     private final LiveRuns runs;
     private final SeriesQuery query;
     private LiveRun run;
-    private AdaptiveIntervals intervals;
+    private final Optional<AdaptiveIntervals> intervals;
     /** The forecasts of the newest origins, with the half-widths issued with them, for scoring as their targets come. */
     private final Map<Instant, StoredOrigin> recent = new LinkedHashMap<>();
 
-    CorridorLive(Corridor corridor, Path modelFile, Forecaster forecaster, LiveRuns runs, SeriesQuery query, double gamma,
-                 Optional<Instant> startAfter) throws StoreException {
+    CorridorLive(Corridor corridor, Path modelFile, Forecaster forecaster, LiveRuns runs, SeriesQuery query,
+            AdaptiveIntervalSettings settings,
+                 Optional<Instant> startAfter, Consumer<String> notes) throws StoreException {
         this.corridor = corridor;
         this.modelFile = modelFile;
         this.forecaster = forecaster;
@@ -53,9 +58,81 @@ final class CorridorLive {
         this.query = query;
         this.run = runs.open(corridor.name(), forecaster.modelName(), modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(),
                 forecaster.stationIds(), startAfter);
-        this.intervals = run.intervalState().isPresent()
-                ? AdaptiveIntervals.resume(run.intervalState().get(), forecaster.calibration(), forecaster.horizonSteps(), gamma)
-                : AdaptiveIntervals.start(forecaster.calibration(), forecaster.horizonSteps(), gamma);
+        this.intervals = intervalsFor(settings, notes);
+    }
+
+    /**
+     * The adaptive intervals of the run: its kept state with its windows rebuilt from the stored forecasts and flows, or a
+     * new state from the model's calibration (for a new run, a model swapped in, or a state that cannot be read); none
+     * for a model without a calibration.
+     */
+    private Optional<AdaptiveIntervals> intervalsFor(AdaptiveIntervalSettings settings, Consumer<String> notes) throws StoreException {
+        if (forecaster.calibration().isEmpty()) {
+            return Optional.empty();
+        }
+        if (run.intervalState().isPresent() && run.processedThrough().isPresent()) {
+            try {
+                AdaptiveIntervals kept = AdaptiveIntervals.fromBytes(run.intervalState().get());
+                if (sameCalibration(kept.calibration(), forecaster.calibration())
+                        && kept.stationCount() == forecaster.stationIds().size()) {
+                    restoreWindows(kept, run.processedThrough().get());
+                    return Optional.of(kept);
+                }
+                notes.accept(corridor.name() + " " + forecaster.modelName() + ": a new model file; its intervals start again from "
+                        + "its calibration");
+            } catch (IllegalArgumentException e) {
+                notes.accept(corridor.name() + " " + forecaster.modelName() + ": the kept interval state cannot be read (" + e.getMessage()
+                        + "); the intervals start again from the model's calibration");
+            }
+        }
+        return Optional.of(AdaptiveIntervals.start(forecaster.calibration(), forecaster.stationIds().size(), settings));
+    }
+
+    private static boolean sameCalibration(List<ConformalIntervals> a, List<ConformalIntervals> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).level() != b.get(i).level() || !Arrays.equals(a.get(i).halfWidth(), b.get(i).halfWidth())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Puts back each step's window of scores, which the store does not keep as such: the scores of the stored forecasts
+     * against the flows of their targets, target by target as they were observed, back far enough to fill the window.
+     */
+    private void restoreWindows(AdaptiveIntervals state, Instant through) throws StoreException {
+        int horizon = forecaster.horizonSteps();
+        long span = state.settings().windowOrigins() + horizon;
+        Instant from = through.minusSeconds(STEP_SECONDS * span);
+        SortedMap<Instant, StoredOrigin> stored = runs.origins(run.runId(), new TimeRange(from, through));
+        if (stored.isEmpty()) {
+            return;
+        }
+        SensorSeries flows = query.stations(forecaster.stationIds(), new TimeRange(from, through.plusSeconds(STEP_SECONDS)));
+        for (Instant t = from.plusSeconds(STEP_SECONDS); !t.isAfter(through); t = t.plusSeconds(STEP_SECONDS)) {
+            float[] observed = observedAt(flows, flows.indexOf(t));
+            for (int h = 1; h <= horizon; h++) {
+                StoredOrigin origin = stored.get(t.minusSeconds(STEP_SECONDS * h));
+                if (origin != null) {
+                    state.restoreScores(h, valuesAt(origin, h, observed.length), observed);
+                }
+            }
+        }
+        for (StoredOrigin origin : stored.tailMap(through.minusSeconds(STEP_SECONDS * horizon)).values()) {
+            recent.put(origin.origin(), origin);
+        }
+    }
+
+    private float[] valuesAt(StoredOrigin origin, int step, int stations) {
+        float[] values = new float[stations];
+        for (int s = 0; s < stations; s++) {
+            values[s] = origin.value(s, step, forecaster.horizonSteps());
+        }
+        return values;
     }
 
     String corridor() {
@@ -98,26 +175,25 @@ final class CorridorLive {
             if (stored.isEmpty()) {
                 continue;
             }
-            float[] values = new float[observed.length];
-            for (int s = 0; s < values.length; s++) {
-                values[s] = stored.get().value(s, h, horizon);
-            }
+            float[] values = valuesAt(stored.get(), h, observed.length);
             double half80 = stored.get().halfWidth(0, h, horizon);
             double half95 = stored.get().halfWidth(1, h, horizon);
-            OriginScore score = StepScore.of(origin, h, t, values, observed, half80, half95);
-            scores.add(score);
-            intervals.observe(h, values, observed, half80, half95);
+            scores.add(StepScore.of(origin, h, t, values, observed, half80, half95));
+            if (intervals.isPresent() && stored.get().halfWidths().length > 0) {
+                intervals.get().observe(h, values, observed, IssuedBands.of(stored.get(), horizon));
+            }
         }
-        List<ConformalIntervals> issued = asStored(intervals.current());
+        List<ConformalIntervals> issued = asStored(intervals.map(AdaptiveIntervals::current).orElse(forecaster.calibration()));
         Optional<Forecast> forecast = Optional.empty();
         if (hasObservedInput(history, last)) {
             Forecast f = forecaster.predictAll(history, List.of(t)).get(0);
             ForecastChecks.requireSound(f, modelFile);
             forecast = Optional.of(ConformalIntervals.around(f, issued));
         }
-        runs.commit(run, new LiveStep(run.runId(), t, scores, intervals.toBytes(), forecast, issued));
+        byte[] state = intervals.map(AdaptiveIntervals::toBytesWithoutScores).orElse(new byte[0]);
+        runs.commit(run, new LiveStep(run.runId(), t, scores, state, forecast, issued));
         run = new LiveRun(run.runId(), run.corridor(), run.model(), run.modelFile(), run.horizon(), run.stationIds(),
-                Optional.of(intervals.toBytes()), Optional.of(t));
+                Optional.of(state), Optional.of(t));
         forecast.ifPresent(f -> remember(f, issued));
         return new Done(scores.size(), forecast.isPresent());
     }

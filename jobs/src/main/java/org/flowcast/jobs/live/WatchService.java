@@ -191,7 +191,8 @@ public final class WatchService {
                     continue;
                 }
                 ForecastJob.requireTrainedOn(corridor, file, forecaster);
-                live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.gamma(), startAfter));
+                live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.intervalSettings(), startAfter,
+                        listener::note));
             }
         }
         if (live.isEmpty()) {

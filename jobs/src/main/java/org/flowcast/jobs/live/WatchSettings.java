@@ -1,9 +1,9 @@
 package org.flowcast.jobs.live;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.flowcast.core.AdaptiveIntervalSettings;
 
 /**
  * How a watcher runs: the inbox it reads, the corridors it keeps forecasting ({@code all}, or names) and the corridor file
@@ -23,6 +23,14 @@ public record WatchSettings(Path inbox, List<String> corridors, Optional<Path> c
     public static WatchSettings defaults(Path inbox, Path modelsFolder) {
         return new WatchSettings(inbox, List.of("all"), Optional.empty(), modelsFolder, Optional.empty(), Duration.ofMillis(250),
                 Duration.ofMillis(200), 288, Duration.ofDays(14), Duration.ofDays(365), 0.005, false);
+    }
+
+    /**
+     * The adaptive intervals' settings: the step size γ, a window of two days of origins (not a week: the window is
+     * rebuilt from the store when a watcher starts), used once it holds a day.
+     */
+    public AdaptiveIntervalSettings intervalSettings() {
+        return new AdaptiveIntervalSettings(gamma, 2 * 288, 288);
     }
 
     public WatchSettings withOnce(boolean stopWhenEmpty) {
