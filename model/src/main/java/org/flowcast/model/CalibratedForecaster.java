@@ -15,10 +15,14 @@ import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
 
 /**
- * A fitted model with its split-conformal calibration: every forecast carries the 80% and 95%
- * intervals, and the calibration is saved inside the model file (manifest key {@code calibration}),
- * so that a model file is all a forecast needs. Files written before that kept it in a sidecar
- * {@code <model file>.intervals.json}, which {@link #read} still takes.
+ * A fitted model as this module hands it out, fitted ({@link ChronologicalSplit#fit}) or loaded
+ * ({@link ModelRegistry#load}): the one path every forecast leaves by. Its flows are clipped at zero here, for
+ * every model alike ({@link Forecast#clippedAtZero}, which counts them), and then carry the 80% and 95%
+ * intervals of its split-conformal calibration, which is saved inside the model file (manifest key
+ * {@code calibration}), so that a model file is all a forecast needs. Files written before that kept it in a
+ * sidecar {@code <model file>.intervals.json}, which {@link #read} still takes. Evaluation scores these
+ * forecasts, what a user is shown: since a flow is never negative, a clipped value is never further from the
+ * truth than the model's own, and no test error grows by the clipping.
  */
 public final class CalibratedForecaster implements StoredForecaster {
     private final StoredForecaster model;
@@ -29,10 +33,10 @@ public final class CalibratedForecaster implements StoredForecaster {
         this.calibration = List.copyOf(calibration);
     }
 
-    /** The model with this calibration (replacing any it had). */
+    /** The model with this calibration (replacing any it had; none: forecasts without intervals, still clipped). */
     public static StoredForecaster of(StoredForecaster model, List<ConformalIntervals> calibration) {
         StoredForecaster bare = model instanceof CalibratedForecaster c ? c.model : model;
-        return calibration.isEmpty() ? bare : new CalibratedForecaster(bare, calibration);
+        return new CalibratedForecaster(bare, calibration);
     }
 
     @Override
@@ -62,14 +66,14 @@ public final class CalibratedForecaster implements StoredForecaster {
 
     @Override
     public Forecast predict(SensorSeries history, Instant origin) {
-        return ConformalIntervals.around(model.predict(history, origin), calibration);
+        return ConformalIntervals.around(model.predict(history, origin).clippedAtZero(), calibration);
     }
 
     @Override
     public List<Forecast> predictAll(SensorSeries history, List<Instant> origins) {
         List<Forecast> forecasts = new ArrayList<>(origins.size());
         for (Forecast f : model.predictAll(history, origins)) {
-            forecasts.add(ConformalIntervals.around(f, calibration));
+            forecasts.add(ConformalIntervals.around(f.clippedAtZero(), calibration));
         }
         return forecasts;
     }
@@ -92,6 +96,9 @@ public final class CalibratedForecaster implements StoredForecaster {
     @Override
     public ModelFile.Contents contents() {
         ModelFile.Contents contents = model.contents();
+        if (calibration.isEmpty()) {
+            return contents;
+        }
         ArrayNode levels = contents.manifest().putArray("calibration");
         for (ConformalIntervals c : calibration) {
             ObjectNode level = levels.addObject();
