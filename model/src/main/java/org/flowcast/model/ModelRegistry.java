@@ -1,9 +1,11 @@
 package org.flowcast.model;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
@@ -88,7 +90,7 @@ public final class ModelRegistry {
 
     /** A statistical baseline, fitted in one pass, from its typed parameters; {@code loader} reads its model file back. */
     public record Statistical<R extends Record>(String name, String description, R defaults,
-                                                java.util.function.BiFunction<TrainingConfig, R, ForecastTrainer> factory,
+                                                BiFunction<TrainingConfig, R, ForecastTrainer> factory,
                                                 StatisticalModelFiles.Loader loader) implements Entry {
         @Override
         public ForecastTrainer trainer(TrainingConfig config, Map<String, String> parameters, TrainingListener listener,
@@ -169,7 +171,8 @@ public final class ModelRegistry {
     /** {@link #load} with the given entries registered (a test registers a toy model this way). */
     static Forecaster load(Path file, List<Entry> entries) throws ModelFileException {
         ModelFile.Contents contents = ModelFile.read(file);
-        return CalibratedForecaster.of(model(file, contents, entries), CalibratedForecaster.read(file, contents.manifest()));
+        StoredForecaster model = model(file, contents, entries);
+        return CalibratedForecaster.of(model, CalibrationJson.read(file, contents.manifest(), model.horizonSteps()));
     }
 
     private static StoredForecaster model(Path file, ModelFile.Contents contents, List<Entry> entries) throws ModelFileException {
@@ -187,10 +190,17 @@ public final class ModelRegistry {
                 if (!(entry instanceof Neural<?> neural)) {
                     throw new ModelFileException(file + ": " + name + " is not a neural model");
                 }
-                Map<String, String> hyper = new java.util.LinkedHashMap<>();
+                Map<String, String> hyper = new LinkedHashMap<>();
                 contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
                 neural.olderFiles().forEach(hyper::putIfAbsent);
-                return NeuralForecaster.load(file, contents, neural.architecture(hyper));
+                NeuralArchitecture architecture;
+                try {
+                    architecture = neural.architecture(hyper);
+                } catch (IllegalArgumentException e) {
+                    throw new ManifestFields(file, contents.manifest()).refused("hyperparameters", "do not make a " + name + ": "
+                            + e.getMessage());
+                }
+                return NeuralForecaster.load(file, contents, architecture);
             default:
                 throw new ModelFileException(file + ": a " + kind + " file, not a model; give a model file written by 'flowcast train'");
         }

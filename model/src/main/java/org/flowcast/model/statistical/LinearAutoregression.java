@@ -30,8 +30,8 @@ public final class LinearAutoregression extends StatisticalForecaster {
 
     /** Rebuilds the model from its file. */
     public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
-        return new LinearAutoregression(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.values("coefficients"),
-                f.values("lambda")[0]);
+        return new LinearAutoregression(f.horizon(), f.stationIds(), f.fallback(), f.provenance(),
+                f.values("coefficients", f.stationIds().size(), f.horizon(), FEATURES), f.values("lambda", 1)[0]);
     }
 
     LinearAutoregression(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, float[] coefficients, float lambda) {
