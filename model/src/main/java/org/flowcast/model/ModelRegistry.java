@@ -18,6 +18,7 @@ import org.flowcast.model.neural.NeuralForecaster;
 import org.flowcast.model.neural.NeuralTrainer;
 import org.flowcast.model.neural.RecurrentBaseline;
 import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.model.neural.TrainingMemory;
 import org.flowcast.model.statistical.HistoricalAverage;
 import org.flowcast.model.statistical.LinearAutoregression;
 import org.flowcast.model.statistical.Persistence;
@@ -73,6 +74,14 @@ public final class ModelRegistry {
         /** The architecture with the given parameters overriding the defaults. */
         public NeuralArchitecture architecture(Map<String, String> parameters) {
             return factory.apply(TypedParameters.override(name, defaults, parameters));
+        }
+
+        /**
+         * What training it with these parameters on {@code stations} stations and {@code origins} training and
+         * validation windows would hold in the heap; {@link TrainingMemory#require} refuses what the heap cannot.
+         */
+        public TrainingMemory trainingMemory(Map<String, String> parameters, TrainingConfig config, int stations, long origins) {
+            return TrainingMemory.of(architecture(parameters), config, stations, origins);
         }
 
         @Override

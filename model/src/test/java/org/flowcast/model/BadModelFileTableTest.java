@@ -135,6 +135,7 @@ class BadModelFileTableTest {
                 calibrated("a 95% interval narrower than the 80% one", (m, e) -> halfWidths(m, 1).set(5, 0.5), "narrower"),
                 calibrated("half-widths for 11 of the 12 steps", (m, e) -> halfWidths(m, 0).remove(11), "11 half-widths"),
                 neural("a NaN weight", (m, e) -> floats(e, "arrays/head_W").put(0, Float.NaN), "head_W holds 1 NaN"),
+                neural("2,000,000,000 channels", (m, e) -> m.with("hyperparameters").put("channels", "2000000000"), "channels"),
                 neural("a station id swapped", (m, e) -> {
                     var ids = m.withArray("stationIds");
                     var last = ids.get(ids.size() - 1);
