@@ -11,7 +11,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastCheck;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.ImplausibleForecastException;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.ingest.store.FlowcastDatabase;
@@ -79,6 +81,7 @@ public final class ForecastJob {
                     + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
                     + "history: ingest the data of that time, or forecast a range that has it", null);
         }
+        ForecastCheck check = ForecastCheck.of(history.stations());
         long began = System.nanoTime();
         String key = sha256(modelFile) + "|" + range.from() + "|" + range.to() + "|" + stations.hashCode();
         List<Instant> usable = coverage.usable();
@@ -89,6 +92,7 @@ public final class ForecastJob {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
                         for (Forecast f : chunk) {
                             requireFinite(f, modelFile);
+                            requirePlausible(check, f, modelFile);
                         }
                         sink.add(chunk);
                         progress.accept(Math.min(usable.size(), from + CHUNK));
@@ -108,6 +112,16 @@ public final class ForecastJob {
                             + "Train the model again on data that 'flowcast quality' finds sound", null);
                 }
             }
+        }
+    }
+
+    /** A forecast no road carries, or whose intervals are out of order, is the model's fault: nothing of the run is stored. */
+    private static void requirePlausible(ForecastCheck check, Forecast f, Path modelFile) throws StoreException {
+        try {
+            check.require(f);
+        } catch (ImplausibleForecastException e) {
+            throw new StoreException(modelFile + ": " + e.getMessage() + "; nothing was written. The model file is damaged or was "
+                    + "edited, or its training diverged: train the model again", null);
         }
     }
 
