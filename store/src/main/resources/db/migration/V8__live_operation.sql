@@ -1,6 +1,10 @@
 -- Live operation ('flowcast watch'): one live run per corridor and model, whose origins accumulate as data arrives,
 -- each origin scored against the flow that came, and the state that keeps its intervals calibrated under drift.
 
+-- How many forecast values of a run were below zero flow and raised to zero (the models' output clipped; NULL for runs
+-- written before this version).
+ALTER TABLE forecast_run ADD COLUMN clipped_values BIGINT;
+
 -- The half-widths an origin's intervals were made with, where they differ from the run's calibration (a live run's
 -- adaptive intervals): little-endian float32, the 80% level's steps then the 95% level's.
 ALTER TABLE forecast_origin ADD COLUMN half_widths ${binary};

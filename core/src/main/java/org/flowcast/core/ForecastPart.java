@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One additive part of a forecast, as a model that is a sum of branches gives it: {@code values[h][s]} is
  * this part's share of the flow forecast {@code h + 1} steps ahead at station position {@code s}. A
- * forecast's parts add up to its values (to float rounding).
+ * forecast's parts add up to its values (to float rounding), except where the model's value was below zero
+ * and was raised to zero ({@link Forecast#clippedValues}): there they add up to the model's own value.
  */
 public record ForecastPart(String name, float[][] values) {
     public ForecastPart {

@@ -42,4 +42,29 @@ public record PredictionInterval(double level, float[][] lower, float[][] upper)
     public float[][] upper() {
         return FloatMatrix.copyOf(upper, stationCount(), "upper");
     }
+
+    /** Whether no bound lies below zero flow. */
+    public boolean notBelowZero() {
+        for (int h = 0; h < lower.length; h++) {
+            for (int s = 0; s < lower[h].length; s++) {
+                if (lower[h][s] < 0 || upper[h][s] < 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** This interval with every bound below zero flow raised to zero. */
+    public PredictionInterval raisedToZero() {
+        float[][] low = lower();
+        float[][] high = upper();
+        for (int h = 0; h < low.length; h++) {
+            for (int s = 0; s < low[h].length; s++) {
+                low[h][s] = Math.max(0, low[h][s]);
+                high[h][s] = Math.max(0, high[h][s]);
+            }
+        }
+        return new PredictionInterval(level, low, high);
+    }
 }

@@ -44,4 +44,17 @@ class ForecastTest {
         assertThat(forecast.interval(0.8)).isEmpty();
         assertThat(forecast.attention().orElseThrow().weight(0, 1)).isEqualTo(0.75f);
     }
+
+    @Test
+    void clippingRaisesNegativeFlowsToZeroCountsThemAndKeepsTheParts() {
+        ForecastPart part = new ForecastPart("head", new float[][] {{-3, 2}, {-0.5f, 4}});
+        Forecast raw = new Forecast("m", ORIGIN, SensorSeries.FIVE_MINUTES, List.of(7, 8), new float[][] {{-3, 2}, {-0.5f, 4}},
+                List.of(), Optional.empty(), List.of(part));
+        Forecast clipped = raw.clippedAtZero();
+        assertThat(clipped.values()).isDeepEqualTo(new float[][] {{0, 2}, {0, 4}});
+        assertThat(clipped.clippedValues()).isEqualTo(2);
+        assertThat(raw.clippedValues()).isZero();
+        assertThat(clipped.parts()).singleElement().satisfies(p -> assertThat(p.value(1, 0)).isEqualTo(-3f));
+        assertThat(clipped.clippedAtZero().clippedValues()).as("clipping twice counts once").isEqualTo(2);
+    }
 }

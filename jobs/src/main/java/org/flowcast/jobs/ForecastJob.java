@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastCheck;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.InputShares;
 import org.flowcast.core.SensorSeries;
@@ -127,6 +128,7 @@ public final class ForecastJob {
                     + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
                     + "history: ingest the data of that time, or forecast a range that has it");
         }
+        ForecastCheck check = ForecastCheck.of(history.stations());
         long began = System.nanoTime();
         String key = runKey(modelFile, range, stations);
         List<Instant> usable = coverage.usable();
@@ -136,7 +138,7 @@ public final class ForecastJob {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));
                         for (Forecast f : chunk) {
-                            ForecastChecks.requireSound(f, modelFile);
+                            ForecastChecks.requireSound(f, check, modelFile);
                         }
                         sink.add(chunk);
                         progress.accept(Math.min(usable.size(), from + CHUNK));

@@ -1,5 +1,6 @@
 package org.flowcast.model;
 
+import java.util.List;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Forecaster;
@@ -40,8 +41,9 @@ public record ChronologicalSplit(SensorSeries train, SensorSeries validation, Se
     /**
      * Fits a model the one way every caller does: on the training part, stopping on the validation part,
      * each trimmed to the model's lookback so that every model sees the protocol's windows; then
-     * calibrates its prediction intervals on the validation part's origins (split-conformal), so that
-     * the returned model, and the file it saves, carries them.
+     * calibrates its prediction intervals on the validation part's origins (split-conformal) around its
+     * forecasts as they are shown (clipped at zero, see {@link CalibratedForecaster}), so that the returned
+     * model, and the file it saves, carries them.
      */
     public StoredForecaster fit(ForecastTrainer trainer) {
         Forecaster fitted = trainer.fit(trainFor(trainer.lookbackSteps()), validationFor(trainer.lookbackSteps()));
@@ -49,7 +51,9 @@ public record ChronologicalSplit(SensorSeries train, SensorSeries validation, Se
             throw new IllegalStateException(trainer.modelName() + " fitted a " + fitted.getClass().getName()
                     + ", which cannot save itself with its calibration; a model of this module implements StoredForecaster");
         }
-        return CalibratedForecaster.of(stored, ConformalIntervals.calibrate(stored, validation, lookback - 1));
+        // calibrated on the forecasts as they are shown, clipped at zero: the residuals of what the intervals surround
+        StoredForecaster shown = CalibratedForecaster.of(stored, List.of());
+        return CalibratedForecaster.of(stored, ConformalIntervals.calibrate(shown, validation, lookback - 1));
     }
 
     public static ChronologicalSplit of(SensorSeries series, int lookback, int horizon) {

@@ -25,7 +25,10 @@ public final class ManifestFields {
         this.manifest = manifest;
     }
 
-    /** The station ids: at least one, each positive, none twice. */
+    /**
+     * The station ids: at least one, each positive, none twice, and, where the provenance records the stations
+     * the model was fitted on, those stations in that order (the model's arrays are laid out by them).
+     */
     public List<Integer> stationIds() throws ModelFileException {
         JsonNode node = manifest.path("stationIds");
         List<Integer> ids = new ArrayList<>();
@@ -39,7 +42,24 @@ public final class ManifestFields {
         if (ids.isEmpty()) {
             throw refused("stationIds", "is empty or absent; a trained model forecasts at least one station");
         }
+        List<Integer> fitted = new ArrayList<>();
+        manifest.path("provenance").path("stationIds").forEach(id -> fitted.add(id.asInt()));
+        if (!fitted.isEmpty() && !fitted.equals(ids)) {
+            throw refused("stationIds", briefly(ids) + " are not the stations its provenance says the model was fitted on, "
+                    + briefly(fitted) + ", in that order");
+        }
         return ids;
+    }
+
+    /**
+     * Refuses a manifest value that disagrees with the value the provenance's configuration records for the
+     * same setting under {@code configKey} (a file without that record passes).
+     */
+    public void requireProvenanceAgrees(String field, Object value, String configKey) throws ModelFileException {
+        JsonNode recorded = manifest.path("provenance").path("config").path(configKey);
+        if (!recorded.isMissingNode() && !recorded.asText().equals(String.valueOf(value))) {
+            throw refused(field, value + " disagrees with the " + recorded.asText() + " its provenance records");
+        }
     }
 
     /** A whole number of at least 1. */
@@ -62,8 +82,19 @@ public final class ManifestFields {
         return value;
     }
 
+    /** Up to ten ids, and how many there are beyond them. */
+    private static String briefly(List<Integer> ids) {
+        return ids.size() <= 10 ? ids.toString()
+                : ids.subList(0, 10).toString().replace("]", ", ... (" + ids.size() + " stations)]");
+    }
+
     /** A refusal of a manifest value that no trained model holds. */
     public ModelFileException refused(String field, String problem) {
-        return new ModelFileException(file + ": the manifest's " + field + " " + problem + ModelFile.EDITED);
+        return refusedFile("the manifest's " + field + " " + problem);
+    }
+
+    /** A refusal of the file for something no trained model's file holds (an array's values or shape), said in {@code problem}. */
+    public ModelFileException refusedFile(String problem) {
+        return new ModelFileException(file + ": " + problem + ModelFile.EDITED);
     }
 }

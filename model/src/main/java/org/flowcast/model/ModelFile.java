@@ -62,6 +62,17 @@ public final class ModelFile {
         public static FloatArray withGaps(long[] shape, float[] values) {
             return new FloatArray(shape, values, true);
         }
+
+        /** How many of its values are NaN. */
+        public long nanCount() {
+            long count = 0;
+            for (float v : values) {
+                if (Float.isNaN(v)) {
+                    count++;
+                }
+            }
+            return count;
+        }
     }
 
     private ModelFile() {

@@ -16,6 +16,7 @@ import org.flowcast.model.neural.RecurrentBaseline;
 import org.flowcast.model.neural.SpatialTemporalIdentity;
 import org.flowcast.model.neural.TemporalConvolutionNetwork;
 import org.flowcast.model.neural.TrainingListener;
+import org.flowcast.model.neural.TrainingMemory;
 import org.flowcast.model.neural.TransformerEncoder;
 import org.flowcast.model.statistical.HistoricalAverage;
 import org.flowcast.model.statistical.LinearAutoregression;
@@ -73,6 +74,14 @@ public final class ModelRegistry {
         /** The architecture with the given parameters overriding the defaults. */
         public NeuralArchitecture architecture(Map<String, String> parameters) {
             return factory.apply(TypedParameters.override(name, defaults, parameters));
+        }
+
+        /**
+         * What training it with these parameters on {@code stations} stations and {@code origins} training and
+         * validation windows would hold in the heap; {@link TrainingMemory#require} refuses what the heap cannot.
+         */
+        public TrainingMemory trainingMemory(Map<String, String> parameters, TrainingConfig config, int stations, long origins) {
+            return TrainingMemory.of(architecture(parameters), config, stations, origins);
         }
 
         @Override
@@ -175,7 +184,8 @@ public final class ModelRegistry {
     /** {@link #load} with the given entries registered (a test registers a toy model this way). */
     static Forecaster load(Path file, List<Entry> entries) throws ModelFileException {
         ModelFile.Contents contents = ModelFile.read(file);
-        return CalibratedForecaster.of(model(file, contents, entries), CalibratedForecaster.read(file, contents.manifest()));
+        StoredForecaster model = model(file, contents, entries);
+        return CalibratedForecaster.of(model, CalibrationJson.read(file, contents.manifest(), model.horizonSteps()));
     }
 
     private static StoredForecaster model(Path file, ModelFile.Contents contents, List<Entry> entries) throws ModelFileException {
@@ -196,7 +206,14 @@ public final class ModelRegistry {
                 Map<String, String> hyper = new LinkedHashMap<>();
                 contents.manifest().path("hyperparameters").fields().forEachRemaining(f -> hyper.put(f.getKey(), f.getValue().asText()));
                 neural.olderFiles().forEach(hyper::putIfAbsent);
-                return NeuralForecaster.load(file, contents, neural.architecture(hyper));
+                NeuralArchitecture architecture;
+                try {
+                    architecture = neural.architecture(hyper);
+                } catch (IllegalArgumentException e) {
+                    throw new ManifestFields(file, contents.manifest()).refused("hyperparameters", "do not make a " + name + ": "
+                            + e.getMessage());
+                }
+                return NeuralForecaster.load(file, contents, architecture);
             default:
                 throw new ModelFileException(file + ": a " + kind + " file, not a model; give a model file written by 'flowcast train'");
         }

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Overrides the components of a hyperparameter record by name from text (a config file or the command
- * line), and turns a record back into text for model files. Unknown names and malformed values are
- * errors that list what is accepted.
+ * line), and turns a record back into text for model files. Unknown names, malformed values and values
+ * outside the {@link Bounds} a component declares are errors ({@link IllegalArgumentException}, which the
+ * front ends report as usage errors) that say what is accepted.
  */
 public final class TypedParameters {
     private TypedParameters() {
@@ -42,11 +43,33 @@ public final class TypedParameters {
             }
             @SuppressWarnings("unchecked")
             Constructor<R> constructor = (Constructor<R>) type.getDeclaredConstructor(types);
-            return constructor.newInstance(values);
+            // the record's own checks first, then the bounds of each component
+            R record = constructor.newInstance(values);
+            for (int i = 0; i < components.length; i++) {
+                requireWithinBounds(owner, components[i], values[i]);
+            }
+            return record;
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(cause.getMessage(), cause);
         }
+    }
+
+    private static void requireWithinBounds(String owner, RecordComponent component, Object value) {
+        Bounds bounds = component.getAnnotation(Bounds.class);
+        if (bounds == null || !(value instanceof Number number)) {
+            return;
+        }
+        double v = number.doubleValue();
+        if (!(v >= bounds.min() && v <= bounds.max())) {
+            throw new IllegalArgumentException(owner + "'s " + component.getName() + " must lie from " + plain(bounds.min()) + " to "
+                    + plain(bounds.max()) + ", not " + value + " (see 'flowcast models' for its default)");
+        }
+    }
+
+    /** A bound as a user writes it: 1024, not 1024.0. */
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? String.valueOf((long) bound) : String.valueOf(bound);
     }
 
     private static Object parse(String name, Class<?> type, String text) {

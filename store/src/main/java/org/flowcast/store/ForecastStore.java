@@ -156,6 +156,18 @@ final class ForecastStore {
             count.setLong(2, runId);
             count.executeUpdate();
         }
+        countClipped(c, runId, forecasts);
+    }
+
+    /** Adds the forecasts' values raised to zero flow to the run's count. */
+    static void countClipped(Connection c, long runId, List<Forecast> forecasts) throws SQLException {
+        long clipped = forecasts.stream().mapToLong(Forecast::clippedValues).sum();
+        try (PreparedStatement count = c.prepareStatement(
+                "UPDATE forecast_run SET clipped_values = COALESCE(clipped_values, 0) + ? WHERE id = ?")) {
+            count.setLong(1, clipped);
+            count.setLong(2, runId);
+            count.executeUpdate();
+        }
     }
 
     private static void requireFromCalibration(Forecast f, List<ConformalIntervals> calibration) {

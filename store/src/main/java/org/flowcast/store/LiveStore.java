@@ -127,6 +127,7 @@ final class LiveStore {
                 delete.executeUpdate();
             }
             originRows.add(c, run.runId(), List.of(forecast), halfWidths(step.issued(), forecast.horizonSteps()));
+            ForecastStore.countClipped(c, run.runId(), List.of(forecast));
             try (PreparedStatement count = c.prepareStatement("UPDATE forecast_run SET origins = (SELECT COUNT(*) FROM forecast_origin "
                     + "WHERE run_id = ?), range_to = ? WHERE id = ?")) {
                 count.setLong(1, run.runId());

@@ -15,6 +15,7 @@ import org.flowcast.core.Channel;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecast;
+import org.flowcast.core.ForecastCheck;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
@@ -187,7 +188,7 @@ final class CorridorLive {
         Optional<Forecast> forecast = Optional.empty();
         if (hasObservedInput(history, last)) {
             Forecast f = forecaster.predictAll(history, List.of(t)).get(0);
-            ForecastChecks.requireSound(f, modelFile);
+            ForecastChecks.requireSound(f, ForecastCheck.of(history.stations()), modelFile);
             forecast = Optional.of(ConformalIntervals.around(f, issued));
         }
         byte[] state = intervals.map(AdaptiveIntervals::toBytesWithoutScores).orElse(new byte[0]);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.model.Bounds;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
@@ -44,7 +45,9 @@ public final class AttentionConvLstm implements NeuralArchitecture {
      * window alone it gave 23.90; weights of its own for every station, or starting from persistence or from the
      * periodic mean, were worse. Both skips start from 0, so training starts from the plain head.
      */
-    public record Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
+    public record Parameters(@Bounds(min = 1, max = 256) int conv1Filters, @Bounds(min = 1, max = 256) int conv2Filters,
+                             @Bounds(min = 1, max = 1024) int projection, @Bounds(min = 1, max = 8) int lstmLayers,
+                             @Bounds(min = 1, max = 1024) int hidden, @Bounds(min = 1, max = 1024) int periodicHidden,
                              boolean daily, boolean weekly, boolean seasonalSkip, boolean linearSkip, boolean neighbourSkip) {
         /** Without the neighbours' recent flows in the linear skip. */
         public Parameters(int conv1Filters, int conv2Filters, int projection, int lstmLayers, int hidden, int periodicHidden,
@@ -79,6 +82,40 @@ public final class AttentionConvLstm implements NeuralArchitecture {
     @Override
     public WindowSpec windowSpec(int inputSteps, int horizon) {
         return new WindowSpec(inputSteps, horizon, p.daily(), p.weekly());
+    }
+
+    @Override
+    public ModelSize size(WindowSpec spec, int stations) {
+        long n = stations;
+        long steps = spec.inputSteps();
+        long periodic = spec.periodicSteps();
+        long outputs = spec.horizon() * n;
+        long weights = LayerSizes.convolve(3, 1, p.conv1Filters()) + LayerSizes.convolve(3, p.conv1Filters(), p.conv2Filters())
+                + LayerSizes.dense(n * p.conv2Filters(), p.projection());
+        // the recent window, both convolutions' outputs before and after their ReLU, the projection and the joined sequence
+        long kept = steps * spec.recentFeatures(stations) + 2 * steps * n * (p.conv1Filters() + p.conv2Filters())
+                + steps * (2L * p.projection() + WindowSpec.TIME_FEATURES);
+        long width = p.projection() + WindowSpec.TIME_FEATURES;
+        for (int layer = 0; layer < p.lstmLayers(); layer++) {
+            weights += LayerSizes.lstm(width, p.hidden());
+            kept += LayerSizes.lstmKept(steps, p.hidden());
+            width = p.hidden();
+        }
+        weights += (long) p.hidden() * p.hidden();
+        kept += 2 * steps + 2L * p.hidden();
+        long headWidth = 2L * p.hidden();
+        long linearSteps = steps * (p.neighbourSkip() ? 3 : 1);
+        for (boolean branch : new boolean[] {p.daily(), p.weekly()}) {
+            if (branch) {
+                weights += 2 * LayerSizes.lstm(n, p.periodicHidden()) + (p.seasonalSkip() ? outputs : 0);
+                kept += 2 * periodic * n + 2 * LayerSizes.lstmKept(periodic, p.periodicHidden()) + (p.seasonalSkip() ? 3 * outputs : 0);
+                headWidth += 2L * p.periodicHidden();
+                linearSteps += periodic;
+            }
+        }
+        weights += LayerSizes.dense(headWidth, outputs) + (p.linearSkip() ? linearSteps * spec.horizon() : 0);
+        kept += headWidth + 2 * outputs + (p.linearSkip() ? 2 * n * linearSteps + 3 * outputs : 0);
+        return new ModelSize(weights, kept);
     }
 
     @Override

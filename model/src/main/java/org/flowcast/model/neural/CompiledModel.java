@@ -181,6 +181,11 @@ public final class CompiledModel {
     }
 
     void setWeights(Map<String, FloatArray> weights) {
+        for (String name : weights.keySet()) {
+            if (!store.all().containsKey(name)) {
+                throw new IllegalArgumentException("the weight " + name + " is not one of the model's");
+            }
+        }
         for (ParameterStore.Parameter p : store.all().values()) {
             FloatArray stored = weights.get(p.name());
             if (stored == null) {

@@ -21,6 +21,13 @@ public interface NeuralArchitecture {
     /** The forward pass; every trainable array comes from {@code weights}, by a name stable across passes. */
     GraphOutputs build(GraphInputs inputs, Weights weights);
 
+    /**
+     * Its size for these windows and stations, without building it: the exact number of weights compiling it
+     * creates (a test holds every architecture to it) and roughly what a window's training pass keeps, from
+     * which {@link TrainingMemory} estimates what training holds before anything is allocated.
+     */
+    ModelSize size(WindowSpec spec, int stations);
+
     /** The hyperparameters, for model files and reports. */
     Map<String, String> hyperparameters();
 }

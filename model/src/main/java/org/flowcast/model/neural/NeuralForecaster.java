@@ -197,6 +197,11 @@ public final class NeuralForecaster implements StoredForecaster {
         return NumericBackend.describe();
     }
 
+    /**
+     * Rebuilds a forecaster from a model file's contents and the architecture its hyperparameters describe,
+     * refusing a file whose weights hold a NaN or do not have the shapes its manifest's stations and training
+     * settings give, or whose stations or horizon disagree with its provenance.
+     */
     public static NeuralForecaster load(Path file, ModelFile.Contents contents, NeuralArchitecture architecture) throws ModelFileException {
         ObjectNode m = contents.manifest();
         Map<String, String> trainingText = new LinkedHashMap<>();
@@ -210,8 +215,17 @@ public final class NeuralForecaster implements StoredForecaster {
             throw new ManifestFields(file, m).refused("training settings", "do not make a model (" + e.getMessage() + ")");
         }
         ManifestFields fields = new ManifestFields(file, m);
+        fields.requireProvenanceAgrees("training horizon", config.horizon(), "training.horizon");
+        fields.requireProvenanceAgrees("training inputSteps", config.inputSteps(), "training.inputSteps");
         List<Integer> stations = fields.stationIds();
         ZScore scaler = new ZScore(fields.flow("scalerMean", false), fields.flow("scalerStd", true));
+        for (Map.Entry<String, ModelFile.FloatArray> weight : contents.arrays().entrySet()) {
+            long nan = weight.getValue().nanCount();
+            if (nan > 0) {
+                throw fields.refusedFile("the weight " + weight.getKey() + " holds " + nan + " NaN " + (nan == 1 ? "value" : "values")
+                        + ", which a trained model's weights never hold");
+            }
+        }
         CompiledModel model = CompiledModel.compile(architecture, spec, stations.size(), config.seed());
         try {
             model.setWeights(contents.arrays());

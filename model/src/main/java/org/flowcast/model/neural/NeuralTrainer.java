@@ -20,8 +20,9 @@ import org.flowcast.model.window.Windows;
 import org.flowcast.model.window.ZScore;
 
 /**
- * Fits any {@link NeuralArchitecture}: windows the training and validation series, fits the scaler on
- * training data only, compiles the graph from the seed and runs the {@link TrainingLoop}. Origins are
+ * Fits any {@link NeuralArchitecture}: refuses one whose training this heap cannot hold ({@link TrainingMemory}),
+ * windows the training and validation series, fits the scaler on training data only, compiles the graph from
+ * the seed and runs the {@link TrainingLoop}. Origins are
  * every step of a series whose whole lookback and horizon lie inside it, so a validation series
  * starts one lookback (a week, with weekly windows) before its first origin.
  */
@@ -70,6 +71,9 @@ public final class NeuralTrainer implements ForecastTrainer {
             throw new IllegalArgumentException("training and validation series must hold the same stations in the same order");
         }
         WindowSpec spec = windowSpec();
+        // before anything of the model's size is allocated: a model this heap cannot train is refused with the estimate
+        TrainingMemory.of(architecture, config, train.stationCount(), origins(train, spec) + origins(validation, spec))
+                .require(Runtime.getRuntime().maxMemory());
         if (warmStart.isPresent() && !warmStart.get().stationIds().equals(train.stations().stream().map(st -> st.id()).toList())) {
             throw new IllegalArgumentException("a fine-tune trains on the stations of the model it starts from, in its order");
         }
@@ -118,6 +122,11 @@ public final class NeuralTrainer implements ForecastTrainer {
                 .withEnvironment("numericBackend", NumericBackend.describe());
         return new NeuralForecaster(architecture, spec, scaler, train.stations().stream().map(s -> s.id()).toList(), provenance,
                 model, config);
+    }
+
+    /** The windows a series gives at most: every step with a whole lookback before it and horizon after it. */
+    private static long origins(SensorSeries series, WindowSpec spec) {
+        return Math.max(0, series.length() - spec.lookback() - spec.horizon() + 1);
     }
 
     /** Masks every target but those of one horizon step, so that the loss and the validation MAE see that step alone. */

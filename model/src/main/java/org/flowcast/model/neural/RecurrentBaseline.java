@@ -1,7 +1,9 @@
 package org.flowcast.model.neural;
 
+import org.flowcast.model.Bounds;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
+import org.flowcast.model.window.WindowSpec;
 
 /**
  * The recurrent baselines: stacked LSTM or GRU layers over the recent window [B, P, N+8] (flows and
@@ -12,7 +14,7 @@ public final class RecurrentBaseline extends RecentWindowArchitecture<RecurrentB
     public static final String GRU = "gru";
 
     /** Typed hyperparameters; the defaults are the reference's 2 × 64. */
-    public record Parameters(int layers, int hidden) {
+    public record Parameters(@Bounds(min = 1, max = 8) int layers, @Bounds(min = 1, max = 1024) int hidden) {
         public static Parameters defaults() {
             return new Parameters(2, 64);
         }
@@ -31,6 +33,21 @@ public final class RecurrentBaseline extends RecentWindowArchitecture<RecurrentB
 
     public static RecurrentBaseline gru(Parameters parameters) {
         return new RecurrentBaseline(GRU, parameters, true);
+    }
+
+    @Override
+    public ModelSize size(WindowSpec spec, int stations) {
+        long steps = spec.inputSteps();
+        long width = spec.recentFeatures(stations);
+        long weights = 0;
+        long kept = steps * width;
+        for (int layer = 0; layer < p.layers(); layer++) {
+            weights += gru ? LayerSizes.gru(width, p.hidden()) : LayerSizes.lstm(width, p.hidden());
+            kept += gru ? LayerSizes.gruKept(steps, p.hidden()) : LayerSizes.lstmKept(steps, p.hidden());
+            width = p.hidden();
+        }
+        long outputs = (long) spec.horizon() * stations;
+        return new ModelSize(weights + LayerSizes.dense(p.hidden(), outputs), kept + p.hidden() + outputs);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.flowcast.model.neural;
 
+import org.flowcast.model.Bounds;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
@@ -22,7 +23,7 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
     private static final int DAYS = 7;
 
     /** Typed hyperparameters: the size of each embedding, the residual MLP blocks and their dropout while training. */
-    public record Parameters(int embedding, int blocks, double dropout) {
+    public record Parameters(@Bounds(min = 1, max = 512) int embedding, @Bounds(min = 1, max = 16) int blocks, double dropout) {
         public Parameters {
             if (embedding < 1 || blocks < 1) {
                 throw new IllegalArgumentException("embedding and blocks must be positive");
@@ -40,6 +41,20 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
 
     public SpatialTemporalIdentity(Parameters parameters) {
         super(NAME, parameters);
+    }
+
+    @Override
+    public ModelSize size(WindowSpec spec, int stations) {
+        long n = stations;
+        long steps = spec.inputSteps();
+        long e = p.embedding();
+        long hidden = 4 * e;
+        long weights = LayerSizes.dense(steps, e) + (n + SLOTS_PER_DAY + DAYS) * e + p.blocks() * 2 * LayerSizes.dense(hidden, hidden)
+                + LayerSizes.dense(hidden, spec.horizon());
+        // per station of a window: its flows, the one-hot identities and their embeddings, the joined features, each block's
+        // three layers and the sum, and the head with its reordering
+        long kept = n * (steps + n + SLOTS_PER_DAY + DAYS + 4 * e + hidden + p.blocks() * 4 * hidden + 3L * spec.horizon());
+        return new ModelSize(weights, kept);
     }
 
     @Override

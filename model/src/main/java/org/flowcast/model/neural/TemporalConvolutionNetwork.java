@@ -1,7 +1,9 @@
 package org.flowcast.model.neural;
 
+import org.flowcast.model.Bounds;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
+import org.flowcast.model.window.WindowSpec;
 
 /**
  * A temporal convolutional network after Bai, Kolter and Koltun (2018). With B the batch, P input
@@ -23,7 +25,8 @@ public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<T
      * Typed hyperparameters: channels, kernel size, the number of blocks (dilations 1, 2, 4, ...) and the
      * dropout rate after each normalised convolution while training.
      */
-    public record Parameters(int channels, int kernel, int blocks, double dropout) {
+    public record Parameters(@Bounds(min = 1, max = 1024) int channels, @Bounds(min = 1, max = 12) int kernel,
+                             @Bounds(min = 1, max = 10) int blocks, double dropout) {
         public Parameters {
             if (channels < 1 || kernel < 1 || blocks < 1) {
                 throw new IllegalArgumentException("channels, kernel and blocks must be positive");
@@ -40,6 +43,19 @@ public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<T
 
     public TemporalConvolutionNetwork(Parameters parameters) {
         super(NAME, parameters);
+    }
+
+    @Override
+    public ModelSize size(WindowSpec spec, int stations) {
+        long steps = spec.inputSteps();
+        long features = spec.recentFeatures(stations);
+        long c = p.channels();
+        long outputs = (long) spec.horizon() * stations;
+        long weights = LayerSizes.dense(features, c) + p.blocks() * 2 * (LayerSizes.convolve(p.kernel(), c, c) + LayerSizes.layerNorm(c))
+                + LayerSizes.dense(c, outputs);
+        // per block: two convolutions (their taps and output), two norms, two dropouts and the sum
+        long kept = steps * features + steps * c + p.blocks() * steps * c * (2L * (p.kernel() + 1) + 5) + outputs;
+        return new ModelSize(weights, kept);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.flowcast.model.neural;
 
+import org.flowcast.model.Bounds;
 import org.flowcast.model.autodiff.AttentionOps;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
+import org.flowcast.model.window.WindowSpec;
 
 /**
  * A Transformer encoder after Vaswani et al. (2017) over the recent window. With B the batch, P input
@@ -20,7 +22,8 @@ public final class TransformerEncoder extends RecentWindowArchitecture<Transform
     public static final String NAME = "transformer";
 
     /** Typed hyperparameters; the defaults are the reference's. */
-    public record Parameters(int width, int heads, int layers, int feedForward) {
+    public record Parameters(@Bounds(min = 1, max = 1024) int width, @Bounds(min = 1, max = 64) int heads,
+                             @Bounds(min = 1, max = 12) int layers, @Bounds(min = 1, max = 4096) int feedForward) {
         public static Parameters defaults() {
             return new Parameters(64, 4, 2, 128);
         }
@@ -35,6 +38,21 @@ public final class TransformerEncoder extends RecentWindowArchitecture<Transform
             throw new IllegalArgumentException("width must be a multiple of heads");
         }
         return parameters;
+    }
+
+    @Override
+    public ModelSize size(WindowSpec spec, int stations) {
+        long steps = spec.inputSteps();
+        long features = spec.recentFeatures(stations);
+        long d = p.width();
+        long f = p.feedForward();
+        long outputs = (long) spec.horizon() * stations;
+        long weights = LayerSizes.dense(features, d)
+                + p.layers() * (4 * LayerSizes.dense(d, d) + 2 * LayerSizes.layerNorm(d) + LayerSizes.dense(d, f) + LayerSizes.dense(f, d))
+                + LayerSizes.dense(d, outputs);
+        // per layer: Q, K, V, the mixed heads, their projection, two sums and two norms; each head's scores and softmax; the feed-forward
+        long kept = steps * features + 2 * steps * d + p.layers() * (9 * steps * d + 2L * p.heads() * steps * steps + steps * f) + outputs;
+        return new ModelSize(weights, kept);
     }
 
     @Override

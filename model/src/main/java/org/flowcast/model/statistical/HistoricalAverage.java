@@ -24,7 +24,8 @@ public final class HistoricalAverage extends StatisticalForecaster {
 
     /** Rebuilds the model from its file. */
     public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
-        return new HistoricalAverage(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.values("profile"));
+        return new HistoricalAverage(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.valuesWithGaps("profile", 2, SLOTS,
+                f.stationIds().size()));
     }
 
     HistoricalAverage(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, float[] profile) {

@@ -11,6 +11,7 @@ import org.flowcast.core.Channel;
 import org.flowcast.core.ForecastTrainer;
 import org.flowcast.core.Provenance;
 import org.flowcast.core.SensorSeries;
+import org.flowcast.model.Bounds;
 import org.flowcast.model.ModelFile.FloatArray;
 import org.flowcast.model.StoredForecaster;
 import org.flowcast.model.window.WindowSpec;
@@ -30,8 +31,8 @@ public final class LinearAutoregression extends StatisticalForecaster {
 
     /** Rebuilds the model from its file. */
     public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
-        return new LinearAutoregression(f.horizon(), f.stationIds(), f.fallback(), f.provenance(), f.values("coefficients"),
-                f.values("lambda")[0]);
+        return new LinearAutoregression(f.horizon(), f.stationIds(), f.fallback(), f.provenance(),
+                f.values("coefficients", f.stationIds().size(), f.horizon(), FEATURES), f.values("lambda", 1)[0]);
     }
 
     LinearAutoregression(int horizon, List<Integer> stationIds, float fallback, Provenance provenance, float[] coefficients, float lambda) {
@@ -40,8 +41,8 @@ public final class LinearAutoregression extends StatisticalForecaster {
         this.lambda = lambda;
     }
 
-    /** Typed hyperparameters: the ridge penalty. */
-    public record Parameters(double lambda) {
+    /** Typed hyperparameters: the ridge penalty (past 1e6 of the sample count, every lag weight is 0 and only the intercept is fitted). */
+    public record Parameters(@Bounds(min = 0, max = 1e6) double lambda) {
         public Parameters {
             if (!(lambda >= 0) || Double.isInfinite(lambda)) {
                 throw new IllegalArgumentException("lambda must be a finite number of at least 0, not " + lambda);

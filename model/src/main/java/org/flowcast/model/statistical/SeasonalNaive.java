@@ -20,7 +20,7 @@ public final class SeasonalNaive extends StatisticalForecaster {
 
     /** Rebuilds the model from its file. */
     public static StoredForecaster load(StatisticalModelFiles.Fitted f) {
-        return new SeasonalNaive(f.horizon(), f.values("weekly")[0] > 0, f.stationIds(), f.fallback(), f.provenance());
+        return new SeasonalNaive(f.horizon(), f.values("weekly", 1)[0] > 0, f.stationIds(), f.fallback(), f.provenance());
     }
 
     SeasonalNaive(int horizon, boolean weekly, List<Integer> stationIds, float fallback, Provenance provenance) {

@@ -15,7 +15,7 @@ import org.flowcast.model.StoredForecaster;
 
 /**
  * What the statistical baselines share: the stations they were fitted on, a fallback value (the
- * training mean) for a station with no usable history, aligning a history to their stations, and
+ * training mean) where the history cannot tell, aligning a history to their stations, and
  * model files holding their fitted numbers as named arrays.
  */
 abstract class StatisticalForecaster implements StoredForecaster {
@@ -65,7 +65,9 @@ abstract class StatisticalForecaster implements StoredForecaster {
         for (int s = 0; s < stationIds.size(); s++) {
             for (int h = 1; h <= horizon; h++) {
                 float v = forecast(aligned, t, s, h);
-                values[h - 1][s] = Float.isFinite(v) ? Math.max(0, v) : fallback;
+                // the fallback stands in where the history cannot tell (NaN); an infinity is the model's fault and is
+                // left for the caller to refuse, and flows below zero are clipped where every model's are (CalibratedForecaster)
+                values[h - 1][s] = Float.isNaN(v) ? fallback : v;
             }
         }
         return new Forecast(name, origin, aligned.step(), stationIds, values);
