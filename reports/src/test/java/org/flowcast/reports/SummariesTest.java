@@ -101,7 +101,7 @@ class SummariesTest {
     }
 
     @ParameterizedTest(name = "MAE {0} against the best's 8: significantly worse {1}")
-    @CsvSource({"14, true", "9, true", "8.02, false"})
+    @CsvSource({"14, true", "9, true", "8.5, false", "8.02, false"})
     void aModelIsSignificantlyWorseOnlyWhereItsPerOriginErrorsAreClearlyHigher(double level, boolean worse) {
         Rank other = Summaries.ranking(List.of(run("at-conv-lstm", 8, 0.13), run("linear-ar", level, 0.19)), HORIZON).get(1);
 
@@ -146,6 +146,36 @@ class SummariesTest {
         assertThat(tests.get(0).statistic()).isNegative();
         assertThat(tests.get(2).statistic()).isPositive();
         assertThat(List.of(tests.get(0).pValue(), tests.get(2).pValue())).allMatch(p -> p < 0.05);
+    }
+
+    /** An h-step forecast's errors overlap h - 1 steps, so the test at step h allows autocovariances up to lag h - 1. */
+    @Test
+    void eachTestAgainstTheBaselineComparesThatStepsPerOriginErrorsWithThatStepAsHorizon() {
+        double[][] model = HandMadeRun.errors(ORIGINS, HORIZON, 9, 2, 0.13);
+        double[][] baseline = HandMadeRun.errors(ORIGINS, HORIZON, 9.5, 2, 0.19);
+
+        List<Significance> tests = Summaries.significance(List.of(HandMadeRun.of("lstm", model), HandMadeRun.of("linear-ar", baseline)),
+                HORIZON);
+
+        for (Significance test : tests) {
+            DieboldMariano expected = DieboldMariano.test(step(model, test.step()), step(baseline, test.step()), test.step());
+            assertThat(test.statistic()).as("step %d", test.step()).isEqualTo(expected.statistic());
+            assertThat(test.pValue()).as("step %d", test.step()).isEqualTo(expected.pValue());
+        }
+    }
+
+    /** The ranking tests the mean error of each origin over the steps, whose forecasts overlap the whole horizon. */
+    @Test
+    void theRankingComparesEachOriginsMeanErrorOverTheStepsWithTheHorizonAsHorizon() {
+        double[][] best = HandMadeRun.errors(ORIGINS, HORIZON, 8, 2, 0.13);
+        double[][] other = HandMadeRun.errors(ORIGINS, HORIZON, 8.5, 2, 0.19);
+
+        Rank second = Summaries.ranking(List.of(HandMadeRun.of("lstm", other), HandMadeRun.of("gru", best)), HORIZON).get(1);
+
+        DieboldMariano expected = DieboldMariano.test(originMeans(other), originMeans(best), HORIZON);
+        assertThat(second.model()).isEqualTo("lstm");
+        assertThat(second.statistic()).isCloseTo(expected.statistic(), within(1e-9));
+        assertThat(second.pValue()).isCloseTo(expected.pValue(), within(1e-9));
     }
 
     @Test
@@ -245,6 +275,14 @@ class SummariesTest {
         assertThat(protocol.scheme()).isEqualTo(Summaries.CHRONOLOGICAL);
         assertThat(summary.models()).extracting(ModelSummary::model).containsExactly("persistence", "at-conv-lstm");
         assertThat(summary.ranking()).extracting(Rank::model).containsExactly("at-conv-lstm", "persistence");
+    }
+
+    private static double[] step(double[][] errors, int step) {
+        return Arrays.stream(errors).mapToDouble(origin -> origin[step - 1]).toArray();
+    }
+
+    private static double[] originMeans(double[][] errors) {
+        return Arrays.stream(errors).mapToDouble(origin -> Arrays.stream(origin).average().orElseThrow()).toArray();
     }
 
     private static double meanOf(double[][] errors) {
