@@ -36,6 +36,11 @@ final class Charts {
 
     /** One line per series over x = 1, 2, ... */
     static String lines(String title, String xLabel, String yLabel, Map<String, double[]> series, int firstX) {
+        return svg(linesChart(title, xLabel, yLabel, series, firstX));
+    }
+
+    /** The chart {@link #lines} draws: one series per entry, its points from x = {@code firstX}, non-finite values left out. */
+    static JFreeChart linesChart(String title, String xLabel, String yLabel, Map<String, double[]> series, int firstX) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             XYSeries line = new XYSeries(e.getKey());
@@ -48,11 +53,16 @@ final class Charts {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         style(chart, (XYPlot) chart.getPlot(), series.size());
-        return svg(chart);
+        return chart;
     }
 
     /** Observed flow and forecasts over one day. */
     static String trace(String title, Trace trace, String model) {
+        return svg(traceChart(title, trace, model));
+    }
+
+    /** The chart {@link #trace} draws: observed, the short-lead and the long-lead forecast, in Pacific time. */
+    static JFreeChart traceChart(String title, Trace trace, String model) {
         TimeSeries observed = new TimeSeries("observed");
         TimeSeries shortLine = new TimeSeries(model + ", " + trace.shortStep() * 5 + " min ahead");
         TimeSeries longLine = new TimeSeries(model + ", " + trace.longStep() * 5 + " min ahead");
@@ -71,7 +81,7 @@ final class Charts {
         XYPlot plot = (XYPlot) chart.getPlot();
         ((DateAxis) plot.getDomainAxis()).setTimeZone(pacific);
         style(chart, plot, 3);
-        return svg(chart);
+        return chart;
     }
 
     private static void add(TimeSeries series, Minute minute, float value) {
@@ -82,6 +92,11 @@ final class Charts {
 
     /** A bar per category. */
     static String bars(String title, String xLabel, String yLabel, List<String> categories, double[] values) {
+        return svg(barsChart(title, xLabel, yLabel, categories, values));
+    }
+
+    /** The chart {@link #bars} draws. */
+    static JFreeChart barsChart(String title, String xLabel, String yLabel, List<String> categories, double[] values) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (int i = 0; i < values.length; i++) {
             data.addValue(values[i], "weight", categories.get(i));
@@ -91,7 +106,7 @@ final class Charts {
         chart.getPlot().setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         ((CategoryPlot) chart.getPlot()).getRenderer().setSeriesPaint(0, PALETTE[0]);
-        return svg(chart);
+        return chart;
     }
 
     private static void style(JFreeChart chart, XYPlot plot, int series) {
@@ -108,8 +123,19 @@ final class Charts {
         plot.setRenderer(renderer);
     }
 
+    /**
+     * The prefix of the ids of a chart's clip paths and gradients, from its title: the same chart always gets the same
+     * ids (JFreeSVG's default prefix is the clock's nanoseconds, so the same summary gave other bytes each time), and
+     * the charts inlined in one report, whose titles differ, share none.
+     */
+    static String defsKeyPrefix(JFreeChart chart) {
+        String title = chart.getTitle() == null ? "" : chart.getTitle().getText();
+        return "_" + Integer.toHexString(title.hashCode()) + "-";
+    }
+
     private static String svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        g2.setDefsKeyPrefix(defsKeyPrefix(chart));
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
         return g2.getSVGElement();
     }

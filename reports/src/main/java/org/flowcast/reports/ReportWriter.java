@@ -34,6 +34,8 @@ import tech.tablesaw.api.Table;
  */
 public final class ReportWriter {
     public static final String RUN_FILE = "run.json";
+    /** The verdict of a Diebold–Mariano test that gave no p-value. */
+    private static final String UNTESTABLE = "not testable";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -251,14 +253,15 @@ public final class ReportWriter {
         for (Significance s : summary.significance()) {
             tests.add(Map.of("model", s.model(), "baseline", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
                     "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
-                    "verdict", !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate"));
+                    "verdict", verdict(s)));
         }
         c.put("significance", tests);
         List<Map<String, Object>> ranking = new ArrayList<>();
         for (EvaluationSummary.Rank r : summary.ranking()) {
             ranking.add(Map.of("rank", r.rank(), "model", r.model(), "mae", f(r.maeAverage(), 2),
                     "pValue", Double.isNaN(r.pValue()) ? "–" : r.pValue() < 0.001 ? "< 0.001" : f(r.pValue(), 3),
-                    "verdict", r.rank() == 1 ? "best" : r.worseThanBest() ? "significantly worse" : "not significantly worse"));
+                    "verdict", r.rank() == 1 ? "best" : Double.isNaN(r.pValue()) ? UNTESTABLE : r.worseThanBest() ? "significantly worse"
+                            : "not significantly worse"));
         }
         c.put("ranking", ranking);
         c.put("hasRanking", !ranking.isEmpty());
@@ -266,7 +269,7 @@ public final class ReportWriter {
         for (Significance s : summary.againstLead()) {
             lead.add(Map.of("model", s.model(), "other", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
                     "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
-                    "verdict", !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate"));
+                    "verdict", verdict(s)));
         }
         c.put("againstLead", lead);
         c.put("leadModel", summary.againstLead().isEmpty() ? "" : summary.againstLead().get(0).model());
@@ -306,11 +309,21 @@ public final class ReportWriter {
         return c;
     }
 
+    /** What a Diebold–Mariano test says of the model; NaN (too few origins, no variance to test against) is no verdict. */
+    private static String verdict(Significance s) {
+        if (Double.isNaN(s.pValue())) {
+            return UNTESTABLE;
+        }
+        return !(s.pValue() < 0.05) ? "no significant difference" : s.statistic() < 0 ? "more accurate" : "less accurate";
+    }
+
     private static Map<String, Object> cell(EvaluationSummary summary, ModelSummary m, int step) {
         double mae = step == 0 ? m.maeAverage() : m.mae()[step - 1];
         double rmse = step == 0 ? m.rmseAverage() : m.rmse()[step - 1];
         double mape = step == 0 ? m.mapeAverage() : m.mape()[step - 1];
-        double bestMae = summary.models().stream().mapToDouble(x -> step == 0 ? x.maeAverage() : x.mae()[step - 1]).min().orElse(mae);
+        // a model without a value at this step (NaN) takes no part: DoubleStream.min would be NaN and leave no cell bold
+        double bestMae = summary.models().stream().mapToDouble(x -> step == 0 ? x.maeAverage() : x.mae()[step - 1]).filter(Double::isFinite)
+                .min().orElse(Double.NaN);
         return Map.of("mae", f(mae, 2), "rmse", f(rmse, 2), "mape", f(mape, 1), "best", mae == bestMae);
     }
 
