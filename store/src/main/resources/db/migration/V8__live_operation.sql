@@ -9,14 +9,18 @@ ALTER TABLE forecast_run ADD COLUMN clipped_values BIGINT;
 -- adaptive intervals): little-endian float32, the 80% level's steps then the 95% level's.
 ALTER TABLE forecast_origin ADD COLUMN half_widths ${binary};
 
--- A live run and what live operation keeps for it: the adaptive-interval state (see AdaptiveIntervals) and the newest
--- 5-minute step whose work (scores, state, forecast) is committed, from which a restarted watcher goes on.
+-- A live run and what live operation keeps for it: the adaptive-interval state (see AdaptiveIntervals), the newest
+-- 5-minute step whose work (scores, state, forecast) is committed, from which a restarted watcher goes on, and the
+-- error its drift is judged against.
 CREATE TABLE live_run (
     run_id            BIGINT PRIMARY KEY,
     corridor          VARCHAR(64) NOT NULL,
     model             VARCHAR(64) NOT NULL,
     interval_state    ${binary},
     processed_through TIMESTAMP WITH TIME ZONE,
+    -- the model's MAE before live operation (on the day before it began, or the held-back day of its fine-tune), which
+    -- its realised error is held to; NULL where unknown
+    reference_mae     DOUBLE PRECISION,
     CONSTRAINT live_run_corridor_model UNIQUE (corridor, model)
 );
 

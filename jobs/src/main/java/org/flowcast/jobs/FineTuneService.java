@@ -119,8 +119,8 @@ public final class FineTuneService {
                 new TimeRange(train.start(), train.end()), heldBack);
     }
 
-    /** Masked MAE over the observed flows of the held-back origins' targets (NaN where none was observed). */
-    static double heldBackMae(Forecaster model, SensorSeries series, List<Instant> origins) {
+    /** Masked MAE over the observed flows of the origins' targets (NaN where none was observed). */
+    public static double heldBackMae(Forecaster model, SensorSeries series, List<Instant> origins) {
         double sum = 0;
         long n = 0;
         for (Forecast f : model.predictAll(series, origins)) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * work is committed (empty before the first).
  */
 public record LiveRun(long runId, String corridor, String model, String modelFile, int horizon, List<Integer> stationIds,
-                      Optional<byte[]> intervalState, Optional<Instant> processedThrough) {
+                      Optional<byte[]> intervalState, Optional<Instant> processedThrough, double referenceMae) {
     public LiveRun {
         stationIds = List.copyOf(stationIds);
     }

@@ -45,6 +45,14 @@ public final class LiveRuns {
         });
     }
 
+    /** Records the error a run's drift is judged against (the model's MAE before live operation, or after its fine-tune). */
+    public void setReference(long runId, double mae) throws StoreException {
+        transaction("recording a live run's reference error", c -> {
+            store.setReference(c, runId, mae);
+            return null;
+        });
+    }
+
     /** Every live run, by corridor and model. */
     public List<LiveRun> all() throws StoreException {
         return database.read("reading the live runs", store::all);

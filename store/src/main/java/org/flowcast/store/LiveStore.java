@@ -23,7 +23,7 @@ import org.flowcast.core.TimeRange;
 /** The {@code live_run}, {@code forecast_score} and {@code forecast_latest} tables, and a live run's origin rows. */
 final class LiveStore {
     private static final String RUN_COLUMNS = "l.run_id, l.corridor, l.model, r.model_file, r.horizon, r.station_ids, l.interval_state, "
-            + "l.processed_through";
+            + "l.processed_through, l.reference_mae";
 
     private final ForecastStore forecasts = new ForecastStore();
     private final OriginRows originRows = new OriginRows();
@@ -60,8 +60,10 @@ final class LiveStore {
             }
         }
         OffsetDateTime through = rs.getObject(8, OffsetDateTime.class);
+        double reference = rs.getDouble(9);
         return new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), ids,
-                Optional.ofNullable(rs.getBytes(7)), Optional.ofNullable(through).map(OffsetDateTime::toInstant));
+                Optional.ofNullable(rs.getBytes(7)), Optional.ofNullable(through).map(OffsetDateTime::toInstant),
+                rs.wasNull() ? Double.NaN : reference);
     }
 
     /** Starts a live run: a forecast run of no origins yet, its station order recorded, and its live row. */
@@ -101,6 +103,18 @@ final class LiveStore {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_latest WHERE run_id = ?")) {
             delete.setLong(1, runId);
             delete.executeUpdate();
+        }
+    }
+
+    void setReference(Connection c, long runId, double mae) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE live_run SET reference_mae = ? WHERE run_id = ?")) {
+            if (Double.isNaN(mae)) {
+                update.setNull(1, Types.DOUBLE);
+            } else {
+                update.setDouble(1, mae);
+            }
+            update.setLong(2, runId);
+            update.executeUpdate();
         }
     }
 

@@ -20,6 +20,7 @@ import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.core.ValueState;
+import org.flowcast.jobs.FineTuneService;
 import org.flowcast.jobs.ForecastChecks;
 import org.flowcast.jobs.JobException;
 import org.flowcast.store.LiveRun;
@@ -38,6 +39,7 @@ import org.flowcast.store.StoredOrigin;
  */
 final class CorridorLive {
     private static final long STEP_SECONDS = 300;
+    private static final int DAY_STEPS = 288;
 
     private final Corridor corridor;
     private final Path modelFile;
@@ -60,6 +62,43 @@ final class CorridorLive {
         this.run = runs.open(corridor.name(), forecaster.modelName(), modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(),
                 forecaster.stationIds(), startAfter);
         this.intervals = intervalsFor(settings, notes);
+        if (Double.isNaN(run.referenceMae()) && startAfter.isPresent() && run.processedThrough().equals(startAfter)) {
+            double reference = referenceMae(startAfter.get());
+            runs.setReference(run.runId(), reference);
+            run = withReference(reference);
+        }
+    }
+
+    /**
+     * The model's MAE on the day before live operation began: the error its realised error is held to (its test part's,
+     * where {@code flowcast train} fitted it on the same data). NaN where that day holds no observed flow.
+     */
+    private double referenceMae(Instant through) throws StoreException {
+        int reads = forecaster.historySteps() - 1 + forecaster.warmUpSteps();
+        int horizon = forecaster.horizonSteps();
+        Instant dayBefore = through.minusSeconds(STEP_SECONDS * (DAY_STEPS - 1));
+        SensorSeries history = query.stations(forecaster.stationIds(),
+                new TimeRange(dayBefore.minusSeconds(STEP_SECONDS * (reads + horizon)), through.plusSeconds(STEP_SECONDS)));
+        List<Instant> origins = new ArrayList<>();
+        for (int t = Math.max(forecaster.historySteps() - 1, history.indexOf(dayBefore.minusSeconds(STEP_SECONDS * horizon)));
+             t >= 0 && t + horizon < history.length(); t++) {
+            origins.add(history.timeAt(t));
+        }
+        return origins.isEmpty() ? Double.NaN : FineTuneService.heldBackMae(forecaster, history, origins);
+    }
+
+    private LiveRun withReference(double reference) {
+        return new LiveRun(run.runId(), run.corridor(), run.model(), run.modelFile(), run.horizon(), run.stationIds(),
+                run.intervalState(), run.processedThrough(), reference);
+    }
+
+    /** The model's MAE before live operation, that its realised error is held to; NaN where unknown. */
+    double referenceMae() {
+        return run.referenceMae();
+    }
+
+    long runId() {
+        return run.runId();
     }
 
     /**
@@ -148,6 +187,14 @@ final class CorridorLive {
         return modelFile;
     }
 
+    int horizon() {
+        return forecaster.horizonSteps();
+    }
+
+    Corridor definition() {
+        return corridor;
+    }
+
     List<Integer> stationIds() {
         return forecaster.stationIds();
     }
@@ -194,7 +241,7 @@ final class CorridorLive {
         byte[] state = intervals.map(AdaptiveIntervals::toBytesWithoutScores).orElse(new byte[0]);
         runs.commit(run, new LiveStep(run.runId(), t, scores, state, forecast, issued));
         run = new LiveRun(run.runId(), run.corridor(), run.model(), run.modelFile(), run.horizon(), run.stationIds(),
-                Optional.of(state), Optional.of(t));
+                Optional.of(state), Optional.of(t), run.referenceMae());
         forecast.ifPresent(f -> remember(f, issued));
         return new Done(scores.size(), forecast.isPresent());
     }

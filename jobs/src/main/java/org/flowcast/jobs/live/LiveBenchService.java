@@ -90,7 +90,7 @@ public final class LiveBenchService {
                 WatchSettings settings = WatchSettings.defaults(inbox, request.models());
                 settings = new WatchSettings(inbox, settings.corridors(), settings.corridorFile(), request.models(), settings.model(),
                         Duration.ZERO, settings.poll(), settings.catchUpSteps(), settings.keepOrigins(),
-                        settings.keepScores(), settings.gamma(), true);
+                        settings.keepScores(), settings.gamma(), true, settings.drift());
                 WatchService watch = new WatchService(workspace, settings, new WatchService.Listener() {
                     @Override
                     public void file(FileIngestResult result) {

@@ -36,7 +36,7 @@ import org.flowcast.store.StoreException;
  * writes is idempotent per corridor, model and step, so a watcher killed at any moment and started again goes on from
  * what the store says it finished. One cycle at a time: {@link #cycle} does what is due; {@link #run} repeats it.
  */
-public final class WatchService {
+public final class WatchService implements AutoCloseable {
     private static final Duration STEP = Duration.ofMinutes(5);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
@@ -69,6 +69,7 @@ public final class WatchService {
     private final SeriesQuery query;
     private final Map<String, CorridorLive> live = new LinkedHashMap<>();
     private final WatchStatus status;
+    private final DriftWatch drift;
     private boolean corridorsResolved;
     private BooleanSupplier stopRequested = () -> false;
     /** The newest reading before the first files this watcher read: new live runs go on from the step after it. */
@@ -88,6 +89,7 @@ public final class WatchService {
         this.runs = new LiveRuns(workspace.database());
         this.query = new SeriesQuery(workspace.database());
         this.status = new WatchStatus(settings.inbox().resolve(WatchStatus.FILE_NAME));
+        this.drift = new DriftWatch(workspace, runs, settings.drift(), listener::note);
     }
 
     /** Repeats {@link #cycle} until {@code stop} says so (or, with {@code once}, until the inbox has nothing left to do). */
@@ -150,6 +152,7 @@ public final class WatchService {
             if (!corridorsResolved || metadata) {
                 resolveCorridors();
             }
+            swapInFineTuned();
             int steps = processDue(landed, rows);
             prune();
             status.write(clock.instant(), newestData(), live.values(), inbox.waiting());
@@ -160,6 +163,26 @@ public final class WatchService {
             status.failed(e.getMessage());
             throw new JobException(e.getMessage(), e);
         }
+    }
+
+    /** Models fine-tuned in the background that won against the old ones go on the live run from the next step. */
+    private void swapInFineTuned() throws JobException, StoreException {
+        for (Optional<DriftWatch.Tuned> t = drift.finished(); t.isPresent(); t = drift.finished()) {
+            listener.note(DriftWatch.describe(t.get()));
+            CorridorLive old = live.get(t.get().key());
+            if (t.get().outcome().replaced() && old != null) {
+                Forecaster tuned = ForecastJob.load(old.modelFile());
+                CorridorLive swapped = new CorridorLive(old.definition(), old.modelFile(), tuned, runs, query, settings.intervalSettings(),
+                        Optional.empty(), listener::note);
+                runs.setReference(swapped.runId(), t.get().outcome().challengerMae());
+                live.put(t.get().key(), swapped);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        drift.close();
     }
 
     /** The corridors to watch and their models; a corridor without a model file is said once and left out. */
@@ -254,6 +277,9 @@ public final class WatchService {
                     listener.note(message);
                     from.put(c, Instant.MAX); // this corridor waits for the next cycle
                 }
+            }
+            if (t.getEpochSecond() % DriftWatch.every().toSeconds() == 0) {
+                drift.check(t.plus(STEP), live.values());
             }
             boolean brought = landed != null && t.equals(newest.get());
             double latency = brought ? Duration.between(landed, clock.instant()).toNanos() / 1e9 : Double.NaN;

@@ -14,7 +14,17 @@ import org.flowcast.core.AdaptiveIntervalSettings;
  */
 public record WatchSettings(Path inbox, List<String> corridors, Optional<Path> corridorFile, Path modelsFolder, Optional<String> model,
                             Duration settle, Duration poll, int catchUpSteps, Duration keepOrigins, Duration keepScores, double gamma,
-                            boolean once) {
+                            boolean once, Drift drift) {
+    /**
+     * When a corridor's model has drifted and what to do then: its realised MAE over {@code window} above its MAE before
+     * live operation by more than {@code margin} (0.2: 20%) is drift, said once; with {@code retrain}, the model is then
+     * fine-tuned in the background on the {@code recent} newest days within {@code budget}, and replaces the old one only
+     * if it does better on the newest, held-back day.
+     */
+    public record Drift(Duration window, double margin, boolean retrain, Duration recent, Duration budget) {
+        public static final Drift DEFAULT = new Drift(Duration.ofHours(24), 0.2, false, Duration.ofDays(14), Duration.ofMinutes(2));
+    }
+
     public WatchSettings {
         corridors = List.copyOf(corridors);
     }
@@ -22,7 +32,7 @@ public record WatchSettings(Path inbox, List<String> corridors, Optional<Path> c
     /** Every corridor, its model files in {@code modelsFolder}, the defaults of {@code flowcast watch}. */
     public static WatchSettings defaults(Path inbox, Path modelsFolder) {
         return new WatchSettings(inbox, List.of("all"), Optional.empty(), modelsFolder, Optional.empty(), Duration.ofMillis(250),
-                Duration.ofMillis(200), 288, Duration.ofDays(14), Duration.ofDays(365), 0.005, false);
+                Duration.ofMillis(200), 288, Duration.ofDays(14), Duration.ofDays(365), 0.005, false, Drift.DEFAULT);
     }
 
     /**
@@ -35,6 +45,6 @@ public record WatchSettings(Path inbox, List<String> corridors, Optional<Path> c
 
     public WatchSettings withOnce(boolean stopWhenEmpty) {
         return new WatchSettings(inbox, corridors, corridorFile, modelsFolder, model, settle, poll, catchUpSteps, keepOrigins, keepScores,
-                gamma, stopWhenEmpty);
+                gamma, stopWhenEmpty, drift);
     }
 }
