@@ -42,7 +42,9 @@ final class LiveFeedRun {
                 // the JVM is shutting down: the hook reports the run
             }
         }
-        out.println(summary(summary, resumeOption));
+        if (!summary.stopped()) {
+            out.println(summary(summary, resumeOption)); // a stopped run's summary is the hook's to print
+        }
         return summary;
     }
 

@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
             "Each file is written whole as .NAME.part (a dot-file) in INBOX and then renamed to NAME in one atomic step: "
                 + "a watcher that skips dot-files and *.part files never reads half a file. Ctrl-C stops after the file being "
                 + "written lands, leaves no .part file, and prints the --from that continues the replay."},
-        footer = {"", "Examples:",
-            "  flowcast replay ../shared/data/pems-d12-orange /tmp/inbox --speed 300     # one file a second",
-            "  flowcast replay ~/.flowcast/sample /tmp/inbox --speed max --to 2023-02-08  # two days at once",
-            "  flowcast replay ~/.flowcast/sample /tmp/inbox --speed 60 --from 2023-02-07T08:15"})
+        footer = {"", "Examples (one file a second; two days at once; an hour a minute from a time on):",
+            "  flowcast replay ../shared/data/pems-d12-orange inbox --speed 300",
+            "  flowcast replay ~/.flowcast/sample inbox --speed max --to 2023-02-08",
+            "  flowcast replay ~/.flowcast/sample inbox --speed 60 --from 2023-02-07T08:15"})
 public final class ReplayCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "A folder of PeMS daily station_5min files of one district "
             + "(searched through), or one such file.")

@@ -49,8 +49,9 @@ import picocli.CommandLine.Spec;
             "--demand-shift or --lane-closure with --shift-from change the traffic deliberately from a day on, for live-operation "
                 + "experiments; the days before are unchanged."},
         footer = {"", "Examples:", "  flowcast sample --out /tmp/sample --compare ../shared/data/pems-d12-orange",
-            "  flowcast sample --district --corridors 4 --live /tmp/inbox --speed 300 --days 2",
-            "  flowcast sample --district --live /tmp/inbox --speed max --demand-shift 1.2 --shift-from 8"})
+            "  flowcast sample --district --live inbox --speed 300 --days 2",
+            "  flowcast sample --district --live inbox --speed max --days 14 \\",
+            "      --demand-shift 1.2 --shift-from 8"})
 public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder to write (default: ~/.flowcast/sample).")
     Path out;

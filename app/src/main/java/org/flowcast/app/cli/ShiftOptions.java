@@ -19,7 +19,7 @@ public final class ShiftOptions {
     Integer closedStation;
 
     @Option(names = "--shift-from", paramLabel = "DAY",
-            description = "The first shifted day, 1 being the sample's first (e.g. 8: from the second Monday).")
+            description = "The first shifted day, 1 being the sample's first (8: from its second Monday on).")
     Integer fromDay;
 
     @Spec(Spec.Target.MIXEE)

@@ -52,7 +52,7 @@ public record FeedSpeed(double factor) {
 
     @Override
     public String toString() {
-        return unlimited() ? "max" : String.format(Locale.ROOT, "%sx", factor == Math.rint(factor) ? String.valueOf((long) factor)
-                : String.valueOf(factor));
+        // as the command line writes it: max, 300, 1.5
+        return unlimited() ? "max" : factor == Math.rint(factor) ? String.valueOf((long) factor) : String.valueOf(factor);
     }
 }
