@@ -97,7 +97,44 @@ class BadCommandLineTableTest {
                         "--db", "DEMO", "--corridors", "DIR/absent.txt"),
                 row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"),
                 row("a benchmark's trained step past its horizon", 2, "--trained-step must lie from 1 to the horizon 12", "bench",
-                        "models", "--trained-step", "13"));
+                        "models", "--trained-step", "13"),
+                // live feeds (#36): replay and the sample district's feed
+                row("a replay of no speed", 2, "Missing required option: '--speed=N'", "replay", "DIR/pems", "DIR/inbox"),
+                row("a replay at speed 0", 2, "a speed lies from 0.01", "replay", "DIR/pems", "DIR/inbox", "--speed", "0"),
+                row("a replay at a speed in words", 2, "a speed is 'max' or a number", "replay", "DIR/pems", "DIR/inbox", "--speed",
+                        "fast"),
+                row("a replay of a missing SOURCE", 2, "does not exist; give a folder of PeMS daily station_5min files", "replay",
+                        "DIR/absent", "DIR/inbox", "--speed", "max"),
+                row("a replay of a folder without daily files", 2, "holds no PeMS daily station_5min file", "replay", "DIR/empty",
+                        "DIR/inbox", "--speed", "max"),
+                row("a replay into an INBOX that is a file", 2, "is a file; give a folder", "replay", "DIR/pems", "DIR/corridors.txt",
+                        "--speed", "max"),
+                row("a replay that ends before it starts", 2, "--from must come before --to", "replay", "DIR/pems", "DIR/inbox",
+                        "--speed", "max", "--from", "2022-01-05T10:00", "--to", "2022-01-05T09:00"),
+                row("a replay of no steps", 2, "must be at least 1", "replay", "DIR/pems", "DIR/inbox", "--speed", "max", "--steps", "0"),
+                row("a live sample at speed 0", 2, "a speed lies from 0.01", "sample", "--district", "--live", "DIR/inbox", "--speed", "0"),
+                row("a live sample of no speed", 2, "--live needs --speed N", "sample", "--district", "--live", "DIR/inbox"),
+                row("a live sample corridor", 2, "--live writes a district's feed; add --district", "sample", "--live", "DIR/inbox",
+                        "--speed", "max"),
+                row("a speed without a live feed", 2, "--speed paces a live feed", "sample", "--speed", "300", "--out", "DIR/sample"),
+                row("a live sample into an INBOX that is a file", 2, "is a file; give a folder", "sample", "--district", "--corridors",
+                        "2", "--stations", "3", "--weeks", "1", "--live", "DIR/corridors.txt", "--speed", "max"),
+                row("a live sample longer than its weeks", 2, "give --weeks 2 or more", "sample", "--district", "--corridors", "2",
+                        "--stations", "3", "--weeks", "1", "--live", "DIR/inbox", "--speed", "max", "--days", "8"),
+                row("a live sample of no days", 2, "must be at least 1", "sample", "--district", "--live", "DIR/inbox", "--speed",
+                        "max", "--days", "0"),
+                row("a demand shift of no day", 2, "--shift-from DAY", "sample", "--demand-shift", "1.2", "--out", "DIR/sample"),
+                row("a shift day without a shift", 2, "--shift-from needs --demand-shift", "sample", "--shift-from", "8", "--out",
+                        "DIR/sample"),
+                row("a demand shift out of bounds", 2, "from 0.1 to 5", "sample", "--demand-shift", "9", "--shift-from", "8", "--out",
+                        "DIR/sample"),
+                row("a shift past the sample's end", 2, "past the sample's 7 days", "sample", "--weeks", "1", "--demand-shift", "1.2",
+                        "--shift-from", "8", "--out", "DIR/sample"),
+                row("a lane closure at no station of the corridor", 2, "not a station of the sample corridor (990001 to 990005)",
+                        "sample", "--stations", "5", "--weeks", "1", "--lane-closure", "123", "--shift-from", "2", "--out", "DIR/sample"),
+                row("a lane closure at no station of the district", 2, "not a station of the sample district", "sample", "--district",
+                        "--corridors", "2", "--stations", "3", "--weeks", "1", "--lane-closure", "990001", "--shift-from", "2",
+                        "--out", "DIR/district"));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {
@@ -112,6 +149,8 @@ class BadCommandLineTableTest {
         Files.writeString(Files.createDirectories(dir.resolve("empty")).resolve("run.json"), "{}");
         Files.writeString(dir.resolve("corridors.txt"), "# a route\n990001, 990002\n");
         Files.writeString(dir.resolve("named.txt"), "route: north, 990002\n");
+        Files.writeString(Files.createDirectories(dir.resolve("pems")).resolve("d12_text_station_5min_2022_01_05.txt"),
+                "01/05/2022 00:00:00,1201,12,5,N,ML,.4,20,100,50,0.05,65.0\n");
         if (Arrays.asList(args).contains("DIR/p.fcm")) {
             Files.writeString(dir.resolve("p.fcm.checkpoint"), "an interrupted run's");
         }
@@ -125,6 +164,8 @@ class BadCommandLineTableTest {
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
         assertThat(result.err()).contains(message);
         assertThat(absent).doesNotExist();
+        assertThat(dir.resolve("inbox")).as("a refused feed writes nothing").doesNotExist();
+        assertThat(dir.resolve("sample")).as("a refused sample writes nothing").doesNotExist();
         if (Files.exists(dir.resolve("p.fcm.checkpoint"))) {
             assertThat(dir.resolve("p.fcm.checkpoint")).as("the checkpoint is kept").hasContent("an interrupted run's");
         }

@@ -23,10 +23,19 @@ public final class DemandProfile {
 
     private final SplittableRandom random;
     private final Map<LocalDate, Double> dayLevel = new HashMap<>();
+    private final double shiftFactor;
+    private final LocalDate shiftFrom;
     private double noise;
 
     public DemandProfile(SplittableRandom random) {
+        this(random, 1, LocalDate.MAX);
+    }
+
+    /** A profile multiplied by {@code shiftFactor} from {@code shiftFrom} on (a deliberate shift; see {@link TrafficShift}). */
+    public DemandProfile(SplittableRandom random, double shiftFactor, LocalDate shiftFrom) {
         this.random = random;
+        this.shiftFactor = shiftFactor;
+        this.shiftFrom = shiftFrom;
     }
 
     public static boolean isHoliday(LocalDate date) {
@@ -38,7 +47,9 @@ public final class DemandProfile {
         double level = dayLevel.computeIfAbsent(date, d -> Math.exp(0.06 * random.nextGaussian()));
         // AR(1) noise with a time constant of about half an hour at 10-second steps.
         noise = 0.9945 * noise + 0.105 * 0.03 * random.nextGaussian();
-        return Math.max(0.02, shape(date, hour) * level * (1 + noise));
+        double demand = Math.max(0.02, shape(date, hour) * level * (1 + noise));
+        // multiplied after the draws, so that the random streams, and every day before the shift, stay as they were
+        return date.isBefore(shiftFrom) ? demand : demand * shiftFactor;
     }
 
     /** The noise-free shape. */

@@ -30,10 +30,30 @@ public final class SampleCorridor {
     static final double MAINLINE_DEMAND = 5600;
     static final double RAMP_DEMAND = 700;
 
+    /** The id of the sample's first station; the others follow it. */
+    static final int FIRST_STATION = 990001;
+
     private final SampleConfig config;
+    private final TrafficShift shift;
 
     public SampleCorridor(SampleConfig config) {
+        this(config, TrafficShift.NONE);
+    }
+
+    /**
+     * A sample whose traffic shifts deliberately from a day on ({@link TrafficShift}); the days before are as without it.
+     *
+     * @throws IllegalArgumentException where the shift names no station of the sample or a day past its end
+     */
+    public SampleCorridor(SampleConfig config, TrafficShift shift) {
+        shift.checkWithin(config.days());
+        int closed = shift.closedLaneStation();
+        if (closed != 0 && (closed < FIRST_STATION || closed >= FIRST_STATION + config.stations())) {
+            throw new IllegalArgumentException("station " + closed + " is not a station of the sample corridor (" + FIRST_STATION
+                    + " to " + (FIRST_STATION + config.stations() - 1) + ")");
+        }
         this.config = config;
+        this.shift = shift;
     }
 
     /** What was written. */
@@ -62,7 +82,7 @@ public final class SampleCorridor {
 
     private String describe() {
         return String.format(Locale.ROOT, "generator=%d%nstations=%d%nweeks=%d%nseed=%d%nstart=%s%n", GENERATOR_VERSION,
-                config.stations(), config.weeks(), config.seed(), config.start());
+                config.stations(), config.weeks(), config.seed(), config.start()) + shift.describe();
     }
 
     /** The name of the metadata file for a config. */
@@ -86,8 +106,9 @@ public final class SampleCorridor {
         List<Incident> incidents = incidents(layout, intervals, random.split());
         DetectorFaults faults = new DetectorFaults(stations.size(), intervals, random.split());
         DetectorNoise noise = new DetectorNoise(layout, random.split());
-        FreewaySimulator simulator = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents,
-                MAINLINE_DEMAND, RAMP_DEMAND, PemsTime.ZONE);
+        int closed = shift.closedLaneStation() == 0 ? -1 : shift.closedLaneStation() - FIRST_STATION;
+        FreewaySimulator simulator = new FreewaySimulator(layout, shift.demand(random.split(), config.start()),
+                shift.withClosure(incidents, layout, closed, config.start()), MAINLINE_DEMAND, RAMP_DEMAND, PemsTime.ZONE);
 
         Path metadata = writeMetadata(folder, stations, layout);
         List<Path> files = new ArrayList<>();
@@ -139,7 +160,7 @@ public final class SampleCorridor {
         double lon = -117.85;
         for (int s = 0; s < layout.stations(); s++) {
             double miles = layout.postmile(s) - layout.postmile(0);
-            stations.add(new Station(990001 + s, SampleConfig.DISTRICT, SampleConfig.FREEWAY, SampleConfig.DIRECTION, "ML",
+            stations.add(new Station(FIRST_STATION + s, SampleConfig.DISTRICT, SampleConfig.FREEWAY, SampleConfig.DIRECTION, "ML",
                     layout.lanes(layout.stationCell(s)), layout.postmile(s),
                     Math.round((lat + miles * 0.0125) * 1e6) / 1e6, Math.round((lon - miles * 0.008) * 1e6) / 1e6,
                     "SAMPLE " + (char) ('A' + s % 26) + (s >= 26 ? String.valueOf(s / 26) : "")));

@@ -4,15 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
-import org.flowcast.core.PemsTime;
 import org.flowcast.core.Station;
 
 /**
@@ -31,9 +26,17 @@ public final class SampleDistrict {
     static final double JUNCTION_SHARE = 0.25;
 
     private final DistrictConfig config;
+    private final TrafficShift shift;
 
     public SampleDistrict(DistrictConfig config) {
+        this(config, TrafficShift.NONE);
+    }
+
+    /** A district whose traffic shifts deliberately from a day on ({@link TrafficShift}); the days before are as without it. */
+    public SampleDistrict(DistrictConfig config, TrafficShift shift) {
+        DistrictSimulation.check(config, shift);
         this.config = config;
+        this.shift = shift;
     }
 
     /** What was written. */
@@ -45,7 +48,7 @@ public final class SampleDistrict {
         return FREEWAYS[c / 2] + "-" + direction(c);
     }
 
-    private static String direction(int c) {
+    static String direction(int c) {
         boolean eastWest = FREEWAYS[c / 2] % 2 == 0;
         return c % 2 == 0 ? (eastWest ? "E" : "N") : (eastWest ? "W" : "S");
     }
@@ -69,58 +72,30 @@ public final class SampleDistrict {
     private String describe() {
         return String.format(Locale.ROOT, "district-generator=%d%ncorridors=%d%nstations=%d%nweeks=%d%nseed=%d%nstart=%s%n",
                 SampleCorridor.GENERATOR_VERSION, config.corridors(), config.stationsPerCorridor(), config.weeks(), config.seed(),
-                config.start());
+                config.start()) + shift.describe();
     }
 
     /** Writes the district into {@code folder}: files under temporary names, moved into place when complete. */
     public Written writeTo(Path folder) throws IOException {
         Files.createDirectories(folder);
         Files.deleteIfExists(folder.resolve(SampleCorridor.MARKER));
-        Instant start = config.start().atStartOfDay(PemsTime.ZONE).toInstant();
-        long intervals = (config.end().atStartOfDay(PemsTime.ZONE).toInstant().getEpochSecond() - start.getEpochSecond()) / 300;
-        SplittableRandom random = new SplittableRandom(config.seed());
-        List<Corridor> corridors = new ArrayList<>();
-        List<Station> stations = new ArrayList<>();
-        List<Double> statePostmile = new ArrayList<>();
-        List<Double> lengths = new ArrayList<>();
-        for (int c = 0; c < config.corridors(); c++) {
-            Corridor corridor = new Corridor(c, random.split(), start, intervals);
-            corridors.add(corridor);
-            stations.addAll(corridor.stations);
-            for (int s = 0; s < corridor.stations.size(); s++) {
-                statePostmile.add(Math.abs(corridor.stations.get(s).absolutePostmile() - corridor.layout.postmile(0)));
-                lengths.add(SampleCorridor.stationLength(corridor.layout, s));
-            }
-        }
-        Path metadata = MetadataFile.write(folder.resolve(String.format(Locale.ROOT, "d%02d_text_meta_%s.txt", SampleConfig.DISTRICT,
-                DayFile.FILE_DATE.format(config.start()))), stations, statePostmile.stream().mapToDouble(Double::doubleValue).toArray(),
-                lengths.stream().mapToDouble(Double::doubleValue).toArray());
+        DistrictSimulation simulation = new DistrictSimulation(config, shift);
+        Path metadata = MetadataFile.write(folder.resolve(simulation.metadataFileName()), simulation.metadataText());
         List<Path> files = new ArrayList<>();
         long rows = 0;
         DayFile day = null;
-        double[] exits = new double[corridors.size()];
         try {
-            for (long interval = 0; interval < intervals; interval++) {
-                ZonedDateTime local = start.plusSeconds(interval * 300).atZone(PemsTime.ZONE);
-                LocalDate date = local.toLocalDate();
+            while (simulation.hasNext()) {
+                SimulatedInterval interval = simulation.next();
+                LocalDate date = interval.local().toLocalDate();
                 if (day == null || !day.date.equals(date)) {
                     if (day != null) {
                         files.add(day.finish());
                     }
                     day = new DayFile(folder, SampleConfig.DISTRICT, date, true);
                 }
-                String timestamp = SampleCorridor.PEMS_TIME.format(local);
-                for (int c = 0; c < exits.length; c++) {
-                    exits[c] = corridors.get(c).run.exitFlow();
-                }
-                long now = interval;
-                // each corridor advances on its own random streams, so the two cores give the same rows as one
-                IntStream.range(0, corridors.size()).parallel().forEach(c ->
-                        corridors.get(c).advance(now, timestamp, linkedToPrevious(c) ? JUNCTION_SHARE * exits[c - 1] : 0));
-                for (Corridor corridor : corridors) {
-                    day.writer.append(corridor.rows);
-                    rows += corridor.rowCount;
-                }
+                day.writer.append(interval.rows());
+                rows += interval.rowCount();
             }
             if (day != null) {
                 files.add(day.finish());
@@ -131,66 +106,6 @@ public final class SampleDistrict {
                 day.abandon();
             }
         }
-        return new Written(files, metadata, rows, stations);
-    }
-
-    /** One corridor of the district with its simulation, faults and detector noise, and the rows of its latest interval. */
-    private final class Corridor {
-        final CorridorLayout layout;
-        final List<Station> stations;
-        final FreewaySimulator.Run run;
-        final DetectorFaults faults;
-        final DetectorNoise noise;
-        final StringBuilder rows = new StringBuilder(1 << 14);
-        int rowCount;
-
-        Corridor(int c, SplittableRandom random, Instant start, long intervals) {
-            layout = CorridorLayout.generate(config.stationsPerCorridor(), random.split());
-            stations = stations(c, layout);
-            List<Incident> incidents = SampleCorridor.incidents(layout, intervals, random.split());
-            faults = new DetectorFaults(stations.size(), intervals, random.split());
-            noise = new DetectorNoise(layout, random.split());
-            // a linked corridor's own entry demand is lower by what the junction brings
-            double mainline = SampleCorridor.MAINLINE_DEMAND * (linkedToPrevious(c) ? 0.8 : 1.0) * random.nextDouble(0.9, 1.05);
-            run = new FreewaySimulator(layout, new DemandProfile(random.split()), incidents, mainline, SampleCorridor.RAMP_DEMAND,
-                    PemsTime.ZONE)
-                    .start(start);
-        }
-
-        void advance(long interval, String timestamp, double junctionFlow) {
-            IntervalTruth truth = run.next(junctionFlow);
-            rows.setLength(0);
-            rowCount = 0;
-            for (int s = 0; s < stations.size(); s++) {
-                String row = noise.row(timestamp, stations.get(s), s, truth, faults.at(s, interval));
-                if (row != null) {
-                    rows.append(row).append('\n');
-                    rowCount++;
-                }
-            }
-        }
-
-        /**
-         * Stations numbered {@code 99CCSSS}-style from 9,900,000 up; absolute postmiles rise downstream on N and E
-         * corridors and fall on S and W ones, as PeMS's do.
-         */
-        private List<Station> stations(int c, CorridorLayout layout) {
-            String direction = direction(c);
-            boolean falling = direction.equals("S") || direction.equals("W");
-            double base = 5 + 40 * (c / 2 % 5);
-            List<Station> list = new ArrayList<>();
-            double lat = 33.45 + 0.05 * (c / 2);
-            double lon = -117.95 + 0.03 * (c / 2);
-            double length = layout.postmile(layout.stations() - 1) - layout.postmile(0);
-            for (int s = 0; s < layout.stations(); s++) {
-                double miles = layout.postmile(s) - layout.postmile(0);
-                double postmile = Math.round((falling ? base + length - miles : base + miles) * 1000) / 1000.0;
-                list.add(new Station(9_900_000 + (c + 1) * 1000 + s + 1, SampleConfig.DISTRICT, FREEWAYS[c / 2], direction, "ML",
-                        layout.lanes(layout.stationCell(s)), postmile, Math.round((lat + miles * 0.0125) * 1e6) / 1e6,
-                        Math.round((lon - miles * 0.008) * 1e6) / 1e6, corridorName(c) + " " + (char) ('A' + s % 26)
-                        + (s >= 26 ? String.valueOf(s / 26) : "")));
-            }
-            return list;
-        }
+        return new Written(files, metadata, rows, simulation.stations());
     }
 }

@@ -35,6 +35,7 @@ public final class FlowcastCommand implements Runnable {
     public static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
             "demo", DemoCommand.class,
             "sample", SampleCommand.class,
+            "replay", ReplayCommand.class,
             "ingest", IngestCommand.class,
             "stations", StationsCommand.class,
             "corridors", CorridorsCommand.class,

@@ -2,6 +2,7 @@ package org.flowcast.jobs.cli;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowcast.jobs.feed.FeedSpeed;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -34,6 +35,18 @@ public final class OptionValues {
                 throw new TypeConversionException("must be at least 1, was " + value);
             }
             return n;
+        }
+    }
+
+    /** A live feed's speed: {@code max}, or how much faster than real time (1 = a 5-minute file every 5 minutes). */
+    public static final class Speed implements ITypeConverter<FeedSpeed> {
+        @Override
+        public FeedSpeed convert(String value) {
+            try {
+                return FeedSpeed.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
