@@ -1,12 +1,14 @@
 package org.flowcast.app.cli;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.SensorSeries;
+import org.flowcast.jobs.FineTuneService;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.SeriesReader;
@@ -14,6 +16,7 @@ import org.flowcast.jobs.SeriesRequest;
 import org.flowcast.jobs.TrainService;
 import org.flowcast.jobs.TrainingSettings;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.DurationConverter;
 import org.flowcast.jobs.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,8 +42,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     CorridorOptions corridors;
 
-    @Option(names = "--model", required = true, description = "Model name; 'flowcast models' lists them.")
+    @Option(names = "--model", description = "Model name; 'flowcast models' lists them.")
     String model;
+
+    @Option(names = "--from-model", paramLabel = "FILE", description = "Fine-tune this model file on the newest data instead: it goes "
+            + "on training from its weights (a statistical model is fitted again) on the --recent days but the newest, which is "
+            + "held back; the new model replaces the file only if it does better on that day (the old one is kept as "
+            + "FILE.prev-<hash>), or goes to --out whatever it scores.")
+    Path fromModel;
+
+    @Option(names = "--recent", converter = DurationConverter.class, defaultValue = "14d", paramLabel = "DURATION",
+            description = "With --from-model: the newest data to fine-tune on, the held-back day included (default: ${DEFAULT-VALUE}).")
+    Duration recent;
 
     @Mixin
     TrainingOptions training;
@@ -64,6 +77,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JobException {
+        if ((model == null) == (fromModel == null)) {
+            throw new ParameterException(spec.commandLine(), "give --model NAME to train a new model, or --from-model FILE to "
+                    + "fine-tune one");
+        }
+        if (fromModel != null) {
+            return fineTune();
+        }
         SeriesRequest request = selection.request();
         corridors.validate(request);
         if (resume && fresh) {
@@ -105,6 +125,34 @@ public final class TrainCommand implements Callable<Integer> {
                         outcome.split().trainOrigins(), outcome.split().validationOrigins());
             });
         }
+    }
+
+    /** {@code --from-model}: champion and challenger on the newest held-back day. */
+    private int fineTune() throws JobException {
+        if (corridors.chosen() || selection.request().namesStations()) {
+            throw new ParameterException(spec.commandLine(), "--from-model trains on the stations of the model file; give no "
+                    + "--corridor, --stations or --freeway");
+        }
+        TrainingSettings settings = training.checkedFor(List.of());
+        PrintWriter err = spec.commandLine().getErr();
+        FineTuneService.Outcome outcome;
+        try (Workspace workspace = database.open()) {
+            outcome = FineTuneService.fineTune(workspace, new FineTuneService.Request(fromModel, settings.config(), recent,
+                    Optional.ofNullable(out)), new EpochProgress(err, fromModel.getFileName().toString()));
+        }
+        PrintWriter output = spec.commandLine().getOut();
+        output.printf(Locale.ROOT, "Fine-tuned %s on %s to %s in %.1f s: MAE %.2f on the held-back day (%s to %s) against the "
+                + "model's %.2f.%n", fromModel, outcome.data().from(), outcome.data().to(), outcome.seconds(), outcome.challengerMae(),
+                outcome.heldBack().from(), outcome.heldBack().to(), outcome.parentMae());
+        if (out != null) {
+            output.println("Wrote " + outcome.file() + ".");
+        } else if (outcome.replaced()) {
+            output.println("It replaced " + fromModel + "; the old model is kept as "
+                    + outcome.keptParent().map(Path::toString).orElse("?") + ".");
+        } else {
+            output.println("It did not do better: " + fromModel + " is unchanged.");
+        }
+        return 0;
     }
 
     private TrainService.Request request(TrainingSettings settings, Path file) throws JobException {

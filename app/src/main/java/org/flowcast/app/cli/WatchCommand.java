@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -92,6 +93,20 @@ public final class WatchCommand implements Callable<Integer> {
             description = "How long realised accuracy rows are kept (default: ${DEFAULT-VALUE}).")
     Duration keepScores;
 
+    @Option(names = "--retrain", description = "Fine-tune a corridor's model in the background when its error drifts (see "
+            + "--drift-margin); the new model replaces the old only if it does better on the newest, held-back day, and the old "
+            + "file is kept beside it.")
+    boolean retrain;
+
+    @Option(names = "--drift-margin", defaultValue = "0.2", paramLabel = "SHARE",
+            description = "Drift: the realised MAE of the last 24 hours above the model's MAE before live operation by more than "
+                    + "this share (default: ${DEFAULT-VALUE}, 20%%).")
+    double driftMargin;
+
+    @Option(names = "--retrain-seconds", converter = OptionValues.AtLeastOne.class, defaultValue = "120", paramLabel = "S",
+            description = "A fine-tune's training budget in seconds (default: ${DEFAULT-VALUE}); it trains on the 14 newest days.")
+    int retrainSeconds;
+
     @Option(names = "--once", description = "Stop when the inbox has nothing left to do (a cron job, a test), rather than wait.")
     boolean once;
 
@@ -110,9 +125,14 @@ public final class WatchCommand implements Callable<Integer> {
             out.println(Tables.render(List.of("corridor", "model", "newest origin"), report.rows(TIME)));
             return 0;
         }
+        if (!(driftMargin > 0 && driftMargin <= 10)) {
+            throw new ParameterException(spec.commandLine(), "--drift-margin must lie above 0 and at most 10 (1000%), was " + driftMargin);
+        }
+        WatchSettings.Drift drift = new WatchSettings.Drift(WatchSettings.Drift.DEFAULT.window(), driftMargin, retrain,
+                WatchSettings.Drift.DEFAULT.recent(), Duration.ofSeconds(retrainSeconds));
         WatchSettings settings = new WatchSettings(inbox, corridors, Optional.ofNullable(corridorFile),
                 modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder, Optional.ofNullable(model), settle, poll, catchUp,
-                keepOrigins, keepScores, WatchSettings.defaults(inbox, inbox).gamma(), once);
+                keepOrigins, keepScores, WatchSettings.defaults(inbox, inbox).gamma(), once, drift);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -125,9 +145,9 @@ public final class WatchCommand implements Callable<Integer> {
             }
         }, "flowcast-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Workspace workspace = database.open()) {
-            WatchService service = new WatchService(workspace, settings, new Lines(out, spec.commandLine().getErr()),
-                    Clock.systemUTC());
+        try (Workspace workspace = database.open();
+             WatchService service = new WatchService(workspace, settings, new Lines(out, spec.commandLine().getErr()),
+                     Clock.systemUTC())) {
             out.printf(Locale.ROOT, "Watching %s into %s (Ctrl-C stops after the step under way).%n", inbox, workspace.name());
             out.flush();
             service.run(stop::get);
