@@ -2,16 +2,23 @@ package org.flowcast.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.core.FlowcastHome;
+import org.flowcast.core.PemsTime;
+import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.jobs.DemoService;
 import org.flowcast.jobs.ForecastJob;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.cli.OptionValues;
+import org.flowcast.jobs.feed.FeedSpeed;
+import org.flowcast.jobs.live.LiveDemoService;
+import org.flowcast.jobs.live.WatchService;
 import org.flowcast.sample.SampleConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs everything on the bundled sample corridor: sample → ingest → train → evaluate → report → "
                 + "forecasts in the database. Takes a few minutes on 2 cores the first time; a second run reuses what is there."})
 public final class DemoCommand implements Callable<Integer> {
+    private static final DateTimeFormatter STEP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
+            .withZone(PemsTime.ZONE);
     public static final List<String> MODELS = DemoService.MODELS;
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where the demo keeps its sample, database, models and report "
@@ -54,6 +63,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--retrain", description = "Train the models again even if the demo trained them before.")
     boolean retrain;
+
+    @Option(names = "--live", description = "Then live operation: the sample's last day replayed into a watcher as a live feed "
+            + "(in live/ of the work folder, the demo's database left as it is), every model scoring, recalibrating and "
+            + "forecasting step by step; with --dashboard the window follows it.")
+    boolean live;
+
+    @Option(names = "--speed", defaultValue = "300", paramLabel = "N", converter = OptionValues.Speed.class,
+            description = "With --live: how many times faster than real time the day is replayed (default: ${DEFAULT-VALUE}: "
+                    + "a 5-minute step a second; 'max' as fast as it goes).")
+    FeedSpeed speed;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +127,44 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("Dashboard: flowcast dashboard --db " + settings.database() + "   (or rerun with --dashboard)");
         }
+        if (live) {
+            runLive(home, out, err);
+        }
         return 0;
+    }
+
+    /** The sample's last day replayed into a watcher, a line per step. */
+    private void runLive(Path home, PrintWriter out, PrintWriter err) throws JobException {
+        out.println();
+        out.println("Live operation on the sample's last day:");
+        LiveDemoService.Prepared prepared = LiveDemoService.prepare(home, line -> err.println("  " + line));
+        out.println("  watching " + prepared.inbox() + " into " + prepared.database());
+        out.flush();
+        long began = System.nanoTime();
+        int[] steps = {0};
+        LiveDemoService.run(prepared, speed, new WatchService.Listener() {
+            @Override
+            public void file(FileIngestResult result) {
+                if (result.status().isFailure()) {
+                    err.println("  " + result.message());
+                }
+            }
+
+            @Override
+            public void step(WatchService.StepReport r) {
+                steps[0]++;
+                out.printf(Locale.ROOT, "  %s  %d models forecast, %,d scored%s%n", STEP_TIME.format(r.step()), r.refreshed(), r.scored(),
+                        Double.isNaN(r.latencySeconds()) ? "" : String.format(Locale.ROOT, ", %.2f s after the file", r.latencySeconds()));
+                out.flush();
+            }
+
+            @Override
+            public void note(String message) {
+                err.println("  " + message);
+            }
+        }, () -> false);
+        out.printf(Locale.ROOT, "Live: %d steps in %.0f s. Realised accuracy: flowcast accuracy --db %s%n", steps[0],
+                (System.nanoTime() - began) / 1e9, prepared.database());
     }
 
     /** Prints how long the phase that ends took, and starts the clock of the next. */
