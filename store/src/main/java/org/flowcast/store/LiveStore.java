@@ -69,8 +69,9 @@ final class LiveStore {
     /** Starts a live run: a forecast run of no origins yet, its station order recorded, and its live row. */
     long create(Connection c, String corridor, String model, String modelFile, int horizon, List<Integer> stationIds,
                 Optional<Instant> startAfter) throws SQLException {
-        Instant now = Instant.now();
-        long runId = forecasts.beginRun(c, "live|" + corridor + "|" + model, model, modelFile, horizon, new TimeRange(now, now),
+        // the run's range is data time (its first origin comes after startAfter), not the clock's: a replay's data is old
+        Instant first = startAfter.map(t -> t.plusSeconds(300)).orElse(Instant.now());
+        long runId = forecasts.beginRun(c, "live|" + corridor + "|" + model, model, modelFile, horizon, new TimeRange(first, first),
                 stationIds.size(), InputShares.UNKNOWN);
         forecasts.nameCorridor(c, runId, corridor);
         try (PreparedStatement layout = c.prepareStatement("UPDATE forecast_run SET station_ids = ? WHERE id = ?")) {

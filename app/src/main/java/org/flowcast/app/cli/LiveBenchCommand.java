@@ -59,10 +59,11 @@ public final class LiveBenchCommand implements Callable<Integer> {
                     err.println("  " + line);
                     err.flush();
                 });
-        out.println(Tables.render(List.of("corridors", "stations", "rows a step", "steps", "p50 s", "p95 s", "worst s"),
+        out.println(Tables.render(List.of("corridors", "stations", "rows a step", "steps", "p50 s", "p95 s", "worst s", "ingest ms"),
                 List.of(List.of(String.valueOf(figures.corridors()), String.valueOf(figures.stations()),
                         String.valueOf(figures.rowsPerStep()), String.valueOf(figures.seconds().length), seconds(figures.percentile(0.5)),
-                        seconds(figures.percentile(0.95)), seconds(figures.percentile(1.0))))));
+                        seconds(figures.percentile(0.95)), seconds(figures.percentile(1.0)),
+                        String.format(Locale.ROOT, "%.1f", 1000 * figures.medianIngest())))));
         out.println("Models: " + String.join(", ", figures.watched()));
         figures.writeJson(json);
         out.println("Figures written to " + json.toAbsolutePath());

@@ -34,9 +34,19 @@ public final class LiveBenchService {
     }
 
     /** Latency of each step, warm-up first, and what was refreshed. */
-    public record Figures(int corridors, int stations, List<String> watched, double[] warmUpSeconds, double[] seconds, long rowsPerStep) {
+    public record Figures(int corridors, int stations, List<String> watched, double[] warmUpSeconds, double[] seconds, long rowsPerStep,
+                          double[] ingestSeconds) {
         public double percentile(double p) {
-            double[] sorted = seconds.clone();
+            return percentile(seconds, p);
+        }
+
+        /** The median seconds a step's file took to ingest, in the measured steps. */
+        public double medianIngest() {
+            return percentile(ingestSeconds, 0.5);
+        }
+
+        private static double percentile(double[] values, double p) {
+            double[] sorted = values.clone();
             Arrays.sort(sorted);
             return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
         }
@@ -52,6 +62,7 @@ public final class LiveBenchService {
             root.put("rowsPerStep", rowsPerStep);
             root.put("p50Seconds", percentile(0.5));
             root.put("p95Seconds", percentile(0.95));
+            root.put("medianIngestSeconds", medianIngest());
             ArrayNode measured = root.putArray("stepSeconds");
             Arrays.stream(seconds).forEach(measured::add);
             ArrayNode warm = root.putArray("warmUpSeconds");
@@ -124,10 +135,13 @@ public final class LiveBenchService {
                 }
                 double[] all = reports.stream().filter(r -> !Double.isNaN(r.latencySeconds()))
                         .mapToDouble(WatchService.StepReport::latencySeconds).toArray();
+                double[] ingest = reports.stream().filter(r -> !Double.isNaN(r.ingestSeconds()))
+                        .mapToDouble(WatchService.StepReport::ingestSeconds).toArray();
                 int corridors = watch.watched().size();
                 int stations = reports.isEmpty() ? 0 : watch.stationCount();
                 return new Figures(corridors, stations, watch.watched(), Arrays.copyOfRange(all, 0, Math.min(request.warmUp(), all.length)),
-                        Arrays.copyOfRange(all, Math.min(request.warmUp(), all.length), all.length), rows[0]);
+                        Arrays.copyOfRange(all, Math.min(request.warmUp(), all.length), all.length), rows[0],
+                        Arrays.copyOfRange(ingest, Math.min(request.warmUp(), ingest.length), ingest.length));
             }
         } catch (IOException e) {
             throw new JobException("the live bench could not copy the database or write its inbox: " + e.getMessage(), e);

@@ -54,10 +54,10 @@ public final class WatchService implements AutoCloseable {
 
     /**
      * One 5-minute step: its time, the rows the files of its cycle loaded, the corridors refreshed (and failed), the
-     * stored forecasts scored, and the seconds from the newest file's landing to the commit of the step's last corridor
-     * (NaN for a step no file of this cycle brought: a catch-up).
+     * stored forecasts scored, the seconds from the newest file's landing to the commit of the step's last corridor
+     * (NaN for a step no file of this cycle brought: a catch-up), and the seconds the cycle's ingest took (NaN likewise).
      */
-    public record StepReport(Instant step, long rows, int refreshed, int failed, int scored, double latencySeconds) {
+    public record StepReport(Instant step, long rows, int refreshed, int failed, int scored, double latencySeconds, double ingestSeconds) {
     }
 
     private final Workspace workspace;
@@ -129,14 +129,17 @@ public final class WatchService implements AutoCloseable {
             }
             Instant landed = null;
             long rows = 0;
+            double ingestSeconds = Double.NaN;
             boolean metadata = false;
             if (!files.isEmpty()) {
+                long ingestBegan = System.nanoTime();
                 for (Path file : files) {
                     Instant modified = Files.getLastModifiedTime(file).toInstant();
                     landed = landed == null || modified.isAfter(landed) ? modified : landed;
                 }
                 List<FileIngestResult> results = new Ingester(workspace.database(), IngestOptions.defaults(), IngestListener.NONE)
                         .ingest(files);
+                ingestSeconds = (System.nanoTime() - ingestBegan) / 1e9;
                 for (FileIngestResult r : results) {
                     if (r.status().isFailure()) {
                         inbox.failed(r.file(), r.message());
@@ -153,7 +156,7 @@ public final class WatchService implements AutoCloseable {
                 resolveCorridors();
             }
             swapInFineTuned();
-            int steps = processDue(landed, rows);
+            int steps = processDue(landed, rows, ingestSeconds);
             prune();
             status.write(clock.instant(), newestData(), live.values(), inbox.waiting());
             return !files.isEmpty() || steps > 0;
@@ -235,7 +238,7 @@ public final class WatchService implements AutoCloseable {
     }
 
     /** Does every step due, time by time, corridor by corridor; returns how many steps were done. */
-    private int processDue(Instant landed, long rows) throws StoreException {
+    private int processDue(Instant landed, long rows, double ingestSeconds) throws StoreException {
         Optional<Instant> newest = newestData();
         if (newest.isEmpty()) {
             return 0;
@@ -283,7 +286,7 @@ public final class WatchService implements AutoCloseable {
             }
             boolean brought = landed != null && t.equals(newest.get());
             double latency = brought ? Duration.between(landed, clock.instant()).toNanos() / 1e9 : Double.NaN;
-            listener.step(new StepReport(t, brought ? rows : 0, refreshed, failed, scored, latency));
+            listener.step(new StepReport(t, brought ? rows : 0, refreshed, failed, scored, latency, brought ? ingestSeconds : Double.NaN));
         }
         return due.size();
     }
