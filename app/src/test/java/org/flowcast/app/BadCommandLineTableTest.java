@@ -97,7 +97,21 @@ class BadCommandLineTableTest {
                         "--db", "DEMO", "--corridors", "DIR/absent.txt"),
                 row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"),
                 row("a benchmark's trained step past its horizon", 2, "--trained-step must lie from 1 to the horizon 12", "bench",
-                        "models", "--trained-step", "13"));
+                        "models", "--trained-step", "13"),
+                // other systems read the forecasts (#36)
+                row("an export format there is not", 2, "expected one of [CSV, JSON, PARQUET]", "export", "--db", "EMPTY", "--format",
+                        "xml"),
+                row("Parquet to standard output", 2, "Parquet is binary and goes to a file: give --out FILE.parquet", "export", "--db",
+                        "EMPTY", "--format", "parquet"),
+                row("a run and a corridor at once", 2, "give --run ID or --corridor NAME, not both", "export", "--db", "EMPTY",
+                        "--run", "1", "--corridor", "5-N"),
+                row("a time that chooses no accuracy rows", 2, "add --accuracy, or drop --since", "export", "--db", "EMPTY",
+                        "--since", "2023-04-10"),
+                row("an export of a run there is not", 1, "there is no forecast run 4242; the runs are", "export", "--db", "DEMO",
+                        "--run", "4242", "--out", "ABSENT"),
+                row("a deletion of a run there is not", 1, "there is no forecast run 4242; the database holds none", "runs", "--db",
+                        "EMPTY", "--delete", "4242"),
+                row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {
