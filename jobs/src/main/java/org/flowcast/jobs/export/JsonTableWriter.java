@@ -2,6 +2,7 @@ package org.flowcast.jobs.export;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -16,7 +17,8 @@ final class JsonTableWriter implements TableWriter {
     private final List<ExportColumn> columns;
 
     JsonTableWriter(Writer out, List<ExportColumn> columns) throws IOException {
-        this.json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
+        this.json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)
+                .setPrettyPrinter(new RowPerLine());
         this.columns = List.copyOf(columns);
         json.writeStartArray();
     }
@@ -26,7 +28,6 @@ final class JsonTableWriter implements TableWriter {
         if (values.length != columns.size()) {
             throw new IllegalArgumentException(values.length + " values for " + columns.size() + " columns");
         }
-        json.writeRaw('\n');
         json.writeStartObject();
         for (int i = 0; i < values.length; i++) {
             json.writeFieldName(columns.get(i).name());
@@ -50,7 +51,6 @@ final class JsonTableWriter implements TableWriter {
 
     @Override
     public void finish() throws IOException {
-        json.writeRaw('\n');
         json.writeEndArray();
         json.writeRaw('\n');
         json.flush();
@@ -59,5 +59,25 @@ final class JsonTableWriter implements TableWriter {
     @Override
     public void close() throws IOException {
         json.flush();
+    }
+
+    /** The rows' array with one row object a line; inside a row, no spaces. */
+    private static final class RowPerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(values > 0 ? "\n]" : "]");
+        }
     }
 }
