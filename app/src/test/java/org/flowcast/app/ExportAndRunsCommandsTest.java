@@ -87,6 +87,16 @@ class ExportAndRunsCommandsTest {
     }
 
     @Test
+    void helpSaysWhatIsWrittenWithoutAWarning() {
+        for (String command : List.of("export", "runs")) {
+            Result help = FlowcastCommandTest.run(command, "--help");
+            assertThat(help.exitCode()).isZero();
+            assertThat(help.err()).as(command).isEmpty();
+        }
+        assertThat(FlowcastCommandTest.run("export", "--help").out()).contains("80% and 95% bounds", "forecast_values");
+    }
+
+    @Test
     void runsAreListedByCorridorWithTheLiveRunAndTheRangeOfItsOriginsInPacificTime() {
         Result result = flowcast("runs");
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 /** {@code flowcast export}: forecasts and realised accuracy as files other systems read. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes forecasts or realised accuracy for other systems, one row per station, origin, target time and step "
-                + "(flow, 80% and 95% bounds, model, corridor, run), or per live origin and step (MAE, RMSE, MAPE, interval "
+                + "(flow, 80%% and 95%% bounds, model, corridor, run), or per live origin and step (MAE, RMSE, MAPE, interval "
                 + "coverage): every forecast of a stored run (--run), the newest forecasts of every live corridor or of one "
                 + "(the default, --corridor: the forecast_values view), or the realised accuracy of live forecasts (--accuracy: "
                 + "the forecast_accuracy view). Times are ISO-8601 UTC instants (origin_ts, target_ts) with the Pacific "
