@@ -134,7 +134,21 @@ class BadCommandLineTableTest {
                         "sample", "--stations", "5", "--weeks", "1", "--lane-closure", "123", "--shift-from", "2", "--out", "DIR/sample"),
                 row("a lane closure at no station of the district", 2, "not a station of the sample district", "sample", "--district",
                         "--corridors", "2", "--stations", "3", "--weeks", "1", "--lane-closure", "990001", "--shift-from", "2",
-                        "--out", "DIR/district"));
+                        "--out", "DIR/district"),
+                // other systems read the forecasts (#36)
+                row("an export format there is not", 2, "expected one of [CSV, JSON, PARQUET]", "export", "--db", "EMPTY", "--format",
+                        "xml"),
+                row("Parquet to standard output", 2, "Parquet is binary and goes to a file: give --out FILE.parquet", "export", "--db",
+                        "EMPTY", "--format", "parquet"),
+                row("a run and a corridor at once", 2, "give --run ID or --corridor NAME, not both", "export", "--db", "EMPTY",
+                        "--run", "1", "--corridor", "5-N"),
+                row("a time that chooses no accuracy rows", 2, "add --accuracy, or drop --since", "export", "--db", "EMPTY",
+                        "--since", "2023-04-10"),
+                row("an export of a run there is not", 1, "there is no forecast run 4242; the runs are", "export", "--db", "DEMO",
+                        "--run", "4242", "--out", "ABSENT"),
+                row("a deletion of a run there is not", 1, "there is no forecast run 4242; the database holds none", "runs", "--db",
+                        "EMPTY", "--delete", "4242"),
+                row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Live operation: ingests the PeMS files that land in INBOX (any format 'ingest' reads; a live feed's files "
                 + "hold the newest 5-minute interval of many stations) and, for every new 5-minute step, has every watched "
-                + "corridor's model score the forecasts whose targets came, update its adaptive 80/95% intervals, and forecast "
+                + "corridor's model score the forecasts whose targets came, update its adaptive 80/95%% intervals, and forecast "
                 + "the next steps from the newest origin; each step of each corridor is committed as one, so a watcher killed at "
                 + "any moment and started again goes on where it stopped. Read files move to INBOX/done, refused ones to "
                 + "INBOX/failed with a .reason file.",
