@@ -201,8 +201,11 @@ final class ForecastStore {
                 + "stations, origins, created_at, input_observed, input_imputed, input_missing, corridor FROM forecast_run ORDER BY id");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
+                Instant from = rs.getObject(6, OffsetDateTime.class).toInstant();
+                Instant to = rs.getObject(7, OffsetDateTime.class).toInstant();
+                // a live run of an earlier version kept the moment it started as its first origin, after data of the past
                 runs.add(new ForecastRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        new TimeRange(rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant()),
+                        new TimeRange(from.isAfter(to) ? to : from, to),
                         rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant(), shares(rs), rs.getString(14)));
             }
         }
