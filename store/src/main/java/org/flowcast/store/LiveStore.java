@@ -143,11 +143,14 @@ final class LiveStore {
             }
             originRows.add(c, run.runId(), List.of(forecast), halfWidths(step.issued(), forecast.horizonSteps()));
             ForecastStore.countClipped(c, run.runId(), List.of(forecast));
+            // the run's origins span its stored origins (created, it spans the moment it started: data time may lie long before)
             try (PreparedStatement count = c.prepareStatement("UPDATE forecast_run SET origins = (SELECT COUNT(*) FROM forecast_origin "
-                    + "WHERE run_id = ?), range_to = ? WHERE id = ?")) {
+                    + "WHERE run_id = ?), range_from = (SELECT MIN(origin_ts) FROM forecast_origin WHERE run_id = ?), range_to = ? "
+                    + "WHERE id = ?")) {
                 count.setLong(1, run.runId());
-                count.setObject(2, utc(forecast.origin().plusSeconds(300)));
-                count.setLong(3, run.runId());
+                count.setLong(2, run.runId());
+                count.setObject(3, utc(forecast.origin().plusSeconds(300)));
+                count.setLong(4, run.runId());
                 count.executeUpdate();
             }
             writeLatest(c, run, forecast);
@@ -330,7 +333,8 @@ final class LiveStore {
         }
         try (Statement count = c.createStatement()) {
             count.executeUpdate("UPDATE forecast_run SET origins = (SELECT COUNT(*) FROM forecast_origin o "
-                    + "WHERE o.run_id = forecast_run.id) WHERE id IN (SELECT run_id FROM live_run)");
+                    + "WHERE o.run_id = forecast_run.id), range_from = COALESCE((SELECT MIN(o.origin_ts) FROM forecast_origin o "
+                    + "WHERE o.run_id = forecast_run.id), range_from) WHERE id IN (SELECT run_id FROM live_run)");
         }
         long scores;
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_score WHERE target_ts < ?")) {
