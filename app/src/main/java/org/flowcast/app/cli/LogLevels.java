@@ -21,6 +21,10 @@ final class LogLevels {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
+        // slf4j says on stderr which provider the property named ("SLF4J(I): Attempting to load provider ...") unless told not to
+        if (System.getProperty("slf4j.internal.verbosity") == null && !on) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         verbose = on;
         Runnable started = onChange;
         if (started != null) {
