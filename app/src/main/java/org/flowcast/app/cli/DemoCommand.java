@@ -23,6 +23,7 @@ import org.flowcast.sample.SampleConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -80,6 +81,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JobException {
         long began = System.nanoTime();
+        SampleConfig sample;
+        try {
+            sample = new SampleConfig(stations, weeks, SampleConfig.DEFAULT.seed(), SampleConfig.DEFAULT.start());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage() + "; check --stations and --weeks");
+        }
         if (dashboard && !DashboardStage.hasDisplay()) {
             // say so before minutes of work, not after
             throw new CommandFailure("--dashboard needs a display: run it in a desktop session or under 'xvfb-run -a', or leave "
@@ -88,9 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path home = workdir == null ? FlowcastHome.path() : workdir;
-        DemoService.Settings settings = new DemoService.Settings(home,
-                new SampleConfig(stations, weeks, SampleConfig.DEFAULT.seed(), SampleConfig.DEFAULT.start()),
-                Duration.ofSeconds(trainSeconds), Duration.ofSeconds(baselineSeconds), retrain);
+        DemoService.Settings settings = new DemoService.Settings(home, sample, Duration.ofSeconds(trainSeconds),
+                Duration.ofSeconds(baselineSeconds), retrain);
         DemoService.Outcome outcome;
         long[] phaseStart = {0};
         outcome = new DemoService().run(settings, new DemoService.Steps() {

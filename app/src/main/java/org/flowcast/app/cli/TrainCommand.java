@@ -122,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             return corridors.runEach(chosen, "trained", "training", corridor -> {
                 TrainService.Plan plan = service.plan(request(settings, ModelFiles.corridorFile(folder, model, settings.horizon(),
                         corridor.name())), new EpochProgress(err, model + " " + corridor.name()));
-                SensorSeries series = SeriesReader.read(workspace, request, corridor);
+                SensorSeries series = SeriesReader.read(workspace, request, corridor, w -> err.println("warning: " + w));
                 TrainService.Outcome outcome = service.train(plan, series, s -> { });
                 return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
                         outcome.split().trainOrigins(), outcome.split().validationOrigins());
