@@ -225,8 +225,8 @@ class BadCommandLineTableTest {
                         "--since", "2023-04-10"),
                 row("an export of a run there is not", 1, "there is no forecast run 4242; the runs are", "export", "--db", "DEMO",
                         "--run", "4242", "--out", "ABSENT"),
-                row("a deletion of a run there is not", 1, "there is no forecast run 4242; the database holds none", "runs", "--db",
-                        "EMPTY", "--delete", "4242"),
+                row("a deletion of a run there is not", 1, "there is no forecast run 4242; the runs are", "runs", "--db",
+                        "DEMO", "--delete", "4242"),
                 row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"));
     }
 
