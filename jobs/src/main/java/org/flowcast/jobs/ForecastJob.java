@@ -68,19 +68,31 @@ public final class ForecastJob {
         }
     }
 
+    /** What the job did with a corridor's model files: a run of each it could use, and why each other was refused. */
+    public record CorridorOutcome(List<Outcome> written, List<String> refused) {
+    }
+
     /**
      * Forecasts from a corridor's model files in {@code folder} (of one model where given): each must have been
-     * trained on the corridor's stations as this database has them. Returns one outcome per file.
+     * trained on the corridor's stations as this database has them. A file that cannot be read or used is refused with
+     * its reason and the others go on, so that one bad file never keeps a corridor's other models from forecasting.
+     * Fails only where the folder holds no model file of the corridor.
      */
-    public List<Outcome> runCorridor(Corridor corridor, Path folder, Optional<String> model, TimeRange origins, LongConsumer progress)
-            throws JobException {
-        List<Outcome> outcomes = new ArrayList<>();
+    public CorridorOutcome runCorridor(Corridor corridor, Path folder, Optional<String> model, TimeRange origins,
+                                       LongConsumer progress) throws JobException {
+        List<Outcome> written = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Path file : ModelFiles.ofCorridor(folder, corridor.name(), model)) {
-            Forecaster forecaster = load(file);
-            requireTrainedOn(corridor, file, forecaster);
-            outcomes.add(run(file, forecaster, origins, progress));
+            try {
+                Forecaster forecaster = load(file);
+                requireTrainedOn(corridor, file, forecaster);
+                written.add(run(file, forecaster, origins, progress));
+            } catch (JobException e) {
+                String message = e.getMessage();
+                refused.add(message.contains(file.getFileName().toString()) ? message : file.getFileName() + ": " + message);
+            }
         }
-        return outcomes;
+        return new CorridorOutcome(List.copyOf(written), List.copyOf(refused));
     }
 
     /** Refuses a corridor's model file trained on other stations than the corridor has in this database. */
@@ -123,11 +135,11 @@ public final class ForecastJob {
                         + "... have no data in this database"));
         if (origins != null && !origins.from().isBefore(stored.to())) {
             throw JobException.usage("the start " + PemsTime.format(origins.from()) + " lies past the stored data of the model's "
-                    + "stations, which ends at " + PemsTime.format(stored.to()) + " (Pacific time); choose an earlier --from");
+                    + "stations, which ends at " + PemsTime.format(stored.to()) + "; choose an earlier --from");
         }
         if (origins != null && !origins.to().isAfter(stored.from())) {
             throw JobException.usage("the end " + PemsTime.format(origins.to()) + " lies before the stored data of the model's "
-                    + "stations, which starts at " + PemsTime.format(stored.from()) + " (Pacific time); choose a later --to");
+                    + "stations, which starts at " + PemsTime.format(stored.from()) + "; choose a later --to");
         }
         TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
         // a day more than the model reads, from which its gap filling may carry a value forward, so that a

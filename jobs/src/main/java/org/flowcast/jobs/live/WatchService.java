@@ -1,5 +1,4 @@
 package org.flowcast.jobs.live;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,14 +6,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
@@ -68,6 +70,8 @@ public final class WatchService implements AutoCloseable {
     private final LiveRuns runs;
     private final SeriesQuery query;
     private final Map<String, CorridorLive> live = new LinkedHashMap<>();
+    /** Model files that could not be read or were trained on other stations: said once, then left alone. */
+    private final Set<Path> refused = new HashSet<>();
     private final WatchStatus status;
     private final DriftWatch drift;
     private boolean corridorsResolved;
@@ -211,19 +215,31 @@ public final class WatchService implements AutoCloseable {
                 continue;
             }
             for (Path file : files) {
-                Forecaster forecaster = ForecastJob.load(file);
+                if (live.values().stream().anyMatch(c -> c.modelFile().equals(file))) {
+                    continue;
+                }
+                Forecaster forecaster;
+                try {
+                    forecaster = ForecastJob.load(file);
+                    ForecastJob.requireTrainedOn(corridor, file, forecaster);
+                } catch (JobException e) {
+                    // one bad file leaves its corridor's other models, and the other corridors, watched
+                    if (refused.add(file)) {
+                        listener.note("corridor " + corridor.name() + ": " + file.getFileName() + " is not watched: " + e.getMessage());
+                    }
+                    continue;
+                }
                 String key = corridor.name() + "|" + forecaster.modelName();
                 if (live.containsKey(key)) {
                     continue;
                 }
-                ForecastJob.requireTrainedOn(corridor, file, forecaster);
                 live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.intervalSettings(), startAfter,
                         listener::note));
             }
         }
         if (live.isEmpty()) {
-            throw new JobException("no watched corridor has a model file in " + settings.modelsFolder() + "; train them first, e.g. "
-                    + "'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
+            throw new JobException("no watched corridor has a usable model file in " + settings.modelsFolder() + "; train them "
+                    + "first, e.g. 'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
         }
     }
 
@@ -250,7 +266,8 @@ public final class WatchService implements AutoCloseable {
             Instant first = c.processedThrough().map(t -> t.plus(STEP)).orElse(newest.get());
             if (first.isBefore(oldestKept)) {
                 listener.note(c.corridor() + " " + c.model() + ": " + Duration.between(first, newest.get()).toMinutes()
-                        + " minutes to catch up, more than " + settings.catchUpSteps() + " steps; starting again from " + newest.get());
+                        + " minutes to catch up, more than " + settings.catchUpSteps() + " steps; starting again from "
+                        + PemsTime.format(newest.get()));
                 first = newest.get();
             }
             from.put(c, first);
@@ -275,7 +292,7 @@ public final class WatchService implements AutoCloseable {
                     refreshed += done.forecast() ? 1 : 0;
                 } catch (JobException | RuntimeException e) {
                     failed++;
-                    String message = c.corridor() + " " + c.model() + " at " + t + ": " + e.getMessage();
+                    String message = c.corridor() + " " + c.model() + " at " + PemsTime.format(t) + ": " + e.getMessage();
                     status.failed(message);
                     listener.note(message);
                     from.put(c, Instant.MAX); // this corridor waits for the next cycle
