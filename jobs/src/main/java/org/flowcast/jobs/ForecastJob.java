@@ -88,8 +88,10 @@ public final class ForecastJob {
                 requireTrainedOn(corridor, file, forecaster);
                 written.add(run(file, forecaster, origins, progress));
             } catch (JobException e) {
-                String message = e.getMessage();
-                refused.add(message.contains(file.getFileName().toString()) ? message : file.getFileName() + ": " + message);
+                // the folder is the corridor's own: its file's name says which one, and keeps the table narrow
+                String name = file.getFileName().toString();
+                String message = e.getMessage().replace(file.toString(), name);
+                refused.add(message.contains(name) ? message : name + ": " + message);
             }
         }
         return new CorridorOutcome(List.copyOf(written), List.copyOf(refused));
