@@ -140,7 +140,7 @@ class ExportAndRunsCommandsTest {
 
         Result kept = flowcast("runs", "--prune");
         assertThat(kept.out()).contains("Pruned 3 live origins older than 14 days and 0 scores older than 365 days (newest reading "
-                + "2023-05-04 08:00)");
+                + "2023-05-04 08:00 PDT)");
         Result scores = flowcast("runs", "--prune", "--keep-scores", "7d");
         assertThat(scores.out()).contains("Pruned 0 live origins", "3 scores older than 7 days");
         try (FlowcastDatabase db = FlowcastDatabase.open(database)) {

@@ -59,7 +59,8 @@ public final class FlowcastSpark implements Callable<Integer> {
     TrainingOptions training;
 
     @Option(names = "--models-dir", paramLabel = "PATH", description = "Where model files go: a local folder or any Hadoop path, "
-            + "e.g. hdfs:///flowcast/models (default: ~/.flowcast/models).")
+            + "e.g. hdfs:///flowcast/models (default: the database's own models folder in Flowcast's home, where 'flowcast forecast "
+            + "--corridor' looks for them).")
     String modelsFolder;
 
     @Option(names = "--forecast-latest", description = "Also write each corridor's newest forecasts to the store.")
@@ -109,7 +110,7 @@ public final class FlowcastSpark implements Callable<Integer> {
             spec.commandLine().getErr().println("flowcast-spark: " + e.getMessage());
             return 1;
         }
-        String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.defaultFolder().toString());
+        String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.folderFor(database).toString());
         JobSettings job = JobSettings.of(url, model, settings, folder, forecastLatest, backtestFolder == null ? null
                 : absolute(backtestFolder));
         SparkSession.Builder builder = SparkSession.builder().appName("flowcast " + model + " x " + chosen.size() + " corridors");
