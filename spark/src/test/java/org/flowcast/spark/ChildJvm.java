@@ -28,6 +28,8 @@ final class ChildJvm implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final long started = System.nanoTime();
+    private volatile long ended;
 
     private ChildJvm(String name, Process process, Path log) {
         this.name = name;
@@ -79,8 +81,14 @@ final class ChildJvm implements AutoCloseable {
             kill();
             throw new TimeoutException(name + " did not end within " + timeout + "; its output ends:\n" + tail(60));
         }
+        ended = System.nanoTime();
         RUNNING.remove(this);
         return process.exitValue();
+    }
+
+    /** Seconds from its start to its end as {@link #waitFor} saw it (or to now). */
+    double seconds() {
+        return ((ended == 0 ? System.nanoTime() : ended) - started) / 1e9;
     }
 
     /** Everything the JVM wrote so far. */

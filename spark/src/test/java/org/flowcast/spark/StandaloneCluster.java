@@ -56,7 +56,10 @@ final class StandaloneCluster implements AutoCloseable {
         Path home = sparkHome(folder.resolve("spark-home"));
         int port = freePort();
         int uiPort = freePort();
-        ChildJvm master = ChildJvm.start("master", daemonOptions(), classPath(home), "org.apache.spark.deploy.master.Master",
+        List<String> masterOptions = new ArrayList<>(daemonOptions());
+        // its REST submission server would take the fixed port 6066, which another cluster on the machine may hold
+        masterOptions.add("-Dspark.master.rest.enabled=false");
+        ChildJvm master = ChildJvm.start("master", masterOptions, classPath(home), "org.apache.spark.deploy.master.Master",
                 List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(uiPort)),
                 environment(home), folder.resolve("logs/master.log"));
         StandaloneCluster cluster = new StandaloneCluster(folder, home, cores, memory, port, uiPort, master);
