@@ -50,7 +50,7 @@ class ReportWriterTest {
         assertThat(written.markdown()).isEqualTo(run.resolve("report.md"));
         assertThat(written.metricsCsv()).isEqualTo(run.resolve("metrics.csv"));
         for (String file : List.of("report.html", "report.md", "metrics.csv", "stations.csv", "significance.csv", "station-steps.csv",
-                "station-steps.json")) {
+                "station-steps.json", "ranking.csv", "intervals.csv", "against-best.csv")) {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
     }
@@ -147,8 +147,8 @@ class ReportWriterTest {
         String html = Files.readString(new ReportWriter().write(twoModels(), folder).html());
 
         assertThat(html).doesNotContain("<script", "src=", "<link");
-        // horizon, stations, hours and the best model's trace
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(4);
+        // horizon, stations and hours, each also without the baseline, and the best model's trace
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(7);
         assertThat(html).contains("<td class=\"best\">12.50 / 19.00 / 6.4</td>", "<td>14.50 / 22.00 / 7.4</td>");
     }
 
