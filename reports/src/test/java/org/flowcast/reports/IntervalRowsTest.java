@@ -93,6 +93,6 @@ class IntervalRowsTest {
         String html = Files.readString(new ReportWriter().write(twoModels(), folder).html());
 
         assertThat(html).contains("80% interval, 30 min ahead", "95% interval, 30 min ahead",
-                "The shaded bands are at-conv-lstm's 80% and 95% intervals around its 30-minute forecast.");
+                "The shaded bands are at-conv-lstm&#39;s 80% and 95% intervals around its 30-minute forecast.");
     }
 }

@@ -63,7 +63,7 @@ class ReportChartsTest {
 
         assertThat(html).contains("svg { display: block; width: 100%; height: auto;");
         assertThat(svgs(html)).allSatisfy(svg -> assertThat(svg.substring(0, svg.indexOf('>')))
-                .contains("viewBox='0 0 " + Charts.WIDTH + " " + Charts.HEIGHT + "'").doesNotContain("width="));
+                .contains("viewBox='0.0 0.0 " + Charts.WIDTH + ".0 " + Charts.HEIGHT + ".0'").doesNotContain("width="));
     }
 
     /** Each model's line carries its own colour: the same model in the full and the zoomed panel, another model another. */

@@ -158,7 +158,8 @@ class ReportWriterTest {
 
         assertThat(markdown).contains("| at-conv-lstm | persistence | 3 | 1.25 | 0.213 | no significant difference |",
                 "| at-conv-lstm | persistence | 6 | -3.50 | < 0.001 | more accurate |",
-                "| 1 | at-conv-lstm | 12.75 | – | best |", "| 2 | persistence | 15.25 | < 0.001 | significantly worse |");
+                "| 1 | at-conv-lstm | 12.75 | best | +16.4% | – | best |",
+                "| 2 | persistence | 15.25 | +19.6% | +0.0% | < 0.001 | significantly worse |");
     }
 
     @Test
@@ -171,7 +172,7 @@ class ReportWriterTest {
 
         String markdown = Files.readString(written.markdown());
         assertThat(bold(accuracyRow(markdown, "linear-ar"))).containsOnly(true);
-        assertThat(markdown).contains("| 1 | linear-ar | 13.50 | – | best |").doesNotContain("against every other model");
+        assertThat(markdown).contains("| 1 | linear-ar | 13.50 | best | – | best |").doesNotContain("against every other model");
         assertThat(csv(written.metricsCsv(), "model,step,mae,rmse,mape_percent")).hasSize(HandMadeSummary.HORIZON + 1);
         assertThat(csv(folder.resolve("significance.csv"), "model,baseline,step,dm_statistic,p_value")).isEmpty();
         assertThat(Files.readString(written.html())).contains("Forecast against observed: linear-ar, station 1205330");
@@ -216,7 +217,7 @@ class ReportWriterTest {
         String markdown = Files.readString(new ReportWriter().write(summary, folder).markdown());
 
         assertThat(markdown).contains("| at-conv-lstm | persistence | 3 | – | – | not testable |",
-                "| 2 | persistence | 15.25 | – | not testable |");
+                "| 2 | persistence | 15.25 | +19.6% | +0.0% | – | not testable |");
         assertThat(markdown).doesNotContain("no significant difference", "not significantly worse");
     }
 
