@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowcast.reports.EvaluationSummary.IntervalScores;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Rank;
 import org.flowcast.reports.EvaluationSummary.Significance;
@@ -263,7 +264,7 @@ class ReportWriterTest {
         double[] mae = HandMadeSummary.growing(10, 0.5);
         mae[11] = Double.NaN;
         EvaluationSummary summary = HandMadeSummary.of(List.of(HandMadeSummary.model("stid", mae, true)), twoModels().significance(),
-                twoModels().ranking(), List.of());
+                twoModels().ranking(), List.of(), List.of(new Significance("persistence", "stid", 3, 2.5, 0.02)));
 
         ReportWriter.saveRun(summary, folder);
         EvaluationSummary read = ReportWriter.readRun(folder);
@@ -276,6 +277,20 @@ class ReportWriterTest {
         assertThat(read.ranking()).isEqualTo(summary.ranking());
         assertThat(read.significance()).isEqualTo(summary.significance());
         assertThat(read.protocol()).isEqualTo(summary.protocol());
+        assertThat(read.againstBest()).isEqualTo(summary.againstBest());
+        assertThat(back.intervals()).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            IntervalScores written = summary.models().get(0).intervals().get(k);
+            IntervalScores again = back.intervals().get(k);
+            assertThat(again.level()).isEqualTo(written.level());
+            assertThat(again.halfWidth()).usingComparatorWithPrecision(0.0).containsExactly(written.halfWidth());
+            assertThat(again.coverage()).usingComparatorWithPrecision(0.0).containsExactly(written.coverage());
+            assertThat(again.width()).usingComparatorWithPrecision(0.0).containsExactly(written.width());
+            assertThat(again.score()).usingComparatorWithPrecision(0.0).containsExactly(written.score());
+            assertThat(List.of(again.coverageAverage(), again.widthAverage(), again.scoreAverage()))
+                    .containsExactly(written.coverageAverage(), written.widthAverage(), written.scoreAverage());
+        }
+        assertThat(Double.isNaN(back.intervals().get(0).coverage()[11])).isTrue();
     }
 
     @ParameterizedTest(name = "{1}")
