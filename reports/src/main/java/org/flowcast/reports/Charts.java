@@ -18,6 +18,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -57,7 +58,10 @@ final class Charts {
         return svg(linesChart(title, xLabel, yLabel, series, firstX, styles));
     }
 
-    /** The chart {@link #lines} draws: one series per entry, its points from x = {@code firstX}, non-finite values left out. */
+    /**
+     * The chart {@link #lines} draws: one series per entry, its points from x = {@code firstX}, non-finite values left
+     * out; whole-number ticks on x, and a y scale fitted to the values rather than starting at zero.
+     */
     static JFreeChart linesChart(String title, String xLabel, String yLabel, Map<String, double[]> series, int firstX,
                                  ModelStyles styles) {
         XYSeriesCollection data = new XYSeriesCollection();
@@ -73,6 +77,10 @@ final class Charts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = (XYPlot) chart.getPlot();
         style(chart, plot);
+        // steps, stations and hours are whole numbers
+        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        // from zero, the differences between the models would shrink into a strip at the top of the chart
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         // a legend line long enough to show a dash pattern
         renderer.setLegendLine(new Line2D.Double(-16, 0, 16, 0));

@@ -5,22 +5,30 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flowcast.model.ModelRegistry;
+import org.flowcast.model.statistical.HistoricalAverage;
+import org.flowcast.model.statistical.Persistence;
+import org.flowcast.model.statistical.SeasonalNaive;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 
 /**
  * The report's charts as inline SVG for the template: MAE against horizon, per station and by hour, each with a zoomed
- * panel without the baselines (a model the registry flags as one: persistence, the historical average, ...), whose
- * errors set the full panel's scale and blur the other models into one band; the best model's day with its
- * intervals; and the attention models' mean weights. Every model keeps one colour and dash across the charts.
+ * panel without the naive baselines, whose errors set the full panel's scale and blur the other models into one band;
+ * the best model's day with its intervals; and the attention models' mean weights. Every model keeps one colour and
+ * dash across the charts.
  */
 final class ReportCharts {
+    /**
+     * The baselines the zoomed panels leave out: rules without a fitted weight. The fitted linear AR stays in, as the
+     * bar the neural models have to clear, and its errors lie in their range.
+     */
+    static final List<String> NAIVE = List.of(Persistence.NAME, SeasonalNaive.NAME, HistoricalAverage.NAME);
+
     private ReportCharts() {
     }
 
-    /** The models a zoomed panel keeps: every one the registry does not flag as a baseline. */
+    /** The models a zoomed panel keeps: every one but the naive baselines. */
     static List<String> zoomed(List<String> models) {
-        return models.stream().filter(m -> !ModelRegistry.isBaseline(m)).toList();
+        return models.stream().filter(m -> !NAIVE.contains(m)).toList();
     }
 
     static Map<String, Object> context(EvaluationSummary summary) {
@@ -38,7 +46,7 @@ final class ReportCharts {
         List<String> kept = zoomed(names);
         List<String> left = names.stream().filter(m -> !kept.contains(m)).toList();
         boolean zoom = !kept.isEmpty() && !left.isEmpty();
-        String without = ", without the baselines";
+        String without = ", without the naive baselines";
         String yLabel = "MAE (veh/5 min)";
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("hasZoom", zoom);
@@ -54,7 +62,8 @@ final class ReportCharts {
             c.put("zoomHorizon", Charts.lines(horizon + without, xHorizon, yLabel, only(byStep, kept), 1, styles));
             c.put("zoomStations", Charts.lines(stations + without, xStations, yLabel, only(byStation, kept), 1, styles));
             c.put("zoomHours", Charts.lines(hours + without, "hour", yLabel, only(byHour, kept), 0, styles));
-            c.put("zoomNote", "The same without the baselines (" + String.join(", ", left) + "), on a scale of the other models' own.");
+            c.put("zoomNote", "The same without the naive baselines (" + String.join(", ", left)
+                    + "), on a scale of the other models' own.");
         }
         ModelSummary best = summary.models().stream().min(Comparator.comparingDouble(ModelSummary::maeAverage)).orElseThrow();
         c.put("bestModel", best.model());

@@ -18,6 +18,7 @@ import org.flowcast.reports.EvaluationSummary.IntervalScores;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
@@ -104,6 +105,17 @@ class ChartsTest {
             paints.add(plot.getRenderer().getSeriesPaint(series));
         }
         assertThat(paints).hasSize(3).doesNotContainNull();
+    }
+
+    /** Errors of 9 to 18: a y scale from zero would spend half the chart's height on nothing. */
+    @Test
+    void theYScaleFitsTheErrorsAndTheXAxisCountsWholeSteps() {
+        XYPlot plot = Charts.linesChart(TITLE, X_LABEL, Y_LABEL, byModel(), 1, STYLES).getXYPlot();
+
+        assertThat(plot.getRangeAxis().getRange().getLowerBound()).isGreaterThan(5);
+        assertThat(((NumberAxis) plot.getDomainAxis()).getTickUnit().getSize() % 1).isZero();
+        List<String> labels = texts(Charts.lines(TITLE, X_LABEL, Y_LABEL, byModel(), 1, STYLES));
+        assertThat(labels).contains("1", "4").noneMatch(label -> label.matches("\\d+\\.\\d+"));
     }
 
     /** JFreeSVG writes horizontal text as {@code <text>} elements (the rotated y label is drawn as outlines). */
