@@ -134,7 +134,16 @@ class BadCommandLineTableTest {
                         "sample", "--stations", "5", "--weeks", "1", "--lane-closure", "123", "--shift-from", "2", "--out", "DIR/sample"),
                 row("a lane closure at no station of the district", 2, "not a station of the sample district", "sample", "--district",
                         "--corridors", "2", "--stations", "3", "--weeks", "1", "--lane-closure", "990001", "--shift-from", "2",
-                        "--out", "DIR/district"));
+                        "--out", "DIR/district"),
+                // the shift bench (#36): a scenario it cannot measure is refused before the sample is written
+                row("a shift bench without the history to train on", 2, "they need 10 or more", "bench", "shift", "--weeks", "2",
+                        "--workdir", "DIR/sample"),
+                row("a shift bench updating after its last day", 2, "leaves no day of the sample's 35 to replay after it", "bench",
+                        "shift", "--update-after", "7", "--workdir", "DIR/sample"),
+                row("a shift bench closing a lane off the corridor", 2, "not a station of the sample corridor (990001 to 990020)",
+                        "bench", "shift", "--lane-closure", "123", "--workdir", "DIR/sample"),
+                row("a shift bench fine-tuning on too few days", 2, "--fine-tune-days must be 9 or more", "bench", "shift",
+                        "--fine-tune-days", "7", "--workdir", "DIR/sample"));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {

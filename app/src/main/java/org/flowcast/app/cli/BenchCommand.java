@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 + "and writes JSON. The dataset is ../shared/data/pems-d12-orange when present, otherwise the bundled sample.",
             "The subcommands run one part each."},
         subcommands = {IngestBenchCommand.class, ModelBenchCommand.class, DashboardBenchCommand.class, LiveBenchCommand.class,
-            CommandLine.HelpCommand.class})
+            ShiftBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     static final Path ORANGE = Path.of("../shared/data/pems-d12-orange");
 
