@@ -2,11 +2,17 @@ package org.flowcast.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.flowcast.app.FlowcastCommandTest.Result;
+import org.flowcast.model.ModelFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,7 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Bad command lines, one row each: the arguments and what must come of them, an exit code (2 for a
  * usage error, found before any data is read; 1 for a failure) and words of the message on stderr.
  * {@code EMPTY} is a fresh database, {@code DEMO} the demo's (with data and models), {@code DIR} a
- * scratch folder; {@code ABSENT} names a file that must not exist afterwards.
+ * scratch folder; {@code ABSENT} names a file that must not exist afterwards. {@code STRAY}, {@code ODD} and
+ * {@code IMPUTED} are the demo's with one thing wrong ({@link DerivedDatabases}); {@code COPY}, {@code CUT_SHORT} and
+ * {@code UNWRITABLE} a copy of it in {@code DIR}, the last two beside a compaction's mark; {@code SAMPLE} the demo's
+ * files. A message starting {@code OUT:} is looked for on stdout. No row may print a stack trace.
  */
 class BadCommandLineTableTest {
     @TempDir
@@ -68,9 +77,9 @@ class BadCommandLineTableTest {
                         "report", "MODELS/../../runs/demo", "--target", "4242"),
                 // 13: a database path is a path
                 row("H2 settings in a database path", 2, "may not hold ';'", "stations", "--db", "DIR/x;TRACE_LEVEL_FILE=3"),
-                // 2: a forecast needs its history
-                row("a forecast over a range without readings", 1, "has an observed reading", "forecast", "--db", "DEMO",
-                        "--model", "MODELS/persistence-h24.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
+                // 2: a forecast needs its history (April 2023 lies between the stray reading's database's three weeks and it)
+                row("a forecast over a range without readings", 1, "has an observed reading", "forecast", "--db", "STRAY",
+                        "--model", "MODELS/persistence-h24.fcm", "--from", "2023-04-01", "--to", "2023-04-02"),
                 // 11: a damaged file of Flowcast's own names itself
                 row("a truncated run.json", 1, "run.json: not a readable evaluation run", "report", "DIR/truncated"),
                 row("an empty run.json", 1, "run.json: not a complete evaluation run", "report", "DIR/empty"),
@@ -95,6 +104,76 @@ class BadCommandLineTableTest {
                         "--db", "DEMO", "--corridors", "DIR/named.txt"),
                 row("a corridor file that does not exist", 1, "does not exist; give an existing file to --corridors", "corridors",
                         "--db", "DEMO", "--corridors", "DIR/absent.txt"),
+                // #39, second round. 1: a reading far from the rest is no origin, and a range stretched over nothing is said
+                row("the newest origin a stray reading makes", 1, "1.67% of its input (the 12 steps before it, 5 stations) was "
+                        + "observed", "forecast", "--db", "STRAY", "--model", "MODELS/persistence-h24.fcm", "--latest"),
+                row("a corridor's range stretched by a stray reading", 0, "station 990001 (2023-02-06 00:00 to 2023-06-01 08:00, 17.9% "
+                        + "of it with readings) reaches furthest", "corridors", "--db", "STRAY"),
+                row("a station's span stretched by a stray reading", 0, "station 990001: its data spans 2023-02-06 00:00 to "
+                        + "2023-06-01 08:00", "stations", "--db", "STRAY"),
+                row("training over a range mostly without readings", 0, "82.1% of the range read", "train", "--db", "STRAY",
+                        "--model", "persistence", "--out", "DIR/stray.fcm"),
+                // 8: a station whose direction no corridor has is left out, named; the other corridors go on
+                row("corridors beside stations of direction n/a", 0, "station 990101 (freeway 5, direction 'n/a') is in no corridor",
+                        "corridors", "--db", "ODD"),
+                row("training a corridor beside them", 0, "station 990102 (freeway 5, direction '/..') is in no corridor", "train",
+                        "--db", "ODD", "--corridor", "5-N", "--model", "persistence", "--out", "DIR/models"),
+                // 10 and 11: the database's faults in a sentence, naming it and the fix
+                row("a database file of text", 1, "text.mv.db is not an H2 database", "stations", "--db", "DIR/text.mv.db"),
+                row("a database file of random bytes", 1, "random.mv.db is not an H2 database", "quality", "--db", "DIR/random"),
+                row("a database file that is a folder", 1, "folder.mv.db is a folder, not a database file", "stations", "--db",
+                        "DIR/folder"),
+                row("a text file given as the database", 1, "notes.txt is a file, not a Flowcast database", "ingest", "--db",
+                        "DIR/notes.txt", "SAMPLE"),
+                row("loading into a read-only database", 1, "is read-only (opened with ACCESS_MODE_DATA=r", "ingest", "--db",
+                        "jdbc:h2:file:COPY;ACCESS_MODE_DATA=r", "SAMPLE"),
+                row("a URL that may not create the database", 1, "there is no database there (and the URL does not let H2 create "
+                        + "one)", "ingest", "--db", "jdbc:h2:file:DIR/none;IFEXISTS=TRUE", "SAMPLE"),
+                row("an in-memory database", 2, "an in-memory database ends with the command", "stations", "--db", "jdbc:h2:mem:flowcast"),
+                row("an H2 server out of reach", 1, "cannot reach the H2 server of the URL", "stations", "--db",
+                        "jdbc:h2:tcp://127.0.0.1:9/flowcast"),
+                row("an encrypted database without its file password", 1, "gives no file password", "ingest", "--db",
+                        "jdbc:h2:file:DIR/secret;CIPHER=AES", "SAMPLE"),
+                row("a setting H2 does not have", 1, "H2 has no setting FROBNICATE", "stations", "--db", "jdbc:h2:file:COPY;FROBNICATE=1"),
+                row("a compaction that cannot write in the database's folder", 1, "the database was not compacted", "ingest", "--db",
+                        "UNWRITABLE", "SAMPLE"),
+                row("a run.json cut short", 1, "(it ends early at line 1: truncated)", "report", "DIR/truncated"),
+                row("a model file cut short", 1, "half.fcm: the model file is truncated or damaged", "forecast", "--db", "DEMO",
+                        "--model", "DIR/half.fcm", "--latest"),
+                row("resuming another run's checkpoint", 1, "start afresh with --fresh", "train", "--db", "DEMO", "--model", "tcn",
+                        "--epochs", "1", "--resume", "--out", "DIR/t.fcm"),
+                // 12: usage errors, before any data is read
+                row("a tensor step of 10 minutes", 2, "only 5-minute steps", "ingest", "--db", "EMPTY", "--step", "10m", "DIR"),
+                row("a weight average decay that is not a number", 2, "must lie from 0 (no averaging) up to, not including, 1",
+                        "bench", "models", "--average-decay", "NaN", "--data", "DIR/absent"),
+                row("a demo of one station", 2, "a sample corridor needs 3 to 200 stations, not 1", "demo", "--workdir", "DIR/demo",
+                        "--stations", "1"),
+                row("a forecast from past the data", 2, "the start 2030-01-01 00:00 lies past the stored data", "forecast", "--db",
+                        "DEMO", "--model", "MODELS/persistence-h24.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
+                row("an empty --db", 2, "needs a database: an H2 file path or a jdbc: URL; was empty", "stations", "--db", ""),
+                row("stations of a mistyped database", 1, "there is no Flowcast database at", "stations", "--db", "DIR/typo/flowcast"),
+                row("corridors of a mistyped database", 1, "there is no Flowcast database at", "corridors", "--db", "DIR/typo/flowcast"),
+                row("training on a mistyped database", 1, "there is no Flowcast database at", "train", "--db", "DIR/typo/flowcast",
+                        "--model", "persistence", "--out", "DIR/p2.fcm"),
+                row("evaluating a mistyped database", 1, "there is no Flowcast database at", "evaluate", "--db", "DIR/typo/flowcast",
+                        "--models", "persistence", "--out", "DIR/run"),
+                row("a dashboard of a mistyped database", 1, "there is no Flowcast database at", "dashboard", "--db", "DIR/typo/flowcast",
+                        "--snapshot", "ABSENT"),
+                // 13: small things, each said
+                row("an empty folder to load", 1, "no files were found in", "ingest", "--db", "EMPTY", "DIR/emptydir"),
+                row("a corridor file route with a station the database lacks", 0, "station 4242 of corridor route is not in the database",
+                        "corridors", "--db", "DEMO", "--corridors", "DIR/unknown.txt"),
+                row("a corridor file route named as a freeway corridor", 0, "shadow.txt line 1: corridor 5-N takes the name of freeway "
+                        + "corridor 5-N", "corridors", "--db", "DEMO", "--corridors", "DIR/shadow.txt"),
+                row("an ingest after a compaction was cut short", 0, "OUT:(an earlier compaction of it was cut short)", "ingest", "--db",
+                        "CUT_SHORT", "SAMPLE"),
+                row("a run.json of a negative MAE", 1, "run.json: model at-conv-lstm's average MAE is -1.0", "report", "DIR/negative"),
+                row("a run.json of an MAE that is not a number", 1, "run.json: model at-conv-lstm's average MAE is NaN", "report",
+                        "DIR/nan"),
+                // C: a station never observed is left out of the scores, and said to be
+                row("a station never observed in the test part", 0, "1 station was never observed in the test part (only imputed or "
+                        + "missing values: 990003) and is left out of every score", "evaluate", "--db", "IMPUTED", "--models",
+                        "persistence", "--out", "DIR/imputed"),
                 row("the horizon of a model benchmark", 2, "must be 12 (one hour) or 24", "bench", "models", "--horizon", "36"),
                 row("a benchmark's trained step past its horizon", 2, "--trained-step must lie from 1 to the horizon 12", "bench",
                         "models", "--trained-step", "13"),
@@ -135,6 +214,24 @@ class BadCommandLineTableTest {
                 row("a lane closure at no station of the district", 2, "not a station of the sample district", "sample", "--district",
                         "--corridors", "2", "--stations", "3", "--weeks", "1", "--lane-closure", "990001", "--shift-from", "2",
                         "--out", "DIR/district"),
+                // other systems read the forecasts (#36)
+                row("an export format there is not", 2, "expected one of [CSV, JSON, PARQUET]", "export", "--db", "EMPTY", "--format",
+                        "xml"),
+                row("Parquet to standard output", 2, "Parquet is binary and goes to a file: give --out FILE.parquet", "export", "--db",
+                        "EMPTY", "--format", "parquet"),
+                row("a run and a corridor at once", 2, "give --run ID or --corridor NAME, not both", "export", "--db", "EMPTY",
+                        "--run", "1", "--corridor", "5-N"),
+                row("a time that chooses no accuracy rows", 2, "add --accuracy, or drop --since", "export", "--db", "EMPTY",
+                        "--since", "2023-04-10"),
+                row("an export of a run there is not", 1, "there is no forecast run 4242; the runs are", "export", "--db", "DEMO",
+                        "--run", "4242", "--out", "ABSENT"),
+                row("a deletion of a run there is not", 1, "there is no forecast run 4242; the runs are", "runs", "--db",
+                        "DEMO", "--delete", "4242"),
+                row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"),
+                row("a retention of origins shorter than the intervals' window", 2, "--keep-origins must be at least 3d", "runs", "--db",
+                        "EMPTY", "--prune", "--keep-origins", "1d"),
+                row("a watcher keeping scores for less than a week", 2, "--keep-scores must be at least 7d", "watch", "--db", "DEMO",
+                        "DIR", "--keep-scores", "2d", "--once"),
                 // the shift bench (#36): a scenario it cannot measure is refused before the sample is written
                 row("a shift bench without the history to train on", 2, "they need 10 or more", "bench", "shift", "--weeks", "2",
                         "--workdir", "DIR/sample"),
@@ -144,6 +241,43 @@ class BadCommandLineTableTest {
                         "bench", "shift", "--lane-closure", "123", "--workdir", "DIR/sample"),
                 row("a shift bench fine-tuning on too few days", 2, "--fine-tune-days must be 9 or more", "bench", "shift",
                         "--fine-tune-days", "7", "--workdir", "DIR/sample"));
+    }
+
+    /** The files the rows of the second round of #39 read, made where a row names them. */
+    private void files(List<String> args) throws IOException {
+        String line = String.join(" ", args);
+        Files.writeString(dir.resolve("text.mv.db"), "name,notes\nnot a database\n");
+        Files.write(dir.resolve("random.mv.db"), new Random(39).ints(4096, 0, 256).collect(ByteArrayOutputStream::new,
+                ByteArrayOutputStream::write, (a, b) -> a.write(b.toByteArray(), 0, b.size())).toByteArray());
+        Files.createDirectories(dir.resolve("folder.mv.db"));
+        Files.createDirectories(dir.resolve("emptydir"));
+        Files.writeString(dir.resolve("notes.txt"), "notes, not a database\n");
+        Files.writeString(dir.resolve("unknown.txt"), "route: 990001, 4242\n");
+        Files.writeString(dir.resolve("shadow.txt"), "5-N: 990001, 990002\n");
+        if (line.contains("COPY") || line.contains("CUT_SHORT") || line.contains("UNWRITABLE")) {
+            DerivedDatabases.copyOfDemo(dir.resolve("copy/flowcast"));
+        }
+        if (line.contains("CUT_SHORT")) {
+            // what a process killed while compacting leaves beside the database
+            Files.writeString(dir.resolve("copy/flowcast.compaction-due"), "a compaction began\n");
+        }
+        if (line.contains("UNWRITABLE")) {
+            // where the compaction's mark cannot be written, H2's compacted copy cannot either (a read-only folder)
+            Files.createDirectories(dir.resolve("copy/flowcast.compaction-due"));
+        }
+        if (line.contains("half.fcm")) {
+            byte[] model = Files.readAllBytes(DemoWorkdir.home().resolve("models/demo/persistence-h24.fcm"));
+            Files.write(dir.resolve("half.fcm"), Arrays.copyOf(model, model.length / 2));
+        }
+        if (line.contains("DIR/t.fcm")) {
+            ModelFile.write(dir.resolve("t.fcm.checkpoint"), ModelFile.newManifest("checkpoint").put("fingerprint", "another run"),
+                    Map.of());
+        }
+        String run = Files.readString(DemoWorkdir.home().resolve("runs/demo/run.json"));
+        Files.writeString(Files.createDirectories(dir.resolve("negative")).resolve("run.json"),
+                run.replaceFirst("\"maeAverage\" : [0-9.]+", "\"maeAverage\" : -1.0"));
+        Files.writeString(Files.createDirectories(dir.resolve("nan")).resolve("run.json"),
+                run.replaceFirst("\"maeAverage\" : [0-9.]+", "\"maeAverage\" : \"NaN\""));
     }
 
     private static Arguments row(String name, int exitCode, String message, String... args) {
@@ -163,18 +297,32 @@ class BadCommandLineTableTest {
         if (Arrays.asList(args).contains("DIR/p.fcm")) {
             Files.writeString(dir.resolve("p.fcm.checkpoint"), "an interrupted run's");
         }
+        files(List.of(args));
         String[] resolved = Arrays.stream(args).map(a -> switch (a) {
             case "EMPTY" -> dir.resolve("db/flowcast").toString();
             case "DEMO" -> DemoWorkdir.database().toString();
+            case "STRAY" -> DerivedDatabases.stray().toString();
+            case "ODD" -> DerivedDatabases.oddDirections().toString();
+            case "IMPUTED" -> DerivedDatabases.neverObserved().toString();
+            case "CUT_SHORT", "UNWRITABLE" -> dir.resolve("copy/flowcast").toString();
+            case "SAMPLE" -> DemoWorkdir.home().resolve("sample").toString();
             case "ABSENT" -> absent.toString();
-            default -> a.replace("DIR", dir.toString()).replace("MODELS", DemoWorkdir.home().resolve("models/demo").toString());
+            default -> a.replace("DIR", dir.toString()).replace("MODELS", DemoWorkdir.home().resolve("models/demo").toString())
+                    .replace("COPY", dir.resolve("copy/flowcast").toString());
         }).toArray(String[]::new);
         Result result = FlowcastCommandTest.run(resolved);
         assertThat(result.exitCode()).as(result.err()).isEqualTo(exitCode);
-        assertThat(result.err()).contains(message);
+        if (message.startsWith("OUT:")) {
+            assertThat(result.out()).contains(message.substring(4));
+        } else {
+            assertThat(result.err()).contains(message);
+        }
+        assertThat(result.err()).as("no stack trace, no raw record or logger chatter without --verbose")
+                .doesNotContain("\tat ", "TimeRange[", "SLF4J", "SQL State");
         assertThat(absent).doesNotExist();
         assertThat(dir.resolve("inbox")).as("a refused feed writes nothing").doesNotExist();
         assertThat(dir.resolve("sample")).as("a refused sample writes nothing").doesNotExist();
+        assertThat(dir.resolve("typo")).as("a read makes no database").doesNotExist();
         if (Files.exists(dir.resolve("p.fcm.checkpoint"))) {
             assertThat(dir.resolve("p.fcm.checkpoint")).as("the checkpoint is kept").hasContent("an interrupted run's");
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.assertj.core.data.Offset;
 import org.flowcast.app.FlowcastCommandTest.Result;
+import org.flowcast.jobs.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,7 +116,12 @@ class IngestCommandsTest {
     }
 
     @Test
-    void emptyDatabaseGivesAHelpfulMessage() {
+    void emptyDatabaseGivesAHelpfulMessage() throws Exception {
+        Result absent = flowcast("stations");
+        assertThat(absent.exitCode()).as("a read makes no database").isEqualTo(1);
+        assertThat(absent.err()).contains("there is no Flowcast database at", "flowcast ingest --db");
+        assertThat(dir.resolve("db")).doesNotExist();
+        Workspace.open(dir.resolve("db/flowcast").toString()).close();
         Result stations = flowcast("stations");
         assertThat(stations.exitCode()).isZero();
         assertThat(stations.out()).contains("flowcast ingest");

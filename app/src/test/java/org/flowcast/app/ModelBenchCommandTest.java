@@ -26,8 +26,9 @@ class ModelBenchCommandTest {
     void refusesAWeightAverageDecayOfOneOrMoreBeforeReadingAnyData(@TempDir Path empty) {
         FlowcastCommandTest.Result result = FlowcastCommandTest.run("bench", "models", "--data", empty.toString(),
                 "--models", "lstm", "--average-decay", "1");
-        assertThat(result.exitCode()).isNotZero();
-        assertThat(result.err()).contains("[0, 1)", "--average-decay").doesNotContain(".npz");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--average-decay", "must lie from 0 (no averaging) up to, not including, 1")
+                .doesNotContain(".npz");
     }
 
     @Test

@@ -55,19 +55,23 @@ public final class ForecastCheck {
         for (PredictionInterval interval : byLevel) {
             float lower = interval.lower(h, s);
             float upper = interval.upper(h, s);
-            String what = "the " + percent(interval) + " interval [" + number(lower) + ", " + number(upper) + "]";
+            // the message is made only for a value that fails: every stored forecast passes through here
             if (!(Float.isFinite(lower) && Float.isFinite(upper) && lower >= 0)) {
-                throw refused(forecast, s, h, what, "has a bound below zero or not finite");
+                throw refused(forecast, s, h, what(interval, lower, upper), "has a bound below zero or not finite");
             }
             if (!(lower <= flow && flow <= upper)) {
-                throw refused(forecast, s, h, what, "does not hold its forecast " + number(flow));
+                throw refused(forecast, s, h, what(interval, lower, upper), "does not hold its forecast " + number(flow));
             }
             if (narrower != null && !(lower <= narrower.lower(h, s) && narrower.upper(h, s) <= upper)) {
-                throw refused(forecast, s, h, what, "does not hold the " + percent(narrower) + " interval [" + number(narrower.lower(h, s))
-                        + ", " + number(narrower.upper(h, s)) + "]");
+                throw refused(forecast, s, h, what(interval, lower, upper), "does not hold the " + percent(narrower) + " interval ["
+                        + number(narrower.lower(h, s)) + ", " + number(narrower.upper(h, s)) + "]");
             }
             narrower = interval;
         }
+    }
+
+    private static String what(PredictionInterval interval, float lower, float upper) {
+        return "the " + percent(interval) + " interval [" + number(lower) + ", " + number(upper) + "]";
     }
 
     private static ImplausibleForecastException refused(Forecast forecast, int s, int h, String what, String why) {

@@ -23,6 +23,11 @@ public record TimeRange(Instant from, Instant to) {
         return !time.isBefore(from) && time.isBefore(to);
     }
 
+    /** The range as a user reads it: {@code 2022-01-03 08:00 to 2022-01-04 08:00 (Pacific time)}. */
+    public String describe() {
+        return PemsTime.format(from) + " to " + PemsTime.format(to) + " (Pacific time)";
+    }
+
     /** The steps of the given length that fit from {@code from} on. */
     public int steps(Duration step) {
         return (int) (duration().toNanos() / step.toNanos());

@@ -315,6 +315,26 @@ class BadInputTableTest {
                                 + "Freeway #,Direction,Lane Type,Station Length,Samples,% Observed,Total Flow,Avg Occupancy,Avg Speed\n"
                                 + fiveGood()),
                         new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "line 1 is a header", null)),
+                // #39 second round, 11: said in the file's words and with its line, not the parser's
+                row("a decimal comma in a long CSV", List.of(), Input.text("mine.csv", LONG_HEADER + "7,2022-01-03 08:00:00,12,5,60\n"
+                                + longGood()), failed("line 2 has 5 fields where the header has 4: a decimal comma (12,5)?")),
+                longCsv("a quoted decimal comma in a long CSV", "7,2022-01-03 08:00:00,\"12,5\",60",
+                        "(a decimal comma: write 12.5)"),
+                row("a long CSV separated by semicolons", List.of(), Input.text("mine.csv", "station;timestamp;flow;speed\n"
+                                + "7;2022-01-03 08:00:00;12,5;60\n"),
+                        failed("line 2 has 2 fields where the header has 1: the header is one field: are the fields separated by ';'")),
+                row("a long CSV's header repeated inside it", List.of(), Input.text("mine.csv", LONG_HEADER
+                                + longGood().lines().limit(20).collect(Collectors.joining("\n", "", "\n")) + LONG_HEADER
+                                + longGood().lines().skip(20).collect(Collectors.joining("\n", "", "\n"))),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "line 22 repeats the header: skipped", null)),
+                row("a Latin-1 byte in a long CSV", List.of(), new Input("mine.csv", latin1(LONG_HEADER + longGood(), 5)),
+                        failed("line 5 holds a byte that is not UTF-8 text")),
+                row("a Latin-1 byte in a station_5min file", List.of(), new Input(FIVE_MINUTE_FILE, latin1(fiveGood(), 3)),
+                        failed("line 3 holds a byte that is not UTF-8 text")),
+                // 8: a direction no freeway corridor has is loaded, and said with its line
+                row("a metadata Dir of n/a", List.of(), Input.text("d12_text_meta_2022_01_03.txt",
+                                metadata(Fixtures.metaRow(1205360, 5, "n/a", 9.0, 4, "Nowhere"))),
+                        new Outcome(Status.LOADED, GOOD_ROWS, List.of(), "line 41: station 1205360 'n/a'", null)),
                 row("a reject log that cannot be written", List.of(REJECT_LOG_BLOCKED),
                         Input.text("mine.csv", LONG_HEADER + "7,2022-01-03 08:00:00,x,60\n" + longGood()),
                         failed("could not write the reject log")));
@@ -387,6 +407,20 @@ class BadInputTableTest {
             }
         }
         return String.join("\n", rows) + "\n";
+    }
+
+    /** The text as UTF-8, with a Latin-1 'é' (0xE9, no UTF-8) at the end of its line {@code line}. */
+    private static byte[] latin1(String text, int line) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        int at = -1;
+        for (int i = 0; i < line; i++) {
+            at = text.indexOf('\n', at + 1);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(utf8, 0, at);
+        bytes.write(0xE9);
+        bytes.write(utf8, at, utf8.length - at);
+        return bytes.toByteArray();
     }
 
     private static Input gzip(String name, String content) {

@@ -34,7 +34,7 @@ public final class BenchmarkData {
 
     /** The chosen stations (in the order given; default every mainline station with data) of a database, over all its data. */
     public static SensorSeries fromDatabase(String location, List<Integer> stations) throws JobException {
-        try (Workspace workspace = Workspace.open(location)) {
+        try (Workspace workspace = Workspace.openExisting(location)) {
             List<Integer> ids = stations == null || stations.isEmpty() ? StationChoice.mainline(workspace, null, null) : stations;
             if (ids.isEmpty()) {
                 throw new JobException(location + " holds no station data; load some with 'flowcast ingest PATH'");

@@ -3,6 +3,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.FlowcastHome;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.Station;
 import org.flowcast.ingest.quality.StationQuality;
 import org.flowcast.store.SeriesQuery;
@@ -36,10 +39,24 @@ public final class CorridorCatalog {
         }
     }
 
-    private final Map<String, Entry> entries;
+    /**
+     * A station's range, or a corridor's, may hold readings in this share of its 5-minute slots or less before it is said
+     * to stretch over mostly nothing (a reading far from the rest, as one dated 2099 did).
+     */
+    static final double MOSTLY_EMPTY = 0.5;
 
-    private CorridorCatalog(Map<String, Entry> entries) {
+    /** A day of 5-minute slots: a range shorter than this is not said to stretch over nothing, whatever it holds. */
+    private static final long EMPTY_DAY_SLOTS = 288;
+
+    /** The directions a freeway corridor is named by, as PeMS writes them. */
+    private static final Set<String> DIRECTIONS = Set.of("N", "S", "E", "W");
+
+    private final Map<String, Entry> entries;
+    private final List<String> warnings;
+
+    private CorridorCatalog(Map<String, Entry> entries, List<String> warnings) {
         this.entries = entries;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -72,11 +89,19 @@ public final class CorridorCatalog {
     private static CorridorCatalog of(List<StationQuality> qualities, Optional<Path> file) throws JobException {
         Map<Integer, StationQuality> byId = new LinkedHashMap<>();
         Map<String, List<StationQuality>> byRoad = new TreeMap<>(CorridorCatalog::compareRoads);
+        List<String> warnings = new ArrayList<>();
         for (StationQuality q : qualities) {
             byId.put(q.station().id(), q);
             Station s = q.station();
             if (q.slotsPresent() > 0 && "ML".equals(s.laneType()) && s.freeway() > 0 && !s.direction().isBlank()) {
-                byRoad.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(q);
+                if (DIRECTIONS.contains(s.direction())) {
+                    byRoad.computeIfAbsent(s.corridor(), k -> new ArrayList<>()).add(q);
+                } else {
+                    // one station's odd metadata must not stop every corridor (it did: "a corridor name is ...")
+                    warnings.add("station " + s.id() + " (freeway " + s.freeway() + ", direction '" + s.direction() + "') is in no "
+                            + "corridor: a freeway corridor's direction is N, S, E or W; correct its Dir in the metadata file and "
+                            + "ingest that again, or put it in a corridor file route");
+                }
             }
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -86,13 +111,21 @@ public final class CorridorCatalog {
             entries.put(road.getKey(), entry(new Corridor(road.getKey(), ordered.stream().map(q -> q.station().id()).toList(),
                     Corridor.Source.METADATA), road.getKey(), ordered));
         }
-        for (CorridorFile.Definition d : definitions(file)) {
+        Optional<Path> chosen = chosenFile(file);
+        for (CorridorFile.Definition d : chosen.isEmpty() ? List.<CorridorFile.Definition>of() : definitions(chosen.get())) {
+            String where = chosen.get() + " line " + d.line() + ": ";
             List<StationQuality> members;
             String road;
             if (d.byStations()) {
                 members = new ArrayList<>();
                 for (int id : d.stations()) {
-                    members.add(byId.getOrDefault(id, emptyQuality(id)));
+                    StationQuality known = byId.get(id);
+                    if (known == null || known.slotsPresent() == 0) {
+                        warnings.add(where + "station " + id + " of corridor " + d.name() + (known == null ? " is not in the database"
+                                : " has no data") + "; its coverage is that of the stations with data, and training or forecasting "
+                                + "the corridor fails until it has some (or leave it out of the line)");
+                    }
+                    members.add(known == null ? emptyQuality(id) : known);
                 }
                 road = "stations";
             } else {
@@ -109,11 +142,45 @@ public final class CorridorCatalog {
                             + "lists what it has");
                 }
             }
-            entries.remove(d.name());
+            entries.keySet().stream().filter(name -> name.equalsIgnoreCase(d.name())).findFirst().ifPresent(name -> {
+                Entry replaced = entries.remove(name);
+                if (replaced.corridor().source() == Corridor.Source.METADATA) {
+                    warnings.add(where + "corridor " + d.name() + " takes the name of freeway corridor " + name + " of the metadata, "
+                            + "which it replaces; give the line another name to keep both");
+                }
+            });
             entries.put(d.name(), entry(new Corridor(d.name(), members.stream().map(q -> q.station().id()).toList(),
                     Corridor.Source.FILE), road, members));
         }
-        return new CorridorCatalog(entries);
+        for (Entry e : entries.values()) {
+            stretchedRange(e, byId).ifPresent(warnings::add);
+        }
+        return new CorridorCatalog(entries, warnings);
+    }
+
+    /**
+     * A warning where a corridor's data range is mostly without readings (its stations' readings over their number
+     * times the range's 5-minute slots): the station whose data reaches furthest from the rest is named.
+     */
+    private static Optional<String> stretchedRange(Entry e, Map<Integer, StationQuality> byId) {
+        if (e.first().isEmpty() || e.last().isEmpty()) {
+            return Optional.empty();
+        }
+        long slots = Duration.between(e.first().get(), e.last().get()).toMinutes() / 5 + 1;
+        List<StationQuality> members = e.corridor().stationIds().stream().map(byId::get).filter(Objects::nonNull).toList();
+        long present = members.stream().mapToLong(StationQuality::slotsPresent).sum();
+        double share = (double) present / (slots * e.corridor().stationIds().size());
+        if (slots < EMPTY_DAY_SLOTS || share > MOSTLY_EMPTY) {
+            return Optional.empty();
+        }
+        StationQuality widest = members.stream().filter(q -> q.slotsSpanned() > 0)
+                .min(Comparator.comparingDouble(StationQuality::coverage)).orElseThrow();
+        return Optional.of(String.format(Locale.ROOT, "corridor %s: its data range %s to %s holds readings in %.1f%% of its "
+                        + "stations' 5-minute slots, and training, evaluating and forecasting it read the whole range; station %d "
+                        + "(%s to %s, %.1f%% of it with readings) reaches furthest from the rest: check it with 'flowcast "
+                        + "stations', or give --from and --to", e.name(), PemsTime.format(e.first().get()),
+                PemsTime.format(e.last().get()), 100 * share, widest.station().id(), PemsTime.format(widest.first().orElseThrow()),
+                PemsTime.format(widest.last().orElseThrow()), 100 * widest.coverage()));
     }
 
     private static final Comparator<StationQuality> ALONG_THE_ROAD = Comparator
@@ -128,11 +195,13 @@ public final class CorridorCatalog {
         return freewayA != freewayB ? Integer.compare(freewayA, freewayB) : a.compareTo(b);
     }
 
-    private static List<CorridorFile.Definition> definitions(Optional<Path> file) throws JobException {
+    /** The corridor file given, else the default one where it exists. */
+    private static Optional<Path> chosenFile(Optional<Path> file) {
         Path chosen = file.orElse(FlowcastHome.path().resolve(CorridorFile.DEFAULT_NAME));
-        if (file.isEmpty() && !Files.isRegularFile(chosen)) {
-            return List.of();
-        }
+        return file.isEmpty() && !Files.isRegularFile(chosen) ? Optional.empty() : Optional.of(chosen);
+    }
+
+    private static List<CorridorFile.Definition> definitions(Path chosen) throws JobException {
         try {
             return CorridorFile.read(chosen);
         } catch (NoSuchFileException e) {
@@ -160,6 +229,15 @@ public final class CorridorCatalog {
         int withData = (int) members.stream().filter(q -> q.slotsPresent() > 0).count();
         double coverage = spanned == 0 ? (present > 0 ? Double.NaN : 0) : (double) present / spanned;
         return new Entry(corridor, road, from, to, withData, coverage, first, last);
+    }
+
+    /**
+     * What the catalog has to say of the stations and corridors it read: a station that cannot form a corridor (and is
+     * left out), a corridor file's route with a station the database lacks or one that takes a freeway corridor's name,
+     * a corridor whose data range is mostly without readings. The corridors are listed all the same.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Every corridor: freeways by number and direction, then the corridor file's in its order. */

@@ -53,6 +53,7 @@ public final class EvaluateService {
         ChronologicalSplit split = split(request);
         progress.accept(String.format(Locale.ROOT, "Evaluating on %d stations: %d training, %d validation, %d test windows",
                 request.series().stationCount(), split.trainOrigins(), split.validationOrigins(), split.testOrigins()));
+        sayUnscored(split);
         List<ModelRun> runs = new ArrayList<>();
         for (String name : request.models()) {
             progress.accept(name + ": fitting");
@@ -67,6 +68,7 @@ public final class EvaluateService {
         ChronologicalSplit split = split(request);
         RollingOrigin plan = new RollingOrigin(new Backtester(config, TrainingListener.NONE), days, retrain);
         String scheme = plan.describe(plan.folds(request.series(), config.horizon()));
+        sayUnscored(split);
         List<ModelRun> runs = new ArrayList<>();
         for (String name : request.models()) {
             progress.accept(name + ": " + scheme);
@@ -74,6 +76,14 @@ public final class EvaluateService {
                     .run(name, request.parameters(), request.series(), config.horizon()));
         }
         return Summaries.of(request.data(), split, config.horizon(), config.seed(), runs, scheme);
+    }
+
+    /** Says which stations the scores leave out, never observed in the test part, as the report does. */
+    private void sayUnscored(ChronologicalSplit split) {
+        String note = Summaries.unscoredNote(Backtester.neverObserved(split.test()));
+        if (!note.isEmpty()) {
+            progress.accept("Note: " + note.substring(2));
+        }
     }
 
     private static ChronologicalSplit split(Request request) throws JobException {

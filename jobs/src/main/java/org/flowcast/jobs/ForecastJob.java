@@ -1,5 +1,6 @@
 package org.flowcast.jobs;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +11,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
+import java.util.zip.ZipException;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastCheck;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.InputShares;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.model.ModelRegistry;
@@ -90,11 +94,22 @@ public final class ForecastJob {
         }
     }
 
-    /** Loads a model file; a file that cannot be read is a failure that names it. */
+    /**
+     * Loads a model file; a file that cannot be read is a failure that names it. One whose compressed data ends early
+     * or does not inflate (a copy cut short) is said to be truncated or damaged, not in the zip library's words
+     * ("Unexpected end of ZLIB input stream").
+     */
     public static Forecaster load(Path modelFile) throws JobException {
         try {
             return ModelRegistry.load(modelFile);
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof EOFException || t instanceof ZipException) {
+                    throw new JobException(modelFile + ": the model file is truncated or damaged (its compressed data "
+                            + (t instanceof EOFException ? "ends early" : "does not inflate") + "); copy it again, or train it "
+                            + "again with 'flowcast train'", e);
+                }
+            }
             throw new JobException(e.getMessage(), e);
         }
     }
@@ -106,6 +121,14 @@ public final class ForecastJob {
         TimeRange stored = query.storedRange(stations).orElseThrow(() ->
                 new JobException("the model's stations " + stations.subList(0, Math.min(5, stations.size()))
                         + "... have no data in this database"));
+        if (origins != null && !origins.from().isBefore(stored.to())) {
+            throw JobException.usage("the start " + PemsTime.format(origins.from()) + " lies past the stored data of the model's "
+                    + "stations, which ends at " + PemsTime.format(stored.to()) + " (Pacific time); choose an earlier --from");
+        }
+        if (origins != null && !origins.to().isAfter(stored.from())) {
+            throw JobException.usage("the end " + PemsTime.format(origins.to()) + " lies before the stored data of the model's "
+                    + "stations, which starts at " + PemsTime.format(stored.from()) + " (Pacific time); choose a later --to");
+        }
         TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
         // a day more than the model reads, from which its gap filling may carry a value forward, so that a
         // forecast is the same whatever range it was asked for in
@@ -119,16 +142,25 @@ public final class ForecastJob {
             }
         }
         if (times.isEmpty()) {
-            throw new JobException("no origin in " + range + " has the " + forecaster.historySteps()
+            throw new JobException("no origin in " + range.describe() + " has the " + forecaster.historySteps()
                     + " steps of history the model needs");
         }
         InputCoverage coverage = InputCoverage.of(history, times, forecaster.historySteps());
         if (coverage.usable().isEmpty()) {
-            throw new JobException("no origin in " + range + " has an observed reading in the " + forecaster.historySteps()
-                    + " steps before it (the stored data of these stations spans " + stored + "); a forecast needs its "
+            throw new JobException("no origin in " + range.describe() + " has an observed reading in the " + forecaster.historySteps()
+                    + " steps before it (the stored data of these stations spans " + stored.describe() + "); a forecast needs its "
                     + "history: ingest the data of that time, or forecast a range that has it");
         }
         ForecastCheck check = ForecastCheck.of(history.stations());
+        if (origins == null && coverage.shares().missing() > CorridorCatalog.MOSTLY_EMPTY) {
+            // the newest stored time is a reading far from the rest (one row dated 2099 gave a forecast from 0.0017%)
+            throw new JobException(String.format(Locale.ROOT, "the newest stored time, %s, is no origin to forecast from: %.3g%% of "
+                    + "its input (the %d steps before it, %d stations) was observed and %.1f%% is missing, so a reading far from "
+                    + "the rest of the data made it the newest ('flowcast stations' shows each station's span); forecast a range "
+                    + "that has data with --from and --to, or ingest the data up to it", PemsTime.format(range.from()),
+                    100 * coverage.shares().observed(), forecaster.historySteps(), stations.size(),
+                    100 * coverage.shares().missing()));
+        }
         long began = System.nanoTime();
         String key = runKey(modelFile, range, stations);
         List<Instant> usable = coverage.usable();

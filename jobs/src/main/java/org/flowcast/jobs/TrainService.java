@@ -1,8 +1,10 @@
 package org.flowcast.jobs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -11,6 +13,7 @@ import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.EvaluationProtocol;
+import org.flowcast.model.ModelFileException;
 import org.flowcast.model.ModelRegistry;
 import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.TrainingListener;
@@ -77,6 +80,8 @@ public final class TrainService {
             forecaster = split.fit(plan.trainer());
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw checkpointFault(plan.request(), e.getCause());
         }
         try {
             forecaster.save(plan.request().modelFile());
@@ -85,6 +90,27 @@ public final class TrainService {
         }
         delete(plan.request().checkpoint());
         return new Outcome(plan.request().modelFile(), split, (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * The failure of a checkpoint, the one file training reads or writes: one of another run's settings (which training
+     * refuses to resume) points to {@code --fresh}; a write that failed (a full disk) names the checkpoint, which keeps
+     * the last epoch that was written.
+     */
+    static JobException checkpointFault(Request request, IOException e) {
+        Path checkpoint = request.checkpoint();
+        String reason = String.valueOf(e.getMessage()).replace(checkpoint + ": ", "");
+        if (e instanceof ModelFileException && request.resume() && !reason.startsWith("not saved")) {
+            // read at the start of a resumed run: of other settings (model, --param, horizon, seed, data range), or damaged
+            return new JobException("cannot resume from the checkpoint " + checkpoint + ": " + reason.replace("; delete it to start "
+                    + "afresh", "") + "; rerun with the settings it was made with, or start afresh with --fresh (which deletes it)", e);
+        }
+        if (reason.toLowerCase(Locale.ROOT).contains("no space left")) {
+            return new JobException("no space left on the device that holds the checkpoint " + checkpoint + "; free some space, "
+                    + "then continue with --resume (the checkpoint keeps the last epoch written)", e);
+        }
+        return new JobException("the checkpoint " + checkpoint + " could not be " + (request.resume() ? "read or " : "")
+                + "written: " + reason + "; continue with --resume once that is fixed, or start afresh with --fresh", e);
     }
 
     private static void delete(Path checkpoint) throws JobException {

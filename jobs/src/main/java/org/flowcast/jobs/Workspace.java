@@ -23,10 +23,23 @@ public final class Workspace implements AutoCloseable {
         this.database = database;
     }
 
-    /** Opens (and brings up to date) the database at a location. */
+    /** Opens (and brings up to date) the database at a location, creating an embedded one that does not exist yet. */
     public static Workspace open(String location) throws JobException {
         try {
             return new Workspace(location, FlowcastDatabase.open(location));
+        } catch (StoreException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the database at a location that must exist already: what every command that reads the store (or changes
+     * what it holds) uses, so that a mistyped path is refused rather than made into an empty database. Only the
+     * commands that load new data ({@code ingest}, {@code demo}) create one, through {@link #open}.
+     */
+    public static Workspace openExisting(String location) throws JobException {
+        try {
+            return new Workspace(location, FlowcastDatabase.openExisting(location));
         } catch (StoreException e) {
             throw new JobException(e.getMessage(), e);
         }

@@ -29,7 +29,8 @@ import org.flowcast.model.neural.TrainingListener;
  * Evaluates any registered model on the evaluation protocol: the chronological 60/20/20 split over
  * the windows every model can form (lookback of a week and an hour, so that the weekly models fit),
  * fitted on training, stopped on validation, scored on every test origin in original units with
- * masked metrics. Every model sees exactly the same windows.
+ * masked metrics, leaving out the stations never observed in the test part ({@link #neverObserved}). Every model sees
+ * exactly the same windows.
  */
 public final class Backtester {
     private final TrainingConfig config;
@@ -128,6 +129,11 @@ public final class Backtester {
         }
         double[][] originErrors = new double[forecasts.size()][horizon];
         int[] ids = test.stationIds();
+        List<Integer> never = neverObserved(test);
+        boolean[] unscored = new boolean[ids.length];
+        for (int s = 0; s < ids.length; s++) {
+            unscored[s] = never.contains(ids[s]);
+        }
         long[] inside = new long[intervals.size()];
         long counted = 0;
         double[] attention = null;
@@ -139,6 +145,9 @@ public final class Backtester {
                 MaskedErrorSums originSums = new MaskedErrorSums();
                 int hour = ZonedDateTime.ofInstant(f.targetTime(h), PemsTime.ZONE).getHour();
                 for (int s = 0; s < f.stationCount(); s++) {
+                    if (unscored[s]) {
+                        continue;
+                    }
                     float truth = test.value(t + h, s, Channel.FLOW);
                     float predicted = f.value(h, s);
                     errors.add(h, truth, predicted);
@@ -182,6 +191,26 @@ public final class Backtester {
         return new ModelRun(forecaster.modelName(), forecaster.provenance(), errors, byStation, byHour, originErrors, epochSeconds,
                 samplesPerSecond, parameters, fitSeconds, predictSeconds, forecasts.size(), intervals, coverage, attention,
                 trace(test, forecasts, horizon));
+    }
+
+    /**
+     * The stations whose flow is never observed where the test part is scored (after its first week and hour of
+     * history): only imputed values or none, as for a detector PeMS fills in throughout. They are left out of the scores,
+     * where the imputed values, smooth and easy to forecast, gave them the lowest MAE and flattered the averages; a
+     * station observed some of the time is scored on all its values, as the reference protocol does.
+     */
+    public static List<Integer> neverObserved(SensorSeries test) {
+        List<Integer> never = new ArrayList<>();
+        for (int s = 0; s < test.stationCount(); s++) {
+            boolean observed = false;
+            for (int t = Math.min(EvaluationProtocol.LOOKBACK, test.length()); t < test.length() && !observed; t++) {
+                observed = test.isObserved(t, s, Channel.FLOW);
+            }
+            if (!observed) {
+                never.add(test.stationIds()[s]);
+            }
+        }
+        return List.copyOf(never);
     }
 
     /** The busiest station's flow on the test weekday with the most data, beside its 30-minute and longest forecasts. */

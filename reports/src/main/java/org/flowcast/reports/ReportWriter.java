@@ -1,5 +1,4 @@
 package org.flowcast.reports;
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.samskivert.mustache.Mustache;
@@ -48,24 +47,9 @@ public final class ReportWriter {
         JSON.writeValue(folder.resolve(RUN_FILE).toFile(), summary);
     }
 
+    /** The evaluation run saved in a folder (or its {@code run.json}); see {@link RunFile#read}. */
     public static EvaluationSummary readRun(Path folder) throws IOException {
-        Path file = Files.isDirectory(folder) ? folder.resolve(RUN_FILE) : folder;
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(folder + " holds no evaluation run (" + RUN_FILE + "); run 'flowcast evaluate' first");
-        }
-        EvaluationSummary summary;
-        try {
-            summary = JSON.readValue(file.toFile(), EvaluationSummary.class);
-        } catch (JacksonException e) {
-            throw new IOException(file + ": not a readable evaluation run (truncated or damaged: "
-                    + e.getOriginalMessage() + "); run 'flowcast evaluate' again", e);
-        }
-        if (summary == null || summary.protocol() == null || summary.models() == null || summary.models().isEmpty()
-                || summary.models().stream().anyMatch(m -> m == null || m.model() == null || m.mae() == null)) {
-            throw new IOException(file + ": not a complete evaluation run (it lacks the protocol or the models' "
-                    + "figures); run 'flowcast evaluate' again");
-        }
-        return summary;
+        return RunFile.read(folder, JSON);
     }
 
     public Written write(EvaluationSummary summary, Path folder) throws IOException {

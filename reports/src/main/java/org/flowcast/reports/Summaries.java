@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.FlowcastVersion;
 import org.flowcast.core.Horizon;
@@ -38,11 +39,26 @@ public final class Summaries {
         Protocol protocol = new Protocol(data, Arrays.stream(split.train().stationIds()).boxed().toList(),
                 split.train().start().toString(), split.test().end().toString(), split.trainOrigins(), split.validationOrigins(),
                 split.testOrigins(), horizon, EvaluationProtocol.LOOKBACK,
-                "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth", seed, scheme);
+                "values whose truth is 0 or missing are left out (LibCity/BasicTS masking); MAPE over non-zero truth"
+                        + unscoredNote(Backtester.neverObserved(split.test())), seed, scheme);
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
                 RunEnvironment.describe(), protocol, models, significance(runs, horizon), ranking(runs, horizon), againstLead(runs,
                         horizon));
+    }
+
+    /**
+     * What the report says of the stations left out of the scores (never observed in the test part), after the masking
+     * rule it belongs to; empty where every station was observed.
+     */
+    public static String unscoredNote(List<Integer> stations) {
+        if (stations.isEmpty()) {
+            return "";
+        }
+        return "; " + stations.size() + " station" + (stations.size() == 1 ? " was" : "s were") + " never observed in the "
+                + "test part (only imputed or missing values: " + stations.stream().limit(10).map(String::valueOf)
+                .collect(Collectors.joining(", ")) + (stations.size() > 10 ? ", ..." : "") + ") and "
+                + (stations.size() == 1 ? "is" : "are") + " left out of every score";
     }
 
     static ModelSummary summarise(ModelRun run) {

@@ -67,7 +67,7 @@ final class CorridorTask implements Serializable {
                     (byte[]) r.get(6)));
         }
         Path scratch = Files.createTempDirectory("flowcast-spark-" + corridor);
-        try (Workspace workspace = Workspace.open(settings.jdbcUrl())) {
+        try (Workspace workspace = Workspace.openExisting(settings.jdbcUrl())) {
             Map<Integer, Station> known = new StationQuery(workspace.database()).all();
             List<Station> stations = new ArrayList<>();
             for (int id : stationIds) {

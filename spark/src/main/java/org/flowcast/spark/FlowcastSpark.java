@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 import org.flowcast.core.Corridor;
 import org.flowcast.jobs.CorridorCatalog;
@@ -74,8 +76,22 @@ public final class FlowcastSpark implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--verbose", description = "Keep Spark's and Flyway's log output, and show the stack trace of an error.")
+    boolean verbose;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FlowcastSpark()).execute(args));
+        System.exit(run(args));
+    }
+
+    /** Parses and runs a command line; returns the exit code (1 where the job or a corridor failed). */
+    static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** {@link #run(String...)} with the given output streams (tests capture them). */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new FlowcastSpark()).setOut(out).setErr(err).setExecutionExceptionHandler(new SparkFailures())
+                .execute(args);
     }
 
     @Override
@@ -84,9 +100,11 @@ public final class FlowcastSpark implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String url;
         List<Corridor> chosen;
-        try (Workspace workspace = Workspace.open(database)) {
+        try (Workspace workspace = Workspace.openExisting(database)) {
             url = workspace.database().url();
-            chosen = CorridorCatalog.withoutCoverage(workspace, Optional.ofNullable(corridorFile)).choose(corridors);
+            CorridorCatalog catalog = CorridorCatalog.withoutCoverage(workspace, Optional.ofNullable(corridorFile));
+            catalog.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast-spark: warning: " + w));
+            chosen = catalog.choose(corridors);
         } catch (JobException e) {
             spec.commandLine().getErr().println("flowcast-spark: " + e.getMessage());
             return 1;
@@ -103,6 +121,9 @@ public final class FlowcastSpark implements Callable<Integer> {
         long began = System.nanoTime();
         List<CorridorOutcome> outcomes;
         try (SparkSession spark = builder.getOrCreate()) {
+            if (!verbose) {
+                quietLogs();
+            }
             outcomes = new SparkCorridorJob(spark).run(job, chosen, partitions);
         }
         out.println(summary(outcomes));
@@ -114,6 +135,19 @@ public final class FlowcastSpark implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d of %d corridors done in %.1f s%s%n", outcomes.size() - failed, outcomes.size(),
                 (System.nanoTime() - began) / 1e9, failed == 0 ? "." : "; " + failed + " failed (see above).");
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * Spark's log at WARN, and off for what reports a failed task with its stack trace, and for Flyway: the job reports
+     * each corridor's failure in its table, and its own in a sentence. Set once the session is up: Spark loads its
+     * default log configuration when it starts, replacing levels set before.
+     */
+    private static void quietLogs() {
+        Configurator.setRootLevel(Level.WARN);
+        for (String noisy : new String[] {"org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
+            "org.apache.spark.scheduler.TaskSchedulerImpl", "org.flywaydb"}) {
+            Configurator.setLevel(noisy, Level.OFF);
+        }
     }
 
     /** A path with a scheme (hdfs://, s3a://, file:) as given; a plain one as an absolute local file URI. */

@@ -1,6 +1,7 @@
 package org.flowcast.store;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,13 +22,16 @@ public final class DatabaseOpening implements AutoCloseable {
         this.database = database;
     }
 
-    /** Starts opening the database at {@code location} (as {@link FlowcastDatabase#open(String)} takes it). */
+    /**
+     * Starts opening the database at {@code location} (as {@link FlowcastDatabase#open(String)} takes it) to write to
+     * it: a read-only one fails the opening, so that the ingest says so once rather than once per file.
+     */
     public static DatabaseOpening start(String location) throws StoreException {
         FlowcastDatabase.Location where = FlowcastDatabase.Location.of(location);
         CompletableFuture<FlowcastDatabase> opening = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                opening.complete(FlowcastDatabase.open(location));
+                opening.complete(writable(FlowcastDatabase.open(location), location));
             } catch (StoreException | RuntimeException e) {
                 opening.completeExceptionally(e);
             }
@@ -35,6 +39,17 @@ public final class DatabaseOpening implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return new DatabaseOpening(where.isNew(), where.rejectLog(), opening);
+    }
+
+    private static FlowcastDatabase writable(FlowcastDatabase database, String location) throws StoreException {
+        if (database.isReadOnly()) {
+            database.close();
+            throw new StoreException("the database " + database.url().replaceFirst(";.*", "") + " is read-only (opened with "
+                    + "ACCESS_MODE_DATA=r, or its file cannot be written), and loading files writes to it; give --db "
+                    + (location.toUpperCase(Locale.ROOT).contains("ACCESS_MODE_DATA") ? "a URL without ACCESS_MODE_DATA=r"
+                    : "a database whose file and folder this user may write"), null);
+        }
+        return database;
     }
 
     /** A database already open. */

@@ -1,13 +1,18 @@
 package org.flowcast.store;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.flowcast.core.FlowcastHome;
 import org.h2.Driver;
 
@@ -26,6 +31,9 @@ public final class FlowcastDatabase implements AutoCloseable {
      * 600-station district every 5 minutes overran (pages read and decompressed again at every step).
      */
     static final int CACHE_KB = 65_536;
+
+    /** How every H2 2.x database file (MVStore) begins. */
+    private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
     private final String url;
     private final Path rejectLog;
@@ -49,6 +57,13 @@ public final class FlowcastDatabase implements AutoCloseable {
      */
     record Location(String url, Path rejectLog, Path file) {
         static Location of(String location) throws StoreException {
+            if (location.isBlank()) {
+                throw new StoreException("the database location is empty; give --db a file path or a jdbc: URL", null);
+            }
+            if (location.startsWith("jdbc:h2:mem:")) {
+                throw new StoreException("an in-memory database (" + location.replaceFirst(";.*", "") + ") ends with the command that "
+                        + "opens it, so nothing would be kept; give a file path or a jdbc:h2:file: URL", null);
+            }
             if (location.startsWith("jdbc:")) {
                 return new Location(location, defaultPath().resolveSibling("rejects.log"), null);
             }
@@ -59,7 +74,9 @@ public final class FlowcastDatabase implements AutoCloseable {
             }
             Path path = Path.of(location.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath().normalize();
             // WRITE_DELAY=0: a committed file is on disk at once, so that a killed ingest loses no finished file.
-            return new Location("jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;CACHE_SIZE=" + CACHE_KB,
+            // TRACE_LEVEL_FILE=0: no .trace.db beside it; where H2 could not write one (a read-only folder) it printed
+            // its stack trace on stderr. Flowcast reports the faults itself.
+            return new Location("jdbc:h2:file:" + path + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=" + CACHE_KB,
                     path.resolveSibling(path.getFileName() + ".rejects.log"), path.resolveSibling(path.getFileName() + ".mv.db"));
         }
 
@@ -76,6 +93,7 @@ public final class FlowcastDatabase implements AutoCloseable {
     public static FlowcastDatabase open(String location) throws StoreException {
         Location where = Location.of(location);
         if (where.file() != null) {
+            requireDatabaseFile(location, where.file());
             try {
                 Files.createDirectories(where.file().getParent());
             } catch (IOException e) {
@@ -98,6 +116,83 @@ public final class FlowcastDatabase implements AutoCloseable {
 
     public static FlowcastDatabase open(Path file) throws StoreException {
         return open(file.toString());
+    }
+
+    /**
+     * Opens a database that exists already, as {@link #open(String)} does: for the commands that read it, or change
+     * what it holds, an embedded database whose file is missing is refused rather than made, empty, at a mistyped
+     * path. A server's database (PostgreSQL, H2 over tcp:) exists by definition; the server says if it does not.
+     */
+    public static FlowcastDatabase openExisting(String location) throws StoreException {
+        Location where = Location.of(location);
+        Path file = where.file() != null ? where.file() : embeddedFile(location);
+        if (file != null && !Files.exists(file)) {
+            throw new StoreException(missing(location, file), null);
+        }
+        return open(location);
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 URL ({@code jdbc:h2:file:PATH}, {@code jdbc:h2:PATH}); null for any other. */
+    static Path embeddedFile(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return null;
+        }
+        String path = url.substring("jdbc:h2:".length()).replaceFirst(";.*", "");
+        if (path.startsWith("file:")) {
+            path = path.substring("file:".length());
+        } else if (path.matches("[A-Za-z]{2,}:.*")) {
+            // tcp:, ssl:, zip:, nio...: not one plain file
+            return null;
+        }
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Path.of(path + ".mv.db").toAbsolutePath().normalize();
+    }
+
+    private static String missing(String location, Path file) {
+        String text = "there is no Flowcast database at " + redact(location) + " (no file " + file + "); give --db an existing "
+                + "database, or load data into a new one with 'flowcast ingest --db " + redact(location) + " FILES'";
+        Path given = Path.of(location.startsWith("jdbc:") ? "" : location);
+        if (!location.startsWith("jdbc:") && Files.isDirectory(given)) {
+            try (Stream<Path> inside = Files.list(given)) {
+                Optional<String> database = inside.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".mv.db")).sorted()
+                        .findFirst();
+                text += "; " + location + " is a folder" + database.map(n -> ": a database in it is "
+                        + given.resolve(n.substring(0, n.length() - ".mv.db".length()))).orElse(" without a database in it");
+            } catch (IOException e) {
+                text += "; " + location + " is a folder";
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Refuses, naming it, a path that cannot be an embedded database: a file that is not one ({@code notes.txt}, whose
+     * database would be {@code notes.txt.mv.db}), a folder where the {@code .mv.db} file belongs, or a {@code .mv.db}
+     * file that is not H2's (H2 said only "IO Exception" of these).
+     */
+    private static void requireDatabaseFile(String location, Path file) throws StoreException {
+        String fix = "; give --db the path of a Flowcast database (NAME for its file NAME.mv.db), or a new path for a new one";
+        Path given = Path.of(location);
+        if (!location.endsWith(".mv.db") && Files.isRegularFile(given)) {
+            throw new StoreException(location + " is a file, not a Flowcast database" + fix, null);
+        }
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a folder, not a database file" + fix, null);
+        }
+        if (Files.isRegularFile(file)) {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(H2_HEADER.length);
+            } catch (IOException e) {
+                throw new StoreException("cannot read the database file " + file + ": " + e.getMessage(), e);
+            }
+            if (head.length > 0 && !Arrays.equals(head, H2_HEADER)) {
+                throw new StoreException(file + " is not an H2 database (it holds other data: a text file, or one damaged "
+                        + "from its start)" + fix, null);
+            }
+        }
     }
 
     private static String redact(String location) {
@@ -146,15 +241,40 @@ public final class FlowcastDatabase implements AutoCloseable {
 
     /** The size of an embedded H2 file database's file, in bytes; empty for a server database or an in-memory one. */
     public OptionalLong fileSize() {
-        if (!url.startsWith("jdbc:h2:file:")) {
+        Path file = embeddedFile(url);
+        if (file == null) {
             return OptionalLong.empty();
         }
-        Path file = Path.of(url.substring("jdbc:h2:file:".length()).replaceFirst(";.*", "") + ".mv.db");
         try {
             return OptionalLong.of(Files.size(file));
         } catch (IOException e) {
             return OptionalLong.empty();
         }
+    }
+
+    /** Whether the database can only be read: opened with {@code ACCESS_MODE_DATA=r}, or its file cannot be written. */
+    public boolean isReadOnly() throws StoreException {
+        try {
+            return keeper.isReadOnly();
+        } catch (SQLException e) {
+            throw new StoreException("asking the database whether it is read-only failed: " + DatabaseFaults.describe(e), e);
+        }
+    }
+
+    /**
+     * Whether a compaction of this embedded database was started and never finished (a process killed during it left
+     * the file at its full size, and the ingests after it load too little to compact it): the next ingest compacts.
+     */
+    public boolean compactionDue() {
+        Path marker = compactionMarker();
+        return marker != null && Files.exists(marker);
+    }
+
+    /** The file beside an embedded database that stands for a compaction begun and not finished; null for a server's. */
+    private Path compactionMarker() {
+        Path file = embeddedFile(url);
+        return file == null ? null : file.resolveSibling(file.getFileName().toString().replaceFirst("\\.mv\\.db$", "")
+                + ".compaction-due");
     }
 
     /** Where rejected rows are logged: beside the database file. */
@@ -169,6 +289,20 @@ public final class FlowcastDatabase implements AutoCloseable {
      * Compacting a PostgreSQL database is the server's business (autovacuum); there it only closes.
      */
     public void closeCompacted() throws StoreException {
+        Path marker = compactionMarker();
+        if (marker != null) {
+            // written first, so that a compaction cut short is done again by the next ingest; a folder that takes no
+            // marker takes no compacted copy either (H2 then kept the file as it was and said nothing)
+            try {
+                Files.writeString(marker, "a compaction of this database began and has not finished; the next "
+                        + "'flowcast ingest' does it\n");
+            } catch (IOException e) {
+                close();
+                throw new StoreException("the database was not compacted: its folder " + marker.getParent() + " cannot be written "
+                        + "(" + String.valueOf(e.getMessage()).replace(marker + ": ", "") + "; read-only, or full); the data is "
+                        + "kept, in a file larger than it needs; make the folder writable to compact it at the next large ingest", e);
+            }
+        }
         if (isEmbedded()) {
             try (Statement shutdown = keeper.createStatement()) {
                 shutdown.execute("SHUTDOWN COMPACT");
@@ -177,6 +311,13 @@ public final class FlowcastDatabase implements AutoCloseable {
             }
         }
         close();
+        if (marker != null) {
+            try {
+                Files.deleteIfExists(marker);
+            } catch (IOException e) {
+                // compacted; the next ingest compacts once more, which is quick on a compact file
+            }
+        }
     }
 
     @Override

@@ -202,11 +202,29 @@ final class ForecastStore {
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 runs.add(new ForecastRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        new TimeRange(rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant()),
+                        range(c, rs.getLong(1), rs.getObject(6, OffsetDateTime.class).toInstant(),
+                                rs.getObject(7, OffsetDateTime.class).toInstant()),
                         rs.getInt(8), rs.getInt(9), rs.getObject(10, OffsetDateTime.class).toInstant(), shares(rs), rs.getString(14)));
             }
         }
         return runs;
+    }
+
+    /**
+     * A run's range of origins. A live run is begun at the wall-clock time it was started and its end follows the origins
+     * of its data, which a replay of older data puts before that start: its range then starts at its first stored origin.
+     */
+    private static TimeRange range(Connection c, long runId, Instant from, Instant to) throws SQLException {
+        if (!to.isBefore(from)) {
+            return new TimeRange(from, to);
+        }
+        try (PreparedStatement select = c.prepareStatement("SELECT MIN(origin_ts) FROM forecast_origin WHERE run_id = ?")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                OffsetDateTime first = rs.next() ? rs.getObject(1, OffsetDateTime.class) : null;
+                return first == null || first.toInstant().isAfter(to) ? new TimeRange(to, to) : new TimeRange(first.toInstant(), to);
+            }
+        }
     }
 
     /** The forecasts of a run for one station whose origins lie in a range, ordered by origin and step. */
@@ -274,7 +292,7 @@ final class ForecastStore {
     }
 
     /** Lower and upper bounds at 80% and at 95%, as the calibration makes them around the forecast. */
-    private static float[][] boundsFrom(List<ConformalIntervals> calibration, float[] flow) {
+    static float[][] boundsFrom(List<ConformalIntervals> calibration, float[] flow) {
         float[][] bounds = new float[4][];
         for (ConformalIntervals band : calibration) {
             int k = Math.abs(band.level() - 0.8) < 1e-9 ? 0 : Math.abs(band.level() - 0.95) < 1e-9 ? 2 : -1;

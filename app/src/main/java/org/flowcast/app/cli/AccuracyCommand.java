@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "accuracy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Prints the realised accuracy of the forecasts 'flowcast watch' made, scored against the flow that came: "
                 + "per corridor and model, masked MAE at steps 1, 3, 6, 12 (24) and over all steps, RMSE, MAPE, and the share of "
-                + "observed flows inside the 80% and 95% intervals issued (with their mean widths), over the last hour, day and "
+                + "observed flows inside the 80%% and 95%% intervals issued (with their mean widths), over the last hour, day and "
                 + "week of target times, or over one window from --since. Other systems read the same figures from the "
                 + "forecast_accuracy view."},
         footer = {"", "Examples:", "  flowcast accuracy", "  flowcast accuracy --corridor 5-N --since 2023-04-10"})

@@ -46,9 +46,14 @@ public final class CorridorOptions {
         return Optional.ofNullable(file);
     }
 
-    /** The corridors named, read from the database (and corridor file); an unknown name fails with the names there are. */
+    /**
+     * The corridors named, read from the database (and corridor file); an unknown name fails with the names there are.
+     * What the catalog warns of (a station that forms no corridor, a doubtful corridor file line) is said on stderr.
+     */
     public List<Corridor> resolve(Workspace workspace) throws JobException {
-        return CorridorCatalog.withoutCoverage(workspace, file()).choose(names);
+        CorridorCatalog catalog = CorridorCatalog.withoutCoverage(workspace, file());
+        catalog.warnings().forEach(w -> command.commandLine().getErr().println(command.qualifiedName() + ": warning: " + w));
+        return catalog.choose(names);
     }
 
     /**

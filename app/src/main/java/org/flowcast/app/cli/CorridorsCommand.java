@@ -37,10 +37,12 @@ public final class CorridorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JobException {
-        List<CorridorCatalog.Entry> entries;
+        CorridorCatalog catalog;
         try (Workspace workspace = database.open()) {
-            entries = CorridorCatalog.of(workspace, Optional.ofNullable(file)).entries();
+            catalog = CorridorCatalog.of(workspace, Optional.ofNullable(file));
         }
+        catalog.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast corridors: warning: " + w));
+        List<CorridorCatalog.Entry> entries = catalog.entries();
         if (entries.isEmpty()) {
             spec.commandLine().getOut().println("No corridor in " + database.location() + ": no mainline station with freeway and "
                     + "direction metadata has data. Ingest the district's dNN_text_meta file with the data, or define corridors in "

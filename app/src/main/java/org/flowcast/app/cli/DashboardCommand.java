@@ -1,4 +1,5 @@
 package org.flowcast.app.cli;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "dashboard", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Opens the dashboard: the corridor coloured by speed or flow, observed flow with short- and long-horizon "
                 + "forecasts and their intervals, the attention behind them, a space-time contour and the newest model "
-                + "comparison. With --snapshot it renders the dashboard to a PNG without a display."},
+                + "comparison, and for a corridor 'flowcast watch' keeps forecasting, its live models' realised accuracy, a mark "
+                + "where one drifted, and the newest origin as it arrives (--refresh). With --snapshot it renders the dashboard "
+                + "to a PNG without a display."},
         footer = {"", "Examples:", "  flowcast dashboard", "  flowcast dashboard --db ~/.flowcast/flowcast --station 1201",
             "  flowcast dashboard --snapshot docs/dashboard.png --origin '2023-04-12 08:00'"})
 public final class DashboardCommand implements Callable<Integer> {
@@ -74,6 +77,9 @@ public final class DashboardCommand implements Callable<Integer> {
             description = "Size of the window or snapshot (default: ${DEFAULT-VALUE}).")
     OptionValues.Size size;
 
+    @Mixin
+    RefreshOption refresh;
+
     @Spec
     CommandSpec spec;
 
@@ -102,7 +108,8 @@ public final class DashboardCommand implements Callable<Integer> {
                 return 0;
             }
             DashboardStage.show(source, corridor, days, vm -> choices().applyTo(vm).forEach(p -> err.println("warning: " + p)),
-                    millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis), size.width(), size.height());
+                    millis -> err.printf(Locale.ROOT, "Dashboard open with data after %d ms.%n", millis), size.width(), size.height(),
+                    refresh.every());
             return 0;
         }
     }

@@ -16,7 +16,7 @@ public final class DatabaseOption {
 
     /** The location in force: the option, else the environment variable, else the default file. */
     public String location() {
-        if (location != null && !location.isBlank()) {
+        if (location != null) {
             return location;
         }
         String fromEnvironment = System.getenv(Workspace.ENVIRONMENT_VARIABLE);
@@ -31,10 +31,22 @@ public final class DatabaseOption {
         return Workspace.runsFolder(location());
     }
 
-    /** A database path is a path: a ';' in it would be read by H2 as settings, which belong in a jdbc: URL. */
+    /**
+     * A database path is a path: a ';' in it would be read by H2 as settings, which belong in a jdbc: URL. An empty one
+     * is refused (it fell back, silently, to the home database), and so is an in-memory database, which would end with
+     * the command.
+     */
     static final class DatabaseLocation implements ITypeConverter<String> {
         @Override
         public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("needs a database: an H2 file path or a jdbc: URL; was empty (leave --db out "
+                        + "for the default, " + Workspace.defaultPath() + ")");
+            }
+            if (value.startsWith("jdbc:h2:mem:")) {
+                throw new TypeConversionException("an in-memory database ends with the command that opens it, so nothing would be "
+                        + "kept; give a file path or a jdbc:h2:file: URL; was '" + value + "'");
+            }
             if (!value.startsWith("jdbc:") && value.indexOf(';') >= 0) {
                 throw new TypeConversionException("a database path may not hold ';', which H2 would read "
                         + "as its settings; use a folder without ';', or give settings in a jdbc:h2: URL; was '" + value + "'");
@@ -43,8 +55,12 @@ public final class DatabaseOption {
         }
     }
 
-    /** Opens the database in force. */
+    /**
+     * Opens the database in force, which must exist: the commands that take this option read the store (or change what it
+     * holds), so a mistyped path is refused rather than made into an empty database. {@code ingest} creates one, through
+     * its service; {@code demo} its own.
+     */
     public Workspace open() throws JobException {
-        return Workspace.open(location());
+        return Workspace.openExisting(location());
     }
 }

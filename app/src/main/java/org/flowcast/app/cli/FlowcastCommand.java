@@ -46,6 +46,8 @@ public final class FlowcastCommand implements Runnable {
             "forecast", ForecastCommand.class,
             "watch", WatchCommand.class,
             "accuracy", AccuracyCommand.class,
+            "export", ExportCommand.class,
+            "runs", RunsCommand.class,
             "evaluate", EvaluateCommand.class,
             "report", ReportCommand.class,
             "dashboard", DashboardCommand.class,

@@ -17,7 +17,6 @@ import org.flowcast.ingest.IngestOptions;
 import org.flowcast.ingest.read.NpzTensorReader;
 import org.flowcast.jobs.IngestService;
 import org.flowcast.jobs.JobException;
-import org.flowcast.jobs.cli.DurationConverter;
 import org.flowcast.jobs.cli.OptionValues;
 import org.flowcast.jobs.cli.Tables;
 import org.flowcast.jobs.cli.TimeConverter;
@@ -54,7 +53,7 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Time of the first step of .npz tensors, Pacific local (e.g. 2022-01-01T00:00) or with an offset.")
     Instant start;
 
-    @Option(names = "--step", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5m",
+    @Option(names = "--step", paramLabel = "DURATION", converter = OptionValues.FiveMinuteStep.class, defaultValue = "5m",
             description = "Step of .npz tensors (default: ${DEFAULT-VALUE}; only 5m is supported).")
     Duration step;
 
@@ -91,16 +90,18 @@ public final class IngestCommand implements Callable<Integer> {
         out.println(summary(outcome, paths));
         IngestService.Compaction compaction = outcome.compaction();
         if (compaction.ran() && compaction.before().isPresent() && compaction.after().isPresent()) {
-            out.printf(Locale.ROOT, "Compacted the database from %,d MB to %,d MB in %.1f s.%n", compaction.before().getAsLong() >> 20,
-                    compaction.after().getAsLong() >> 20, compaction.seconds());
+            out.printf(Locale.ROOT, "Compacted the database from %,d MB to %,d MB in %.1f s%s.%n", compaction.before().getAsLong() >> 20,
+                    compaction.after().getAsLong() >> 20, compaction.seconds(),
+                    compaction.interrupted() ? " (an earlier compaction of it was cut short)" : "");
         }
+        compaction.failure().ifPresent(f -> spec.commandLine().getErr().println("flowcast ingest: " + f));
         for (FileIngestResult r : outcome.results()) {
             r.warnings().forEach(w -> spec.commandLine().getErr().println("flowcast ingest: warning: " + w));
             if (r.status().isFailure()) {
                 spec.commandLine().getErr().println("flowcast ingest: " + r.message());
             }
         }
-        return outcome.anyFailed() ? FlowcastCommand.EXIT_FAILURE : 0;
+        return outcome.anyFailed() || compaction.failure().isPresent() ? FlowcastCommand.EXIT_FAILURE : 0;
     }
 
     /** A file as the table shows it: its path below the folder given that holds it, else its name. */

@@ -21,6 +21,10 @@ final class LogLevels {
         if (System.getProperty("slf4j.provider") == null) {
             System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
         }
+        // slf4j 2.0.17 says at INFO that it loads the provider named: not the user's business unless asked (--verbose)
+        if (System.getProperty("slf4j.internal.verbosity") == null && !on) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
         verbose = on;
         Runnable started = onChange;
         if (started != null) {

@@ -67,6 +67,7 @@ public final class StationsCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(Tables.render(List.of("station", "fwy-dir", "type", "abs pm", "lanes", "name",
                     "first", "last", "coverage"), rows));
             spec.commandLine().getOut().println(rows.size() + " stations");
+            StationService.sparseSpans(stations).forEach(w -> spec.commandLine().getErr().println("flowcast stations: warning: " + w));
             return 0;
         }
     }

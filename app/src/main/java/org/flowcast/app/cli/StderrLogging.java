@@ -10,14 +10,14 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Logback's configuration for the command line: one stderr appender; library chatter at ERROR and the rest at
- * WARN, or all at INFO (Flowcast's own at DEBUG) in the verbose mode {@link LogLevels} sets. Set in code rather than in
+ * Logback's configuration for the command line: one stderr appender; library chatter at ERROR (Flyway's off) and the
+ * rest at WARN, or all at INFO (Flowcast's own at DEBUG) in the verbose mode {@link LogLevels} sets. Set in code rather than in
  * a {@code logback.xml}: reading the XML (Joran and the JDK's XML parser) took 150 ms of every command's start. A user's own file, named by
  * {@code -Dlogback.configurationFile}, still wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
-    private static final String[] NOISY = {"org.bytedeco", "org.nd4j", "org.flywaydb"};
+    private static final String[] NOISY = {"org.bytedeco", "org.nd4j"};
 
     private static void applyLevels(LoggerContext context) {
         boolean on = LogLevels.verbose();
@@ -26,6 +26,9 @@ public final class StderrLogging extends ContextAwareBase implements Configurato
         for (String noisy : NOISY) {
             context.getLogger(noisy).setLevel(on ? Level.INFO : Level.ERROR);
         }
+        // a failed migration or connection is Flowcast's to report, in a sentence; Flyway's own account of it (a box of
+        // SQL state and error code, and the stack) is for --verbose
+        context.getLogger("org.flywaydb").setLevel(on ? Level.INFO : Level.OFF);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.flowcast.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.flowcast.jobs.TrainService;
 import org.flowcast.jobs.TrainingSettings;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.jobs.cli.DurationConverter;
+import org.flowcast.jobs.cli.PacificTimes;
 import org.flowcast.jobs.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,9 +105,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainService.Outcome outcome = service.train(plan, series, split -> err.printf(Locale.ROOT, "Training %s on %d stations, "
                 + "%s to %s: %d training and %d validation origins (those whose targets are all missing are skipped)%n", model,
-                series.stationCount(), series.start(), series.end(), split.trainOrigins(), split.validationOrigins()));
-        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s). Evaluate it with: flowcast evaluate "
-                + "--models %s%n", outcome.file(), model, settings.horizon(), outcome.seconds(), model);
+                series.stationCount(), PacificTimes.of(series.start()), PacificTimes.of(series.end()), split.trainOrigins(),
+                split.validationOrigins()));
+        spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s).%nThe same split and settings, back-tested "
+                + "against other models: %s%n", outcome.file(), model, settings.horizon(), outcome.seconds(), evaluateCommand());
         return 0;
     }
 
@@ -119,7 +122,7 @@ public final class TrainCommand implements Callable<Integer> {
             return corridors.runEach(chosen, "trained", "training", corridor -> {
                 TrainService.Plan plan = service.plan(request(settings, ModelFiles.corridorFile(folder, model, settings.horizon(),
                         corridor.name())), new EpochProgress(err, model + " " + corridor.name()));
-                SensorSeries series = SeriesReader.read(workspace, request, corridor);
+                SensorSeries series = SeriesReader.read(workspace, request, corridor, w -> err.println("warning: " + w));
                 TrainService.Outcome outcome = service.train(plan, series, s -> { });
                 return String.format(Locale.ROOT, "%s (%d / %d origins)", outcome.file().getFileName(),
                         outcome.split().trainOrigins(), outcome.split().validationOrigins());
@@ -153,6 +156,27 @@ public final class TrainCommand implements Callable<Integer> {
             output.println("It did not do better: " + fromModel + " is unchanged.");
         }
         return 0;
+    }
+
+    /**
+     * The evaluate command line that fits this model with the same data, split and settings, beside a baseline: the
+     * options given to train, but those that only say where the model file goes.
+     */
+    private String evaluateCommand() {
+        List<String> kept = new ArrayList<>(List.of("flowcast", "evaluate"));
+        List<String> given = spec.commandLine().getParseResult().originalArgs();
+        int first = given.indexOf(spec.name()) + 1;
+        for (int i = first; i < given.size(); i++) {
+            String arg = given.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (List.of("--model", "--out").contains(name)) {
+                i += arg.contains("=") ? 0 : 1;
+            } else if (!List.of("--resume", "--fresh").contains(name)) {
+                kept.add(arg.contains(" ") ? "'" + arg + "'" : arg);
+            }
+        }
+        kept.addAll(List.of("--models", model + ",historical-average"));
+        return String.join(" ", kept);
     }
 
     private TrainService.Request request(TrainingSettings settings, Path file) throws JobException {

@@ -12,8 +12,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.flowcast.app.dashboard.data.DashboardSource;
+import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.jobs.ForecastRunService;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
@@ -35,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Live operation: ingests the PeMS files that land in INBOX (any format 'ingest' reads; a live feed's files "
                 + "hold the newest 5-minute interval of many stations) and, for every new 5-minute step, has every watched "
-                + "corridor's model score the forecasts whose targets came, update its adaptive 80/95% intervals, and forecast "
+                + "corridor's model score the forecasts whose targets came, update its adaptive 80/95%% intervals, and forecast "
                 + "the next steps from the newest origin; each step of each corridor is committed as one, so a watcher killed at "
                 + "any moment and started again goes on where it stopped. Read files move to INBOX/done, refused ones to "
                 + "INBOX/failed with a .reason file.",
@@ -43,11 +47,14 @@ import picocli.CommandLine.Spec;
                 + ".NAME.part, then rename it to NAME); any other file once its size has held still for --settle. Each live "
                 + "corridor and model keeps one run whose origins accumulate (--keep-origins); realised accuracy is in the "
                 + "forecast_score table and the forecast_accuracy view ('flowcast accuracy'), the newest forecasts in the "
-                + "forecast_values view. An H2 database has one writer: open the dashboard with --dashboard in the same "
-                + "process, or use PostgreSQL (--db jdbc:postgresql:...) for dashboards in other processes. No network port is "
-                + "opened."},
+                + "forecast_values view. No network port is opened.",
+            "An H2 database has one writer, so to look while it watches, open the dashboard in the same process with "
+                + "--dashboard: the watcher runs in the background, the window follows the newest origin, and closing it stops "
+                + "the watcher after the step under way. With PostgreSQL (--db jdbc:postgresql:...) the watcher and any number "
+                + "of 'flowcast dashboard' processes are separate: start them apart, on this machine or others."},
         footer = {"", "Examples:", "  flowcast train --corridor all --model at-conv-lstm    # the models to run live",
-            "  flowcast watch ~/pems/inbox", "  flowcast watch ~/pems/inbox --status"})
+            "  flowcast watch ~/pems/inbox", "  flowcast watch ~/pems/inbox --dashboard     # and the dashboard, H2",
+            "  flowcast watch ~/pems/inbox --status"})
 public final class WatchCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(PemsTime.ZONE);
 
@@ -113,6 +120,14 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--status", description = "Print the running watcher's status (from INBOX's status file) and exit.")
     boolean statusOnly;
 
+    @Option(names = "--dashboard", description = "Open the dashboard in this process as well (it needs a display): the watcher "
+            + "runs in the background and closing the window stops it after the step under way. The way to look at an H2 "
+            + "database while it is watched; with PostgreSQL run 'flowcast dashboard' processes apart instead.")
+    boolean dashboard;
+
+    @Mixin
+    RefreshOption refresh;
+
     @Spec
     CommandSpec spec;
 
@@ -128,11 +143,17 @@ public final class WatchCommand implements Callable<Integer> {
         if (!(driftMargin > 0 && driftMargin <= 10)) {
             throw new ParameterException(spec.commandLine(), "--drift-margin must lie above 0 and at most 10 (1000%), was " + driftMargin);
         }
+        ForecastRunService.checkRetention(keepOrigins, keepScores);
         WatchSettings.Drift drift = new WatchSettings.Drift(WatchSettings.Drift.DEFAULT.window(), driftMargin, retrain,
                 WatchSettings.Drift.DEFAULT.recent(), Duration.ofSeconds(retrainSeconds));
         WatchSettings settings = new WatchSettings(inbox, corridors, Optional.ofNullable(corridorFile),
                 modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder, Optional.ofNullable(model), settle, poll, catchUp,
                 keepOrigins, keepScores, WatchSettings.defaults(inbox, inbox).gamma(), once, drift);
+        if (dashboard && !DashboardStage.hasDisplay()) {
+            // said before the watcher starts, not after it has taken files from the inbox
+            throw new CommandFailure("--dashboard needs a display: run it in a desktop session or under 'xvfb-run -a', or watch "
+                    + "without it (with PostgreSQL, 'flowcast dashboard' runs in a process of its own)");
+        }
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -148,6 +169,13 @@ public final class WatchCommand implements Callable<Integer> {
         try (Workspace workspace = database.open();
              WatchService service = new WatchService(workspace, settings, new Lines(out, spec.commandLine().getErr()),
                      Clock.systemUTC())) {
+            if (dashboard) {
+                out.printf(Locale.ROOT, "Watching %s into %s; closing the dashboard's window stops it after the step under way.%n",
+                        inbox, workspace.name());
+                out.flush();
+                watchBesideTheDashboard(service, workspace, stop);
+                return 0;
+            }
             out.printf(Locale.ROOT, "Watching %s into %s (Ctrl-C stops after the step under way).%n", inbox, workspace.name());
             out.flush();
             service.run(stop::get);
@@ -157,6 +185,43 @@ public final class WatchCommand implements Callable<Integer> {
             if (!stop.get()) {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
+        }
+    }
+
+    /**
+     * Runs the watcher on a thread of its own while the dashboard's window is open in this one (one process: one writer
+     * of an H2 database); when the window closes, the watcher stops after the step under way. A watcher that fails says
+     * so at once and leaves the window open on what it wrote; the command then fails with its error.
+     */
+    private void watchBesideTheDashboard(WatchService service, Workspace workspace, AtomicBoolean stop) throws JobException {
+        PrintWriter err = spec.commandLine().getErr();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                service.run(stop::get);
+            } catch (JobException | RuntimeException e) {
+                failure.set(e);
+                err.println("flowcast watch: the watcher stopped: " + e.getMessage() + " (the dashboard stays open on what it wrote)");
+                err.flush();
+            }
+        }, "flowcast-watch");
+        watcher.start();
+        String shown = corridors.size() == 1 && !corridors.get(0).equals("all") ? corridors.get(0) : null;
+        DashboardStage.show(new DashboardSource(workspace, database.runsFolder()), shown, 28, vm -> { }, millis -> { },
+                DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT, refresh.every());
+        stop.set(true);
+        spec.commandLine().getOut().println("The dashboard was closed: the watcher stops after the step under way.");
+        spec.commandLine().getOut().flush();
+        try {
+            watcher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure.get() instanceof JobException e) {
+            throw e;
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
         }
     }
 

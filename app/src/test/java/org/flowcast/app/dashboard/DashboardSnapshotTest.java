@@ -11,6 +11,7 @@ import org.flowcast.app.FlowcastCommandTest;
 import org.flowcast.app.FlowcastCommandTest.Result;
 import org.flowcast.app.SmallDistrict;
 import org.flowcast.app.dashboard.view.DashboardStage;
+import org.flowcast.jobs.Workspace;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,7 @@ class DashboardSnapshotTest {
     @Test
     void rendersTheEmptyStateOfAnEmptyDatabase() throws Exception {
         Path png = dir.resolve("empty.png");
+        Workspace.open(dir.resolve("empty").toString()).close();
         Result result = FlowcastCommandTest.run("dashboard", "--db", dir.resolve("empty").toString(), "--snapshot", png.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(DashboardStage.DEFAULT_WIDTH);

@@ -94,7 +94,7 @@ class DistrictViewModelTest {
     void offersEveryCorridorAndOnlyTheShownCorridorsOwnRuns() {
         assertThat(vm.corridors()).containsExactly("5-N", "5-S");
         assertThat(vm.chosenCorridorProperty().get()).isEqualTo("5-N");
-        assertThat(vm.runs()).as("5-S's run forecasts other stations; a run of no corridor gives way to the corridor's own")
+        assertThat(vm.runs()).as("5-S's run forecasts other stations, and so does the run of no corridor (no forecast of 5-N's)")
                 .extracting(RunChoice::id).containsExactly(1L);
     }
 

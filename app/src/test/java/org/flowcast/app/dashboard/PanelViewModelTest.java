@@ -53,6 +53,7 @@ class PanelViewModelTest {
                 .withRun(new RunChoice(1, "at-conv-lstm", 24, origins, 3, START))
                 .withRun(new RunChoice(2, "persistence", 24, origins, 3, START))
                 .withForecast(1, 12, forecast(LAST_ORIGIN, 24, 310))
+                .withForecast(2, 13, forecast(LAST_ORIGIN, 24, 150))
                 .withAttention(1, 12, LAST_ORIGIN, new float[] {0.5f, 0.25f, 0.25f});
         vm = new DashboardViewModel(reads, TaskExecutor.callingThread(), null, 28);
         vm.open();

@@ -1,11 +1,15 @@
 package org.flowcast.ingest.read;
 
+import java.util.regex.Pattern;
 
 /**
  * Parsing of the numbers, ids and texts found in PeMS text files; empty fields are {@code NaN}. Times are
  * {@link FileTimestamps}'.
  */
 final class Fields {
+    /** A number written with a decimal comma, as European spreadsheets save it: named as such when refused. */
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?\\d+,\\d+");
+
     private Fields() {
     }
 
@@ -37,7 +41,8 @@ final class Fields {
     private static String plain(String field, String column) throws RowException {
         String text = field.trim();
         if (!isPlainDecimal(text)) {
-            throw new RowException(column + " is not a number: '" + field + "'");
+            throw new RowException(column + " is not a number: '" + field + "'"
+                    + (DECIMAL_COMMA.matcher(text).matches() ? " (a decimal comma: write " + text.replace(',', '.') + ")" : ""));
         }
         return text;
     }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -28,6 +29,8 @@ public final class StationMetadataReader implements SensorFileReader {
      */
     static final int MAX_LANES = 10;
     static final List<String> REQUIRED = List.of("ID", "Fwy", "Dir", "District", "Abs_PM", "Type", "Lanes");
+    /** The directions PeMS gives a freeway; a station of another is loaded, but names no corridor. */
+    private static final Set<String> CORRIDOR_DIRECTIONS = Set.of("N", "S", "E", "W");
     private static final CSVFormat FORMAT = CSVFormat.TDF.builder()
             .setIgnoreEmptyLines(false).setTrim(true).setQuote(null).build();
 
@@ -36,6 +39,7 @@ public final class StationMetadataReader implements SensorFileReader {
         try (BufferedReader text = TextSource.openText(file); CSVParser parser = FORMAT.parse(text)) {
             Map<String, Integer> columns = null;
             Map<Integer, Described> described = new HashMap<>();
+            List<String> oddDirections = new ArrayList<>();
             for (CSVRecord record : parser) {
                 if (CsvRecords.isBlank(record)) {
                     continue;
@@ -50,6 +54,10 @@ public final class StationMetadataReader implements SensorFileReader {
                     Described first = described.putIfAbsent(station.id(), new Described(station, record.getRecordNumber()));
                     if (first == null) {
                         sink.station(station, true);
+                        if (!station.direction().isEmpty() && !CORRIDOR_DIRECTIONS.contains(station.direction())) {
+                            oddDirections.add("line " + record.getRecordNumber() + ": station " + station.id() + " '"
+                                    + station.direction() + "'");
+                        }
                     } else if (first.station().equals(station)) {
                         sink.duplicate(record.getRecordNumber());
                     } else {
@@ -63,6 +71,11 @@ public final class StationMetadataReader implements SensorFileReader {
             }
             if (columns == null) {
                 throw new FileReadException(file, "the file is empty; expected a PeMS metadata header starting with ID, Fwy, Dir");
+            }
+            if (!oddDirections.isEmpty()) {
+                sink.warning(oddDirections.size() + " station(s) have a Dir other than N, S, E or W ("
+                        + String.join(", ", oddDirections.subList(0, Math.min(5, oddDirections.size())))
+                        + (oddDirections.size() > 5 ? ", ..." : "") + "): they are loaded, but form no freeway corridor");
             }
         } catch (IOException e) {
             throw TextSource.explain(file, e);

@@ -1,18 +1,22 @@
 package org.flowcast.ingest.read;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -95,6 +99,33 @@ public final class TextSource {
         }
     }
 
+    /** The 1-based number of the file's first line that is not UTF-8; empty where every line is, or it cannot be read again. */
+    static OptionalLong firstLineNotUtf8(Path file) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = openBytes(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            for (long number = 1; ; number++) {
+                int b = in.read();
+                while (b >= 0 && b != '\n' && line.size() <= BoundedLines.MAX_LINE) {
+                    line.write(b);
+                    b = in.read();
+                }
+                try {
+                    utf8.reset().decode(ByteBuffer.wrap(line.toByteArray()));
+                } catch (CharacterCodingException e) {
+                    return OptionalLong.of(number);
+                }
+                if (b < 0 || line.size() > BoundedLines.MAX_LINE) {
+                    return OptionalLong.empty();
+                }
+                line.reset();
+            }
+        } catch (IOException | FileReadException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** Turns failures below the format into a message naming the file and the fix. */
     public static FileReadException explain(Path file, IOException e) {
         if (e instanceof EOFException) {
@@ -107,7 +138,11 @@ public final class TextSource {
             return new FileReadException(file, "permission denied: this user may not read the file; check its permissions", e);
         }
         if (e instanceof CharacterCodingException) {
-            return new FileReadException(file, "the text is not UTF-8 (" + e.getMessage() + "); is this a binary file?", e);
+            // the decoder says only "Input length = 1"; the line is found by reading the file again, on this failure alone
+            OptionalLong line = firstLineNotUtf8(file);
+            return new FileReadException(file, (line.isPresent() ? "line " + line.getAsLong() + " holds" : "it holds")
+                    + " a byte that is not UTF-8 text: the file was saved in another encoding (Latin-1, Windows-1252), or it is "
+                    + "binary; save it as UTF-8", e);
         }
         return new FileReadException(file, e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }

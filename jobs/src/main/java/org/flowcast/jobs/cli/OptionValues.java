@@ -1,4 +1,5 @@
 package org.flowcast.jobs.cli;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,6 +81,39 @@ public final class OptionValues {
                 throw new TypeConversionException("must lie from 0 to 1 (0.05 allows 5% bad rows), was " + value);
             }
             return share;
+        }
+    }
+
+    /**
+     * The decay of the weights' moving average: from 0 (no averaging) up to, not including, 1 (an average that never
+     * moves); NaN is refused with the rest.
+     */
+    public static final class AverageDecay implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double decay;
+            try {
+                decay = Double.parseDouble(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("must be a number from 0 up to 1, was '" + value + "'");
+            }
+            if (!(decay >= 0 && decay < 1)) {
+                throw new TypeConversionException("must lie from 0 (no averaging) up to, not including, 1 (0.99 keeps 99% of the "
+                        + "average at each step), was " + value);
+            }
+            return decay;
+        }
+    }
+
+    /** The step of a benchmark tensor: 5 minutes, PeMS's, the one step every model and the store work in. */
+    public static final class FiveMinuteStep implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration step = new DurationConverter().convert(value);
+            if (!step.equals(Duration.ofMinutes(5))) {
+                throw new TypeConversionException("only 5-minute steps (5m) are supported, PeMS's step; was " + value);
+            }
+            return step;
         }
     }
 

@@ -27,7 +27,7 @@ public final class TrainingOptions {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99",
+    @Option(names = "--average-decay", paramLabel = "D", defaultValue = "0.99", converter = OptionValues.AverageDecay.class,
             description = "Validation and the saved weights use a moving average of the weights that keeps min(D, (1+t)/(10+t)) "
                     + "of itself at step t; 0 uses the last step's weights (default: ${DEFAULT-VALUE}).")
     double averageDecay;

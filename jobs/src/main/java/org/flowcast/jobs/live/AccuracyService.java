@@ -79,8 +79,8 @@ public final class AccuracyService {
         }
     }
 
-    /** The steps' rows pooled: sums weighted by what each step scored. */
-    static AccuracyRow overall(List<AccuracyRow> steps) {
+    /** The steps' rows (of one corridor and model, not empty) pooled, as step 0: sums weighted by what each step scored. */
+    public static AccuracyRow overall(List<AccuracyRow> steps) {
         long scored = 0;
         double abs = 0;
         double sq = 0;

@@ -1,4 +1,5 @@
 package org.flowcast.app.dashboard.data;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.flowcast.store.StoredPart;
 
 /**
  * What the dashboard reads, as values: a corridor's recent readings, the forecast runs with their
- * forecasts and attention, and the newest evaluation. {@link DashboardSource} reads them from the
+ * forecasts and attention, the live runs' realised accuracy, and the newest evaluation. {@link DashboardSource} reads them from the
  * database; a test may give them from memory.
  */
 public interface DashboardReads {
@@ -39,8 +40,20 @@ public interface DashboardReads {
      */
     List<CorridorOutlook> district() throws StoreException;
 
-    /** The stored forecast runs, newest first. */
+    /** The stored forecast runs, newest first; live runs marked. */
     List<RunChoice> runs() throws StoreException;
+
+    /**
+     * The runs that forecast a corridor's stations, newest first: the corridor's own (its models' forecast runs and live
+     * runs) and the runs of no particular corridor whose newest origin holds a forecast for one of {@code stationIds}.
+     */
+    List<RunChoice> runsFor(String corridor, List<Integer> stationIds) throws StoreException;
+
+    /** The time of the newest stored reading of any of the stations; empty where they have none. */
+    Optional<Instant> newestReading(List<Integer> stationIds) throws StoreException;
+
+    /** The realised accuracy of the live runs of a corridor, or of every corridor where {@code corridor} is null. */
+    List<LiveAccuracy> liveAccuracy(String corridor) throws StoreException;
 
     /** A station's forecasts of a run from every origin in a range, by origin. */
     SortedMap<Instant, StationForecast> forecasts(long runId, int stationId, TimeRange origins) throws StoreException;

@@ -1,4 +1,5 @@
 package org.flowcast.app.dashboard.data;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Corridor;
@@ -38,14 +40,17 @@ import org.flowcast.store.StoredPart;
 
 /**
  * Everything the dashboard reads: one corridor's recent readings, the stored forecast runs, their
- * forecasts and attention, and the newest evaluation under a runs folder. Each call opens its own
- * connection, so calls may come from any thread.
+ * forecasts and attention, the live runs' realised accuracy, and the newest evaluation under a runs folder.
+ * Each call opens its own connection, so calls may come from any thread.
  */
 public final class DashboardSource implements DashboardReads {
     private final Workspace workspace;
     private final FlowcastDatabase database;
     private final Path evaluations;
     private final ForecastRuns forecasts;
+    private final LiveReads live;
+    /** Whether a run of no particular corridor holds forecasts for stations ("run:ids"): such runs do not change. */
+    private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
 
     /**
      * @param evaluations a run folder holding {@code run.json}, or a folder of run folders whose newest is used
@@ -55,6 +60,7 @@ public final class DashboardSource implements DashboardReads {
         this.database = workspace.database();
         this.evaluations = evaluations;
         this.forecasts = new ForecastRuns(database);
+        this.live = new LiveReads(database);
     }
 
     @Override
@@ -197,16 +203,17 @@ public final class DashboardSource implements DashboardReads {
         for (CorridorCatalog.Entry entry : catalog().entries()) {
             List<Integer> ids = entry.corridor().stationIds();
             List<Station> stations = ids.stream().map(id -> known.getOrDefault(id, Station.unknown(id))).toList();
-            // runs are newest first, so the first of the best-placed model is its newest; a corridor without runs of
-            // its own takes a run of no particular corridor that holds its stations (a model trained without --corridor)
-            Comparator<RunChoice> placed = Comparator.comparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model())
-                    : order.size());
+            // runs are newest first, so the first of the best-placed model is its newest, a live run before the others;
+            // a corridor without runs of its own takes a run of no particular corridor that holds its stations (a model
+            // trained without --corridor)
+            Comparator<RunChoice> placed = Comparator.comparing((RunChoice r) -> !r.live())
+                    .thenComparingInt(r -> order.contains(r.model()) ? order.indexOf(r.model()) : order.size());
             Optional<RunChoice> own = runs.stream().filter(r -> r.corridor().equals(entry.name())).min(placed);
             List<RunChoice> candidates = own.map(List::of).orElseGet(() -> runs.stream().filter(r -> r.corridor().isEmpty())
                     .sorted(placed).toList());
             CorridorOutlook outlook = CorridorOutlook.withoutForecast(entry.name(), stations);
             for (RunChoice run : candidates) {
-                Instant origin = run.origins().to().minus(SensorSeries.FIVE_MINUTES);
+                Instant origin = run.newestOrigin();
                 Map<Integer, StationForecast> forecasts = forecastsAt(run.id(), ids, origin);
                 if (!forecasts.isEmpty()) {
                     outlook = new CorridorOutlook(entry.name(), stations, Optional.of(run), Optional.of(origin), forecasts);
@@ -218,15 +225,52 @@ public final class DashboardSource implements DashboardReads {
         return outlooks;
     }
 
-    /** The stored forecast runs, newest first. */
+    /** The stored forecast runs, newest first; live runs marked. */
     @Override
     public List<RunChoice> runs() throws StoreException {
+        Set<Long> liveIds = live.runIds();
         List<RunChoice> runs = new ArrayList<>();
         for (ForecastRun r : forecasts.runs()) {
-            runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt(), r.corridor()));
+            runs.add(new RunChoice(r.id(), r.model(), r.horizon(), r.range(), r.stations(), r.createdAt(), r.corridor(),
+                    liveIds.contains(r.id())));
         }
         runs.sort(Comparator.comparingLong(RunChoice::id).reversed());
         return runs;
+    }
+
+    @Override
+    public List<RunChoice> runsFor(String corridor, List<Integer> stationIds) throws StoreException {
+        List<RunChoice> chosen = new ArrayList<>();
+        for (RunChoice run : runs()) {
+            if (run.corridor().equals(corridor) || run.corridor().isEmpty() && holdsAny(run, stationIds)) {
+                chosen.add(run);
+            }
+        }
+        return chosen;
+    }
+
+    /** Whether a run's newest origin holds a forecast for one of the stations; read once per run and stations. */
+    private boolean holdsAny(RunChoice run, List<Integer> stationIds) throws StoreException {
+        if (run.origins().from().equals(run.origins().to()) || stationIds.isEmpty()) {
+            return false;
+        }
+        String key = run.id() + ":" + stationIds;
+        Boolean known = holds.get(key);
+        if (known == null) {
+            known = !forecastsAt(run.id(), stationIds, run.newestOrigin()).isEmpty();
+            holds.put(key, known);
+        }
+        return known;
+    }
+
+    @Override
+    public Optional<Instant> newestReading(List<Integer> stationIds) throws StoreException {
+        return stationIds.isEmpty() ? Optional.empty() : new SeriesQuery(database).newestReading(stationIds);
+    }
+
+    @Override
+    public List<LiveAccuracy> liveAccuracy(String corridor) throws StoreException {
+        return live.accuracy(corridor);
     }
 
     /** A station's forecasts of a run from every origin in a range, by origin. */

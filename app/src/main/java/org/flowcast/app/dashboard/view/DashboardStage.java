@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -113,10 +114,21 @@ public final class DashboardStage {
     /** The window's size unless asked otherwise: a common laptop screen less the desktop's bars. */
     public static final int DEFAULT_WIDTH = 1600;
     public static final int DEFAULT_HEIGHT = 1000;
+    /** How often the window reads what is new unless asked otherwise. */
+    public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
 
     /** Opens the dashboard in a window of the given size and blocks until the window is closed. */
     public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Consumer<Long> opened,
                             int width, int height) {
+        show(source, corridor, days, choices, opened, width, height, DEFAULT_REFRESH);
+    }
+
+    /**
+     * Opens the dashboard in a window of the given size, reading what is new every {@code refreshEvery} (zero: never),
+     * and blocks until the window is closed.
+     */
+    public static void show(DashboardSource source, String corridor, int days, Consumer<DashboardViewModel> choices, Consumer<Long> opened,
+                            int width, int height, Duration refreshEvery) {
         long began = System.nanoTime();
         CountDownLatch closed = new CountDownLatch(1);
         try (FxTaskExecutor executor = new FxTaskExecutor()) {
@@ -126,7 +138,11 @@ public final class DashboardStage {
                 Stage stage = new Stage();
                 stage.setTitle("Flowcast — " + source.databaseName());
                 stage.setScene(new Scene(view.root(), width, height));
-                stage.setOnHidden(e -> closed.countDown());
+                PeriodicRefresh refresh = new PeriodicRefresh(refreshEvery.toMillis(), model::refresh);
+                stage.setOnHidden(e -> {
+                    refresh.stop();
+                    closed.countDown();
+                });
                 model.emptyMessageProperty().addListener((o, a, b) -> {
                     if (!"Loading…".equals(b)) {
                         choices.accept(model);
@@ -135,6 +151,7 @@ public final class DashboardStage {
                 });
                 stage.show();
                 model.open();
+                refresh.start();
                 return null;
             });
             closed.await();

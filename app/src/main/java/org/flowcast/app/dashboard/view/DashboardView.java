@@ -2,9 +2,11 @@ package org.flowcast.app.dashboard.view;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -27,9 +29,9 @@ import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.core.PemsTime;
 
 /**
- * The dashboard window's content: toolbar, corridor strip, origin controls and the five panels
- * (forecast chart, what drove the forecast, attention, space–time contour, model comparison). It only
- * binds to the view-model.
+ * The dashboard window's content: toolbar (with the corridor's drift mark), corridor strip, origin controls (with
+ * whether new origins are followed) and the panels (forecast chart, what drove the forecast, attention, space–time
+ * contour, live accuracy and model comparison). It only binds to the view-model.
  */
 public final class DashboardView {
     private final StackPane root = new StackPane();
@@ -48,7 +50,7 @@ public final class DashboardView {
         corridors.valueProperty().bindBidirectional(model.chosenCorridorProperty());
         Button district = new Button();
         district.setId("districtButton");
-        district.textProperty().bind(javafx.beans.binding.Bindings.when(model.districtShownProperty())
+        district.textProperty().bind(Bindings.when(model.districtShownProperty())
                 .then("Back to corridor").otherwise("District overview"));
         district.setMinWidth(Region.USE_PREF_SIZE);
         district.setOnAction(e -> {
@@ -80,9 +82,17 @@ public final class DashboardView {
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.busyProperty());
 
+        Label drift = new Label();
+        drift.setId("driftMark");
+        drift.textProperty().bind(model.driftMarkProperty());
+        drift.visibleProperty().bind(model.driftMarkProperty().isNotEmpty());
+        drift.managedProperty().bind(drift.visibleProperty());
+        drift.setStyle("-fx-text-fill: white; -fx-background-color: #a40000; -fx-background-radius: 4; -fx-padding: 1 6 1 6;");
+        drift.setMinWidth(Region.USE_PREF_SIZE);
+
         corridor.setMinWidth(120);
-        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, spacer(), fixed("Find"), search, fixed("Model"), runs,
-                fixed("Colour by"), colour, busy);
+        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, drift, spacer(), fixed("Find"), search, fixed("Model"),
+                runs, fixed("Colour by"), colour, busy);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
@@ -118,7 +128,12 @@ public final class DashboardView {
         originText.setId("originText");
         originText.textProperty().bind(model.originTextProperty());
         originText.setMinWidth(190);
-        HBox originBar = new HBox(8, new Label("Forecast origin"), originText, earlier, origin, later, date, newest);
+        Label following = new Label();
+        following.setId("following");
+        following.textProperty().bind(Bindings.when(model.followingProperty()).then("following new origins").otherwise(""));
+        following.setStyle("-fx-text-fill: #1f6f1f; -fx-font-size: 11px;");
+        following.setMinWidth(Region.USE_PREF_SIZE);
+        HBox originBar = new HBox(8, new Label("Forecast origin"), originText, earlier, origin, later, date, newest, following);
         originBar.setAlignment(Pos.CENTER_LEFT);
         originBar.setPadding(new Insets(2, 8, 2, 8));
 
@@ -126,7 +141,10 @@ public final class DashboardView {
                 framed(new ContributionChartView(model.forecast())), framed(new SpaceTimeContour(model.contour())));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.44, 0.72);
-        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), framed(new ComparisonView(model.comparison())));
+        ComparisonView comparison = new ComparisonView(model.comparison());
+        VBox.setVgrow(comparison, Priority.ALWAYS);
+        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())),
+                framed(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison)));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
@@ -180,7 +198,7 @@ public final class DashboardView {
         return box;
     }
 
-    private static StackPane framed(javafx.scene.Node node) {
+    private static StackPane framed(Node node) {
         StackPane pane = new StackPane(node);
         pane.setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
         pane.setMinSize(0, 0);

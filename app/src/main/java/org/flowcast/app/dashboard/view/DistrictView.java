@@ -20,7 +20,8 @@ import org.flowcast.app.dashboard.viewmodel.TrafficLevel;
 
 /**
  * The district overview: one row per corridor with its stations as a strip of cells coloured by the
- * congestion forecast over the next two hours, and what the forecast says; clicking a corridor opens it.
+ * congestion forecast over the next two hours, what the forecast says and, where its live model drifted, the drift
+ * mark; clicking a corridor opens it.
  * It only binds to the view-model.
  */
 final class DistrictView extends VBox {
@@ -83,7 +84,10 @@ final class DistrictView extends VBox {
             }
             Label outlook = new Label(row.outlook());
             outlook.setStyle(row.congested() > 0 ? "-fx-text-fill: #a40000;" : "");
-            grid.addRow(r++, name, cells, outlook);
+            Label drift = new Label(row.drift());
+            drift.setId("drift-" + row.corridor());
+            drift.setStyle(row.drift().isEmpty() ? "" : "-fx-text-fill: white; -fx-background-color: #a40000; -fx-padding: 0 4 0 4;");
+            grid.addRow(r++, name, cells, new HBox(8, outlook, drift));
         }
     }
 

@@ -1,4 +1,5 @@
 package org.flowcast.app.dashboard.viewmodel;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,12 +48,17 @@ public final class DashboardSelection {
         return corridor != null && !settling;
     }
 
-    /** Sets a newly loaded corridor and its choices together, so that the panels refresh once, afterwards. */
+    /**
+     * Sets a newly loaded (or read again) corridor and its choices together, so that the panels refresh once, afterwards;
+     * the runs offered are replaced only where they changed.
+     */
     void settle(CorridorData loaded, List<RunChoice> loadedRuns, RunChoice run, int originIndex, int station) {
         settling = true;
         try {
             corridor = loaded;
-            runs.setAll(loadedRuns);
+            if (!runs.equals(loadedRuns)) {
+                runs.setAll(loadedRuns);
+            }
             lastOrigin.set(loaded.series().length() - 1);
             selectedRun.set(run);
             origin.set(originIndex);

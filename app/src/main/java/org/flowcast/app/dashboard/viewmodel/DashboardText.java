@@ -3,7 +3,9 @@ package org.flowcast.app.dashboard.viewmodel;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.core.PemsTime;
+import org.flowcast.core.SensorSeries;
 
 /** How the dashboard writes times: PeMS local time, as operators read it. */
 public final class DashboardText {
@@ -26,6 +28,14 @@ public final class DashboardText {
     /** A time with its day, e.g. {@code Wed 8 Mar 2023 17:30}. */
     public static String when(Instant t) {
         return WHEN.format(t);
+    }
+
+    /** A loaded corridor in a line, e.g. {@code Freeway 5-N · 20 stations · Mon 6 Mar 2023 00:00 – Sun 2 Apr 2023 23:55}. */
+    static String describe(CorridorData corridor) {
+        SensorSeries series = corridor.series();
+        return (corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount() + " stations"
+                + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)")
+                + " · " + when(series.start()) + " – " + when(series.end().minus(DashboardSelection.STEP));
     }
 
     /** Minutes since the epoch: the x of the dashboard's charts. */

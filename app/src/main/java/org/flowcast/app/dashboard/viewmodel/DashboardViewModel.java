@@ -1,35 +1,39 @@
 package org.flowcast.app.dashboard.viewmodel;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.app.dashboard.data.DashboardReads;
+import org.flowcast.app.dashboard.data.LiveAccuracy;
 import org.flowcast.app.dashboard.data.RunChoice;
-import org.flowcast.core.Channel;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.TimeRange;
-import org.flowcast.model.ModelRegistry;
 import org.flowcast.reports.EvaluationSummary;
 
 /**
  * The dashboard without a window: loads a corridor, its forecast runs and the newest evaluation, and
- * holds one view-model per panel ({@link #tiles}, {@link #forecast}, {@link #contour}, {@link #comparison})
- * over the {@link #selection} they share. Every read goes through the {@link TaskExecutor}.
+ * holds one view-model per panel ({@link #tiles}, {@link #forecast}, {@link #contour}, {@link #comparison},
+ * {@link #liveAccuracy}) over the {@link #selection} they share. {@link #refresh} reads again what live operation
+ * changes, following the newest origin as it arrives unless the origin was moved by hand. Every read goes through the
+ * {@link TaskExecutor}.
  */
 public final class DashboardViewModel {
     private final DashboardReads source;
@@ -42,13 +46,16 @@ public final class DashboardViewModel {
     private final StationForecastViewModel forecast;
     private final ContourViewModel contour;
     private final ComparisonViewModel comparison;
+    private final LiveAccuracyViewModel liveAccuracy = new LiveAccuracyViewModel();
+    private final OriginFollowing following = new OriginFollowing(selection);
+    private final DashboardRefresh refresher;
 
     private final ReadOnlyStringWrapper corridorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper("Loading…");
     private final ReadOnlyStringWrapper loadFailure = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final javafx.collections.ObservableList<String> corridors = javafx.collections.FXCollections.observableArrayList();
-    private final javafx.beans.property.StringProperty chosenCorridor = new javafx.beans.property.SimpleStringProperty();
+    private final ObservableList<String> corridors = FXCollections.observableArrayList();
+    private final StringProperty chosenCorridor = new SimpleStringProperty();
     private final BooleanProperty districtShown = new SimpleBooleanProperty(false);
     private final DistrictViewModel district;
     private boolean settlingCorridor;
@@ -67,6 +74,8 @@ public final class DashboardViewModel {
         contour = new ContourViewModel(selection, source, executor, this::failed);
         comparison = new ComparisonViewModel(selection);
         district = new DistrictViewModel(source, executor, this::failed);
+        refresher = new DashboardRefresh(selection, source, executor, () -> corridorChoice, days, following, this::readPanels,
+                liveAccuracy::show);
         chosenCorridor.addListener((o, was, now) -> {
             if (!settlingCorridor && now != null && !now.equals(was)) {
                 showCorridor(now);
@@ -75,14 +84,14 @@ public final class DashboardViewModel {
     }
 
     /** What loading reads in one go. */
-    private record Loaded(Optional<CorridorData> corridor, List<RunChoice> runs, Optional<EvaluationSummary> evaluation,
-                          String evaluationProblem, List<String> corridorNames) {
+    private record Loaded(Optional<CorridorData> corridor, List<RunChoice> runs, List<LiveAccuracy> live,
+                          Optional<EvaluationSummary> evaluation, String evaluationProblem, List<String> corridorNames) {
     }
 
     /**
-     * Loads the corridor, the forecast runs and the newest evaluation, then shows the weekday peak among the
-     * first registered model's origins ({@link PeakOrigin}) at its most congested station; the newest
-     * origin where there is none.
+     * Loads the corridor, the runs of its stations, its live accuracy and the newest evaluation, then shows the opening
+     * run's newest origin where it is live, else the weekday peak among the first registered model's origins
+     * ({@link PeakOrigin}) at its most congested station; the newest origin where there is none. Following starts again.
      */
     public void open() {
         busy.set(true);
@@ -94,7 +103,15 @@ public final class DashboardViewModel {
             } catch (IOException | RuntimeException e) {
                 problem = "The evaluation under " + source.evaluations() + " could not be read: " + e.getMessage();
             }
-            return new Loaded(source.corridor(corridorChoice, days), source.runs(), evaluation, problem, source.corridorNames());
+            Optional<CorridorData> corridor = source.corridor(corridorChoice, days);
+            List<RunChoice> runs = new ArrayList<>();
+            List<LiveAccuracy> live = new ArrayList<>();
+            if (corridor.isPresent()) {
+                String name = corridor.get().corridor();
+                runs.addAll(source.runsFor(name, corridor.get().series().stations().stream().map(Station::id).toList()));
+                live.addAll(source.liveAccuracy(name));
+            }
+            return new Loaded(corridor, runs, live, evaluation, problem, source.corridorNames());
         }, this::loaded, this::failed);
     }
 
@@ -102,6 +119,7 @@ public final class DashboardViewModel {
         busy.set(false);
         loadFailure.set("");
         comparison.show(data.evaluation(), data.evaluationProblem(), String.valueOf(source.evaluations()));
+        liveAccuracy.evaluated(data.evaluation());
         if (data.corridor().isEmpty()) {
             emptyMessage.set("No readings in " + source.databaseName() + " yet. Load PeMS station_5min files with "
                     + "'flowcast ingest FILES…', or run 'flowcast demo' to make and load the sample corridor.");
@@ -115,21 +133,44 @@ public final class DashboardViewModel {
         } finally {
             settlingCorridor = false;
         }
+        if (corridorChoice == null) {
+            // refreshes read the corridor shown, whichever has most stations by then
+            corridorChoice = corridor.corridor();
+        }
         SensorSeries series = corridor.series();
-        corridorText.set((corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount()
-                + " stations"
-                + (corridor.withoutReadings().isEmpty() ? "" : " (" + corridor.withoutReadings().size() + " without readings hidden)")
-                        + " · "
-                + DashboardText.when(series.start()) + " – " + DashboardText.when(series.end().minus(DashboardSelection.STEP)));
-        List<RunChoice> runs = runsOf(corridor.corridor(), data.runs());
-        RunChoice run = firstRegistered(runs);
-        Optional<PeakOrigin.Choice> peak = run == null ? Optional.empty() : PeakOrigin.find(series, run.origins());
-        selection.settle(corridor, runs, run, peak.map(PeakOrigin.Choice::origin).orElse(newestOrigin(series, run)),
-                peak.map(PeakOrigin.Choice::stationId).orElse(busiestStation(series)));
+        corridorText.set(DashboardText.describe(corridor));
+        List<RunChoice> runs = RunOrder.ordered(data.runs());
+        RunChoice run = RunOrder.opening(runs);
+        StartingPoint.Choice start = StartingPoint.of(series, run);
+        following.start();
+        selection.settle(corridor, runs, run, start.origin(), start.stationId());
         emptyMessage.set("");
+        liveAccuracy.show(data.live());
+        readPanels();
+    }
+
+    private void readPanels() {
         tiles.loaded();
         forecast.refresh();
         contour.refresh();
+    }
+
+    /**
+     * Reads again what may have changed since (live operation adds readings, origins and realised accuracy; a forecast
+     * job adds runs) and shows what did ({@link DashboardRefresh}); loads the corridor where none could be loaded yet, and
+     * reads the district overview again where it is shown. The window calls it periodically.
+     */
+    public void refresh() {
+        if (districtShown.get()) {
+            district.refresh();
+        }
+        if (selection.corridor() == null) {
+            if (!busy.get()) {
+                open();
+            }
+            return;
+        }
+        refresher.run();
     }
 
     private void failed(Exception e) {
@@ -140,15 +181,6 @@ public final class DashboardViewModel {
         if (selection.corridor() == null) {
             emptyMessage.set("Could not read " + source.databaseName() + ": " + text);
         }
-    }
-
-    /**
-     * The runs of a corridor's own models; where it has none, the runs of models of no particular corridor
-     * (another corridor's runs forecast other stations).
-     */
-    static List<RunChoice> runsOf(String corridor, List<RunChoice> runs) {
-        List<RunChoice> own = runs.stream().filter(r -> r.corridor().equals(corridor)).toList();
-        return own.isEmpty() ? runs.stream().filter(r -> r.corridor().isEmpty()).toList() : own;
     }
 
     /** Shows another corridor (a name of {@link #corridors()}), leaving the district overview. */
@@ -164,49 +196,6 @@ public final class DashboardViewModel {
         district.refresh();
     }
 
-    /**
-     * The newest run of the model registered first (the attention Conv-LSTM, whose attention the
-     * dashboard shows), else of the next; a model the registry does not know comes last.
-     */
-    private static RunChoice firstRegistered(List<RunChoice> runs) {
-        List<String> order = ModelRegistry.names();
-        return runs.stream().min(Comparator.comparingInt((RunChoice r) -> order.contains(r.model()) ? order.indexOf(r.model())
-                : order.size())).orElse(null);
-    }
-
-    /** The run's newest origin that lies in the loaded period, else the newest loaded step. */
-    static int newestOrigin(SensorSeries series, RunChoice run) {
-        if (run != null) {
-            Instant last = run.origins().to().minus(DashboardSelection.STEP);
-            int index = (int) Duration.between(series.start(), last).dividedBy(DashboardSelection.STEP);
-            if (index >= 0 && index < series.length()) {
-                return index;
-            }
-        }
-        return series.length() - 1;
-    }
-
-    /** The station with the highest mean observed flow: where there is most to watch. */
-    private static int busiestStation(SensorSeries series) {
-        int best = series.stations().get(0).id();
-        double bestMean = -1;
-        for (int s = 0; s < series.stationCount(); s++) {
-            double sum = 0;
-            int n = 0;
-            for (int t = 0; t < series.length(); t++) {
-                if (series.isObserved(t, s, Channel.FLOW)) {
-                    sum += series.value(t, s, Channel.FLOW);
-                    n++;
-                }
-            }
-            if (n > 0 && sum / n > bestMean) {
-                bestMean = sum / n;
-                best = series.stations().get(s).id();
-            }
-        }
-        return best;
-    }
-
     // ---- the panels ------------------------------------------------------------------------------
 
     public DashboardSelection selection() {
@@ -218,12 +207,12 @@ public final class DashboardViewModel {
     }
 
     /** The corridors the analyst can switch to. */
-    public javafx.collections.ObservableList<String> corridors() {
+    public ObservableList<String> corridors() {
         return corridors;
     }
 
     /** The corridor shown; setting another loads it. */
-    public javafx.beans.property.StringProperty chosenCorridorProperty() {
+    public StringProperty chosenCorridorProperty() {
         return chosenCorridor;
     }
 
@@ -248,6 +237,10 @@ public final class DashboardViewModel {
         return comparison;
     }
 
+    public LiveAccuracyViewModel liveAccuracy() {
+        return liveAccuracy;
+    }
+
     // ---- the choices and state commands and tests use, as the panels hold them -------------------
 
     public boolean search(String text) {
@@ -258,11 +251,23 @@ public final class DashboardViewModel {
         selection.stepOrigin(steps);
     }
 
-    /** Moves to the chosen run's newest origin (the newest loaded step without a run). */
+    /** Moves to the chosen run's newest origin (the newest loaded step without a run) and follows the newest origin again. */
     public void toNewestOrigin() {
+        following.start();
         if (selection.corridor() != null) {
-            selection.originProperty().set(newestOrigin(selection.series(), selection.selectedRunProperty().get()));
+            following.move(() -> selection.originProperty().set(StartingPoint.newestOrigin(selection.series(),
+                    selection.selectedRunProperty().get())));
         }
+    }
+
+    /** Whether a refresh that finds a newer origin moves to it: off once the origin was moved by hand. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.property();
+    }
+
+    /** The drift mark of the corridor shown (empty: none of its live models drifted). */
+    public ReadOnlyStringProperty driftMarkProperty() {
+        return liveAccuracy.driftMarkProperty();
     }
 
     public void jumpTo(LocalDate date) {

@@ -1,8 +1,10 @@
 package org.flowcast.app.dashboard.viewmodel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.flowcast.app.dashboard.data.CorridorOutlook;
 import org.flowcast.app.dashboard.data.DashboardReads;
+import org.flowcast.app.dashboard.data.LiveAccuracy;
 import org.flowcast.app.dashboard.data.StationForecast;
 import org.flowcast.core.Station;
 
@@ -19,7 +22,8 @@ import org.flowcast.core.Station;
  * (forecast flow over a nominal 2,000 veh/h per lane) over the forecast's steps up to 24 (2 hours) from
  * the corridor's newest forecast origin. Near capacity is 90% and over (where the Highway Capacity
  * Manual's level of service E begins), busy 75-90%, free below; a station without a forecast is unknown (grey).
- * The tiles' flow scale turns red at 70%, which at a weekday peak paints a whole district red.
+ * The tiles' flow scale turns red at 70%, which at a weekday peak paints a whole district red. A corridor whose live
+ * model has drifted ({@link DriftRule}) is marked.
  */
 public final class DistrictViewModel {
     /** Steps of the next two hours. */
@@ -33,11 +37,15 @@ public final class DistrictViewModel {
     public record Cell(int stationId, String label, double level, TrafficLevel.Condition condition) {
     }
 
-    /** One corridor: its stations, how many are forecast congested, and what the forecast is. */
-    public record Row(String corridor, List<Cell> cells, int congested, int slowing, String outlook) {
+    /** One corridor: its stations, how many are forecast congested, what the forecast is, and its drift mark (empty: none). */
+    public record Row(String corridor, List<Cell> cells, int congested, int slowing, String outlook, String drift) {
         public Row {
             cells = List.copyOf(cells);
         }
+    }
+
+    /** What a refresh reads: every corridor's newest forecasts and the live runs' realised accuracy. */
+    private record Reads(List<CorridorOutlook> outlooks, List<LiveAccuracy> live) {
     }
 
     private final DashboardReads source;
@@ -45,6 +53,7 @@ public final class DistrictViewModel {
     private final Consumer<Exception> failed;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private boolean reading;
 
     DistrictViewModel(DashboardReads source, TaskExecutor executor, Consumer<Exception> failed) {
         this.source = source;
@@ -52,25 +61,39 @@ public final class DistrictViewModel {
         this.failed = failed;
     }
 
-    /** Reads every corridor's newest forecasts and shows them. */
+    /** Reads every corridor's newest forecasts and live accuracy again and shows what changed; not while a read is under way. */
     public void refresh() {
-        summary.set("Reading the district's forecasts…");
-        executor.execute(source::district, this::show, e -> {
+        if (reading) {
+            return;
+        }
+        reading = true;
+        if (rows.isEmpty()) {
+            summary.set("Reading the district's forecasts…");
+        }
+        executor.execute(() -> new Reads(source.district(), source.liveAccuracy(null)), this::show, e -> {
+            reading = false;
             summary.set("");
             failed.accept(e);
         });
     }
 
-    private void show(List<CorridorOutlook> outlooks) {
-        List<Row> made = outlooks.stream().map(DistrictViewModel::row).toList();
-        rows.setAll(made);
-        long withForecast = outlooks.stream().filter(o -> o.run().isPresent()).count();
+    private void show(Reads reads) {
+        reading = false;
+        Map<String, List<LiveAccuracy>> live = new LinkedHashMap<>();
+        reads.live().forEach(a -> live.computeIfAbsent(a.corridor(), k -> new ArrayList<>()).add(a));
+        List<Row> made = reads.outlooks().stream().map(o -> row(o, DriftRule.mark(live.getOrDefault(o.corridor(), List.of())))).toList();
+        if (!made.equals(rows)) {
+            rows.setAll(made);
+        }
+        long withForecast = reads.outlooks().stream().filter(o -> o.run().isPresent()).count();
         long troubled = made.stream().filter(r -> r.congested() > 0).count();
+        long drifted = made.stream().filter(r -> !r.drift().isEmpty()).count();
         summary.set(String.format(Locale.ROOT, "%d corridors, %d with stored forecasts · %d with a station forecast near capacity in the "
-                + "next 2 hours · colours: the highest lane use forecast over the next 2 hours", outlooks.size(), withForecast, troubled));
+                + "next 2 hours%s · colours: the highest lane use forecast over the next 2 hours", reads.outlooks().size(), withForecast,
+                troubled, drifted == 0 ? "" : " · " + drifted + " drifted"));
     }
 
-    static Row row(CorridorOutlook outlook) {
+    static Row row(CorridorOutlook outlook, String drift) {
         List<Cell> cells = new ArrayList<>();
         int congested = 0;
         int slowing = 0;
@@ -84,11 +107,12 @@ public final class DistrictViewModel {
         }
         int congestedStations = congested;
         int slowingStations = slowing;
-        String outlookText = outlook.run().map(run -> String.format(Locale.ROOT, "%s from %s: %d near capacity, %d busy", run.model(),
+        String outlookText = outlook.run().map(run -> String.format(Locale.ROOT, "%s from %s: %d near capacity, %d busy",
+                run.model() + (run.live() ? " live" : ""),
                 DashboardText.when(outlook.origin().orElseThrow()), congestedStations,
                         slowingStations)).orElse("no stored forecast: run 'flowcast forecast --corridor "
                 + outlook.corridor() + " --latest'");
-        return new Row(outlook.corridor(), cells, congested, slowing, outlookText);
+        return new Row(outlook.corridor(), cells, congested, slowing, outlookText, drift);
     }
 
     static TrafficLevel.Condition conditionOf(double utilisation) {

@@ -147,7 +147,8 @@ public final class StationForecastViewModel {
         }
         String title = "Station " + station.id() + (station.name().isEmpty() ? "" : " " + station.name())
                 + (Double.isNaN(station.absolutePostmile()) ? "" : String.format(Locale.ROOT, " (PM %.1f)", station.absolutePostmile()))
-                + " — forecast from " + DashboardText.when(originTime) + (run == null ? "" : " by " + run.model());
+                + " — forecast from " + DashboardText.when(originTime)
+                + (run == null ? "" : " by " + run.model() + (run.live() ? " live" : ""));
         return new ForecastChartData(title, before, after, shortPart, longPart, band80, band95, DashboardText.minutes(originTime), message);
     }
 
