@@ -83,23 +83,28 @@ final class ShiftReplay {
             WatchService watch = watcher(workspace, settings);
             try {
                 boolean updated = variant == ShiftVariant.NEVER;
+                LocalDate day = null;
                 for (Path file : prepared.feed()) {
                     Optional<Instant> done = deliver(file, inbox, watch);
                     if (done.isEmpty()) {
                         continue;
                     }
                     Instant next = done.get().plus(STEP);
-                    if (!localDate(next).equals(localDate(done.get()))) {
-                        progress.accept(String.format(Locale.ROOT, "%s replayed in %.0f s", localDate(done.get()),
-                                (System.nanoTime() - dayBegan) / 1e9));
+                    // by the day of the step done, not of the next file's: a day whose last interval has no file is said too
+                    if (day != null && !localDate(done.get()).equals(day)) {
+                        progress.accept(String.format(Locale.ROOT, "%s replayed in %.0f s", day, (System.nanoTime() - dayBegan) / 1e9));
                         dayBegan = System.nanoTime();
                     }
+                    day = localDate(done.get());
                     if (!updated && !next.isBefore(timeline.update())) {
                         watch.close();
                         updates.addAll(update(workspace, models));
                         watch = watcher(workspace, settings);
                         updated = true;
                     }
+                }
+                if (day != null) {
+                    progress.accept(String.format(Locale.ROOT, "%s replayed in %.0f s", day, (System.nanoTime() - dayBegan) / 1e9));
                 }
             } finally {
                 watch.close();
