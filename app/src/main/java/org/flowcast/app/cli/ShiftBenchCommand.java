@@ -34,9 +34,10 @@ import picocli.CommandLine.Spec;
                 + "the shift on the newest --fine-tune-days days as live operation fine-tunes (the newest day held back, the new "
                 + "model swapped in only if it wins there); and trained anew there on all the data, swapped in.",
             "Prints each variant's realised MAE before the shift, from the shift to the update and after it, the updates' "
-                + "seconds, and the coverage of the never-updated models' adaptive 80% and 95% intervals against the fixed "
-                + "split-conformal ones of their calibration; writes every figure as JSON. CPU heavy: run it alone."},
-        footer = {"", "Examples:", "  flowcast bench shift               # 20% more demand from the last week on",
+                + "seconds, and the coverage of the never-updated models' adaptive 80%% and 95%% intervals against the fixed "
+                + "split-conformal ones of their calibration; writes every figure as JSON; progress lines go to standard error. "
+                + "CPU heavy: run it alone (the defaults took about 45 minutes on a shared 2-core machine; --models linear-ar a few)."},
+        footer = {"", "Examples:", "  flowcast bench shift               # 20%% more demand from the last week on",
             "  flowcast bench shift --factor 1    # the same days, no shift: the control",
             "  flowcast bench shift --factor 1 --lane-closure 990012 --models linear-ar"})
 public final class ShiftBenchCommand implements Callable<Integer> {
@@ -67,7 +68,7 @@ public final class ShiftBenchCommand implements Callable<Integer> {
                     + "'flowcast watch --retrain').")
     int fineTuneDays;
 
-    @Option(names = "--models", split = ",", defaultValue = "linear-ar,at-conv-lstm",
+    @Option(names = "--models", split = ",", paramLabel = "MODEL", defaultValue = "linear-ar,at-conv-lstm",
             description = "Models to run (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
