@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
             "Prints each variant's realised MAE before the shift, from the shift to the update and after it, the updates' "
                 + "seconds, and the coverage of the never-updated models' adaptive 80%% and 95%% intervals against the fixed "
                 + "split-conformal ones of their calibration; writes every figure as JSON; progress lines go to standard error. "
-                + "CPU heavy: run it alone (the defaults took 28 minutes on a shared 2-core machine; --models linear-ar about 10)."},
+                + "CPU heavy: run it alone (the defaults took 28 minutes on a shared 2-core machine; --models linear-ar about 5)."},
         footer = {"", "Examples:", "  flowcast bench shift               # 20%% more demand from the last week on",
             "  flowcast bench shift --factor 1    # the same days, no shift: the control",
             "  flowcast bench shift --factor 1 --lane-closure 990012 --models linear-ar"})
