@@ -61,8 +61,17 @@ public final class ForecastJob {
      * @param progress receives the number of origins done so far
      */
     public Outcome run(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress) throws JobException {
+        return run(modelFile, modelFile.toAbsolutePath().toString(), forecaster, origins, progress);
+    }
+
+    /**
+     * {@link #run(Path, Forecaster, TimeRange, LongConsumer)} from a copy of a model file kept elsewhere: the run records
+     * {@code keptAt}, where the file stays (a Spark task forecasts from a temporary copy it deletes after).
+     */
+    public Outcome run(Path modelFile, String keptAt, Forecaster forecaster, TimeRange origins, LongConsumer progress)
+            throws JobException {
         try {
-            return write(modelFile, forecaster, origins, progress);
+            return write(modelFile, keptAt, forecaster, origins, progress);
         } catch (StoreException e) {
             throw new JobException(e.getMessage(), e);
         }
@@ -114,7 +123,7 @@ public final class ForecastJob {
         }
     }
 
-    private Outcome write(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress)
+    private Outcome write(Path modelFile, String keptAt, Forecaster forecaster, TimeRange origins, LongConsumer progress)
             throws JobException, StoreException {
         List<Integer> stations = forecaster.stationIds();
         SeriesQuery query = new SeriesQuery(workspace.database());
@@ -165,7 +174,7 @@ public final class ForecastJob {
         String key = runKey(modelFile, range, stations);
         List<Instant> usable = coverage.usable();
         long runId = new ForecastRuns(workspace.database()).replace(new NewForecastRun(key, forecaster.modelName(),
-                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
+                keptAt, forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
                 forecaster.calibration(), forecaster.provenance().corridor()), sink -> {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));

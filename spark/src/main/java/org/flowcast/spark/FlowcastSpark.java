@@ -35,15 +35,20 @@ import picocli.CommandLine.Spec;
                 + "whose model files were made from the same data and settings are skipped. Give each task the model's two "
                 + "threads: spark.task.cpus=2."},
         footer = {"", "Examples:", "  flowcast-spark --master 'local[2]' --db ~/.flowcast/flowcast --model linear-ar",
-            "  spark-submit --class org.flowcast.spark.FlowcastSpark --conf spark.task.cpus=2 flowcast-spark.jar \\",
-            "      --db jdbc:postgresql://db:5432/flowcast?user=u --models-dir hdfs:///flowcast/models --model at-conv-lstm"})
+            // picocli wraps a footer line past 80 columns: each line of the example fits
+            "  spark-submit --master spark://head:7077 --conf spark.task.cpus=2 \\",
+            "      --conf spark.executorEnv.PGPASSFILE=/etc/flowcast/pgpass \\",
+            "      --class org.flowcast.spark.FlowcastSpark flowcast-spark-assembly.jar \\",
+            "      --db 'jdbc:postgresql://db:5432/flowcast?user=u' \\",
+            "      --models-dir hdfs:///flowcast/models --model at-conv-lstm"})
 public final class FlowcastSpark implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not given by spark-submit, e.g. local[2] "
             + "(default: spark-submit's, else local[2,2]: two task slots, two attempts per task).")
     String master;
 
     @Option(names = "--db", required = true, paramLabel = "PATH|URL", description = "The store: an H2 file path (local mode) or a "
-            + "jdbc:postgresql: URL every executor can reach.")
+            + "jdbc:postgresql: URL every executor can reach, its password in ~/.pgpass or the file $PGPASSFILE names on the driver "
+            + "and every executor rather than on the command line.")
     String database;
 
     @Option(names = "--corridor", split = ",", defaultValue = "all", paramLabel = "NAME", description = "Corridors (default: all).")
