@@ -1,11 +1,8 @@
 package org.flowcast.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.flowcast.app.cli.FlowcastCommand;
 import org.flowcast.core.FlowcastVersion;
@@ -49,23 +46,6 @@ public class FlowcastCommandTest {
             assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(result.out()).as(String.join(" ", args)).contains(usage);
         });
-    }
-
-    @Test
-    void theShiftBenchsHelpPrintsItsPercentagesWithoutAFormatWarning() {
-        // picocli formats descriptions as format strings and warns on System.err where a bare % breaks one
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        Result result;
-        try {
-            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
-            result = run("bench", "shift", "--help");
-        } finally {
-            System.setErr(stderr);
-        }
-        assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("80% and 95%", "# 20% more demand").doesNotContain("%%");
-        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("Could not format");
     }
 
     @Test
