@@ -232,7 +232,16 @@ class BadCommandLineTableTest {
                 row("a retention of origins shorter than the intervals' window", 2, "--keep-origins must be at least 3d", "runs", "--db",
                         "EMPTY", "--prune", "--keep-origins", "1d"),
                 row("a watcher keeping scores for less than a week", 2, "--keep-scores must be at least 7d", "watch", "--db", "DEMO",
-                        "DIR", "--keep-scores", "2d", "--once"));
+                        "DIR", "--keep-scores", "2d", "--once"),
+                // the shift bench (#36): a scenario it cannot measure is refused before the sample is written
+                row("a shift bench without the history to train on", 2, "they need 10 or more", "bench", "shift", "--weeks", "2",
+                        "--workdir", "DIR/sample"),
+                row("a shift bench updating after its last day", 2, "leaves no day of the sample's 35 to replay after it", "bench",
+                        "shift", "--update-after", "7", "--workdir", "DIR/sample"),
+                row("a shift bench closing a lane off the corridor", 2, "not a station of the sample corridor (990001 to 990020)",
+                        "bench", "shift", "--lane-closure", "123", "--workdir", "DIR/sample"),
+                row("a shift bench fine-tuning on too few days", 2, "--fine-tune-days must be 9 or more", "bench", "shift",
+                        "--fine-tune-days", "7", "--workdir", "DIR/sample"));
     }
 
     /** The files the rows of the second round of #39 read, made where a row names them. */

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 + BenchDataset.DEFAULT + ".",
             "The subcommands run one part each."},
         subcommands = {IngestBenchCommand.class, ModelBenchCommand.class, DashboardBenchCommand.class, LiveBenchCommand.class,
-            CommandLine.HelpCommand.class})
+            ShiftBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder: PeMS files, or a .npz tensor with stations.txt "
             + "(default: " + BenchDataset.DEFAULT + ").")
