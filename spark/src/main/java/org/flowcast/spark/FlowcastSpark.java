@@ -124,12 +124,16 @@ public final class FlowcastSpark implements Callable<Integer> {
         } else if (!System.getProperties().containsKey("spark.master")) {
             builder.master("local[2,2]");
         }
+        if (isLocal(master != null ? master : System.getProperty("spark.master", "local"))) {
+            // one machine: no web UI on every interface, and the driver on loopback (no hostname guess, no warning)
+            builder.config("spark.ui.enabled", verbose).config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1");
+        }
+        logLevels(verbose);
         long began = System.nanoTime();
         List<CorridorOutcome> outcomes;
         try (SparkSession spark = builder.getOrCreate()) {
-            if (!verbose) {
-                quietLogs();
-            }
+            logLevels(verbose);
             outcomes = new SparkCorridorJob(spark).run(job, chosen, partitions);
         }
         out.println(summary(outcomes));
@@ -143,13 +147,22 @@ public final class FlowcastSpark implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    private static boolean isLocal(String master) {
+        return master.startsWith("local");
+    }
+
     /**
-     * Spark's log at WARN, and off for what reports a failed task with its stack trace, and for Flyway: the job reports
-     * each corridor's failure in its table, and its own in a sentence. Set once the session is up: Spark loads its
-     * default log configuration when it starts, replacing levels set before.
+     * With {@code --verbose}, Spark's log at INFO; without, at ERROR (this module's log4j2.properties, read before Spark
+     * starts), and off for what reports a failed task with its stack trace, and for Flyway: the job reports each
+     * corridor's failure in its table, and its own in a sentence. Set before the session starts and again once it is
+     * up, where a log configuration of the cluster's replaced this module's.
      */
-    private static void quietLogs() {
-        Configurator.setRootLevel(Level.WARN);
+    private static void logLevels(boolean verbose) {
+        if (verbose) {
+            Configurator.setRootLevel(Level.INFO);
+            return;
+        }
+        Configurator.setRootLevel(Level.ERROR);
         for (String noisy : new String[] {"org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
             "org.apache.spark.scheduler.TaskSchedulerImpl", "org.flywaydb"}) {
             Configurator.setLevel(noisy, Level.OFF);
