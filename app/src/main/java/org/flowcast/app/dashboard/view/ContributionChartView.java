@@ -24,8 +24,6 @@ final class ContributionChartView extends StackPane {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         x.setForceZeroInRange(false);
-        x.setLabel("forecast time (Pacific)");
-        y.setLabel("veh / 5 min");
         ChartParts.clockTicks(x);
         getChildren().addAll(chart, message);
         model.contributionsProperty().addListener((o, a, b) -> show(b));
@@ -44,6 +42,17 @@ final class ContributionChartView extends StackPane {
             // in ink whatever the number of parts before it
             total.getNode().setStyle("-fx-stroke: #222222; -fx-stroke-width: 2.5px; -fx-stroke-dash-array: 6 4;");
         }
+        // without parts nothing is drawn, and the axes go blank with it rather than keep the previous origin's times
+        boolean drawn = !data.parts().isEmpty();
+        for (NumberAxis axis : new NumberAxis[] {x, y}) {
+            axis.setTickLabelsVisible(drawn);
+            axis.setTickMarkVisible(drawn);
+            axis.setMinorTickVisible(drawn);
+        }
+        x.setLabel(drawn ? "forecast time (Pacific)" : "");
+        y.setLabel(drawn ? "veh / 5 min" : "");
+        chart.setHorizontalGridLinesVisible(drawn);
+        chart.setVerticalGridLinesVisible(drawn);
         message.setText(data.message());
         message.setVisible(!data.message().isEmpty());
     }

@@ -98,7 +98,8 @@ public final class DashboardView {
 
         Slider origin = new Slider();
         origin.setId("origin");
-        origin.setMin(0);
+        // the chosen run's origins only: every position has a forecast to show
+        origin.minProperty().bind(model.firstOriginProperty());
         origin.maxProperty().bind(model.lastOriginProperty());
         origin.setBlockIncrement(1);
         origin.setMajorTickUnit(288);

@@ -20,7 +20,7 @@ import org.flowcast.app.dashboard.viewmodel.TrafficLevel;
 
 /**
  * The district overview: one row per corridor with its stations as a strip of cells coloured by the
- * congestion forecast over the next two hours, what the forecast says and, where its live model drifted, the drift
+ * congestion forecast over its run's horizon (at most two hours), what the forecast says and, where its live model drifted, the drift
  * mark; clicking a corridor opens it.
  * It only binds to the view-model.
  */
@@ -36,7 +36,7 @@ final class DistrictView extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
-        Label title = new Label("District overview · forecast congestion over the next 2 hours");
+        Label title = new Label("District overview · forecast congestion");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         Label summary = new Label();
         summary.setId("districtSummary");
@@ -78,7 +78,7 @@ final class DistrictView extends VBox {
                 HBox.setHgrow(box, Priority.ALWAYS);
                 box.setStyle("-fx-background-color: " + TrafficColours.css(TrafficColours.of(cell.condition())) + ";");
                 Tooltip.install(box, new Tooltip(cell.label() + (Double.isNaN(cell.level()) ? ": no forecast"
-                        : String.format(Locale.ROOT, ": up to %.0f%% of capacity in the next 2 hours", 100 * cell.level()))));
+                        : String.format(Locale.ROOT, ": up to %.0f%% of capacity in %s", 100 * cell.level(), row.ahead()))));
                 box.setOnMouseClicked(e -> open.accept(row.corridor()));
                 cells.getChildren().add(box);
             }
