@@ -21,6 +21,9 @@ CREATE TABLE live_run (
     -- the model's MAE before live operation (on the day before it began, or the held-back day of its fine-tune), which
     -- its realised error is held to; NULL where unknown
     reference_mae     DOUBLE PRECISION,
+    -- the first origin of the model file in use, where a fine-tuned model was swapped in: its intervals and its drift
+    -- are judged on its own forecasts only; NULL where the first model still runs
+    model_since       TIMESTAMP WITH TIME ZONE,
     CONSTRAINT live_run_corridor_model UNIQUE (corridor, model)
 );
 
@@ -40,10 +43,11 @@ CREATE TABLE forecast_score (
     sq_error    DOUBLE PRECISION NOT NULL,
     pct_scored  INTEGER NOT NULL,
     pct_error   DOUBLE PRECISION NOT NULL,
-    inside80    INTEGER NOT NULL,
-    inside95    INTEGER NOT NULL,
-    width80     DOUBLE PRECISION NOT NULL,
-    width95     DOUBLE PRECISION NOT NULL,
+    -- NULL where the model issued no interval (a model without a calibration)
+    inside80    INTEGER,
+    inside95    INTEGER,
+    width80     DOUBLE PRECISION,
+    width95     DOUBLE PRECISION,
     PRIMARY KEY (run_id, origin_ts, step)
 );
 

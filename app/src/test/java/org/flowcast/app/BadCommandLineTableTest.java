@@ -227,7 +227,11 @@ class BadCommandLineTableTest {
                         "--run", "4242", "--out", "ABSENT"),
                 row("a deletion of a run there is not", 1, "there is no forecast run 4242; the runs are", "runs", "--db",
                         "DEMO", "--delete", "4242"),
-                row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"));
+                row("a retention of nothing", 2, "take a positive duration", "runs", "--db", "EMPTY", "--prune", "--keep-origins", "0s"),
+                row("a retention of origins shorter than the intervals' window", 2, "--keep-origins must be at least 3d", "runs", "--db",
+                        "EMPTY", "--prune", "--keep-origins", "1d"),
+                row("a watcher keeping scores for less than a week", 2, "--keep-scores must be at least 7d", "watch", "--db", "DEMO",
+                        "DIR", "--keep-scores", "2d", "--once"));
     }
 
     /** The files the rows of the second round of #39 read, made where a row names them. */

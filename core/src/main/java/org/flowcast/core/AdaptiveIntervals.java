@@ -218,6 +218,12 @@ public final class AdaptiveIntervals {
         return windows[step - 1].size();
     }
 
+    /** Whether the window of a 1-based step holds as many scores as it may keep (older ones now leave as new ones come). */
+    public boolean windowFull(int step) {
+        checkStep(step);
+        return windows[step - 1].size() == windows[step - 1].capacity();
+    }
+
     /** Whether a step's half-widths come from its window (true) or still from the calibration. */
     public boolean adapted(int step) {
         checkStep(step);

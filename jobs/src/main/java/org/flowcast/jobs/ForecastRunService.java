@@ -56,9 +56,23 @@ public final class ForecastRunService {
     }
 
     /** Checks retention periods before any data is read: each must be positive. */
+    /** The least retention of origins: the adaptive intervals' two-day window and its targets, rounded up to days. */
+    static final Duration MINIMUM_ORIGINS = Duration.ofDays(3);
+    /** The least retention of realised accuracy: its longest window, a week. */
+    static final Duration MINIMUM_SCORES = Duration.ofDays(7);
+
+    /** Refuses a live retention that is not positive, or too short for what live operation reads back. */
     public static void checkRetention(Duration keepOrigins, Duration keepScores) throws JobException {
         if (keepOrigins.isNegative() || keepOrigins.isZero() || keepScores.isNegative() || keepScores.isZero()) {
             throw JobException.usage("--keep-origins and --keep-scores take a positive duration, e.g. 14d or 36h");
+        }
+        if (keepOrigins.compareTo(MINIMUM_ORIGINS) < 0) {
+            throw JobException.usage("--keep-origins must be at least 3d: a restarted watcher rebuilds its adaptive intervals "
+                    + "from the last two days of origins and their 2-hour targets; was " + keepOrigins.toHours() + "h");
+        }
+        if (keepScores.compareTo(MINIMUM_SCORES) < 0) {
+            throw JobException.usage("--keep-scores must be at least 7d: realised accuracy is read over the last week; was "
+                    + keepScores.toHours() + "h");
         }
     }
 

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Forecaster;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.flowcast.core.ValueState;
-import org.flowcast.jobs.live.LiveDistrictAccess;
+import org.flowcast.ingest.IngestListener;
+import org.flowcast.ingest.IngestOptions;
 import org.flowcast.model.ChronologicalSplit;
 import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.FineTuning;
@@ -24,6 +26,9 @@ import org.flowcast.model.TrainingConfig;
 import org.flowcast.model.neural.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Champion and challenger: a model fine-tuned on the newest data replaces the one it started from only when it does better
@@ -82,28 +87,50 @@ class FineTuneServiceTest {
         assertThat(c.challengerMae()).isGreaterThan(c.parentMae());
     }
 
-    @Test
-    void aFineTuneReplacesTheModelFileOnlyWhenTheChallengerWinsAndKeepsTheOldOne() throws Exception {
-        Path home = LiveDistrictAccess.home();
-        Path models = Files.createDirectories(dir.resolve("models"));
-        Path file = models.resolve("linear-ar-h12-5-N.fcm");
-        Files.copy(LiveDistrictAccess.models().resolve("linear-ar-h12-5-N.fcm"), file);
+    /** A database holding days 14 to 28 of {@link #traffic} as a long CSV loads them, with the shift given. */
+    private Path databaseOf(SensorSeries series) throws Exception {
+        StringBuilder csv = new StringBuilder("station,timestamp,flow\n");
+        for (int t = 0; t < series.length(); t++) {
+            for (int s = 0; s < series.stationCount(); s++) {
+                csv.append(series.stations().get(s).id()).append(',').append(series.timeAt(t)).append(',')
+                        .append(series.value(t, s, Channel.FLOW)).append('\n');
+            }
+        }
+        Path file = Files.writeString(dir.resolve("recent.csv"), csv);
+        Path database = dir.resolve("db").resolve("flowcast");
+        IngestService.ingest(database.toString(), List.of(file), IngestOptions.defaults(), IngestListener.NONE);
+        return database;
+    }
+
+    static Stream<Arguments> shifts() {
+        return Stream.of(Arguments.of("a shift that lasts into the held-back day", 28, true),
+                Arguments.of("a shift that ended before the held-back day", 27, false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shifts")
+    void aFineTuneReplacesTheModelFileOnlyWhenTheChallengerWinsAndKeepsTheOldOne(String name, int shiftEnds, boolean wins)
+            throws Exception {
+        Path file = dir.resolve("historical-average-h12.fcm");
+        historicalAverage(traffic(14, 1, 0, 0)).save(file);
         byte[] before = Files.readAllBytes(file);
         String parentSha = FineTuneService.sha256(file);
+        Path database = databaseOf(traffic(28, 1.4, 14, shiftEnds).sliceTime(14 * DAY, 28 * DAY));
         FineTuneService.Outcome outcome;
-        try (Workspace workspace = Workspace.open(LiveDistrictAccess.database().toString())) {
-            outcome = FineTuneService.fineTune(workspace, new FineTuneService.Request(file, TrainingConfig.defaults(), Duration.ofDays(13),
+        try (Workspace workspace = Workspace.open(database.toString())) {
+            outcome = FineTuneService.fineTune(workspace, new FineTuneService.Request(file, TrainingConfig.defaults(), Duration.ofDays(14),
                     Optional.empty()), TrainingListener.NONE);
         }
-        assertThat(home).exists();
-        assertThat(outcome.replaced()).isEqualTo(outcome.challengerMae() < outcome.parentMae());
-        if (outcome.replaced()) {
+        assertThat(outcome.replaced()).isEqualTo(wins);
+        if (wins) {
+            assertThat(outcome.challengerMae()).isLessThan(outcome.parentMae());
             assertThat(outcome.keptParent()).hasValueSatisfying(kept -> assertThat(kept).hasBinaryContent(before));
             assertThat(ModelRegistry.load(file).provenance().config()).containsEntry(FineTuning.PARENT, parentSha);
         } else {
-            assertThat(file).hasBinaryContent(before);
+            assertThat(outcome.challengerMae()).isGreaterThan(outcome.parentMae());
+            assertThat(file).as("the champion stays, untouched").hasBinaryContent(before);
             assertThat(outcome.keptParent()).isEmpty();
         }
-        assertThat(models.resolve("linear-ar-h12-5-N.fcm.new")).doesNotExist();
+        assertThat(dir.resolve("historical-average-h12.fcm.new")).doesNotExist();
     }
 }

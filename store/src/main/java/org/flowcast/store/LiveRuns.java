@@ -53,6 +53,17 @@ public final class LiveRuns {
         });
     }
 
+    /**
+     * Records that a fine-tuned model forecasts a run from origin {@code since} on, with {@code mae} its error before
+     * (on its held-back day); the old model's interval state is dropped, in the same transaction.
+     */
+    public void swapModel(long runId, Instant since, double mae) throws StoreException {
+        transaction("recording a live run's new model", c -> {
+            store.swapModel(c, runId, since, mae);
+            return null;
+        });
+    }
+
     /** Every live run, by corridor and model. */
     public List<LiveRun> all() throws StoreException {
         return database.read("reading the live runs", store::all);

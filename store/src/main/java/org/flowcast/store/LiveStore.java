@@ -23,7 +23,7 @@ import org.flowcast.core.TimeRange;
 /** The {@code live_run}, {@code forecast_score} and {@code forecast_latest} tables, and a live run's origin rows. */
 final class LiveStore {
     private static final String RUN_COLUMNS = "l.run_id, l.corridor, l.model, r.model_file, r.horizon, r.station_ids, l.interval_state, "
-            + "l.processed_through, l.reference_mae";
+            + "l.processed_through, l.reference_mae, l.model_since";
 
     private final ForecastStore forecasts = new ForecastStore();
     private final OriginRows originRows = new OriginRows();
@@ -61,9 +61,11 @@ final class LiveStore {
         }
         OffsetDateTime through = rs.getObject(8, OffsetDateTime.class);
         double reference = rs.getDouble(9);
+        boolean noReference = rs.wasNull();
+        OffsetDateTime since = rs.getObject(10, OffsetDateTime.class);
         return new LiveRun(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), ids,
                 Optional.ofNullable(rs.getBytes(7)), Optional.ofNullable(through).map(OffsetDateTime::toInstant),
-                rs.wasNull() ? Double.NaN : reference);
+                noReference ? Double.NaN : reference, Optional.ofNullable(since).map(OffsetDateTime::toInstant));
     }
 
     /** Starts a live run: a forecast run of no origins yet, its station order recorded, and its live row. */
@@ -104,6 +106,19 @@ final class LiveStore {
         try (PreparedStatement delete = c.prepareStatement("DELETE FROM forecast_latest WHERE run_id = ?")) {
             delete.setLong(1, runId);
             delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts a fine-tuned model on a run from origin {@code since}: its reference error is the one given, and the interval
+     * state of the model before is dropped (the new model's intervals start from its own calibration).
+     */
+    void swapModel(Connection c, long runId, Instant since, double mae) throws SQLException {
+        setReference(c, runId, mae);
+        try (PreparedStatement update = c.prepareStatement("UPDATE live_run SET model_since = ?, interval_state = NULL WHERE run_id = ?")) {
+            update.setObject(1, utc(since));
+            update.setLong(2, runId);
+            update.executeUpdate();
         }
     }
 
@@ -177,6 +192,18 @@ final class LiveStore {
         return PackedArrays.floats(packed);
     }
 
+    /** An interval's columns of a score: NULL both where no interval was issued (its width sum is NaN). */
+    private static void intervalColumns(PreparedStatement insert, int insideColumn, int widthColumn, int inside, double width)
+            throws SQLException {
+        if (Double.isNaN(width)) {
+            insert.setNull(insideColumn, Types.INTEGER);
+            insert.setNull(widthColumn, Types.DOUBLE);
+        } else {
+            insert.setInt(insideColumn, inside);
+            insert.setDouble(widthColumn, width);
+        }
+    }
+
     private static void writeScores(Connection c, LiveRun run, List<OriginScore> scores) throws SQLException {
         if (scores.isEmpty()) {
             return;
@@ -202,10 +229,8 @@ final class LiveStore {
                 insert.setDouble(10, s.sqError());
                 insert.setInt(11, s.pctScored());
                 insert.setDouble(12, s.pctError());
-                insert.setInt(13, s.inside80());
-                insert.setInt(14, s.inside95());
-                insert.setDouble(15, s.width80());
-                insert.setDouble(16, s.width95());
+                intervalColumns(insert, 13, 15, s.inside80(), s.width80());
+                intervalColumns(insert, 14, 16, s.inside95(), s.width95());
                 insert.addBatch();
             }
             delete.executeBatch();
@@ -296,7 +321,9 @@ final class LiveStore {
     List<AccuracyRow> accuracy(Connection c, String corridor, TimeRange window, boolean byHour) throws SQLException {
         String groups = "corridor, model, step" + (byHour ? ", target_hour" : "");
         String sql = "SELECT " + groups + ", SUM(scored), SUM(abs_error), SUM(sq_error), SUM(pct_scored), SUM(pct_error), "
-                + "SUM(inside80), SUM(inside95), SUM(width80), SUM(width95), MIN(target_ts), MAX(target_ts) FROM forecast_score "
+                + "SUM(inside80), SUM(inside95), SUM(width80), SUM(width95), MIN(target_ts), MAX(target_ts), "
+                + "SUM(CASE WHEN width80 IS NULL THEN 0 ELSE scored END), SUM(CASE WHEN width95 IS NULL THEN 0 ELSE scored END) "
+                + "FROM forecast_score "
                 + "WHERE target_ts >= ? AND target_ts < ?" + (corridor == null ? "" : " AND corridor = ?")
                 + " GROUP BY " + groups + " ORDER BY " + groups;
         List<AccuracyRow> rows = new ArrayList<>();
@@ -312,10 +339,15 @@ final class LiveStore {
                     long scored = rs.getLong(k);
                     long pct = rs.getLong(k + 3);
                     double n = scored == 0 ? Double.NaN : scored;
+                    // coverage and width over the values scored against an interval; NaN where none was issued
+                    long with80 = rs.getLong(k + 11);
+                    long with95 = rs.getLong(k + 12);
+                    double n80 = with80 == 0 ? Double.NaN : with80;
+                    double n95 = with95 == 0 ? Double.NaN : with95;
                     rows.add(new AccuracyRow(rs.getString(1), rs.getString(2), rs.getInt(3), byHour ? rs.getInt(4) : -1, scored,
                             rs.getDouble(k + 1) / n, Math.sqrt(rs.getDouble(k + 2) / n),
                             pct == 0 ? Double.NaN : 100 * rs.getDouble(k + 4) / pct,
-                            rs.getLong(k + 5) / n, rs.getLong(k + 6) / n, rs.getDouble(k + 7) / n, rs.getDouble(k + 8) / n,
+                            rs.getLong(k + 5) / n80, rs.getLong(k + 6) / n95, rs.getDouble(k + 7) / n80, rs.getDouble(k + 8) / n95,
                             rs.getObject(k + 9, OffsetDateTime.class).toInstant(), rs.getObject(k + 10, OffsetDateTime.class).toInstant()));
                 }
             }

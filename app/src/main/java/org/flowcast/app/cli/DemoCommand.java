@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.core.FlowcastHome;
@@ -67,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--live", description = "Then live operation: the sample's last day replayed into a watcher as a live feed "
             + "(in live/ of the work folder, the demo's database left as it is), every model scoring, recalibrating and "
-            + "forecasting step by step; with --dashboard the window follows it.")
+            + "forecasting step by step; with --dashboard the window follows it, and closing it ends the replay.")
     boolean live;
 
     @Option(names = "--speed", defaultValue = "300", paramLabel = "N", converter = OptionValues.Speed.class,
@@ -124,23 +126,26 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("Markdown: " + outcome.report().markdown());
         out.println("Database: " + home.resolve("flowcast.mv.db") + " (use --db " + settings.database() + " with other commands)");
         out.printf(Locale.ROOT, "Done in %.0f s.%n", (System.nanoTime() - began) / 1e9);
-        if (dashboard) {
+        if (dashboard && !live) {
             out.println("Opening the dashboard (close its window to finish)...");
             out.flush();
             try (Workspace workspace = Workspace.open(settings.database().toString())) {
                 DashboardStage.show(new DashboardSource(workspace, settings.runFolder()), null, 28, vm -> { }, millis -> { });
             }
-        } else {
+        } else if (!dashboard) {
             out.println("Dashboard: flowcast dashboard --db " + settings.database() + "   (or rerun with --dashboard)");
         }
         if (live) {
-            runLive(home, out, err);
+            runLive(home, settings.runFolder(), out, err);
         }
         return 0;
     }
 
-    /** The sample's last day replayed into a watcher, a line per step. */
-    private void runLive(Path home, PrintWriter out, PrintWriter err) throws JobException {
+    /**
+     * The sample's last day replayed into a watcher, a line per step; with {@code --dashboard} the window follows it in
+     * this process (one writer of the H2 file), and closing it ends the replay after the step under way.
+     */
+    private void runLive(Path home, Path runFolder, PrintWriter out, PrintWriter err) throws JobException {
         out.println();
         out.println("Live operation on the sample's last day:");
         LiveDemoService.Prepared prepared = LiveDemoService.prepare(home, line -> err.println("  " + line));
@@ -148,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         long began = System.nanoTime();
         int[] steps = {0};
-        LiveDemoService.run(prepared, speed, new WatchService.Listener() {
+        WatchService.Listener lines = new WatchService.Listener() {
             @Override
             public void file(FileIngestResult result) {
                 if (result.status().isFailure()) {
@@ -168,9 +173,44 @@ public final class DemoCommand implements Callable<Integer> {
             public void note(String message) {
                 err.println("  " + message);
             }
-        }, () -> false);
+        };
+        if (dashboard) {
+            liveBesideTheDashboard(prepared, runFolder, lines, err);
+        } else {
+            LiveDemoService.run(prepared, speed, lines, () -> false);
+        }
         out.printf(Locale.ROOT, "Live: %d steps in %.0f s. Realised accuracy: flowcast accuracy --db %s%n", steps[0],
                 (System.nanoTime() - began) / 1e9, prepared.database());
+    }
+
+    private void liveBesideTheDashboard(LiveDemoService.Prepared prepared, Path runFolder, WatchService.Listener lines, PrintWriter err)
+            throws JobException {
+        AtomicBoolean closed = new AtomicBoolean();
+        AtomicReference<JobException> failure = new AtomicReference<>();
+        Thread watcher = new Thread(() -> {
+            try {
+                LiveDemoService.run(prepared, speed, lines, closed::get);
+            } catch (JobException e) {
+                failure.set(e);
+                err.println("  the live replay stopped: " + e.getMessage());
+                err.flush();
+            }
+        }, "flowcast-live-demo");
+        watcher.start();
+        try (Workspace workspace = Workspace.openExisting(prepared.database().toString())) {
+            DashboardStage.show(new DashboardSource(workspace, runFolder), prepared.corridor(), 28, vm -> { }, millis -> { },
+                    DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT, Duration.ofSeconds(5));
+        } finally {
+            closed.set(true);
+            try {
+                watcher.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     /** Prints how long the phase that ends took, and starts the clock of the next. */

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
                 + "commit of its last corridor (ingest, scores, adaptive intervals, forecasts) is measured. The first --warm-up "
                 + "steps warm the JVM and are reported apart. Prints p50, p95 and the worst, and writes JSON."},
         footer = {"", "Example (the simulated district: 30 corridors of 20 stations, one Conv-LSTM each):",
-            "  flowcast sample --district --weeks 3 --out district && flowcast ingest --db d/flowcast district   # all days but the last",
+            "  flowcast sample --district --weeks 3 --out district",
+            "  mkdir history && cp district/* history/ && rm history/d99_text_station_5min_2023_02_26.txt.gz",
+            "  flowcast ingest --db d/flowcast history                                # all days but the last",
             "  flowcast train --db d/flowcast --corridor all --model at-conv-lstm --out d/models",
             "  flowcast replay district feed --speed max --from 2023-02-26",
             "  flowcast bench live --db d/flowcast --models-dir d/models --feed feed"})

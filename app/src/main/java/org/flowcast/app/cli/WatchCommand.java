@@ -17,6 +17,7 @@ import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.FileIngestResult;
+import org.flowcast.jobs.ForecastRunService;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
@@ -142,6 +143,7 @@ public final class WatchCommand implements Callable<Integer> {
         if (!(driftMargin > 0 && driftMargin <= 10)) {
             throw new ParameterException(spec.commandLine(), "--drift-margin must lie above 0 and at most 10 (1000%), was " + driftMargin);
         }
+        ForecastRunService.checkRetention(keepOrigins, keepScores);
         WatchSettings.Drift drift = new WatchSettings.Drift(WatchSettings.Drift.DEFAULT.window(), driftMargin, retrain,
                 WatchSettings.Drift.DEFAULT.recent(), Duration.ofSeconds(retrainSeconds));
         WatchSettings settings = new WatchSettings(inbox, corridors, Optional.ofNullable(corridorFile),

@@ -95,7 +95,7 @@ class LiveDashboardViewModelTest {
 
     private static LiveAccuracy accuracy(double dayMae) {
         return new LiveAccuracy(LIVE, "5-N", "linear-ar", 10.0, Optional.of(START), new LiveAccuracy.Realised(36, 9.5, 0.75, 0.97),
-                new LiveAccuracy.Realised(3456, dayMae, 0.81, 0.94));
+                new LiveAccuracy.Realised(3456, dayMae, 0.81, 0.94), 1440);
     }
 
     @Test

@@ -65,7 +65,7 @@ final class CorridorLive {
         if (Double.isNaN(run.referenceMae()) && startAfter.isPresent() && run.processedThrough().equals(startAfter)) {
             double reference = referenceMae(startAfter.get());
             runs.setReference(run.runId(), reference);
-            run = withReference(reference);
+            run = run.withReference(reference);
         }
     }
 
@@ -87,9 +87,9 @@ final class CorridorLive {
         return origins.isEmpty() ? Double.NaN : FineTuneService.heldBackMae(forecaster, history, origins);
     }
 
-    private LiveRun withReference(double reference) {
-        return new LiveRun(run.runId(), run.corridor(), run.model(), run.modelFile(), run.horizon(), run.stationIds(),
-                run.intervalState(), run.processedThrough(), reference);
+    /** The first origin of the model in use, where a fine-tuned one was swapped in; empty where the first model still runs. */
+    Optional<Instant> modelSince() {
+        return run.modelSince();
     }
 
     /** The model's MAE before live operation, that its realised error is held to; NaN where unknown. */
@@ -115,8 +115,7 @@ final class CorridorLive {
                 AdaptiveIntervals kept = AdaptiveIntervals.fromBytes(run.intervalState().get());
                 if (sameCalibration(kept.calibration(), forecaster.calibration())
                         && kept.stationCount() == forecaster.stationIds().size()) {
-                    restoreWindows(kept, run.processedThrough().get());
-                    return Optional.of(kept);
+                    return Optional.of(restored(run.intervalState().get(), run.processedThrough().get()));
                 }
                 notes.accept(corridor.name() + " " + forecaster.modelName() + ": a new model file; its intervals start again from "
                         + "its calibration");
@@ -142,29 +141,50 @@ final class CorridorLive {
 
     /**
      * Puts back each step's window of scores, which the store does not keep as such: the scores of the stored forecasts
-     * against the flows of their targets, target by target as they were observed, back far enough to fill the window.
+     * against the flows of their targets, target by target as they were observed. A window counts scores, not origins
+     * (a missing flow gives none), so it is read back until every step's window is full, the stored origins run out, or
+     * the origins reach the model's first: exactly the scores an uninterrupted watcher holds.
      */
-    private void restoreWindows(AdaptiveIntervals state, Instant through) throws StoreException {
+    private AdaptiveIntervals restored(byte[] kept, Instant through) throws StoreException {
         int horizon = forecaster.horizonSteps();
-        long span = state.settings().windowOrigins() + horizon;
-        Instant from = through.minusSeconds(STEP_SECONDS * span);
-        SortedMap<Instant, StoredOrigin> stored = runs.origins(run.runId(), new TimeRange(from, through));
-        if (stored.isEmpty()) {
-            return;
-        }
-        SensorSeries flows = query.stations(forecaster.stationIds(), new TimeRange(from, through.plusSeconds(STEP_SECONDS)));
-        for (Instant t = from.plusSeconds(STEP_SECONDS); !t.isAfter(through); t = t.plusSeconds(STEP_SECONDS)) {
-            float[] observed = observedAt(flows, flows.indexOf(t));
-            for (int h = 1; h <= horizon; h++) {
-                StoredOrigin origin = stored.get(t.minusSeconds(STEP_SECONDS * h));
-                if (origin != null) {
-                    state.restoreScores(h, valuesAt(origin, h, observed.length), observed);
+        for (long span = AdaptiveIntervals.fromBytes(kept).settings().windowOrigins() + horizon; ; span *= 2) {
+            AdaptiveIntervals state = AdaptiveIntervals.fromBytes(kept);
+            Instant from = through.minusSeconds(STEP_SECONDS * span);
+            boolean reachedStart = run.modelSince().isPresent() && !from.isAfter(run.modelSince().get().minusSeconds(STEP_SECONDS));
+            if (reachedStart) {
+                from = run.modelSince().get().minusSeconds(STEP_SECONDS);
+            }
+            SortedMap<Instant, StoredOrigin> stored = runs.origins(run.runId(), new TimeRange(from, through));
+            if (stored.isEmpty()) {
+                return state;
+            }
+            SensorSeries flows = query.stations(forecaster.stationIds(), new TimeRange(from, through.plusSeconds(STEP_SECONDS)));
+            for (Instant t = from.plusSeconds(STEP_SECONDS); !t.isAfter(through); t = t.plusSeconds(STEP_SECONDS)) {
+                float[] observed = observedAt(flows, flows.indexOf(t));
+                for (int h = 1; h <= horizon; h++) {
+                    Instant originTime = t.minusSeconds(STEP_SECONDS * h);
+                    StoredOrigin origin = stored.get(originTime);
+                    if (origin != null && ownOrigin(originTime)) {
+                        state.restoreScores(h, valuesAt(origin, h, observed.length), observed);
+                    }
                 }
             }
+            boolean full = true;
+            for (int h = 1; h <= horizon; h++) {
+                full &= state.windowFull(h);
+            }
+            if (full || reachedStart || stored.firstKey().isAfter(from.plusSeconds(STEP_SECONDS))) {
+                for (StoredOrigin origin : stored.tailMap(through.minusSeconds(STEP_SECONDS * horizon)).values()) {
+                    recent.put(origin.origin(), origin);
+                }
+                return state;
+            }
         }
-        for (StoredOrigin origin : stored.tailMap(through.minusSeconds(STEP_SECONDS * horizon)).values()) {
-            recent.put(origin.origin(), origin);
-        }
+    }
+
+    /** Whether the model in use forecast from this origin (not the one a fine-tuned model replaced). */
+    private boolean ownOrigin(Instant origin) {
+        return run.modelSince().isEmpty() || !origin.isBefore(run.modelSince().get());
     }
 
     private float[] valuesAt(StoredOrigin origin, int step, int stations) {
@@ -204,8 +224,8 @@ final class CorridorLive {
         return run.processedThrough();
     }
 
-    /** What one step did: how many stored forecasts it scored, and whether it forecast. */
-    record Done(int scored, boolean forecast) {
+    /** What one step did: how many stored forecasts it scored, whether it forecast, and why a forecast was refused. */
+    record Done(int scored, boolean forecast, Optional<String> refused) {
     }
 
     /** Does step {@code t}'s work and commits it. */
@@ -227,23 +247,28 @@ final class CorridorLive {
             double half80 = stored.get().halfWidth(0, h, horizon);
             double half95 = stored.get().halfWidth(1, h, horizon);
             scores.add(StepScore.of(origin, h, t, values, observed, half80, half95));
-            if (intervals.isPresent() && stored.get().halfWidths().length > 0) {
+            if (intervals.isPresent() && stored.get().halfWidths().length > 0 && ownOrigin(origin)) {
                 intervals.get().observe(h, values, observed, IssuedBands.of(stored.get(), horizon));
             }
         }
         List<ConformalIntervals> issued = asStored(intervals.map(AdaptiveIntervals::current).orElse(forecaster.calibration()));
         Optional<Forecast> forecast = Optional.empty();
+        Optional<String> refused = Optional.empty();
         if (hasObservedInput(history, last)) {
             Forecast f = forecaster.predictAll(history, List.of(t)).get(0);
-            ForecastChecks.requireSound(f, ForecastCheck.of(history.stations()), modelFile);
-            forecast = Optional.of(ConformalIntervals.around(f, issued));
+            try {
+                ForecastChecks.requireSound(f, ForecastCheck.of(history.stations()), modelFile);
+                forecast = Optional.of(ConformalIntervals.around(f, issued));
+            } catch (JobException e) {
+                // the step goes on without a forecast from this origin: a refused input must not stop the corridor for good
+                refused = Optional.of(e.getMessage());
+            }
         }
         byte[] state = intervals.map(AdaptiveIntervals::toBytesWithoutScores).orElse(new byte[0]);
         runs.commit(run, new LiveStep(run.runId(), t, scores, state, forecast, issued));
-        run = new LiveRun(run.runId(), run.corridor(), run.model(), run.modelFile(), run.horizon(), run.stationIds(),
-                Optional.of(state), Optional.of(t), run.referenceMae());
+        run = run.afterStep(state, t);
         forecast.ifPresent(f -> remember(f, issued));
-        return new Done(scores.size(), forecast.isPresent());
+        return new Done(scores.size(), forecast.isPresent(), refused);
     }
 
     /**

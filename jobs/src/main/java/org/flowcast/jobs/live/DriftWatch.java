@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -31,9 +33,6 @@ import org.flowcast.store.StoreException;
  * the finished fine-tunes wait in {@link #finished} for the watcher to swap the new models in between steps.
  */
 final class DriftWatch implements AutoCloseable {
-    /** Scored values a window needs before its MAE is held against the reference: an hour of a corridor's 12 steps. */
-    private static final int MINIMUM_SCORED = 12 * 12;
-
     /** A finished fine-tune: the corridor and model, and what it did. */
     record Tuned(String key, FineTuneService.Outcome outcome) {
     }
@@ -45,6 +44,9 @@ final class DriftWatch implements AutoCloseable {
     private final Set<String> drifted = new HashSet<>();
     private final Set<String> tuning = ConcurrentHashMap.newKeySet();
     private final Queue<Tuned> done = new ConcurrentLinkedQueue<>();
+    private final Queue<String> failed = new ConcurrentLinkedQueue<>();
+    /** Data time before which a corridor is not fine-tuned again: a window after its last fine-tune finished. */
+    private final Map<String, Instant> resting = new HashMap<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "flowcast-fine-tune");
         t.setDaemon(true);
@@ -59,21 +61,30 @@ final class DriftWatch implements AutoCloseable {
         this.notes = notes;
     }
 
-    /** Holds each corridor's realised MAE over the window ending at {@code now} to its reference; says drift once. */
+    /**
+     * Holds each corridor's realised MAE over the window ending at {@code now} to its reference, says drift once, and
+     * fine-tunes a drifted model where retraining is on. A model swapped in is judged on its own forecasts only, and a
+     * corridor fine-tuned rests for a window after (the same recent days would give the same model again).
+     */
     void check(Instant now, Collection<CorridorLive> corridors) throws StoreException {
-        TimeRange window = new TimeRange(now.minus(settings.window()), now.plusSeconds(1));
         for (CorridorLive c : corridors) {
             String key = c.corridor() + "|" + c.model();
             double reference = c.referenceMae();
             if (Double.isNaN(reference)) {
                 continue;
             }
+            Instant from = now.minus(settings.window());
+            if (c.modelSince().isPresent() && c.modelSince().get().isAfter(from)) {
+                from = c.modelSince().get();
+            }
+            TimeRange window = new TimeRange(from, now.plusSeconds(1));
             List<AccuracyRow> steps = runs.accuracy(c.corridor(), window).stream().filter(r -> r.model().equals(c.model())).toList();
             if (steps.isEmpty()) {
                 continue;
             }
             AccuracyRow realised = AccuracyService.overall(steps);
-            boolean drift = realised.scored() >= MINIMUM_SCORED && realised.mae() > reference * (1 + settings.margin());
+            boolean drift = realised.scored() >= DriftEvidence.minimumScored(c.horizon(), c.stationIds().size())
+                    && realised.mae() > reference * (1 + settings.margin());
             if (!drift) {
                 drifted.remove(key);
                 continue;
@@ -83,7 +94,8 @@ final class DriftWatch implements AutoCloseable {
                         + "live operation (+%.0f%%)%s", c.corridor(), c.model(), realised.mae(), settings.window().toHours(), reference,
                         100 * (realised.mae() / reference - 1), settings.retrain() ? "; fine-tuning it in the background" : ""));
             }
-            if (settings.retrain() && tuning.add(key)) {
+            boolean rests = resting.containsKey(key) && now.isBefore(resting.get(key));
+            if (settings.retrain() && !rests && tuning.add(key)) {
                 fineTune(key, c.modelFile(), c.horizon());
             }
         }
@@ -97,17 +109,24 @@ final class DriftWatch implements AutoCloseable {
                         Optional.empty()), TrainingListener.NONE)));
             } catch (JobException | RuntimeException e) {
                 notes.accept("fine-tuning " + key.replace('|', ' ') + " failed: " + e.getMessage());
-                tuning.remove(key);
+                failed.add(key);
             }
         });
     }
 
-    /** The next finished fine-tune, if any; its corridor may be fine-tuned again after it. */
-    Optional<Tuned> finished() {
+    /**
+     * The next finished fine-tune, if any, taken at data time {@code now}: its corridor may be fine-tuned again a window
+     * later.
+     */
+    Optional<Tuned> finished(Instant now) {
+        for (String key = failed.poll(); key != null; key = failed.poll()) {
+            tuning.remove(key);
+            resting.put(key, now.plus(settings.window()));
+        }
         Tuned t = done.poll();
         if (t != null) {
             tuning.remove(t.key());
-            drifted.remove(t.key());
+            resting.put(t.key(), now.plus(settings.window()));
         }
         return Optional.ofNullable(t);
     }

@@ -26,7 +26,8 @@ import org.flowcast.jobs.Workspace;
  * Measures live operation's latency ({@code flowcast bench live}): a copy of an embedded database with its history and
  * the corridors' models, and a feed of 5-minute files delivered one at a time into a watcher's inbox (written aside, then
  * renamed); for each, the seconds from the rename to the commit of the step's last corridor. The first steps warm the
- * JVM and are reported apart from the measured ones.
+ * JVM and are reported apart from the measured ones. The watcher's settle time and polling are left out (settle 0, one
+ * cycle per file): a live feed's file waits for them too, by default 250 ms and up to 200 ms more.
  */
 public final class LiveBenchService {
     /** What to measure: the database (an H2 file, copied first), the models folder, the feed, how many steps, how many to warm up. */
@@ -102,7 +103,7 @@ public final class LiveBenchService {
                 settings = new WatchSettings(inbox, settings.corridors(), settings.corridorFile(), request.models(), settings.model(),
                         Duration.ZERO, settings.poll(), settings.catchUpSteps(), settings.keepOrigins(),
                         settings.keepScores(), settings.gamma(), true, settings.drift());
-                WatchService watch = new WatchService(workspace, settings, new WatchService.Listener() {
+                try (WatchService watch = new WatchService(workspace, settings, new WatchService.Listener() {
                     @Override
                     public void file(FileIngestResult result) {
                         rows[0] = result.loaded();
@@ -117,35 +118,44 @@ public final class LiveBenchService {
                     public void note(String message) {
                         progress.accept(message);
                     }
-                }, Clock.systemUTC());
-                for (int i = 0; i < needed; i++) {
-                    Path file = feed.get(i);
-                    Path partial = inbox.resolve("." + file.getFileName() + ".part");
-                    Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
-                    // the file lands now: its time is the rename's, as a feed that writes and renames gives it
-                    Files.setLastModifiedTime(partial, FileTime.from(Clock.systemUTC().instant()));
-                    Files.move(partial, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-                    int before = reports.size();
-                    while (reports.size() == before) {
-                        watch.cycle();
-                    }
-                    WatchService.StepReport last = reports.get(reports.size() - 1);
-                    progress.accept(String.format(Locale.ROOT, "step %d of %d: %s, %d corridors, %.3f s", i + 1, needed,
-                            last.step(), last.refreshed(), last.latencySeconds()));
+                }, Clock.systemUTC())) {
+                    return measure(watch, feed, needed, inbox, reports, rows, request, progress);
                 }
-                double[] all = reports.stream().filter(r -> !Double.isNaN(r.latencySeconds()))
-                        .mapToDouble(WatchService.StepReport::latencySeconds).toArray();
-                double[] ingest = reports.stream().filter(r -> !Double.isNaN(r.ingestSeconds()))
-                        .mapToDouble(WatchService.StepReport::ingestSeconds).toArray();
-                int corridors = watch.watched().size();
-                int stations = reports.isEmpty() ? 0 : watch.stationCount();
-                return new Figures(corridors, stations, watch.watched(), Arrays.copyOfRange(all, 0, Math.min(request.warmUp(), all.length)),
-                        Arrays.copyOfRange(all, Math.min(request.warmUp(), all.length), all.length), rows[0],
-                        Arrays.copyOfRange(ingest, Math.min(request.warmUp(), ingest.length), ingest.length));
             }
         } catch (IOException e) {
             throw new JobException("the live bench could not copy the database or write its inbox: " + e.getMessage(), e);
         }
+    }
+
+    private static Figures measure(WatchService watch, List<Path> feed, int needed, Path inbox, List<WatchService.StepReport> reports,
+                                   long[] rows, Request request, Consumer<String> progress) throws IOException, JobException {
+        for (int i = 0; i < needed; i++) {
+            Path file = feed.get(i);
+            Path partial = inbox.resolve("." + file.getFileName() + ".part");
+            Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+            // the file lands now: its time is the rename's, as a feed that writes and renames gives it
+            Files.setLastModifiedTime(partial, FileTime.from(Clock.systemUTC().instant()));
+            Files.move(partial, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            int before = reports.size();
+            watch.cycle();
+            if (reports.size() == before) {
+                throw new JobException(file + " brought no new 5-minute step: its interval is in the database already, "
+                        + "or it was refused (see " + inbox.resolve("failed") + "); give a feed of the days after the "
+                        + "database's history");
+            }
+            WatchService.StepReport last = reports.get(reports.size() - 1);
+            progress.accept(String.format(Locale.ROOT, "step %d of %d: %s, %d corridors, %.3f s", i + 1, needed,
+                    last.step(), last.refreshed(), last.latencySeconds()));
+        }
+        double[] all = reports.stream().filter(r -> !Double.isNaN(r.latencySeconds()))
+                .mapToDouble(WatchService.StepReport::latencySeconds).toArray();
+        double[] ingest = reports.stream().filter(r -> !Double.isNaN(r.ingestSeconds()))
+                .mapToDouble(WatchService.StepReport::ingestSeconds).toArray();
+        int corridors = watch.watched().size();
+        int stations = reports.isEmpty() ? 0 : watch.stationCount();
+        return new Figures(corridors, stations, watch.watched(), Arrays.copyOfRange(all, 0, Math.min(request.warmUp(), all.length)),
+                Arrays.copyOfRange(all, Math.min(request.warmUp(), all.length), all.length), rows[0],
+                Arrays.copyOfRange(ingest, Math.min(request.warmUp(), ingest.length), ingest.length));
     }
 
     private static List<Path> feedFiles(Path folder) throws JobException {
@@ -154,7 +164,9 @@ public final class LiveBenchService {
                     + "'flowcast sample --district --live')");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(p -> !InboxFolder.beingWritten(p.getFileName().toString())).sorted().toList();
+            // the feed's 5-minute files; its metadata file (a replay writes one first) is history, not a step
+            return files.filter(Files::isRegularFile).filter(p -> !InboxFolder.beingWritten(p.getFileName().toString()))
+                    .filter(p -> p.getFileName().toString().contains("_station_5min_")).sorted().toList();
         } catch (IOException e) {
             throw new JobException("cannot list " + folder + ": " + e.getMessage(), e);
         }

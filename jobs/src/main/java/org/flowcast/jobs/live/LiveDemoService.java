@@ -110,23 +110,15 @@ public final class LiveDemoService {
         replay.setDaemon(true);
         replay.start();
         WatchSettings settings = WatchSettings.defaults(prepared.inbox(), prepared.models());
-        InboxFolder inbox = new InboxFolder(prepared.inbox(), settings.settle());
         try (Workspace workspace = Workspace.open(prepared.database().toString());
              WatchService watch = new WatchService(workspace, settings, listener, Clock.systemUTC())) {
-            watch.run(() -> stop.getAsBoolean() || failed.get() != null || (delivered.get() && emptied(inbox)));
+            // the day ends when the feed has delivered its last file and the watcher has done every step it brought
+            watch.run(() -> stop.getAsBoolean() || failed.get() != null, delivered::get);
         } finally {
             feed.stop();
         }
         if (failed.get() != null) {
             throw failed.get();
-        }
-    }
-
-    private static boolean emptied(InboxFolder inbox) {
-        try {
-            return inbox.waiting() == 0;
-        } catch (IOException e) {
-            return true;
         }
     }
 

@@ -8,7 +8,8 @@ import org.flowcast.store.OriginScore;
  * Scores one origin's forecast for one step against the flows observed at its target time, over a corridor's stations:
  * only observed values count (not imputed or missing ones), and, as in every evaluation, not a flow of zero
  * ({@code Metric.counts}). Whether a value fell inside an interval is judged against the bounds issued with the forecast:
- * its value ± the half-width in force then, floored at zero, as {@code ConformalIntervals} makes them.
+ * its value ± the half-width in force then, floored at zero, as {@code ConformalIntervals} makes them; where none was
+ * issued (NaN), the interval's width sum is NaN and nothing is counted inside it.
  */
 final class StepScore {
     private StepScore() {
@@ -51,6 +52,12 @@ final class StepScore {
             inside95 += y >= lower95 && y <= upper95 ? 1 : 0;
             width80 += upper80 - lower80;
             width95 += upper95 - lower95;
+        }
+        if (Double.isNaN(halfWidth80)) {
+            width80 = Double.NaN; // no interval was issued: none is scored (stored as NULL, not as 0% covered)
+        }
+        if (Double.isNaN(halfWidth95)) {
+            width95 = Double.NaN;
         }
         int hour = ZonedDateTime.ofInstant(target, PemsTime.ZONE).getHour();
         return new OriginScore(origin, step, target, hour, scored, abs, sq, pctScored, pct, inside80, inside95, width80, width95);

@@ -7,14 +7,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
@@ -22,6 +26,7 @@ import org.flowcast.ingest.Ingester;
 import org.flowcast.ingest.read.FileFormat;
 import org.flowcast.jobs.CorridorCatalog;
 import org.flowcast.jobs.ForecastJob;
+import org.flowcast.jobs.ForecastRunService;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
@@ -75,12 +80,17 @@ public final class WatchService implements AutoCloseable {
     /** The newest reading before the first files this watcher read: new live runs go on from the step after it. */
     private Optional<Instant> startAfter = Optional.empty();
     private Instant lastPrune = Instant.MIN;
+    /** Model files said to be of other stations than their corridor's, said once. */
+    private final Set<Path> refused = new HashSet<>();
+    /** Corridors whose step failed, with the newest reading then: they are tried again once newer data came. */
+    private final Map<CorridorLive, Instant> failedAt = new HashMap<>();
 
     public WatchService(Workspace workspace, WatchSettings settings, Listener listener, Clock clock) throws JobException {
         if (!Files.isDirectory(settings.inbox())) {
             throw JobException.usage("the inbox " + settings.inbox()
                     + " is not a folder; create it, or give the folder the feed writes to");
         }
+        ForecastRunService.checkRetention(settings.keepOrigins(), settings.keepScores());
         this.workspace = workspace;
         this.settings = settings;
         this.listener = listener;
@@ -94,20 +104,54 @@ public final class WatchService implements AutoCloseable {
 
     /** Repeats {@link #cycle} until {@code stop} says so (or, with {@code once}, until the inbox has nothing left to do). */
     public void run(BooleanSupplier stop) throws JobException {
+        run(stop, () -> settings.once());
+    }
+
+    /**
+     * Repeats {@link #cycle} until {@code stop} says so (the step under way is finished, the steps left wait for the next
+     * start), or until {@code lastDelivered} says no more files will come and everything that came is done. A cycle that
+     * fails on the store or the inbox (a database restarting, a full disk) is said and tried again, a little later each
+     * time up to a minute, rather than ending live operation; with {@code once} it ends the run.
+     */
+    public void run(BooleanSupplier stop, BooleanSupplier lastDelivered) throws JobException {
         stopRequested = stop;
+        int failures = 0;
         while (!stop.getAsBoolean()) {
-            boolean worked = cycle();
-            if (settings.once() && !worked && waiting() == 0) {
+            boolean worked;
+            try {
+                worked = cycle();
+                failures = 0;
+            } catch (JobException e) {
+                if (settings.once() || e.usage()) {
+                    throw e;
+                }
+                failures++;
+                listener.note("this cycle failed, tried again in " + backOff(failures).toSeconds() + " s: " + e.getMessage());
+                pause(backOff(failures));
+                continue;
+            }
+            if (!worked && lastDelivered.getAsBoolean() && waiting() == 0) {
                 return;
             }
-            if (!worked) {
-                try {
-                    Thread.sleep(settings.poll().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!worked && !pause(settings.poll())) {
+                return;
             }
+        }
+    }
+
+    private Duration backOff(int failures) {
+        long millis = settings.poll().toMillis() << Math.min(failures, 20);
+        return Duration.ofMillis(Math.min(Math.max(millis, 1000), 60_000));
+    }
+
+    /** Sleeps; false where the thread was interrupted (it then stops). */
+    private static boolean pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -143,7 +187,7 @@ public final class WatchService implements AutoCloseable {
                 for (FileIngestResult r : results) {
                     if (r.status().isFailure()) {
                         inbox.failed(r.file(), r.message());
-                        status.failed(r.file().getFileName() + ": " + r.message());
+                        status.failed(r.file().getFileName() + ": " + r.message(), clock.instant());
                     } else {
                         inbox.done(r.file());
                     }
@@ -163,22 +207,30 @@ public final class WatchService implements AutoCloseable {
         } catch (IOException e) {
             throw new JobException("the inbox " + settings.inbox() + " could not be read or moved: " + e.getMessage(), e);
         } catch (StoreException e) {
-            status.failed(e.getMessage());
+            status.failed(e.getMessage(), clock.instant());
             throw new JobException(e.getMessage(), e);
         }
     }
 
-    /** Models fine-tuned in the background that won against the old ones go on the live run from the next step. */
+    /**
+     * Models fine-tuned in the background that won against the old ones go on the live run from its next step: the run
+     * records the origin the new model starts at and its error on the held-back day, and its intervals start again
+     * from the new model's calibration.
+     */
     private void swapInFineTuned() throws JobException, StoreException {
-        for (Optional<DriftWatch.Tuned> t = drift.finished(); t.isPresent(); t = drift.finished()) {
+        Optional<Instant> newest = newestData();
+        if (newest.isEmpty()) {
+            return;
+        }
+        for (Optional<DriftWatch.Tuned> t = drift.finished(newest.get()); t.isPresent(); t = drift.finished(newest.get())) {
             listener.note(DriftWatch.describe(t.get()));
             CorridorLive old = live.get(t.get().key());
             if (t.get().outcome().replaced() && old != null) {
+                Instant since = old.processedThrough().map(p -> p.plus(STEP)).orElse(newest.get());
+                runs.swapModel(old.runId(), since, t.get().outcome().challengerMae());
                 Forecaster tuned = ForecastJob.load(old.modelFile());
-                CorridorLive swapped = new CorridorLive(old.definition(), old.modelFile(), tuned, runs, query, settings.intervalSettings(),
-                        Optional.empty(), listener::note);
-                runs.setReference(swapped.runId(), t.get().outcome().challengerMae());
-                live.put(t.get().key(), swapped);
+                live.put(t.get().key(), new CorridorLive(old.definition(), old.modelFile(), tuned, runs, query, settings.intervalSettings(),
+                        Optional.empty(), listener::note));
             }
         }
     }
@@ -216,7 +268,14 @@ public final class WatchService implements AutoCloseable {
                 if (live.containsKey(key)) {
                     continue;
                 }
-                ForecastJob.requireTrainedOn(corridor, file, forecaster);
+                try {
+                    ForecastJob.requireTrainedOn(corridor, file, forecaster);
+                } catch (JobException e) {
+                    if (refused.add(file)) {
+                        listener.note("corridor " + corridor.name() + " is not watched with " + file.getFileName() + ": " + e.getMessage());
+                    }
+                    continue;
+                }
                 live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.intervalSettings(), startAfter,
                         listener::note));
             }
@@ -237,7 +296,10 @@ public final class WatchService implements AutoCloseable {
         return stations.isEmpty() ? Optional.empty() : query.newestReading(stations);
     }
 
-    /** Does every step due, time by time, corridor by corridor; returns how many steps were done. */
+    /**
+     * Does every step due, time by time, corridor by corridor; returns how many steps some corridor committed. A corridor
+     * whose step failed is left until newer data comes (a model that refuses its input would refuse it again).
+     */
     private int processDue(Instant landed, long rows, double ingestSeconds) throws StoreException {
         Optional<Instant> newest = newestData();
         if (newest.isEmpty()) {
@@ -247,6 +309,10 @@ public final class WatchService implements AutoCloseable {
         TreeSet<Instant> due = new TreeSet<>();
         Map<CorridorLive, Instant> from = new LinkedHashMap<>();
         for (CorridorLive c : live.values()) {
+            if (newest.get().equals(failedAt.get(c))) {
+                continue;
+            }
+            failedAt.remove(c);
             Instant first = c.processedThrough().map(t -> t.plus(STEP)).orElse(newest.get());
             if (first.isBefore(oldestKept)) {
                 listener.note(c.corridor() + " " + c.model() + ": " + Duration.between(first, newest.get()).toMinutes()
@@ -258,29 +324,40 @@ public final class WatchService implements AutoCloseable {
                 due.add(t);
             }
         }
+        int done = 0;
         for (Instant t : due) {
             if (stopRequested.getAsBoolean()) {
                 break; // the steps left are done when the watcher starts again
             }
             int refreshed = 0;
+            int committed = 0;
             int failed = 0;
             int scored = 0;
             for (CorridorLive c : live.values()) {
-                if (t.isBefore(from.get(c))) {
+                if (!from.containsKey(c) || t.isBefore(from.get(c))) {
                     continue;
                 }
                 try {
-                    CorridorLive.Done done = c.process(t);
-                    scored += done.scored();
-                    refreshed += done.forecast() ? 1 : 0;
+                    CorridorLive.Done step = c.process(t);
+                    committed++;
+                    scored += step.scored();
+                    refreshed += step.forecast() ? 1 : 0;
+                    if (step.refused().isPresent()) {
+                        String message = c.corridor() + " " + c.model() + " at " + PemsTime.format(t) + ": no forecast: "
+                                + step.refused().get();
+                        status.failed(message, clock.instant());
+                        listener.note(message);
+                    }
                 } catch (JobException | RuntimeException e) {
                     failed++;
-                    String message = c.corridor() + " " + c.model() + " at " + t + ": " + e.getMessage();
-                    status.failed(message);
-                    listener.note(message);
-                    from.put(c, Instant.MAX); // this corridor waits for the next cycle
+                    String message = c.corridor() + " " + c.model() + " at " + PemsTime.format(t) + ": " + e.getMessage();
+                    status.failed(message, clock.instant());
+                    listener.note(message + " (tried again when newer data comes)");
+                    from.put(c, Instant.MAX);
+                    failedAt.put(c, newest.get());
                 }
             }
+            done += committed > 0 ? 1 : 0;
             if (t.getEpochSecond() % DriftWatch.every().toSeconds() == 0) {
                 drift.check(t.plus(STEP), live.values());
             }
@@ -288,7 +365,7 @@ public final class WatchService implements AutoCloseable {
             double latency = brought ? Duration.between(landed, clock.instant()).toNanos() / 1e9 : Double.NaN;
             listener.step(new StepReport(t, brought ? rows : 0, refreshed, failed, scored, latency, brought ? ingestSeconds : Double.NaN));
         }
-        return due.size();
+        return done;
     }
 
     private void prune() throws StoreException {

@@ -29,9 +29,9 @@ final class WatchStatus {
         this.file = file;
     }
 
-    void failed(String message) {
+    void failed(String message, Instant at) {
         lastError = message;
-        lastErrorAt = Instant.now();
+        lastErrorAt = at;
     }
 
     void write(Instant now, Optional<Instant> newestData, Collection<CorridorLive> corridors, int waiting) throws IOException {

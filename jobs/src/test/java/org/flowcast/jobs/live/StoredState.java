@@ -29,7 +29,8 @@ final class StoredState {
                     + "ON l.run_id = o.run_id ORDER BY l.corridor, l.model, o.origin_ts", lines);
             dump(s, "SELECT corridor, model, origin_ts, step, target_ts, target_hour, scored, abs_error, sq_error, pct_scored, pct_error, "
                     + "inside80, inside95, width80, width95 FROM forecast_score ORDER BY corridor, model, origin_ts, step", lines);
-            dump(s, "SELECT corridor, model, interval_state, processed_through FROM live_run ORDER BY corridor, model", lines);
+            dump(s, "SELECT corridor, model, interval_state, processed_through, reference_mae, model_since FROM live_run "
+                    + "ORDER BY corridor, model", lines);
             dump(s, "SELECT r.corridor, r.model, r.origins FROM forecast_run r JOIN live_run l ON l.run_id = r.id ORDER BY 1, 2", lines);
         }
         return lines;

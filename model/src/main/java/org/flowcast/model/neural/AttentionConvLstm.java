@@ -36,7 +36,7 @@ public final class AttentionConvLstm implements NeuralArchitecture {
 
     /**
      * Typed hyperparameters. The sizes are the reference protocol's; two skips add what the reference lacks
-     * (README, "Benchmark figures": test MAE over five seeds at 24 steps and three at 12, this build).
+     * (docs/benchmarks.md, "Benchmark figures": test MAE over five seeds at 24 steps and three at 12, this build).
      * {@code seasonalSkip}: for every station and step, a learned multiple of the flow at the same time one day
      * and one week earlier (24.80 ± 0.11 → 24.25 ± 0.21 at 24 steps, 24.58 ± 0.14 → 24.17 ± 0.22 at 12).
      * {@code linearSkip}: one linear autoregression that every station shares, over its own recent, day-earlier

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.flowcast.core.AccuracyRow;
 import org.flowcast.core.TimeRange;
 import org.flowcast.jobs.live.AccuracyService;
+import org.flowcast.jobs.live.DriftEvidence;
 import org.flowcast.store.FlowcastDatabase;
 import org.flowcast.store.LiveRun;
 import org.flowcast.store.LiveRuns;
@@ -54,7 +55,8 @@ final class LiveReads {
             List<AccuracyRow> day = newest.isEmpty() ? List.of() : live.accuracy(e.getKey(), endingAt(newest.get(), DAY));
             for (LiveRun run : e.getValue()) {
                 out.add(new LiveAccuracy(run.runId(), run.corridor(), run.model(), run.referenceMae(), run.processedThrough(),
-                        realised(hour, run.model()), realised(day, run.model())));
+                        realised(hour, run.model()), realised(day, run.model()),
+                        DriftEvidence.minimumScored(run.horizon(), run.stationIds().size())));
             }
         }
         return out;

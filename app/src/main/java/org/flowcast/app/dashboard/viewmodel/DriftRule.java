@@ -7,14 +7,13 @@ import org.flowcast.app.dashboard.data.LiveAccuracy;
 
 /**
  * When a live corridor's model has drifted, as {@code flowcast watch} judges it by default: its realised MAE over the last
- * day above its MAE before live operation by more than 20%, once the day has scored an hour of a corridor's 12 steps (144
- * values); never where the MAE before live operation is unknown.
+ * day above its MAE before live operation by more than 20%, once the day has scored enough values to say so
+ * ({@link LiveAccuracy#minimumScored}); never where the MAE before live operation is unknown. A watcher started with
+ * another {@code --drift-margin} judges by its own: the store does not hold it.
  */
 final class DriftRule {
     /** The share above the error before live operation past which a model has drifted. */
     static final double MARGIN = 0.2;
-    /** Values the day must have scored before its MAE is held to the reference. */
-    static final long MINIMUM_SCORED = 12 * 12;
 
     private DriftRule() {
     }
@@ -23,7 +22,7 @@ final class DriftRule {
     static OptionalDouble excess(LiveAccuracy live) {
         double reference = live.referenceMae();
         LiveAccuracy.Realised day = live.day();
-        if (Double.isNaN(reference) || reference <= 0 || day.scored() < MINIMUM_SCORED || !(day.mae() > reference * (1 + MARGIN))) {
+        if (Double.isNaN(reference) || reference <= 0 || day.scored() < live.minimumScored() || !(day.mae() > reference * (1 + MARGIN))) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(day.mae() / reference - 1);
