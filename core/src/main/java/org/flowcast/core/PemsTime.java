@@ -10,16 +10,10 @@ public final class PemsTime {
     public static final ZoneId ZONE = ZoneId.of("America/Los_Angeles");
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZONE);
-    private static final DateTimeFormatter WITH_ZONE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(ZONE);
 
     /** A time as a user reads and writes it on the command line: {@code 2022-01-03 08:00}, Pacific local time. */
     public static String format(Instant time) {
         return READABLE.format(time);
-    }
-
-    /** A time as a person reads it in output: PeMS local time with its zone, {@code 2023-02-06 08:00 PST}. */
-    public static String formatWithZone(Instant time) {
-        return WITH_ZONE.format(time);
     }
 
     private PemsTime() {
