@@ -41,6 +41,7 @@ final class AttentionHeatMap extends VBox {
         setPadding(new Insets(6));
         Label title = new Label("Attention: which past steps drove each forecast");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         message.setId("attentionMessage");
         message.setWrapText(true);
         grid.setHgap(1);

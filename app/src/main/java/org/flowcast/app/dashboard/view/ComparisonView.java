@@ -36,7 +36,9 @@ final class ComparisonView extends VBox {
         setPadding(new Insets(6));
         Label title = new Label("Model comparison (test split of the newest evaluation)");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         source.setStyle("-fx-font-size: 10px; -fx-text-fill: #555;");
+        source.setWrapText(true);
         message.setId("comparisonMessage");
         message.setWrapText(true);
         table.setId("accuracyTable");

@@ -14,10 +14,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -64,14 +66,14 @@ public final class DashboardView {
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("station id, name or postmile");
+        search.setPrefWidth(190);
         search.setOnAction(e -> model.search(search.getText()));
 
         ComboBox<RunChoice> runs = new ComboBox<>(model.runs());
         runs.setId("model");
         runs.setPromptText("no forecast runs");
         runs.valueProperty().bindBidirectional(model.selectedRunProperty());
-        runs.setPrefWidth(330);
-        runs.setMinWidth(200);
+        // as wide as its longest run's label (the box sizes to its items), so that none is cut
 
         ChoiceBox<ColourBy> colour = new ChoiceBox<>();
         colour.setId("colourBy");
@@ -90,9 +92,15 @@ public final class DashboardView {
         drift.setStyle("-fx-text-fill: white; -fx-background-color: #a40000; -fx-background-radius: 4; -fx-padding: 1 6 1 6;");
         drift.setMinWidth(Region.USE_PREF_SIZE);
 
-        corridor.setMinWidth(120);
-        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, drift, spacer(), fixed("Find"), search, fixed("Model"),
-                runs, fixed("Colour by"), colour, busy);
+        corridor.setMinWidth(Region.USE_PREF_SIZE);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        colour.setMinWidth(Region.USE_PREF_SIZE);
+        // two groups that keep every control whole: side by side where the window is wide enough, else the choices
+        // wrap under the corridor rather than squeeze the model box to "12 ste…"
+        HBox where = group(fixed("Corridor"), corridors, district, corridor, drift);
+        HBox what = group(fixed("Find"), search, fixed("Model"), runs, fixed("Colour by"), colour, busy);
+        FlowPane toolbar = new FlowPane(24, 4, where, what);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
@@ -144,8 +152,12 @@ public final class DashboardView {
         left.setDividerPositions(0.44, 0.72);
         ComparisonView comparison = new ComparisonView(model.comparison());
         VBox.setVgrow(comparison, Priority.ALWAYS);
-        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())),
-                framed(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison)));
+        // scrolls where the window is too short for the live figures, the table and the MAE chart at their least
+        ScrollPane accuracy = new ScrollPane(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison));
+        accuracy.setFitToWidth(true);
+        accuracy.setFitToHeight(true);
+        accuracy.setStyle("-fx-background-color: transparent; -fx-background: white;");
+        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), framed(accuracy));
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
@@ -193,9 +205,9 @@ public final class DashboardView {
         return label;
     }
 
-    private static HBox spacer() {
-        HBox box = new HBox();
-        HBox.setHgrow(box, Priority.ALWAYS);
+    private static HBox group(Node... controls) {
+        HBox box = new HBox(8, controls);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,18 +42,20 @@ final class DistrictView extends VBox {
         Label summary = new Label();
         summary.setId("districtSummary");
         summary.textProperty().bind(model.summaryProperty());
-        HBox legend = new HBox(12, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
+        summary.setWrapText(true);
+        FlowPane legend = new FlowPane(12, 2, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
                 swatch(TrafficLevel.Condition.SLOWING, "busy (75-90%)"), swatch(TrafficLevel.Condition.CONGESTED,
                         "near capacity (90% and over)"),
                 swatch(TrafficLevel.Condition.UNKNOWN, "no forecast"));
-        legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);
         grid.setVgap(3);
         ColumnConstraints name = new ColumnConstraints(70);
         ColumnConstraints strip = new ColumnConstraints();
         strip.setHgrow(Priority.ALWAYS);
-        strip.setPercentWidth(55);
-        grid.getColumnConstraints().addAll(name, strip, new ColumnConstraints());
+        strip.setPercentWidth(45);
+        ColumnConstraints said = new ColumnConstraints();
+        said.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(name, strip, said);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -83,6 +86,8 @@ final class DistrictView extends VBox {
                 cells.getChildren().add(box);
             }
             Label outlook = new Label(row.outlook());
+            // wraps rather than cut where the window is narrow
+            outlook.setWrapText(true);
             outlook.setStyle(row.congested() > 0 ? "-fx-text-fill: #a40000;" : "");
             Label drift = new Label(row.drift());
             drift.setId("drift-" + row.corridor());

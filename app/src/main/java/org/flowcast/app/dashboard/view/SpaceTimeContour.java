@@ -7,6 +7,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -34,7 +35,7 @@ final class SpaceTimeContour extends VBox {
 
     private final Canvas canvas = new Canvas();
     private final Label message = new Label();
-    private final HBox legend = new HBox(14);
+    private final FlowPane legend = new FlowPane(14, 2);
     private ContourData data = ContourData.empty("");
 
     SpaceTimeContour(ContourViewModel model) {
@@ -46,7 +47,6 @@ final class SpaceTimeContour extends VBox {
         message.setId("contourMessage");
         message.setWrapText(true);
         legend.setId("contourLegend");
-        legend.setAlignment(Pos.CENTER_LEFT);
         Pane holder = new Pane(canvas);
         holder.setMinSize(200, 120);
         VBox.setVgrow(holder, Priority.ALWAYS);

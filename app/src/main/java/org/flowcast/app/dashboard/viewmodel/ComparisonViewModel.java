@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.flowcast.core.Horizon;
-import org.flowcast.core.PemsTime;
 import org.flowcast.reports.EvaluationSummary;
 
 /** The model comparison: the newest evaluation's errors per model, the best of each column, and the model on show. */
@@ -70,7 +69,7 @@ public final class ComparisonViewModel {
             return "";
         }
         try {
-            return PemsTime.formatWithZone(Instant.parse(createdAt));
+            return DashboardText.stamp(Instant.parse(createdAt));
         } catch (DateTimeParseException e) {
             return createdAt;
         }

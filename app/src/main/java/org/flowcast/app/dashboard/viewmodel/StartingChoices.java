@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowcast.app.dashboard.data.RunChoice;
-import org.flowcast.core.PemsTime;
 
 /**
  * What a user asked the dashboard to show first (a model, a colouring, an origin, a station, the district overview;
@@ -25,11 +24,11 @@ public record StartingChoices(String model, ColourBy colourBy, Instant origin, I
         }
         if (origin != null && !vm.moveOriginTo(origin)) {
             RunChoice run = vm.selectedRunProperty().get();
-            problems.add("origin " + PemsTime.formatWithZone(origin) + " is outside the origins offered, "
-                    + PemsTime.formatWithZone(vm.originTimeAt(vm.firstOriginProperty().get())) + " to "
-                    + PemsTime.formatWithZone(vm.originTimeAt(vm.lastOriginProperty().get()))
+            problems.add("origin " + DashboardText.stamp(origin) + " is outside the origins offered, "
+                    + DashboardText.stamp(vm.originTimeAt(vm.firstOriginProperty().get())) + " to "
+                    + DashboardText.stamp(vm.originTimeAt(vm.lastOriginProperty().get()))
                     + (run == null ? " (the loaded readings)" : " (run " + run.id() + "'s within the loaded readings)")
-                    + "; showing " + PemsTime.formatWithZone(vm.originTime()));
+                    + "; showing " + DashboardText.stamp(vm.originTime()));
         }
         if (station != null && !vm.search(String.valueOf(station))) {
             problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());
