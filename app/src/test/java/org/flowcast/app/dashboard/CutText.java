@@ -13,8 +13,8 @@ import javafx.scene.text.Text;
 
 /**
  * Finds the text a window shows cut: a label drawn with "…" in place of its end, a text (a label, an axis's tick, a field's
- * prompt) reaching past the window or past a clipping pane it sits in (a split pane's side, a scroll pane), and a field
- * narrower than its prompt. Hidden nodes do not count.
+ * prompt) reaching past the window or past a clipping pane it sits in (a split pane's side, a toolbar), and a field narrower
+ * than its prompt. Hidden nodes do not count, nor what a scroll pane or a table holds past its edge: it scrolls there.
  */
 final class CutText {
     /** Room a text may overreach by: subpixel layout, not a cut a person sees. */
@@ -68,9 +68,11 @@ final class CutText {
             return null;
         }
         for (Parent p = text.getParent(); p != null; p = p.getParent()) {
-            // what a scroll pane or a table's rows hold past their edge is scrolled to, not cut
-            boolean scrolls = p.getParent() instanceof ScrollPane || p.getParent() instanceof VirtualFlow;
-            if (p.getClip() != null && !scrolls && !within(own, p.localToScene(p.getClip().getBoundsInParent()))) {
+            if (p.getParent() instanceof ScrollPane || p.getParent() instanceof VirtualFlow) {
+                // what a scroll pane or a table holds past its edge is scrolled to, not cut
+                return null;
+            }
+            if (p.getClip() != null && !within(own, p.localToScene(p.getClip().getBoundsInParent()))) {
                 return "its clipping " + describe(p);
             }
         }

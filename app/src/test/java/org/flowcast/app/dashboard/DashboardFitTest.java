@@ -2,15 +2,28 @@ package org.flowcast.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import org.flowcast.app.DemoWorkdir;
+import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.app.dashboard.data.DashboardSource;
 import org.flowcast.app.dashboard.view.DashboardStage;
 import org.flowcast.app.dashboard.view.DashboardView;
+import org.flowcast.app.dashboard.viewmodel.ColourBy;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
+import org.flowcast.core.Channel;
+import org.flowcast.core.SensorSeries;
+import org.flowcast.core.Station;
+import org.flowcast.core.ValueState;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.store.FlowcastDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -72,9 +85,53 @@ class DashboardFitTest {
     @Test
     void atTheDefaultSizeNoPanelCutsItsText(FxRobot robot) {
         Parent root = openAt(robot, DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT);
+        assertThat(root.lookupAll(".panel")).hasSize(5).allSatisfy(node -> {
+            ScrollPane panel = (ScrollPane) node;
+            assertThat(panel.getContent().getLayoutBounds().getHeight())
+                    .as("%s whole without scrolling at the default size", panel.getContent().getId())
+                    .isLessThanOrEqualTo(panel.getViewportBounds().getHeight() + 1);
+        });
         assertThat(CutText.in(root)).as("cut at the default size, corridor").isEmpty();
         robot.clickOn("#districtButton");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(CutText.in(root)).as("cut at the default size, district overview").isEmpty();
+    }
+
+    @Test
+    void twentyStationsTilesFitWholeInAWindowOfTheDefaultWidth(FxRobot robot) {
+        List<Station> stations = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stations.add(new Station(1_201_050 + i, 12, 5, "N", "ML", 4, 10.0 + i, 33.7, -117.8, "S" + i));
+        }
+        Instant start = Instant.parse("2023-03-06T08:00:00Z");
+        SensorSeries.Builder series = SensorSeries.builder(start, Duration.ofMinutes(5), 288, stations);
+        for (int t = 0; t < 288; t++) {
+            for (int s = 0; s < stations.size(); s++) {
+                // 1,200 veh/h/ln: the widest value a tile shows
+                series.set(t, s, Channel.FLOW, 400, ValueState.OBSERVED);
+                series.set(t, s, Channel.SPEED, 60, ValueState.OBSERVED);
+            }
+        }
+        InMemoryDashboardReads reads = new InMemoryDashboardReads(new CorridorData("5-N", series.build(), List.of()));
+        Parent[] root = new Parent[1];
+        robot.interact(() -> {
+            vm = new DashboardViewModel(reads, TaskExecutor.callingThread(), null, 28);
+            root[0] = new DashboardView(vm).root();
+            stage.setScene(new Scene(root[0], DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT));
+            stage.show();
+            vm.open();
+            vm.colourByProperty().set(ColourBy.FLOW);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane strip = robot.lookup("#corridor").queryAs(ScrollPane.class);
+        Bounds shown = strip.localToScene(strip.getLayoutBounds());
+        assertThat(stations).allSatisfy(station -> {
+            Node tile = robot.lookup("#station-" + station.id()).query();
+            Bounds bounds = tile.localToScene(tile.getLayoutBounds());
+            assertThat(bounds.getMaxX()).as("tile %d inside the strip", station.id()).isLessThanOrEqualTo(shown.getMaxX());
+            assertThat(bounds.getMaxY()).as("tile %d above the strip's edge", station.id()).isLessThanOrEqualTo(shown.getMaxY());
+        });
+        assertThat(vm.stations()).allSatisfy(tile -> assertThat(tile.valueText()).isEqualTo("1,200 veh/h/ln"));
+        assertThat(CutText.in(strip)).isEmpty();
     }
 }

@@ -23,6 +23,9 @@ final class ContributionChartView extends StackPane {
         setId("contributions");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // room for a two-line title, the legend and an axis long enough for its label: the panel scrolls below it
+        chart.setMinHeight(200);
+        chart.setPrefHeight(200);
         x.setForceZeroInRange(false);
         ChartParts.clockTicks(x);
         getChildren().addAll(chart, message);

@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
@@ -20,7 +22,7 @@ import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
  * built once per corridor and then only restyled, so that switching station or origin stays quick.
  */
 final class CorridorView extends ScrollPane {
-    private final HBox strip = new HBox(4);
+    private final HBox strip = new HBox(3);
     private final StationTilesViewModel model;
     private final Map<Integer, Tile> tiles = new HashMap<>();
 
@@ -30,6 +32,8 @@ final class CorridorView extends ScrollPane {
         strip.setPadding(new Insets(4));
         setContent(strip);
         setFitToHeight(true);
+        // the tiles share the width (20 fit in a 1600-pixel window); where they cannot at their least, the strip scrolls
+        setFitToWidth(true);
         setPrefHeight(92);
         setMinHeight(92);
         setVbarPolicy(ScrollBarPolicy.NEVER);
@@ -84,8 +88,10 @@ final class CorridorView extends ScrollPane {
             box.setId("station-" + id);
             box.getStyleClass().add("station-tile");
             box.setAlignment(Pos.CENTER);
-            box.setPadding(new Insets(4));
-            box.setMinWidth(78);
+            box.setPadding(new Insets(4, 2, 4, 2));
+            box.setMinWidth(Region.USE_PREF_SIZE);
+            box.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(box, Priority.ALWAYS);
             Tooltip.install(box, tip);
             box.setOnMouseClicked(e -> model.selection().selectedStationProperty().set(id));
         }

@@ -36,6 +36,9 @@ import org.flowcast.core.PemsTime;
  * contour, live accuracy and model comparison). It only binds to the view-model.
  */
 public final class DashboardView {
+    /** Room for a panel's vertical scroll bar and border. */
+    private static final double SCROLL_BAR = 18;
+
     private final StackPane root = new StackPane();
 
     public DashboardView(DashboardViewModel model) {
@@ -66,7 +69,7 @@ public final class DashboardView {
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("station id, name or postmile");
-        search.setPrefWidth(190);
+        search.setPrefWidth(240);
         search.setOnAction(e -> model.search(search.getText()));
 
         ComboBox<RunChoice> runs = new ComboBox<>(model.runs());
@@ -152,12 +155,10 @@ public final class DashboardView {
         left.setDividerPositions(0.44, 0.72);
         ComparisonView comparison = new ComparisonView(model.comparison());
         VBox.setVgrow(comparison, Priority.ALWAYS);
-        // scrolls where the window is too short for the live figures, the table and the MAE chart at their least
-        ScrollPane accuracy = new ScrollPane(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison));
-        accuracy.setFitToWidth(true);
-        accuracy.setFitToHeight(true);
-        accuracy.setStyle("-fx-background-color: transparent; -fx-background: white;");
-        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), framed(accuracy));
+        ScrollPane accuracy = framed(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison));
+        // as wide as the comparison table's columns (and a scroll bar beside them): the charts on the left give way
+        accuracy.minWidthProperty().bind(comparison.minWidthProperty().add(SCROLL_BAR));
+        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), accuracy);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
@@ -211,9 +212,17 @@ public final class DashboardView {
         return box;
     }
 
-    private static StackPane framed(Node node) {
-        StackPane pane = new StackPane(node);
-        pane.setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
+    /**
+     * A panel: its content fills it and, where the window leaves less room than the content needs, scrolls rather than
+     * being cut (at 1100×700, say).
+     */
+    private static ScrollPane framed(Region content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.getStyleClass().add("panel");
+        pane.setFitToWidth(true);
+        content.minHeightProperty().bind(Bindings.createDoubleBinding(() -> pane.getViewportBounds().getHeight(),
+                pane.viewportBoundsProperty()));
+        pane.setStyle("-fx-background: white; -fx-background-color: white; -fx-border-color: #d0d0d0;");
         pane.setMinSize(0, 0);
         return pane;
     }

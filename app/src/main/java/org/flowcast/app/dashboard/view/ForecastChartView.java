@@ -35,6 +35,9 @@ final class ForecastChartView extends StackPane {
         setId("forecastChart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // room for a two-line title, the legend and an axis long enough for its label: the panel scrolls below it
+        chart.setMinHeight(280);
+        chart.setPrefHeight(280);
         x.setAutoRanging(false);
         y.setAutoRanging(false);
         x.setLabel("time (Pacific)");

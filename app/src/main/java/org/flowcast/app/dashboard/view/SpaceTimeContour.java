@@ -49,6 +49,8 @@ final class SpaceTimeContour extends VBox {
         legend.setId("contourLegend");
         Pane holder = new Pane(canvas);
         holder.setMinSize(200, 120);
+        // a preferred size of its own: the canvas follows the holder, so the holder must not follow the canvas
+        holder.setPrefSize(200, 160);
         VBox.setVgrow(holder, Priority.ALWAYS);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
