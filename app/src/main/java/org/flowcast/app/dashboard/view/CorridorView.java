@@ -12,8 +12,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.flowcast.app.dashboard.viewmodel.StationTile;
 import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
 
@@ -22,6 +22,9 @@ import org.flowcast.app.dashboard.viewmodel.StationTilesViewModel;
  * built once per corridor and then only restyled, so that switching station or origin stays quick.
  */
 final class CorridorView extends ScrollPane {
+    /** A tile's least width: its id in full, its value wrapped ("1,200" over "veh/h/ln"). */
+    private static final double MIN_TILE_WIDTH = 70;
+
     private final HBox strip = new HBox(3);
     private final StationTilesViewModel model;
     private final Map<Integer, Tile> tiles = new HashMap<>();
@@ -82,6 +85,8 @@ final class CorridorView extends ScrollPane {
             Label name = new Label(String.valueOf(id));
             name.setStyle("-fx-font-weight: bold; -fx-text-fill: white;");
             value.setStyle("-fx-text-fill: white; -fx-font-size: 11px;");
+            value.setWrapText(true);
+            value.setTextAlignment(TextAlignment.CENTER);
             badge.getStyleClass().add("quality-badge");
             Tooltip.install(badge, badgeTip);
             box = new VBox(2, name, value, badge);
@@ -89,7 +94,8 @@ final class CorridorView extends ScrollPane {
             box.getStyleClass().add("station-tile");
             box.setAlignment(Pos.CENTER);
             box.setPadding(new Insets(4, 2, 4, 2));
-            box.setMinWidth(Region.USE_PREF_SIZE);
+            // narrow enough for 20 tiles across a 1600-pixel window: the value wraps under its figure there
+            box.setMinWidth(MIN_TILE_WIDTH);
             box.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(box, Priority.ALWAYS);
             Tooltip.install(box, tip);
