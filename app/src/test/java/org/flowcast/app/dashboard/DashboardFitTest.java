@@ -99,15 +99,36 @@ class DashboardFitTest {
 
     @Test
     void twentyStationsTilesFitWholeInAWindowOfTheDefaultWidth(FxRobot robot) {
+        Parent root = openOnStations(robot, 20, DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT);
+        ScrollPane strip = robot.lookup("#corridor").queryAs(ScrollPane.class);
+        Bounds shown = strip.localToScene(strip.getLayoutBounds());
+        assertThat(vm.stations()).hasSize(20).allSatisfy(station -> {
+            Node tile = robot.lookup("#station-" + station.id()).query();
+            Bounds bounds = tile.localToScene(tile.getLayoutBounds());
+            assertThat(bounds.getMaxX()).as("tile %d inside the strip", station.id()).isLessThanOrEqualTo(shown.getMaxX());
+            assertThat(bounds.getMaxY()).as("tile %d above the strip's edge", station.id()).isLessThanOrEqualTo(shown.getMaxY());
+        });
+        assertThat(vm.stations()).allSatisfy(tile -> assertThat(tile.valueText()).isEqualTo("1,200 veh/h/ln"));
+        assertThat(CutText.in(root)).isEmpty();
+    }
+
+    @Test
+    void aLongCorridorsStripScrollsAt1100WithoutWideningTheWindow(FxRobot robot) {
+        Parent root = openOnStations(robot, 40, 1100, 700);
+        assertThat(root.getLayoutBounds().getWidth()).as("the window's content as wide as the window").isEqualTo(1100);
+        assertThat(CutText.in(root)).as("cut at 1100×700 with 40 stations").isEmpty();
+    }
+
+    /** Opens the dashboard on an in-memory corridor of so many stations, each at 1,200 veh/h/ln (the widest a tile shows). */
+    private Parent openOnStations(FxRobot robot, int count, int width, int height) {
         List<Station> stations = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < count; i++) {
             stations.add(new Station(1_201_050 + i, 12, 5, "N", "ML", 4, 10.0 + i, 33.7, -117.8, "S" + i));
         }
         Instant start = Instant.parse("2023-03-06T08:00:00Z");
         SensorSeries.Builder series = SensorSeries.builder(start, Duration.ofMinutes(5), 288, stations);
         for (int t = 0; t < 288; t++) {
             for (int s = 0; s < stations.size(); s++) {
-                // 1,200 veh/h/ln: the widest value a tile shows
                 series.set(t, s, Channel.FLOW, 400, ValueState.OBSERVED);
                 series.set(t, s, Channel.SPEED, 60, ValueState.OBSERVED);
             }
@@ -117,21 +138,12 @@ class DashboardFitTest {
         robot.interact(() -> {
             vm = new DashboardViewModel(reads, TaskExecutor.callingThread(), null, 28);
             root[0] = new DashboardView(vm).root();
-            stage.setScene(new Scene(root[0], DashboardStage.DEFAULT_WIDTH, DashboardStage.DEFAULT_HEIGHT));
+            stage.setScene(new Scene(root[0], width, height));
             stage.show();
             vm.open();
             vm.colourByProperty().set(ColourBy.FLOW);
         });
         WaitForAsyncUtils.waitForFxEvents();
-        ScrollPane strip = robot.lookup("#corridor").queryAs(ScrollPane.class);
-        Bounds shown = strip.localToScene(strip.getLayoutBounds());
-        assertThat(stations).allSatisfy(station -> {
-            Node tile = robot.lookup("#station-" + station.id()).query();
-            Bounds bounds = tile.localToScene(tile.getLayoutBounds());
-            assertThat(bounds.getMaxX()).as("tile %d inside the strip", station.id()).isLessThanOrEqualTo(shown.getMaxX());
-            assertThat(bounds.getMaxY()).as("tile %d above the strip's edge", station.id()).isLessThanOrEqualTo(shown.getMaxY());
-        });
-        assertThat(vm.stations()).allSatisfy(tile -> assertThat(tile.valueText()).isEqualTo("1,200 veh/h/ln"));
-        assertThat(CutText.in(strip)).isEmpty();
+        return root[0];
     }
 }
