@@ -95,15 +95,21 @@ public final class DashboardView {
         drift.setStyle("-fx-text-fill: white; -fx-background-color: #a40000; -fx-background-radius: 4; -fx-padding: 1 6 1 6;");
         drift.setMinWidth(Region.USE_PREF_SIZE);
 
-        corridor.setMinWidth(Region.USE_PREF_SIZE);
+        // a long corridor's description wraps under itself rather than push the toolbar past the window's edges
+        corridor.setWrapText(true);
+        corridor.setMinWidth(160);
         search.setMinWidth(Region.USE_PREF_SIZE);
         runs.setMinWidth(Region.USE_PREF_SIZE);
         colour.setMinWidth(Region.USE_PREF_SIZE);
         // two groups that keep every control whole: side by side where the window is wide enough, else the choices
         // wrap under the corridor rather than squeeze the model box to "12 ste…"
-        HBox where = group(fixed("Corridor"), corridors, district, corridor, drift);
+        HBox where = group(fixed("Corridor"), corridors, district, drift);
         HBox what = group(fixed("Find"), search, fixed("Model"), runs, fixed("Colour by"), colour, busy);
-        FlowPane toolbar = new FlowPane(24, 4, where, what);
+        FlowPane toolbar = new FlowPane(24, 4, where, corridor, what);
+        // the description at most the window's width (not the toolbar's, which would keep whatever width it first asked
+        // for), wrapping beyond; the toolbar's own least width would be the whole description's, so it is given none
+        corridor.maxWidthProperty().bind(root.widthProperty().subtract(toolbar.getPadding().getLeft() + toolbar.getPadding().getRight()));
+        toolbar.setMinWidth(0);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
