@@ -107,10 +107,11 @@ class BadCommandLineTableTest {
                 // #39, second round. 1: a reading far from the rest is no origin, and a range stretched over nothing is said
                 row("the newest origin a stray reading makes", 1, "1.67% of its input (the 12 steps before it, 5 stations) was "
                         + "observed", "forecast", "--db", "STRAY", "--model", "MODELS/persistence-h24.fcm", "--latest"),
-                row("a corridor's range stretched by a stray reading", 0, "station 990001 (2023-02-06 00:00 to 2023-06-01 08:00, 17.9% "
+                row("a corridor's range stretched by a stray reading", 0,
+                        "station 990001 (2023-02-06 00:00 PST to 2023-06-01 08:00 PDT, 17.9% "
                         + "of it with readings) reaches furthest", "corridors", "--db", "STRAY"),
-                row("a station's span stretched by a stray reading", 0, "station 990001: its data spans 2023-02-06 00:00 to "
-                        + "2023-06-01 08:00", "stations", "--db", "STRAY"),
+                row("a station's span stretched by a stray reading", 0, "station 990001: its data spans 2023-02-06 00:00 PST to "
+                        + "2023-06-01 08:00 PDT", "stations", "--db", "STRAY"),
                 row("training over a range mostly without readings", 0, "82.1% of the range read", "train", "--db", "STRAY",
                         "--model", "persistence", "--out", "DIR/stray.fcm"),
                 // 8: a station whose direction no corridor has is left out, named; the other corridors go on
@@ -148,7 +149,7 @@ class BadCommandLineTableTest {
                         "bench", "models", "--average-decay", "NaN", "--data", "DIR/absent"),
                 row("a demo of one station", 2, "a sample corridor needs 3 to 200 stations, not 1", "demo", "--workdir", "DIR/demo",
                         "--stations", "1"),
-                row("a forecast from past the data", 2, "the start 2030-01-01 00:00 lies past the stored data", "forecast", "--db",
+                row("a forecast from past the data", 2, "the start 2030-01-01 00:00 PST lies past the stored data", "forecast", "--db",
                         "DEMO", "--model", "MODELS/persistence-h24.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
                 row("an empty --db", 2, "needs a database: an H2 file path or a jdbc: URL; was empty", "stations", "--db", ""),
                 row("stations of a mistyped database", 1, "there is no Flowcast database at", "stations", "--db", "DIR/typo/flowcast"),
@@ -231,7 +232,16 @@ class BadCommandLineTableTest {
                 row("a retention of origins shorter than the intervals' window", 2, "--keep-origins must be at least 3d", "runs", "--db",
                         "EMPTY", "--prune", "--keep-origins", "1d"),
                 row("a watcher keeping scores for less than a week", 2, "--keep-scores must be at least 7d", "watch", "--db", "DEMO",
-                        "DIR", "--keep-scores", "2d", "--once"));
+                        "DIR", "--keep-scores", "2d", "--once"),
+                // the shift bench (#36): a scenario it cannot measure is refused before the sample is written
+                row("a shift bench without the history to train on", 2, "they need 10 or more", "bench", "shift", "--weeks", "2",
+                        "--workdir", "DIR/sample"),
+                row("a shift bench updating after its last day", 2, "leaves no day of the sample's 35 to replay after it", "bench",
+                        "shift", "--update-after", "7", "--workdir", "DIR/sample"),
+                row("a shift bench closing a lane off the corridor", 2, "not a station of the sample corridor (990001 to 990020)",
+                        "bench", "shift", "--lane-closure", "123", "--workdir", "DIR/sample"),
+                row("a shift bench fine-tuning on too few days", 2, "--fine-tune-days must be 9 or more", "bench", "shift",
+                        "--fine-tune-days", "7", "--workdir", "DIR/sample"));
     }
 
     /** The files the rows of the second round of #39 read, made where a row names them. */

@@ -51,7 +51,9 @@ class DemoCommandTest {
         assertThat(summary.againstLead()).hasSize((ModelRegistry.names().size() - 1) * 4)
                 .allSatisfy(t -> assertThat(t.model()).isEqualTo("at-conv-lstm"));
         assertThat(Files.readString(home.resolve("runs/demo/report.md")))
-                .contains("## Ranking by average MAE", "## Diebold–Mariano of at-conv-lstm against every other model");
+                .contains("## Ranking by average MAE", "| gap to the best | skill vs persistence | skill vs historical-average |",
+                        "### Coverage per step (%, 80% / 95%)", "### Against the best model at each step",
+                        "#### Diebold–Mariano of at-conv-lstm against every other model");
         try (FlowcastDatabase db = FlowcastDatabase.open(home.resolve("flowcast"))) {
             List<ForecastRun> runs = new ForecastRuns(db).runs();
             assertThat(runs).extracting(ForecastRun::model).containsExactlyElementsOf(ModelRegistry.names());

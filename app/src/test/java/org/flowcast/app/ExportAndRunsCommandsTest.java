@@ -100,8 +100,8 @@ class ExportAndRunsCommandsTest {
     void runsAreListedByCorridorWithTheLiveRunAndTheRangeOfItsOriginsInPacificTime() {
         Result result = flowcast("runs");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("5-N:", "5-S:", "(no corridor):", "live", "persistence",
-                "2023-04-13 07:30 - 2023-04-13 07:40", "2023-04-13 07:30 - 2023-04-13 07:45");
+        assertThat(result.out()).contains("5-N:", "5-S:", "(no corridor):", "live", "persistence", "first origin", "last origin",
+                "| 2023-04-13 07:30 PDT | 2023-04-13 07:40 PDT |", "| 2023-04-13 07:30 PDT | 2023-04-13 07:45 PDT |");
         assertThat(result.out().indexOf("5-N:")).isLessThan(result.out().indexOf("5-S:"));
         assertThat(result.out().indexOf("5-S:")).isLessThan(result.out().indexOf("(no corridor):"));
     }
@@ -140,7 +140,7 @@ class ExportAndRunsCommandsTest {
 
         Result kept = flowcast("runs", "--prune");
         assertThat(kept.out()).contains("Pruned 3 live origins older than 14 days and 0 scores older than 365 days (newest reading "
-                + "2023-05-04 08:00)");
+                + "2023-05-04 08:00 PDT)");
         Result scores = flowcast("runs", "--prune", "--keep-scores", "7d");
         assertThat(scores.out()).contains("Pruned 0 live origins", "3 scores older than 7 days");
         try (FlowcastDatabase db = FlowcastDatabase.open(database)) {

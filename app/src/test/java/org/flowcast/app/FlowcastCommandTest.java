@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import org.flowcast.app.cli.FlowcastCommand;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.FlowcastVersion;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,20 @@ public class FlowcastCommandTest {
             assertThat(result.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(result.out()).as(String.join(" ", args)).contains(usage);
         });
+    }
+
+    @Test
+    void helpNamesTheFoldersInForceAndTheTablesThatHoldForecasts() {
+        System.setProperty(FlowcastHome.PROPERTY, "/srv/fc-home");
+        try {
+            Result train = run("train", "--help");
+            assertThat(train.out()).contains("/srv/fc-home/models").doesNotContain("~/.flowcast");
+            Result forecast = run("forecast", "--help");
+            assertThat(forecast.out()).contains("forecast_run", "forecast_origin", "/srv/fc-home/models")
+                    .doesNotContain("tables forecast,", "attention table");
+        } finally {
+            System.clearProperty(FlowcastHome.PROPERTY);
+        }
     }
 
     @Test

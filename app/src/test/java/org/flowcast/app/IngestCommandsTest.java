@@ -49,7 +49,22 @@ class IngestCommandsTest {
         assertThat(first.out()).contains("3 station(s) have no PeMS metadata");
         Result second = flowcast("ingest", file.toString());
         assertThat(second.exitCode()).isZero();
-        assertThat(second.out()).contains("unchanged");
+        assertThat(second.out()).contains("1 file unchanged: loaded before (--force reads it again).")
+                .doesNotContain("d12_text_station_5min_2022_01_03.txt");
+    }
+
+    @Test
+    void aRerunOverAGrowingFolderListsTheNewFileInFullAndCountsTheOthersInOneLine() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("downloads/station_5min"));
+        Files.move(day("d12_text_station_5min_2022_01_03.txt", 2), folder.resolve("d12_text_station_5min_2022_01_03.txt"));
+        assertThat(flowcast("ingest", dir.resolve("downloads").toString()).exitCode()).isZero();
+        Files.writeString(folder.resolve("d12_text_station_5min_2022_01_04.txt"), Files.readString(
+                folder.resolve("d12_text_station_5min_2022_01_03.txt")).replace("01/03/2022", "01/04/2022"));
+        Result rerun = flowcast("ingest", dir.resolve("downloads").toString());
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        // not a terminal here: the table is not wrapped to any width, so the path below the folder stays whole
+        assertThat(rerun.out()).contains("| station_5min/d12_text_station_5min_2022_01_04.txt ", "1 file unchanged")
+                .doesNotContain("2022_01_03");
     }
 
     /**

@@ -33,7 +33,7 @@ class LiveFeedCommandsTest {
                 "2023-03-07T08:00", "--steps", "24");
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("Copied d99_text_meta_2023_03_06.txt", "2023-03-07: 24 files",
-                "Delivered 24 interval file(s)", "2023-03-07 08:00 to 2023-03-07 09:55",
+                "Delivered 24 interval file(s)", "2023-03-07 08:00 PST to 2023-03-07 09:55 PST",
                 "Continue with: flowcast replay " + sample + " " + inbox + " --speed max --from 2023-03-07T10:00");
         List<String> names = names(inbox);
         assertThat(names).hasSize(25).contains("d99_text_meta_2023_03_06.txt", "d99_text_station_5min_2023_03_07_0800.txt",

@@ -30,6 +30,11 @@ class TrainCommandTest {
         Matcher used = USED.matcher(result.err());
         assertThat(announced.find()).as(result.err()).isTrue();
         assertThat(used.find()).as(result.err()).isTrue();
+        // times as a person reads them, and the command that backtests this very model's split and settings
+        assertThat(result.err()).containsPattern("tcn on \\d+ stations, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d P[SD]T to \\d{4}-\\d\\d-\\d\\d "
+                + "\\d\\d:\\d\\d P[SD]T:");
+        assertThat(result.out()).contains("flowcast evaluate --db " + DemoWorkdir.database() + " --epochs 1 --param channels=8 "
+                + "--param dropout=0.1 --models tcn,historical-average").doesNotContain("Evaluate it with");
         // The split's origins, less those whose targets are all missing (the sample has gaps); without the
         // trim the trainer would add the week before each part's first origin (2,016 more of each).
         for (int part = 1; part <= 2; part++) {

@@ -11,7 +11,8 @@ public record TimeRange(Instant from, Instant to) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("a time range cannot end (" + to + ") before it starts (" + from + ")");
+            throw new IllegalArgumentException("a time range cannot end (" + PemsTime.format(to) + ") before it starts ("
+                    + PemsTime.format(from) + ")");
         }
     }
 
@@ -23,9 +24,9 @@ public record TimeRange(Instant from, Instant to) {
         return !time.isBefore(from) && time.isBefore(to);
     }
 
-    /** The range as a user reads it: {@code 2022-01-03 08:00 to 2022-01-04 08:00 (Pacific time)}. */
+    /** The range as a user reads it: {@code 2022-01-03 08:00 PST to 2022-01-04 08:00 PST} ({@link PemsTime#format}). */
     public String describe() {
-        return PemsTime.format(from) + " to " + PemsTime.format(to) + " (Pacific time)";
+        return PemsTime.format(from) + " to " + PemsTime.format(to);
     }
 
     /** The steps of the given length that fit from {@code from} on. */

@@ -90,7 +90,7 @@ final class FileCollector implements ReadingSink {
     public void reading(Reading r, long line) {
         int slot = DayBlock.slotOf(r.time());
         if (slot < 0) {
-            reject(line, "time " + r.time() + " is not on a 5-minute boundary", r.toString());
+            reject(line, "time " + PemsTime.format(r.time()) + " is not on a 5-minute boundary", r.toString());
             return;
         }
         if (!times.admits(r.time())) {

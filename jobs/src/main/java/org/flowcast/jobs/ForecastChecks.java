@@ -1,9 +1,9 @@
 package org.flowcast.jobs;
-
 import java.nio.file.Path;
 import org.flowcast.core.Forecast;
 import org.flowcast.core.ForecastCheck;
 import org.flowcast.core.ImplausibleForecastException;
+import org.flowcast.core.PemsTime;
 
 /**
  * What a forecast must be before it is stored, the same for a forecast run and for live operation: every value finite,
@@ -19,7 +19,7 @@ public final class ForecastChecks {
             for (int s = 0; s < f.stationCount(); s++) {
                 if (!Float.isFinite(f.value(h, s))) {
                     throw new JobException(modelFile + ": the model forecast " + f.value(h, s) + " for station "
-                            + f.stationIds().get(s) + " at step " + h + " from " + f.origin() + "; nothing was written. "
+                            + f.stationIds().get(s) + " at step " + h + " from " + PemsTime.format(f.origin()) + "; nothing was written. "
                             + "Train the model again on data that 'flowcast quality' finds sound");
                 }
             }

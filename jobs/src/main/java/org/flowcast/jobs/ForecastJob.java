@@ -61,26 +61,49 @@ public final class ForecastJob {
      * @param progress receives the number of origins done so far
      */
     public Outcome run(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress) throws JobException {
+        return run(modelFile, modelFile.toAbsolutePath().toString(), forecaster, origins, progress);
+    }
+
+    /**
+     * {@link #run(Path, Forecaster, TimeRange, LongConsumer)} from a copy of a model file kept elsewhere: the run records
+     * {@code keptAt}, where the file stays (a Spark task forecasts from a temporary copy it deletes after).
+     */
+    public Outcome run(Path modelFile, String keptAt, Forecaster forecaster, TimeRange origins, LongConsumer progress)
+            throws JobException {
         try {
-            return write(modelFile, forecaster, origins, progress);
+            return write(modelFile, keptAt, forecaster, origins, progress);
         } catch (StoreException e) {
             throw new JobException(e.getMessage(), e);
         }
     }
 
+    /** What the job did with a corridor's model files: a run of each it could use, and why each other was refused. */
+    public record CorridorOutcome(List<Outcome> written, List<String> refused) {
+    }
+
     /**
      * Forecasts from a corridor's model files in {@code folder} (of one model where given): each must have been
-     * trained on the corridor's stations as this database has them. Returns one outcome per file.
+     * trained on the corridor's stations as this database has them. A file that cannot be read or used is refused with
+     * its reason and the others go on, so that one bad file never keeps a corridor's other models from forecasting.
+     * Fails only where the folder holds no model file of the corridor.
      */
-    public List<Outcome> runCorridor(Corridor corridor, Path folder, Optional<String> model, TimeRange origins, LongConsumer progress)
-            throws JobException {
-        List<Outcome> outcomes = new ArrayList<>();
+    public CorridorOutcome runCorridor(Corridor corridor, Path folder, Optional<String> model, TimeRange origins,
+                                       LongConsumer progress) throws JobException {
+        List<Outcome> written = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Path file : ModelFiles.ofCorridor(folder, corridor.name(), model)) {
-            Forecaster forecaster = load(file);
-            requireTrainedOn(corridor, file, forecaster);
-            outcomes.add(run(file, forecaster, origins, progress));
+            try {
+                Forecaster forecaster = load(file);
+                requireTrainedOn(corridor, file, forecaster);
+                written.add(run(file, forecaster, origins, progress));
+            } catch (JobException e) {
+                // the folder is the corridor's own: its file's name says which one, and keeps the table narrow
+                String name = file.getFileName().toString();
+                String message = e.getMessage().replace(file.toString(), name);
+                refused.add(message.contains(name) ? message : name + ": " + message);
+            }
         }
-        return outcomes;
+        return new CorridorOutcome(List.copyOf(written), List.copyOf(refused));
     }
 
     /** Refuses a corridor's model file trained on other stations than the corridor has in this database. */
@@ -114,7 +137,7 @@ public final class ForecastJob {
         }
     }
 
-    private Outcome write(Path modelFile, Forecaster forecaster, TimeRange origins, LongConsumer progress)
+    private Outcome write(Path modelFile, String keptAt, Forecaster forecaster, TimeRange origins, LongConsumer progress)
             throws JobException, StoreException {
         List<Integer> stations = forecaster.stationIds();
         SeriesQuery query = new SeriesQuery(workspace.database());
@@ -123,11 +146,11 @@ public final class ForecastJob {
                         + "... have no data in this database"));
         if (origins != null && !origins.from().isBefore(stored.to())) {
             throw JobException.usage("the start " + PemsTime.format(origins.from()) + " lies past the stored data of the model's "
-                    + "stations, which ends at " + PemsTime.format(stored.to()) + " (Pacific time); choose an earlier --from");
+                    + "stations, which ends at " + PemsTime.format(stored.to()) + "; choose an earlier --from");
         }
         if (origins != null && !origins.to().isAfter(stored.from())) {
             throw JobException.usage("the end " + PemsTime.format(origins.to()) + " lies before the stored data of the model's "
-                    + "stations, which starts at " + PemsTime.format(stored.from()) + " (Pacific time); choose a later --to");
+                    + "stations, which starts at " + PemsTime.format(stored.from()) + "; choose a later --to");
         }
         TimeRange range = origins == null ? new TimeRange(stored.to().minus(SensorSeries.FIVE_MINUTES), stored.to()) : origins;
         // a day more than the model reads, from which its gap filling may carry a value forward, so that a
@@ -165,7 +188,7 @@ public final class ForecastJob {
         String key = runKey(modelFile, range, stations);
         List<Instant> usable = coverage.usable();
         long runId = new ForecastRuns(workspace.database()).replace(new NewForecastRun(key, forecaster.modelName(),
-                modelFile.toAbsolutePath().toString(), forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
+                keptAt, forecaster.horizonSteps(), range, stations.size(), coverage.shares(),
                 forecaster.calibration(), forecaster.provenance().corridor()), sink -> {
                     for (int from = 0; from < usable.size(); from += CHUNK) {
                         List<Forecast> chunk = forecaster.predictAll(history, usable.subList(from, Math.min(usable.size(), from + CHUNK)));

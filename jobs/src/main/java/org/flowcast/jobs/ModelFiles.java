@@ -12,22 +12,62 @@ import org.flowcast.core.FlowcastHome;
 
 /**
  * Where model files live and how they are named: {@code <model>-h<horizon>.fcm} for a model of chosen stations,
- * {@code <model>-h<horizon>-<corridor>.fcm} for a corridor's; the one place these names are made and read.
+ * {@code <model>-h<horizon>-<corridor>.fcm} for a corridor's; the one place these names are made and read. Each
+ * database has a models folder of its own ({@link #folderFor}), so that the corridor models of one never replace, or
+ * are run against, another's.
  */
 public final class ModelFiles {
     private static final Pattern CORRIDOR_FILE = Pattern.compile("(.+?)-h(\\d+)-(.+)\\.fcm");
+    private static final int LONGEST_KEY = 64;
 
     private ModelFiles() {
     }
 
-    /** The default models folder: {@code models} in Flowcast's home. */
+    /** The models folder of the database in Flowcast's home: {@code models} in that home. */
     public static Path defaultFolder() {
         return FlowcastHome.path().resolve("models");
     }
 
-    /** The model file of chosen stations: {@code <model>-h<horizon>.fcm} in the default folder. */
-    public static Path defaultFile(String model, int horizon) {
-        return defaultFolder().resolve(fileName(model, horizon));
+    /**
+     * The models folder of a database (an H2 path or a {@code jdbc:} URL): {@link #defaultFolder()} for the database in
+     * Flowcast's home, where its models always were; {@code models/<key>} in Flowcast's home for any other, the key
+     * made from its path or URL ({@link #databaseKey}).
+     */
+    public static Path folderFor(String databaseLocation) {
+        Optional<Path> file = h2File(databaseLocation);
+        if (file.isPresent() && file.get().equals(Workspace.defaultPath().toAbsolutePath().normalize())) {
+            return defaultFolder();
+        }
+        return defaultFolder().resolve(databaseKey(databaseLocation));
+    }
+
+    /**
+     * A folder name for a database, readable and stable: an H2 file's absolute path, or a URL without its settings and
+     * user ({@code tmp-orange-flowcast}, {@code postgresql-db-5432-flowcast}), with every character a file name may not
+     * hold made a '-'; one longer than {@value #LONGEST_KEY} characters keeps its end and a hash of the whole.
+     */
+    static String databaseKey(String databaseLocation) {
+        String named = h2File(databaseLocation).map(Path::toString)
+                .orElseGet(() -> databaseLocation.replaceFirst("^jdbc:", "").replaceFirst("[?;].*$", ""));
+        String key = named.replaceAll("[^A-Za-z0-9._]+", "-").replaceAll("^[-.]+|-+$", "");
+        if (key.length() <= LONGEST_KEY) {
+            return key;
+        }
+        String hash = Integer.toHexString(named.hashCode());
+        return hash + "-" + key.substring(key.length() - (LONGEST_KEY - hash.length() - 1)).replaceAll("^[-.]+", "");
+    }
+
+    /** The file of an embedded H2 database, absolute and without H2's {@code .mv.db}; empty for a server's URL. */
+    private static Optional<Path> h2File(String databaseLocation) {
+        String path;
+        if (databaseLocation.startsWith("jdbc:h2:file:")) {
+            path = databaseLocation.substring("jdbc:h2:file:".length()).replaceFirst(";.*$", "");
+        } else if (databaseLocation.startsWith("jdbc:")) {
+            return Optional.empty();
+        } else {
+            path = databaseLocation;
+        }
+        return Optional.of(Path.of(path.replaceFirst("\\.mv\\.db$", "")).toAbsolutePath().normalize());
     }
 
     /** {@code <model>-h<horizon>.fcm}. */

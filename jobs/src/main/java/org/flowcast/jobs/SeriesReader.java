@@ -74,11 +74,11 @@ public final class SeriesReader {
             TimeRange stored = query.storedRange(ids).orElseThrow(() -> new JobException("the chosen stations have no data"));
             if (request.from() != null && !request.from().isBefore(stored.to())) {
                 throw JobException.usage("the start " + PemsTime.format(request.from()) + " lies past the stored data of these "
-                        + "stations, which ends at " + PemsTime.format(stored.to()) + " (Pacific time); choose an earlier start");
+                        + "stations, which ends at " + PemsTime.format(stored.to()) + "; choose an earlier start");
             }
             if (request.to() != null && !request.to().isAfter(stored.from())) {
                 throw JobException.usage("the end " + PemsTime.format(request.to()) + " lies before the stored data of these "
-                        + "stations, which starts at " + PemsTime.format(stored.from()) + " (Pacific time); choose a later end");
+                        + "stations, which starts at " + PemsTime.format(stored.from()) + "; choose a later end");
             }
             TimeRange range = new TimeRange(request.from() == null ? stored.from() : request.from(),
                     request.to() == null ? stored.to() : request.to());

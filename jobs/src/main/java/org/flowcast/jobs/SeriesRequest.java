@@ -1,7 +1,7 @@
 package org.flowcast.jobs;
-
 import java.time.Instant;
 import java.util.List;
+import org.flowcast.core.PemsTime;
 
 /**
  * Which stored data a job reads: the stations (in corridor order; empty for every mainline station with data), or
@@ -25,7 +25,8 @@ public record SeriesRequest(List<Integer> stations, Integer freeway, String dire
     /** Refuses, as a usage error, a range that ends before it starts or a freeway without its direction. */
     public void validate() throws JobException {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw JobException.usage("the range must start before it ends, was from " + from + " to " + to);
+            throw JobException.usage("the range must start before it ends, was from " + PemsTime.format(from) + " to "
+                    + PemsTime.format(to));
         }
         if ((freeway == null) != (direction == null)) {
             throw JobException.usage("give a freeway and its direction together");

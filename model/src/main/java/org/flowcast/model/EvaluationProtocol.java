@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.flowcast.core.Horizon;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.model.window.WindowSpec;
 
@@ -30,7 +31,8 @@ public record EvaluationProtocol(int lookback, double trainShare, double validat
                 throw new IllegalArgumentException("a test range is either the last N days (N ≥ 1) or a start time, not both");
             }
             if (from != null && to != null && !to.isAfter(from)) {
-                throw new IllegalArgumentException("the test range must end after it starts: " + from + " to " + to);
+                throw new IllegalArgumentException("the test range must end after it starts: " + PemsTime.format(from) + " to "
+                        + PemsTime.format(to));
             }
         }
 
@@ -95,7 +97,7 @@ public record EvaluationProtocol(int lookback, double trainShare, double validat
         }
         if (testFirst > testLast || testLast < first) {
             throw new IllegalArgumentException("the test range " + describeRange(range) + " holds no origin with " + horizon
-                    + " steps of targets in the data (" + series.start() + " to " + series.end() + ")");
+                    + " steps of targets in the data (" + PemsTime.format(series.start()) + " to " + PemsTime.format(series.end()) + ")");
         }
         int earlier = testFirst - first;
         if (earlier < 10) {
@@ -121,7 +123,7 @@ public record EvaluationProtocol(int lookback, double trainShare, double validat
         if (range.lastDays() > 0) {
             return "the last " + range.lastDays() + (range.lastDays() == 1 ? " day" : " days");
         }
-        return "from " + range.from() + (range.to() == null ? " on" : " until " + range.to());
+        return "from " + PemsTime.format(range.from()) + (range.to() == null ? " on" : " until " + PemsTime.format(range.to()));
     }
 
     /** The steps tables show. */

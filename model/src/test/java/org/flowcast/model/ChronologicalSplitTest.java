@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.assertj.core.api.Assertions;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,8 @@ class ChronologicalSplitTest {
         assertThat(split.test().timeAt(LOOKBACK - 1)).isEqualTo(from);
         assertThat(split.test().end()).as("the last origin's targets, no more").isEqualTo(series.timeAt(6287 + 24 + 1));
         assertThat(split.validationOrigins()).isEqualTo((int) ((6000 - (LOOKBACK - 1)) * 0.15));
-        assertThat(protocol.describe()).contains("test: the origins of from " + from, "the last 15% of the windows before them");
+        assertThat(protocol.describe()).contains("test: the origins of from " + PemsTime.format(from),
+                "the last 15% of the windows before them");
         assertThat(EvaluationProtocol.of(12).describe()).isEqualTo(
                 "one chronological split of the windows, 60% training, 20% validation, 20% test");
     }

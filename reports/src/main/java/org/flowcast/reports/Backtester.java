@@ -134,8 +134,7 @@ public final class Backtester {
         for (int s = 0; s < ids.length; s++) {
             unscored[s] = never.contains(ids[s]);
         }
-        long[] inside = new long[intervals.size()];
-        long counted = 0;
+        IntervalTally tally = new IntervalTally(intervals, horizon);
         double[] attention = null;
         int attentionRows = 0;
         for (int i = 0; i < forecasts.size(); i++) {
@@ -155,12 +154,7 @@ public final class Backtester {
                     byHour[hour].add(h, truth, predicted);
                     originSums.add(truth, predicted);
                     if (Metric.counts(truth)) {
-                        counted++;
-                        for (int k = 0; k < intervals.size(); k++) {
-                            if (Math.abs(truth - predicted) <= intervals.get(k).halfWidth()[h - 1]) {
-                                inside[k]++;
-                            }
-                        }
+                        tally.add(h, truth, predicted);
                     }
                 }
                 originErrors[i][h - 1] = Metric.MAE.of(originSums);
@@ -178,10 +172,6 @@ public final class Backtester {
                 }
             }
         }
-        double[] coverage = new double[intervals.size()];
-        for (int k = 0; k < coverage.length; k++) {
-            coverage[k] = counted == 0 ? Double.NaN : (double) inside[k] / counted;
-        }
         if (attention != null) {
             for (int lag = 0; lag < attention.length; lag++) {
                 attention[lag] /= attentionRows;
@@ -189,7 +179,7 @@ public final class Backtester {
         }
         long parameters = forecaster.parameterCount();
         return new ModelRun(forecaster.modelName(), forecaster.provenance(), errors, byStation, byHour, originErrors, epochSeconds,
-                samplesPerSecond, parameters, fitSeconds, predictSeconds, forecasts.size(), intervals, coverage, attention,
+                samplesPerSecond, parameters, fitSeconds, predictSeconds, forecasts.size(), intervals, tally.scores(), attention,
                 trace(test, forecasts, horizon));
     }
 

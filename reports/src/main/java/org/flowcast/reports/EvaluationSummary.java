@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record EvaluationSummary(String createdAt, String codeVersion, String codeCommit, Map<String, String> environment,
                                 Protocol protocol, List<ModelSummary> models,
-                                List<Significance> significance, List<Rank> ranking, List<Significance> againstLead) {
+                                List<Significance> significance, List<Rank> ranking, List<Significance> againstLead,
+                                List<Significance> againstBest) {
 
     /** The data and the split every model was evaluated on. */
     public record Protocol(String data, List<Integer> stationIds, String from, String to, int trainWindows, int validationWindows,
@@ -22,19 +23,39 @@ public record EvaluationSummary(String createdAt, String codeVersion, String cod
                                double maeAverage, double rmseAverage, double mapeAverage, Map<Integer, Double> stationMae,
                                double[] hourMae, double[] levels, double[] coverage, double[] attentionByLag, Trace trace,
                                long parameters, double samplesPerSecond, double secondsPerEpoch, int epochs, double fitSeconds,
-                               double predictSeconds, Map<Integer, StationSteps> stationSteps) {
+                               double predictSeconds, Map<Integer, StationSteps> stationSteps, List<IntervalScores> intervals) {
         /** The station × step table; empty for a run saved before it was kept. */
         @Override
         public Map<Integer, StationSteps> stationSteps() {
             return stationSteps == null ? Map.of() : stationSteps;
         }
+
+        /** The intervals' scores at each level; empty for a run saved before they were kept (its coverage is in {@link #coverage}). */
+        @Override
+        public List<IntervalScores> intervals() {
+            return intervals == null ? List.of() : intervals;
+        }
+    }
+
+    /**
+     * One nominal level's split-conformal intervals on the test range, per step (index step - 1) and pooled over every
+     * step and station: the half-width calibrated on validation, the share of true values inside, the mean width (upper
+     * minus lower, the lower bound floored at zero flow) and the mean interval score of Gneiting and Raftery (2007),
+     * width + (2/α)·(lower − y) below the interval + (2/α)·(y − upper) above it, with α = 1 − level: lower is better,
+     * and a narrow interval that misses pays for it.
+     */
+    public record IntervalScores(double level, double[] halfWidth, double[] coverage, double[] width, double[] score,
+                                 double coverageAverage, double widthAverage, double scoreAverage) {
     }
 
     /** One station's errors step by step (index step - 1), with the number of values each pools. */
     public record StationSteps(double[] mae, double[] rmse, double[] mape, long[] count) {
     }
 
-    /** A Diebold–Mariano test of a model against the best baseline at one step. */
+    /**
+     * A Diebold–Mariano test of a model against another at one step: in {@link #significance} the best baseline there, in
+     * {@link #againstBest} the model of lowest MAE there, in {@link #againstLead} (read the other way) every other model.
+     */
     public record Significance(String model, String baseline, int step, double statistic, double pValue) {
     }
 
@@ -45,9 +66,10 @@ public record EvaluationSummary(String createdAt, String codeVersion, String cod
     public record Rank(int rank, String model, double maeAverage, double statistic, double pValue, boolean worseThanBest) {
     }
 
-    /** Runs written before the ranking and the lead model's tests read back with empty lists. */
+    /** Runs written before the ranking, the lead model's or the per-step tests against the best read back with empty lists. */
     public EvaluationSummary {
         ranking = ranking == null ? List.of() : List.copyOf(ranking);
         againstLead = againstLead == null ? List.of() : List.copyOf(againstLead);
+        againstBest = againstBest == null ? List.of() : List.copyOf(againstBest);
     }
 }

@@ -5,12 +5,13 @@ import java.util.Map;
 import org.flowcast.core.ConformalIntervals;
 import org.flowcast.core.HorizonErrors;
 import org.flowcast.core.Provenance;
+import org.flowcast.reports.EvaluationSummary.IntervalScores;
 
 /**
  * One model's result on a backtest: errors per horizon step, per station and per hour of day, the
  * per-origin mean absolute errors per step (for significance tests), how training went, and where
- * the model came from; split-conformal intervals fitted on validation with their test coverage (same
- * order), the mean attention per input lag for attention models (else null), and a day's trace.
+ * the model came from; split-conformal intervals fitted on validation with their scores on the test part (same
+ * order: coverage, width, interval score), the mean attention per input lag for attention models (else null), and a day's trace.
  */
 public record ModelRun(
         String model,
@@ -26,7 +27,7 @@ public record ModelRun(
         double predictSeconds,
         int testOrigins,
         List<ConformalIntervals> intervals,
-        double[] coverage,
+        List<IntervalScores> intervalScores,
         double[] attentionByLag,
         Trace trace) {
 
@@ -34,12 +35,18 @@ public record ModelRun(
         byStation = Map.copyOf(byStation);
         epochSeconds = List.copyOf(epochSeconds);
         intervals = List.copyOf(intervals);
+        intervalScores = List.copyOf(intervalScores);
+    }
+
+    /** The share of test values inside each level's intervals, pooled over every step and station. */
+    public double[] coverage() {
+        return intervalScores.stream().mapToDouble(IntervalScores::coverageAverage).toArray();
     }
 
     /** The same run credited to another provenance (e.g. one that also says how it was evaluated). */
     public ModelRun withProvenance(Provenance other) {
         return new ModelRun(model, other, errors, byStation, byHourOfDay, originErrors, epochSeconds, samplesPerSecond, parameters,
-                fitSeconds, predictSeconds, testOrigins, intervals, coverage, attentionByLag, trace);
+                fitSeconds, predictSeconds, testOrigins, intervals, intervalScores, attentionByLag, trace);
     }
 
     public double secondsPerEpoch() {

@@ -34,7 +34,7 @@ import tech.tablesaw.api.Table;
 public final class ReportWriter {
     public static final String RUN_FILE = "run.json";
     /** The verdict of a Diebold–Mariano test that gave no p-value. */
-    private static final String UNTESTABLE = "not testable";
+    static final String UNTESTABLE = "not testable";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -57,7 +57,8 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes the report, its CSV tables and the station × step table ({@code station-steps.csv} and
+     * Writes the report, its CSV tables ({@code metrics}, {@code stations}, {@code significance}, {@code ranking},
+     * {@code intervals}, {@code against-best}) and the station × step table ({@code station-steps.csv} and
      * {@code .json}); with a {@code target} station, the report opens with that station's step table.
      */
     public Written write(EvaluationSummary summary, Path folder, OptionalInt target) throws IOException {
@@ -75,6 +76,9 @@ public final class ReportWriter {
         stationTable(summary).write().csv(folder.resolve("stations.csv").toFile());
         significanceTable(summary).write().csv(folder.resolve("significance.csv").toFile());
         stationStepTable(summary).write().csv(folder.resolve("station-steps.csv").toFile());
+        RankingRows.table(summary).write().csv(folder.resolve("ranking.csv").toFile());
+        IntervalRows.table(summary).write().csv(folder.resolve("intervals.csv").toFile());
+        SignificanceMatrix.table(summary).write().csv(folder.resolve("against-best.csv").toFile());
         JSON.writeValue(folder.resolve("station-steps.json").toFile(), stationSteps(summary));
         return new Written(html, markdown, metrics);
     }
@@ -136,7 +140,8 @@ public final class ReportWriter {
 
     private static Template template(String name, boolean html) throws IOException {
         try (Reader reader = new InputStreamReader(ReportWriter.class.getResourceAsStream(name), StandardCharsets.UTF_8)) {
-            return Mustache.compiler().defaultValue("").escapeHTML(html).compile(reader);
+            // a note left empty ("") leaves out its section
+            return Mustache.compiler().defaultValue("").emptyStringIsFalse(true).escapeHTML(html).compile(reader);
         }
     }
 
@@ -194,7 +199,7 @@ public final class ReportWriter {
     }
 
     private static String f(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
+        return Figures.fixed(v, decimals);
     }
 
     private Map<String, Object> context(EvaluationSummary summary) {
@@ -228,7 +233,6 @@ public final class ReportWriter {
             row.put("samplesPerSecond", f(m.samplesPerSecond(), 0));
             row.put("secondsPerEpoch", f(m.secondsPerEpoch(), 2));
             row.put("epochs", m.epochs() == 0 ? "–" : String.valueOf(m.epochs()));
-            row.put("coverage", coverage(m));
             row.put("provenance", m.provenance().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value", e.getValue())).toList());
             rows.add(row);
         }
@@ -236,59 +240,22 @@ public final class ReportWriter {
         List<Map<String, Object>> tests = new ArrayList<>();
         for (Significance s : summary.significance()) {
             tests.add(Map.of("model", s.model(), "baseline", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
-                    "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
-                    "verdict", verdict(s)));
+                    "pValue", Figures.pValue(s.pValue()), "verdict", verdict(s)));
         }
         c.put("significance", tests);
-        List<Map<String, Object>> ranking = new ArrayList<>();
-        for (EvaluationSummary.Rank r : summary.ranking()) {
-            ranking.add(Map.of("rank", r.rank(), "model", r.model(), "mae", f(r.maeAverage(), 2),
-                    "pValue", Double.isNaN(r.pValue()) ? "–" : r.pValue() < 0.001 ? "< 0.001" : f(r.pValue(), 3),
-                    "verdict", r.rank() == 1 ? "best" : Double.isNaN(r.pValue()) ? UNTESTABLE : r.worseThanBest() ? "significantly worse"
-                            : "not significantly worse"));
-        }
-        c.put("ranking", ranking);
-        c.put("hasRanking", !ranking.isEmpty());
+        c.put("significanceCount", tests.size());
+        c.putAll(RankingRows.context(summary));
         List<Map<String, Object>> lead = new ArrayList<>();
         for (Significance s : summary.againstLead()) {
             lead.add(Map.of("model", s.model(), "other", s.baseline(), "step", s.step(), "statistic", f(s.statistic(), 2),
-                    "pValue", s.pValue() < 0.001 ? "< 0.001" : f(s.pValue(), 3),
-                    "verdict", verdict(s)));
+                    "pValue", Figures.pValue(s.pValue()), "verdict", verdict(s)));
         }
         c.put("againstLead", lead);
+        c.put("leadCount", lead.size());
         c.put("leadModel", summary.againstLead().isEmpty() ? "" : summary.againstLead().get(0).model());
-        Map<String, double[]> byStep = new LinkedHashMap<>();
-        Map<String, double[]> byStation = new LinkedHashMap<>();
-        Map<String, double[]> byHour = new LinkedHashMap<>();
-        for (ModelSummary m : summary.models()) {
-            byStep.put(m.model(), m.mae());
-            byStation.put(m.model(), summary.protocol().stationIds().stream()
-                    .mapToDouble(id -> m.stationMae().getOrDefault(id, Double.NaN)).toArray());
-            byHour.put(m.model(), m.hourMae());
-        }
-        c.put("chartHorizon", Charts.lines("MAE against horizon", "steps ahead (5 min each)", "MAE (veh/5 min)", byStep, 1));
-        c.put("chartStations", Charts.lines("MAE per station along the corridor", "station position (corridor order)",
-                "MAE (veh/5 min)", byStation, 1));
-        c.put("chartHours", Charts.lines("MAE by hour of day (Pacific, target time)", "hour", "MAE (veh/5 min)", byHour, 0));
-        ModelSummary best = summary.models().stream().min(Comparator.comparingDouble(ModelSummary::maeAverage)).orElseThrow();
-        c.put("bestModel", best.model());
-        if (best.trace() != null) {
-            c.put("traceStation", best.trace().stationId());
-            c.put("chartTrace", Charts.trace("Forecast against observed, station " + best.trace().stationId(), best.trace(), best.model()));
-        }
-        List<Map<String, Object>> attention = new ArrayList<>();
-        for (ModelSummary m : summary.models()) {
-            if (m.attentionByLag() != null) {
-                List<String> lags = new ArrayList<>();
-                int p = m.attentionByLag().length;
-                for (int lag = 0; lag < p; lag++) {
-                    lags.add("t-" + (p - 1 - lag) * 5 + "m");
-                }
-                attention.add(Map.of("model", m.model(), "chart", Charts.bars("Mean attention over input steps: " + m.model(),
-                        "input step (minutes before the origin)", "weight", lags, m.attentionByLag())));
-            }
-        }
-        c.put("attention", attention);
+        c.putAll(SignificanceMatrix.context(summary));
+        c.putAll(IntervalRows.context(summary));
+        c.putAll(ReportCharts.context(summary));
         c.put("peakNote", peakNote(summary));
         return c;
     }
@@ -309,14 +276,6 @@ public final class ReportWriter {
         double bestMae = summary.models().stream().mapToDouble(x -> step == 0 ? x.maeAverage() : x.mae()[step - 1]).filter(Double::isFinite)
                 .min().orElse(Double.NaN);
         return Map.of("mae", f(mae, 2), "rmse", f(rmse, 2), "mape", f(mape, 1), "best", mae == bestMae);
-    }
-
-    private static String coverage(ModelSummary m) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < m.levels().length; i++) {
-            parts.add(String.format(Locale.ROOT, "%.0f%% → %.1f%%", 100 * m.levels()[i], 100 * m.coverage()[i]));
-        }
-        return String.join(", ", parts);
     }
 
     /** Peak (7-9 h, 16-19 h) against off-peak MAE of the best model. */

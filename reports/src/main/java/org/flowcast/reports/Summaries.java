@@ -44,7 +44,7 @@ public final class Summaries {
         List<ModelSummary> models = runs.stream().map(Summaries::summarise).toList();
         return new EvaluationSummary(Instant.now().toString(), FlowcastVersion.current(), FlowcastVersion.commit(),
                 RunEnvironment.describe(), protocol, models, significance(runs, horizon), ranking(runs, horizon), againstLead(runs,
-                        horizon));
+                        horizon), againstBest(runs, horizon));
     }
 
     /**
@@ -92,7 +92,7 @@ public final class Summaries {
         return new ModelSummary(run.model(), provenance, mae, rmse, mape, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),
                 run.errors().pooled(Metric.MAPE), stations, hours, levels, run.coverage(), run.attentionByLag(), run.trace(),
                 run.parameters(), run.samplesPerSecond(), run.secondsPerEpoch(), run.epochSeconds().size(), run.fitSeconds(),
-                run.predictSeconds(), stationSteps);
+                run.predictSeconds(), stationSteps, run.intervalScores());
     }
 
     private static EvaluationSummary.StationSteps stepsOf(HorizonErrors errors) {
@@ -147,6 +147,28 @@ public final class Summaries {
                     dm.pValue() < 0.05 && dm.statistic() > 0));
         }
         return ranks;
+    }
+
+    /**
+     * Every model against the model of lowest MAE at each reported step (none where no model has a MAE there), on the
+     * per-origin MAE at that step: the step-by-step counterpart of {@link #ranking}.
+     */
+    static List<Significance> againstBest(List<ModelRun> runs, int horizon) {
+        List<Significance> tests = new ArrayList<>();
+        for (int step : Horizon.reportedSteps(horizon)) {
+            ModelRun best = runs.stream().filter(r -> Double.isFinite(r.errors().at(Metric.MAE, step)))
+                    .min(Comparator.comparingDouble(r -> r.errors().at(Metric.MAE, step))).orElse(null);
+            if (best == null) {
+                continue;
+            }
+            for (ModelRun run : runs) {
+                if (run != best) {
+                    DieboldMariano dm = DieboldMariano.test(column(run.originErrors(), step), column(best.originErrors(), step), step);
+                    tests.add(new Significance(run.model(), best.model(), step, dm.statistic(), dm.pValue()));
+                }
+            }
+        }
+        return tests;
     }
 
     /** The first registered model that was evaluated (the attention Conv-LSTM) against every other, at each reported step. */

@@ -47,7 +47,7 @@ final class HandMadeRun {
         Provenance provenance = new Provenance(model, Map.of(), FIRST_ORIGIN.minus(Duration.ofDays(14)), FIRST_ORIGIN,
                 List.of(STATION), 42, "test", "unknown", "fingerprint", Map.of(), FIRST_ORIGIN, "");
         return new ModelRun(model, provenance, all, Map.of(STATION, all), byHour, originErrors, List.of(2.0, 4.0), 100, 0, 1, 0.5,
-                errors.length, List.of(), new double[0], null, null);
+                errors.length, List.of(), List.of(), null, null);
     }
 
     /**

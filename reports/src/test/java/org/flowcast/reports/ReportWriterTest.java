@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowcast.reports.EvaluationSummary.IntervalScores;
 import org.flowcast.reports.EvaluationSummary.ModelSummary;
 import org.flowcast.reports.EvaluationSummary.Rank;
 import org.flowcast.reports.EvaluationSummary.Significance;
@@ -50,7 +51,7 @@ class ReportWriterTest {
         assertThat(written.markdown()).isEqualTo(run.resolve("report.md"));
         assertThat(written.metricsCsv()).isEqualTo(run.resolve("metrics.csv"));
         for (String file : List.of("report.html", "report.md", "metrics.csv", "stations.csv", "significance.csv", "station-steps.csv",
-                "station-steps.json")) {
+                "station-steps.json", "ranking.csv", "intervals.csv", "against-best.csv")) {
             assertThat(run.resolve(file)).as(file).isNotEmptyFile();
         }
     }
@@ -147,8 +148,8 @@ class ReportWriterTest {
         String html = Files.readString(new ReportWriter().write(twoModels(), folder).html());
 
         assertThat(html).doesNotContain("<script", "src=", "<link");
-        // horizon, stations, hours and the best model's trace
-        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(4);
+        // horizon, stations and hours, each also without the baseline, and the best model's trace
+        assertThat(Pattern.compile("<svg ").matcher(html).results().count()).isEqualTo(7);
         assertThat(html).contains("<td class=\"best\">12.50 / 19.00 / 6.4</td>", "<td>14.50 / 22.00 / 7.4</td>");
     }
 
@@ -158,7 +159,8 @@ class ReportWriterTest {
 
         assertThat(markdown).contains("| at-conv-lstm | persistence | 3 | 1.25 | 0.213 | no significant difference |",
                 "| at-conv-lstm | persistence | 6 | -3.50 | < 0.001 | more accurate |",
-                "| 1 | at-conv-lstm | 12.75 | – | best |", "| 2 | persistence | 15.25 | < 0.001 | significantly worse |");
+                "| 1 | at-conv-lstm | 12.75 | best | +16.4% | – | best |",
+                "| 2 | persistence | 15.25 | +19.6% | +0.0% | < 0.001 | significantly worse |");
     }
 
     @Test
@@ -171,7 +173,7 @@ class ReportWriterTest {
 
         String markdown = Files.readString(written.markdown());
         assertThat(bold(accuracyRow(markdown, "linear-ar"))).containsOnly(true);
-        assertThat(markdown).contains("| 1 | linear-ar | 13.50 | – | best |").doesNotContain("against every other model");
+        assertThat(markdown).contains("| 1 | linear-ar | 13.50 | best | – | best |").doesNotContain("against every other model");
         assertThat(csv(written.metricsCsv(), "model,step,mae,rmse,mape_percent")).hasSize(HandMadeSummary.HORIZON + 1);
         assertThat(csv(folder.resolve("significance.csv"), "model,baseline,step,dm_statistic,p_value")).isEmpty();
         assertThat(Files.readString(written.html())).contains("Forecast against observed: linear-ar, station 1205330");
@@ -216,7 +218,7 @@ class ReportWriterTest {
         String markdown = Files.readString(new ReportWriter().write(summary, folder).markdown());
 
         assertThat(markdown).contains("| at-conv-lstm | persistence | 3 | – | – | not testable |",
-                "| 2 | persistence | 15.25 | – | not testable |");
+                "| 2 | persistence | 15.25 | +19.6% | +0.0% | – | not testable |");
         assertThat(markdown).doesNotContain("no significant difference", "not significantly worse");
     }
 
@@ -262,7 +264,7 @@ class ReportWriterTest {
         double[] mae = HandMadeSummary.growing(10, 0.5);
         mae[11] = Double.NaN;
         EvaluationSummary summary = HandMadeSummary.of(List.of(HandMadeSummary.model("stid", mae, true)), twoModels().significance(),
-                twoModels().ranking(), List.of());
+                twoModels().ranking(), List.of(), List.of(new Significance("persistence", "stid", 3, 2.5, 0.02)));
 
         ReportWriter.saveRun(summary, folder);
         EvaluationSummary read = ReportWriter.readRun(folder);
@@ -275,6 +277,20 @@ class ReportWriterTest {
         assertThat(read.ranking()).isEqualTo(summary.ranking());
         assertThat(read.significance()).isEqualTo(summary.significance());
         assertThat(read.protocol()).isEqualTo(summary.protocol());
+        assertThat(read.againstBest()).isEqualTo(summary.againstBest());
+        assertThat(back.intervals()).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            IntervalScores written = summary.models().get(0).intervals().get(k);
+            IntervalScores again = back.intervals().get(k);
+            assertThat(again.level()).isEqualTo(written.level());
+            assertThat(again.halfWidth()).usingComparatorWithPrecision(0.0).containsExactly(written.halfWidth());
+            assertThat(again.coverage()).usingComparatorWithPrecision(0.0).containsExactly(written.coverage());
+            assertThat(again.width()).usingComparatorWithPrecision(0.0).containsExactly(written.width());
+            assertThat(again.score()).usingComparatorWithPrecision(0.0).containsExactly(written.score());
+            assertThat(List.of(again.coverageAverage(), again.widthAverage(), again.scoreAverage()))
+                    .containsExactly(written.coverageAverage(), written.widthAverage(), written.scoreAverage());
+        }
+        assertThat(Double.isNaN(back.intervals().get(0).coverage()[11])).isTrue();
     }
 
     @ParameterizedTest(name = "{1}")

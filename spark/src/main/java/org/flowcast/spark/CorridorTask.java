@@ -106,7 +106,8 @@ final class CorridorTask implements Serializable {
                 account += String.format(Locale.ROOT, "; back-test MAE %.2f", accuracy[0][CorridorOutcome.STEPS.length]);
             }
             if (settings.forecastLatest()) {
-                ForecastJob.Outcome forecast = new ForecastJob(workspace).run(local, ForecastJob.load(local), null, n -> { });
+                ForecastJob.Outcome forecast = new ForecastJob(workspace).run(local, models.location(name), ForecastJob.load(local), null,
+                        n -> { });
                 account += "; forecast run " + forecast.runId();
             }
             return new CorridorOutcome(corridor, stationIds.size(), status, account, seconds(began), accuracy[0], accuracy[1], accuracy[2]);

@@ -35,15 +35,20 @@ import picocli.CommandLine.Spec;
                 + "whose model files were made from the same data and settings are skipped. Give each task the model's two "
                 + "threads: spark.task.cpus=2."},
         footer = {"", "Examples:", "  flowcast-spark --master 'local[2]' --db ~/.flowcast/flowcast --model linear-ar",
-            "  spark-submit --class org.flowcast.spark.FlowcastSpark --conf spark.task.cpus=2 flowcast-spark.jar \\",
-            "      --db jdbc:postgresql://db:5432/flowcast?user=u --models-dir hdfs:///flowcast/models --model at-conv-lstm"})
+            // picocli wraps a footer line past 80 columns: each line of the example fits
+            "  spark-submit --master spark://head:7077 --conf spark.task.cpus=2 \\",
+            "      --conf spark.executorEnv.PGPASSFILE=/etc/flowcast/pgpass \\",
+            "      --class org.flowcast.spark.FlowcastSpark flowcast-spark-assembly.jar \\",
+            "      --db 'jdbc:postgresql://db:5432/flowcast?user=u' \\",
+            "      --models-dir hdfs:///flowcast/models --model at-conv-lstm"})
 public final class FlowcastSpark implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master when not given by spark-submit, e.g. local[2] "
             + "(default: spark-submit's, else local[2,2]: two task slots, two attempts per task).")
     String master;
 
     @Option(names = "--db", required = true, paramLabel = "PATH|URL", description = "The store: an H2 file path (local mode) or a "
-            + "jdbc:postgresql: URL every executor can reach.")
+            + "jdbc:postgresql: URL every executor can reach, its password in ~/.pgpass or the file $PGPASSFILE names on the driver "
+            + "and every executor rather than on the command line.")
     String database;
 
     @Option(names = "--corridor", split = ",", defaultValue = "all", paramLabel = "NAME", description = "Corridors (default: all).")
@@ -59,7 +64,8 @@ public final class FlowcastSpark implements Callable<Integer> {
     TrainingOptions training;
 
     @Option(names = "--models-dir", paramLabel = "PATH", description = "Where model files go: a local folder or any Hadoop path, "
-            + "e.g. hdfs:///flowcast/models (default: ~/.flowcast/models).")
+            + "e.g. hdfs:///flowcast/models (default: the database's own models folder in Flowcast's home, where 'flowcast forecast "
+            + "--corridor' looks for them).")
     String modelsFolder;
 
     @Option(names = "--forecast-latest", description = "Also write each corridor's newest forecasts to the store.")
@@ -109,7 +115,7 @@ public final class FlowcastSpark implements Callable<Integer> {
             spec.commandLine().getErr().println("flowcast-spark: " + e.getMessage());
             return 1;
         }
-        String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.defaultFolder().toString());
+        String folder = absolute(modelsFolder != null ? modelsFolder : ModelFiles.folderFor(database).toString());
         JobSettings job = JobSettings.of(url, model, settings, folder, forecastLatest, backtestFolder == null ? null
                 : absolute(backtestFolder));
         SparkSession.Builder builder = SparkSession.builder().appName("flowcast " + model + " x " + chosen.size() + " corridors");
@@ -118,12 +124,16 @@ public final class FlowcastSpark implements Callable<Integer> {
         } else if (!System.getProperties().containsKey("spark.master")) {
             builder.master("local[2,2]");
         }
+        if (isLocal(master != null ? master : System.getProperty("spark.master", "local"))) {
+            // one machine: no web UI on every interface, and the driver on loopback (no hostname guess, no warning)
+            builder.config("spark.ui.enabled", verbose).config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1");
+        }
+        logLevels(verbose);
         long began = System.nanoTime();
         List<CorridorOutcome> outcomes;
         try (SparkSession spark = builder.getOrCreate()) {
-            if (!verbose) {
-                quietLogs();
-            }
+            logLevels(verbose);
             outcomes = new SparkCorridorJob(spark).run(job, chosen, partitions);
         }
         out.println(summary(outcomes));
@@ -137,13 +147,22 @@ public final class FlowcastSpark implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    private static boolean isLocal(String master) {
+        return master.startsWith("local");
+    }
+
     /**
-     * Spark's log at WARN, and off for what reports a failed task with its stack trace, and for Flyway: the job reports
-     * each corridor's failure in its table, and its own in a sentence. Set once the session is up: Spark loads its
-     * default log configuration when it starts, replacing levels set before.
+     * With {@code --verbose}, Spark's log at INFO; without, at ERROR (this module's log4j2.properties, read before Spark
+     * starts), and off for what reports a failed task with its stack trace, and for Flyway: the job reports each
+     * corridor's failure in its table, and its own in a sentence. Set before the session starts and again once it is
+     * up, where a log configuration of the cluster's replaced this module's.
      */
-    private static void quietLogs() {
-        Configurator.setRootLevel(Level.WARN);
+    private static void logLevels(boolean verbose) {
+        if (verbose) {
+            Configurator.setRootLevel(Level.INFO);
+            return;
+        }
+        Configurator.setRootLevel(Level.ERROR);
         for (String noisy : new String[] {"org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
             "org.apache.spark.scheduler.TaskSchedulerImpl", "org.flywaydb"}) {
             Configurator.setLevel(noisy, Level.OFF);

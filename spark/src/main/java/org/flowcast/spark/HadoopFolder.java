@@ -1,5 +1,6 @@
 package org.flowcast.spark;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -41,6 +42,15 @@ final class HadoopFolder {
         try (OutputStream out = fs.create(new Path(folder, name), true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * Where a file of the folder is, as a user names it: a local file's absolute path (as {@code flowcast train} records
+     * it), else its URI ({@code hdfs://...}).
+     */
+    String location(String name) {
+        Path file = fs.makeQualified(new Path(folder, name));
+        return "file".equals(file.toUri().getScheme()) ? new File(file.toUri()).getAbsolutePath() : file.toString();
     }
 
     /** Copies a file of the folder to a local file. */

@@ -109,7 +109,14 @@ class SparkCorridorJobTest {
             assertThat(model.stationIds()).isEqualTo(c.stationIds());
         }
         try (FlowcastDatabase db = FlowcastDatabase.open(database)) {
-            assertThat(new ForecastRuns(db).runs()).extracting(ForecastRun::corridor).contains("5-N", "5-S", "22-E");
+            List<ForecastRun> runs = new ForecastRuns(db).runs();
+            assertThat(runs).extracting(ForecastRun::corridor).contains("5-N", "5-S", "22-E");
+            for (ForecastRun run : runs) {
+                // #38: the run named the task's temporary copy, deleted once the task ended
+                assertThat(run.modelFile()).as("the model file run " + run.id() + " records")
+                        .isEqualTo(models.resolve("linear-ar-h12-" + run.corridor() + ".fcm").toString());
+                assertThat(Path.of(run.modelFile())).exists();
+            }
         }
 
         List<CorridorOutcome> again = new SparkCorridorJob(spark).run(settings("linear-ar", 30, models, false), corridors, 2);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import org.flowcast.core.AccuracyRow;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.TimeRange;
 
 /**
@@ -71,7 +72,7 @@ public final class LiveRuns {
 
     /** Commits one step's work for a run (see {@link LiveStep}): all of it, or nothing. */
     public void commit(LiveRun run, LiveStep step) throws StoreException {
-        transaction("writing live step " + step.step() + " of " + run.corridor() + " " + run.model(), c -> {
+        transaction("writing live step " + PemsTime.format(step.step()) + " of " + run.corridor() + " " + run.model(), c -> {
             store.write(c, run, step);
             return null;
         });

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.core.AccuracyRow;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.jobs.cli.Tables;
@@ -51,8 +52,9 @@ public final class AccuracyCommand implements Callable<Integer> {
             report = AccuracyService.report(workspace, corridor, Optional.ofNullable(since));
         }
         if (report.isEmpty()) {
-            out.println("No live forecast has been scored in " + database.location() + " yet: 'flowcast watch INBOX' scores each "
-                    + "forecast once the flow of its target time arrives.");
+            String which = corridor == null ? "No live forecast" : "No live forecast of corridor " + corridor;
+            out.println(which + " has been scored in " + database.location() + (since == null ? "" : " since " + PemsTime.format(since))
+                    + " yet: 'flowcast watch INBOX' scores each forecast once the flow of its target time arrives.");
             return 0;
         }
         for (AccuracyService.CorridorAccuracy c : report) {

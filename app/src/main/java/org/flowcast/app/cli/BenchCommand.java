@@ -12,11 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.flowcast.core.FlowcastHome;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.cli.OptionValues;
-import org.flowcast.sample.SampleConfig;
-import org.flowcast.sample.SampleCorridor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,15 +26,14 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs the reproducible benchmark on a dataset: ingest rate, then for each horizon every model's test MAE, "
                 + "RMSE and MAPE, parameters, training samples/s and seconds per epoch, and inference latency; prints tables "
-                + "and writes JSON. The dataset is ../shared/data/pems-d12-orange when present, otherwise the bundled sample.",
+                + "and writes JSON. The dataset is "
+                + BenchDataset.DEFAULT + ".",
             "The subcommands run one part each."},
         subcommands = {IngestBenchCommand.class, ModelBenchCommand.class, DashboardBenchCommand.class, LiveBenchCommand.class,
-            CommandLine.HelpCommand.class})
+            ShiftBenchCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
-    static final Path ORANGE = Path.of("../shared/data/pems-d12-orange");
-
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder: PeMS files, or a .npz tensor with stations.txt "
-            + "(default: " + "../shared/data/pems-d12-orange if present, else the sample corridor).")
+            + "(default: " + BenchDataset.DEFAULT + ").")
     Path data;
 
     @Option(names = "--horizons", split = ",", defaultValue = "12,24", description = "Horizons to run (default: ${DEFAULT-VALUE}).")
@@ -65,16 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> modelList = models == null ? List.of() : List.copyOf(models);
         int epochCount = epochs;
         Path jsonFile = json.toAbsolutePath();
-        Path dataset = data;
-        if (dataset == null) {
-            if (Files.isDirectory(ORANGE)) {
-                dataset = ORANGE;
-            } else {
-                dataset = FlowcastHome.path().resolve("sample");
-                out.println("== " + ORANGE + " is not here: benchmarking on the sample corridor in " + dataset);
-                new SampleCorridor(SampleConfig.DEFAULT).ensureIn(dataset);
-            }
-        }
+        Path dataset = BenchDataset.resolve(data, out);
         if (!Files.isDirectory(dataset)) {
             throw new CommandFailure(dataset + " is not a folder; give --data with PeMS files or a .npz tensor");
         }

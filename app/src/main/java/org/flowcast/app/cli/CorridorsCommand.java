@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Corridor;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.CorridorCatalog;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
@@ -54,7 +55,7 @@ public final class CorridorsCommand implements Callable<Integer> {
             rows.add(List.of(e.name(), e.road(), String.valueOf(e.corridor().stationIds().size()),
                     Double.isNaN(e.fromPostmile()) ? "" : String.format(Locale.ROOT, "%.3f - %.3f", e.fromPostmile(), e.toPostmile()),
                     String.format(Locale.ROOT, "%.1f%%", 100 * e.coverage()),
-                    e.first().map(StationsCommand.DAY_TIME::format).orElse(""), e.last().map(StationsCommand.DAY_TIME::format).orElse(""),
+                    e.first().map(PemsTime::format).orElse(""), e.last().map(PemsTime::format).orElse(""),
                     e.corridor().source() == Corridor.Source.FILE ? "file" : "metadata"));
         }
         spec.commandLine().getOut().println(Tables.render(List.of("corridor", "fwy-dir", "stations", "abs pm", "coverage", "first",

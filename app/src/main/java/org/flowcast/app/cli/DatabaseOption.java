@@ -2,6 +2,7 @@ package org.flowcast.app.cli;
 
 import java.nio.file.Path;
 import org.flowcast.jobs.JobException;
+import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -9,9 +10,16 @@ import picocli.CommandLine.TypeConversionException;
 
 /** The {@code --db} option shared by every command that uses the database. */
 public final class DatabaseOption {
+    /** Flowcast's home as the help shows it: the home in force, which {@link FlowcastCommand} puts in a system property. */
+    static final String HOME = "${sys:" + FlowcastCommand.HELP_HOME + ":-$FLOWCAST_HOME}";
+    /** The help's words for the default models folder of the database in force ({@link ModelFiles#folderFor}). */
+    static final String MODELS_FOLDER = "the database's own models folder: " + HOME + "/models for the database in Flowcast's "
+            + "home, a folder named after the database below it for another, e.g. " + HOME + "/models/tmp-orange-flowcast for "
+            + "--db /tmp/orange/flowcast";
+
     @Option(names = "--db", paramLabel = "PATH|URL", converter = DatabaseLocation.class,
             description = "The database: an H2 file path or a jdbc: URL (PostgreSQL works too). "
-                    + "Default: $FLOWCAST_DB, else flowcast in $FLOWCAST_HOME (default $HOME/.flowcast).")
+                    + "Default: $FLOWCAST_DB, else flowcast in Flowcast's home, " + HOME + " ($FLOWCAST_HOME, else $HOME/.flowcast).")
     String location;
 
     /** The location in force: the option, else the environment variable, else the default file. */
@@ -29,6 +37,11 @@ public final class DatabaseOption {
     /** Where evaluation runs are looked for: {@code runs} beside an H2 file, else {@code ~/.flowcast/runs}. */
     public Path runsFolder() {
         return Workspace.runsFolder(location());
+    }
+
+    /** The models folder of the database in force ({@link ModelFiles#folderFor}): where its models go and are looked for. */
+    public Path modelsFolder() {
+        return ModelFiles.folderFor(location());
     }
 
     /**

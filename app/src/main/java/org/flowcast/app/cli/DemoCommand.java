@@ -2,7 +2,6 @@ package org.flowcast.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Spec;
         description = {"Runs everything on the bundled sample corridor: sample → ingest → train → evaluate → report → "
                 + "forecasts in the database. Takes a few minutes on 2 cores the first time; a second run reuses what is there."})
 public final class DemoCommand implements Callable<Integer> {
-    private static final DateTimeFormatter STEP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT)
-            .withZone(PemsTime.ZONE);
     public static final List<String> MODELS = DemoService.MODELS;
 
     @Option(names = "--workdir", paramLabel = "DIR", description = "Where the demo keeps its sample, database, models and report "
@@ -164,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
             @Override
             public void step(WatchService.StepReport r) {
                 steps[0]++;
-                out.printf(Locale.ROOT, "  %s  %d models forecast, %,d scored%s%n", STEP_TIME.format(r.step()), r.refreshed(), r.scored(),
+                out.printf(Locale.ROOT, "  %s  %d models forecast, %,d scored%s%n", PemsTime.format(r.step()), r.refreshed(), r.scored(),
                         Double.isNaN(r.latencySeconds()) ? "" : String.format(Locale.ROOT, ", %.2f s after the file", r.latencySeconds()));
                 out.flush();
             }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flowcast.core.FlowcastHome;
 import org.flowcast.core.FlowcastVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,11 @@ public final class FlowcastCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;
     /** Exit code of a command whose arguments were wrong. */
     public static final int EXIT_USAGE = 2;
+    /**
+     * The system property holding Flowcast's home while a command line runs, for the help to show the real default
+     * folders: an annotation's text is a constant, and picocli reads {@code ${sys:...}} in it when the help is shown.
+     */
+    static final String HELP_HOME = "flowcast.help.home";
 
     /**
      * The subcommands by name, in the order help lists them. Registered in {@link #run} rather than in the
@@ -74,6 +80,7 @@ public final class FlowcastCommand implements Runnable {
     /** Runs with the given output streams (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         LogLevels.apply(Arrays.asList(args).contains("--verbose"));
+        System.setProperty(HELP_HOME, FlowcastHome.path().toString());
         CommandLine commandLine = new CommandLine(new FlowcastCommand());
         // subcommands first: the settings below reach only the subcommands registered when they are made
         for (Class<?> subcommand : subcommandsFor(args)) {

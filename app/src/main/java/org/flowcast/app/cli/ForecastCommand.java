@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.flowcast.core.Corridor;
 import org.flowcast.core.Forecaster;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.core.TimeRange;
 import org.flowcast.jobs.ForecastJob;
 import org.flowcast.jobs.JobException;
-import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.jobs.cli.TimeConverter;
 import picocli.CommandLine.ArgGroup;
@@ -42,7 +42,7 @@ public final class ForecastCommand implements Callable<Integer> {
     CorridorOptions corridors;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "With --corridor: the folder of the corridors' model files "
-            + "(default: models in $FLOWCAST_HOME, ~/.flowcast/models).")
+            + "(default: " + DatabaseOption.MODELS_FOLDER + ").")
     Path modelsFolder;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -73,7 +73,7 @@ public final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws JobException {
         if (!when.latest && !when.range.from.isBefore(when.range.to)) {
             throw new ParameterException(spec.commandLine(), "--from must come before --to, was --from "
-                    + when.range.from + " --to " + when.range.to);
+                    + PemsTime.format(when.range.from) + " --to " + PemsTime.format(when.range.to));
         }
         TimeRange range = when.latest ? null : new TimeRange(when.range.from, when.range.to);
         if (corridors.chosen()) {
@@ -91,19 +91,27 @@ public final class ForecastCommand implements Callable<Integer> {
         }
     }
 
-    /** Every chosen corridor's model files, one corridor after another; a corridor that fails is reported and the others go on. */
+    /**
+     * Every chosen corridor's model files, one corridor after another; a corridor that fails is reported and the others go
+     * on. A model file that cannot be used fails its corridor, after the corridor's other models have forecast.
+     */
     private int forecastCorridors(TimeRange range) throws JobException {
-        Path folder = modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder;
+        Path folder = modelsFolder == null ? database.modelsFolder() : modelsFolder;
         try (Workspace workspace = database.open()) {
             List<Corridor> chosen = corridors.resolve(workspace);
             ForecastJob job = new ForecastJob(workspace);
             return corridors.runEach(chosen, "forecast", "forecast", corridor -> {
                 List<String> accounts = new ArrayList<>();
+                ForecastJob.CorridorOutcome outcome;
                 try (ProgressBar bar = bar(range)) {
-                    for (ForecastJob.Outcome o : job.runCorridor(corridor, folder, Optional.ofNullable(model), range,
-                            done -> step(bar, done))) {
-                        accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), o.model(), o.origins()));
-                    }
+                    outcome = job.runCorridor(corridor, folder, Optional.ofNullable(model), range, done -> step(bar, done));
+                }
+                for (ForecastJob.Outcome o : outcome.written()) {
+                    accounts.add(String.format(Locale.ROOT, "run %d: %s, %,d origins", o.runId(), o.model(), o.origins()));
+                }
+                if (!outcome.refused().isEmpty()) {
+                    accounts.add("refused " + String.join("; ", outcome.refused()));
+                    throw new CommandFailure(String.join("; ", accounts));
                 }
                 return String.join("; ", accounts);
             });
@@ -130,7 +138,8 @@ public final class ForecastCommand implements Callable<Integer> {
         if (!outcome.withoutData().isEmpty()) {
             spec.commandLine().getOut().printf(Locale.ROOT, "Left out %,d origins (%s to %s) whose %d input steps hold no "
                             + "observed reading: a forecast needs its history.%n", outcome.withoutData().size(),
-                    outcome.withoutData().get(0), outcome.withoutData().get(outcome.withoutData().size() - 1),
+                    PemsTime.format(outcome.withoutData().get(0)),
+                    PemsTime.format(outcome.withoutData().get(outcome.withoutData().size() - 1)),
                     outcome.historySteps());
         }
     }

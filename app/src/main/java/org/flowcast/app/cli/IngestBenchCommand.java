@@ -31,8 +31,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     /** Set by the launcher to its own path, so that the end-to-end runs start as a user's do. */
     static final String LAUNCHER_PROPERTY = "flowcast.launcher";
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/pems-d12-orange",
-            description = "Folder with station_5min/ and a *_meta*.txt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder of PeMS station_5min and metadata files (default: " + BenchDataset.DEFAULT + ").")
     Path data;
 
     @Option(names = "--runs", paramLabel = "N", converter = OptionValues.AtLeastOne.class, defaultValue = "3",
@@ -56,12 +56,13 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, JobException {
-        if (!Files.isDirectory(data)) {
-            throw new CommandFailure(data + " is not a folder; give --data with PeMS station_5min files");
-        }
         if (!heap.matches("\\d+[kKmMgG]?")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--heap takes a size as for java -Xmx (512m, 2g), not '" + heap + "'");
+        }
+        data = BenchDataset.resolve(data, spec.commandLine().getOut());
+        if (!Files.isDirectory(data)) {
+            throw new CommandFailure(data + " is not a folder; give --data with PeMS station_5min files");
         }
         PrintWriter out = spec.commandLine().getOut();
         Figures figures;

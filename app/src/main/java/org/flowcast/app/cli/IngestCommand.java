@@ -123,17 +123,29 @@ public final class IngestCommand implements Callable<Integer> {
         long loaded = 0;
         long read = 0;
         List<Integer> withoutMetadata = new ArrayList<>();
+        int unchanged = 0;
         for (FileIngestResult r : results) {
-            rows.add(List.of(shownPath(r.file(), given), r.format().map(f -> f.label()).orElse("?"),
-                    r.status().name().toLowerCase(Locale.ROOT), String.valueOf(r.loaded()),
-                    String.valueOf(r.duplicates()), String.valueOf(r.rejected()), String.valueOf(r.flagged())));
+            if (r.status() == FileIngestResult.Status.UNCHANGED && r.warnings().isEmpty()) {
+                unchanged++; // a rerun over a growing folder: the files loaded before are counted, not listed
+            } else {
+                rows.add(List.of(shownPath(r.file(), given), r.format().map(f -> f.label()).orElse("?"),
+                        r.status().name().toLowerCase(Locale.ROOT), String.valueOf(r.loaded()),
+                        String.valueOf(r.duplicates()), String.valueOf(r.rejected()), String.valueOf(r.flagged())));
+            }
             loaded += r.loaded();
             read += r.rowsRead();
             r.stationsWithoutMetadata().stream().filter(id -> !withoutMetadata.contains(id)).forEach(withoutMetadata::add);
         }
-        StringBuilder text = new StringBuilder(Tables.render(
-                List.of("file", "format", "status", "loaded", "duplicates", "rejected", "flagged"), rows));
-        text.append(System.lineSeparator()).append(String.format("%d files, %,d rows read, %,d loaded in %.1f s (%,.0f rows/s) into %s",
+        StringBuilder text = new StringBuilder();
+        if (!rows.isEmpty()) {
+            text.append(Tables.render(List.of("file", "format", "status", "loaded", "duplicates", "rejected", "flagged"), rows,
+                    TerminalWidth.columns())).append(System.lineSeparator());
+        }
+        if (unchanged > 0) {
+            text.append(String.format(Locale.ROOT, "%,d %s unchanged: loaded before (--force reads %s again).", unchanged,
+                    unchanged == 1 ? "file" : "files", unchanged == 1 ? "it" : "them")).append(System.lineSeparator());
+        }
+        text.append(String.format("%d files, %,d rows read, %,d loaded in %.1f s (%,.0f rows/s) into %s",
                 results.size(), read, loaded, seconds, read / Math.max(seconds, 1e-9), outcome.database()));
         if (results.stream().anyMatch(r -> r.rejected() > 0)) {
             text.append(System.lineSeparator()).append("Rejected rows are listed in ").append(outcome.rejectLog());

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.cli.OptionValues;
 import org.flowcast.jobs.cli.Tables;
 import org.flowcast.jobs.live.LiveBenchService;
@@ -32,7 +31,8 @@ public final class LiveBenchCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database;
 
-    @Option(names = "--models-dir", paramLabel = "DIR", description = "The corridors' model files (default: models in $FLOWCAST_HOME).")
+    @Option(names = "--models-dir", paramLabel = "DIR", description = "The corridors' model files (default: "
+            + DatabaseOption.MODELS_FOLDER + ").")
     Path models;
 
     @Option(names = "--feed", required = true, paramLabel = "DIR", description = "A folder of 5-minute files that follow the stored data.")
@@ -57,7 +57,7 @@ public final class LiveBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LiveBenchService.Figures figures = LiveBenchService.run(new LiveBenchService.Request(Path.of(database.location()),
-                models == null ? ModelFiles.defaultFolder() : models, feed, steps, Math.max(0, warmUp)), line -> {
+                models == null ? database.modelsFolder() : models, feed, steps, Math.max(0, warmUp)), line -> {
                     err.println("  " + line);
                     err.flush();
                 });

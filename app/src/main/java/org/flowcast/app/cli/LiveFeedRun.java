@@ -2,7 +2,6 @@ package org.flowcast.app.cli;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.flowcast.jobs.feed.FeedSummary;
  * and no {@code .part} file behind, and says where to continue; at the end, a summary.
  */
 final class LiveFeedRun {
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter OPTION_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm", Locale.ROOT);
 
     private LiveFeedRun() {
@@ -54,7 +52,8 @@ final class LiveFeedRun {
         text.append(summary.stopped() ? "Stopped: delivered " : "Delivered ")
                 .append(String.format(Locale.ROOT, "%,d interval file(s), %,d rows", summary.files(), summary.rows()));
         if (summary.first().isPresent()) {
-            text.append(", ").append(shown(summary.first().get())).append(" to ").append(shown(summary.last().orElseThrow()));
+            text.append(", ").append(PemsTime.format(summary.first().get())).append(" to ")
+                    .append(PemsTime.format(summary.last().orElseThrow()));
         }
         text.append(", into ").append(summary.inbox()).append(String.format(Locale.ROOT, " in %.1f s", summary.seconds()));
         if (!summary.metadata().isEmpty()) {
@@ -68,10 +67,6 @@ final class LiveFeedRun {
         summary.resumeFrom().ifPresent(next -> text.append(System.lineSeparator()).append("Continue with: ")
                 .append(resumeOption).append(' ').append(optionTime(next)));
         return text.toString();
-    }
-
-    private static String shown(Instant time) {
-        return MINUTE.format(LocalDateTime.ofInstant(time, PemsTime.ZONE));
     }
 
     /** A time as --from reads it: Pacific local, with its offset in the hour that occurs twice. */

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
                 + "true flow is 0; parameters, training samples/s, seconds per epoch, seconds to forecast the whole test split, and "
                 + "median milliseconds to forecast all stations from one origin after warm-up."})
 public final class ModelBenchCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "../shared/data/pems-d12-orange",
-            description = "Folder with a .npz tensor and stations.txt, or PeMS files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Folder with a .npz tensor and stations.txt, or PeMS files (default: " + BenchDataset.DEFAULT + ").")
     Path data;
 
     @Option(names = "--db", paramLabel = "PATH|URL",
@@ -93,6 +93,9 @@ public final class ModelBenchCommand implements Callable<Integer> {
         }
         if (stations != null && db == null) {
             throw new ParameterException(spec.commandLine(), "--stations needs --db");
+        }
+        if (db == null) {
+            data = BenchDataset.resolve(data, spec.commandLine().getOut());
         }
         if (db == null && !Files.isDirectory(data)) {
             throw new CommandFailure(data + " is not a folder; give --data with a .npz tensor or PeMS files");

@@ -2,14 +2,11 @@ package org.flowcast.app.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.ForecastRunService;
@@ -33,8 +30,6 @@ import picocli.CommandLine.Spec;
                 + "forecasts, the live row) in one transaction. On PostgreSQL, stop a watcher before deleting its live run."},
         footer = {"", "Examples:", "  flowcast runs", "  flowcast runs --prune --keep-origins 7d", "  flowcast runs --delete 3,4"})
 public final class RunsCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
-
     @Mixin
     DatabaseOption database;
 
@@ -75,7 +70,7 @@ public final class RunsCommand implements Callable<Integer> {
                 out.println(r.newestData().isEmpty() ? "Nothing to prune: no live run has stored readings."
                         : String.format(Locale.ROOT, "Pruned %,d live origins older than %s and %,d scores older than %s (newest "
                                 + "reading %s).", r.origins(), days(keepOrigins), r.scores(), days(keepScores),
-                                TIME.format(r.newestData().get())));
+                                PemsTime.format(r.newestData().get())));
             }
             list(out, ForecastRunService.list(workspace), workspace.name());
         }
@@ -91,17 +86,14 @@ public final class RunsCommand implements Callable<Integer> {
         for (ForecastRunService.Entry r : runs) {
             byCorridor.computeIfAbsent(r.corridor().isEmpty() ? "(no corridor)" : r.corridor(), c -> new ArrayList<>()).add(List.of(
                     String.valueOf(r.id()), r.model(), r.live() ? "live" : "-", String.valueOf(r.stations()), String.valueOf(r.horizon()),
-                    String.format(Locale.ROOT, "%,d", r.origins()), range(r.firstOrigin(), r.lastOrigin()), TIME.format(r.createdAt())));
+                    String.format(Locale.ROOT, "%,d", r.origins()), r.firstOrigin().map(PemsTime::format).orElse("-"),
+                    r.lastOrigin().map(PemsTime::format).orElse("-"), PemsTime.format(r.createdAt())));
         }
         byCorridor.forEach((corridor, rows) -> {
             out.println(corridor + ":");
-            out.println(Tables.render(List.of("id", "model", "live", "stations", "steps", "origins", "origins from - to (Pacific)",
-                    "created (Pacific)"), rows));
+            out.println(Tables.render(List.of("id", "model", "live", "stations", "steps", "origins", "first origin", "last origin",
+                    "created"), rows));
         });
-    }
-
-    private static String range(Optional<Instant> first, Optional<Instant> last) {
-        return first.isEmpty() || last.isEmpty() ? "-" : TIME.format(first.get()) + " - " + TIME.format(last.get());
     }
 
     private static String days(Duration d) {

@@ -48,12 +48,13 @@ import picocli.CommandLine.Spec;
                 + "--speed times faster than real time (see 'flowcast replay --help').",
             "--demand-shift or --lane-closure with --shift-from change the traffic deliberately from a day on, for live-operation "
                 + "experiments; the days before are unchanged."},
-        footer = {"", "Examples:", "  flowcast sample --out /tmp/sample --compare ../shared/data/pems-d12-orange",
+        footer = {"", "Examples:", "  flowcast sample --out /tmp/sample --compare ~/pems    # a folder of PeMS files you downloaded",
             "  flowcast sample --district --live inbox --speed 300 --days 2",
             "  flowcast sample --district --live inbox --speed max --days 14 \\",
             "      --demand-shift 1.2 --shift-from 8"})
 public final class SampleCommand implements Callable<Integer> {
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write (default: ~/.flowcast/sample).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder to write (default: sample in Flowcast's home, " + DatabaseOption.HOME
+            + "/sample).")
     Path out;
 
     @Option(names = "--stations", defaultValue = "20", description = "Detector stations (of each corridor, with --district) "

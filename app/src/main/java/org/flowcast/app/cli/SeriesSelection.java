@@ -1,7 +1,7 @@
 package org.flowcast.app.cli;
-
 import java.time.Instant;
 import java.util.List;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.SeriesRequest;
 import org.flowcast.jobs.cli.OptionValues;
 import org.flowcast.jobs.cli.TimeConverter;
@@ -36,7 +36,9 @@ public final class SeriesSelection {
     /** The choice as a request; a range that ends before it starts is a usage error, found before the database opens. */
     public SeriesRequest request() {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw new ParameterException(command.commandLine(), "--from must come before --to, was --from " + from + " --to " + to);
+            throw new ParameterException(command.commandLine(), "--from must come before --to, was --from " + PemsTime.format(from)
+                    + " --to "
+                    + PemsTime.format(to));
         }
         if ((freeway == null) != (direction == null)) {
             throw new ParameterException(command.commandLine(), "give --freeway and --direction together");

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The options of a sample's deliberate traffic shift (a {@link TrafficShift}), shared by the corridor, the district and its feed. */
 public final class ShiftOptions {
     @Option(names = "--demand-shift", paramLabel = "FACTOR",
-            description = "Multiply demand everywhere by FACTOR from --shift-from on (e.g. 1.2: 20% more traffic), for live-operation "
+            description = "Multiply demand everywhere by FACTOR from --shift-from on (e.g. 1.2: 20%% more traffic), for live-operation "
                     + "experiments; the days before are unchanged, byte for byte.")
     Double demandFactor;
 

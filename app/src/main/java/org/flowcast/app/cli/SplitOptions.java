@@ -1,5 +1,6 @@
 package org.flowcast.app.cli;
 import java.time.Instant;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.cli.OptionValues;
 import org.flowcast.jobs.cli.TimeConverter;
 import org.flowcast.model.EvaluationProtocol;
@@ -43,7 +44,8 @@ public final class SplitOptions {
             throw usage("--test-to needs --test-from");
         }
         if (testFrom != null && testTo != null && !testFrom.isBefore(testTo)) {
-            throw usage("--test-from must come before --test-to, was --test-from " + testFrom + " --test-to " + testTo);
+            throw usage("--test-from must come before --test-to, was --test-from " + PemsTime.format(testFrom) + " --test-to "
+                    + PemsTime.format(testTo));
         }
         EvaluationProtocol protocol = EvaluationProtocol.of(horizon);
         if (testDays != null) {

@@ -1,5 +1,4 @@
 package org.flowcast.app.cli;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Spec;
         description = "Lists the stations in the database by freeway, direction and postmile, with the span of their "
                 + "data (Pacific time) and its coverage.")
 public final class StationsCommand implements Callable<Integer> {
-    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
 
     @Mixin
     DatabaseOption database;
@@ -56,7 +54,7 @@ public final class StationsCommand implements Callable<Integer> {
                         Double.isNaN(q.station().absolutePostmile()) ? "" : String.format(Locale.ROOT, "%.3f",
                                 q.station().absolutePostmile()),
                         q.station().lanes() == 0 ? "" : String.valueOf(q.station().lanes()), q.station().name(),
-                        q.first().map(DAY_TIME::format).orElse(""), q.last().map(DAY_TIME::format).orElse(""),
+                        q.first().map(PemsTime::format).orElse(""), q.last().map(PemsTime::format).orElse(""),
                         q.slotsSpanned() == 0 ? "" : String.format(Locale.ROOT, "%.1f%%", 100 * q.coverage())));
             }
             if (rows.isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowcast.core.Corridor;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 import org.flowcast.jobs.FineTuneService;
 import org.flowcast.jobs.JobException;
@@ -18,7 +19,6 @@ import org.flowcast.jobs.TrainService;
 import org.flowcast.jobs.TrainingSettings;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.jobs.cli.DurationConverter;
-import org.flowcast.jobs.cli.PacificTimes;
 import org.flowcast.jobs.cli.TrainingOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,9 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions training;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: <model>-h<horizon>.fcm in the models folder "
-            + "of $FLOWCAST_HOME, default ~/.flowcast/models); with --corridor, the folder of the corridors' files "
-            + "<model>-h<horizon>-<corridor>.fcm (default: that models folder).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Model file (default: <model>-h<horizon>.fcm in "
+            + DatabaseOption.MODELS_FOLDER + "); with --corridor, the folder of the corridors' files <model>-h<horizon>-<corridor>.fcm "
+            + "(default: that models folder).")
     Path out;
 
     @Option(names = "--resume", description = "Continue from the checkpoint of an interrupted run.")
@@ -96,7 +96,7 @@ public final class TrainCommand implements Callable<Integer> {
             return trainCorridors(settings, request);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Path file = out == null ? ModelFiles.defaultFile(model, settings.horizon()) : out;
+        Path file = out == null ? database.modelsFolder().resolve(ModelFiles.fileName(model, settings.horizon())) : out;
         TrainService service = new TrainService();
         TrainService.Plan plan = service.plan(request(settings, file), new EpochProgress(err, model));
         SensorSeries series;
@@ -105,7 +105,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainService.Outcome outcome = service.train(plan, series, split -> err.printf(Locale.ROOT, "Training %s on %d stations, "
                 + "%s to %s: %d training and %d validation origins (those whose targets are all missing are skipped)%n", model,
-                series.stationCount(), PacificTimes.of(series.start()), PacificTimes.of(series.end()), split.trainOrigins(),
+                series.stationCount(), PemsTime.format(series.start()), PemsTime.format(series.end()), split.trainOrigins(),
                 split.validationOrigins()));
         spec.commandLine().getOut().printf(Locale.ROOT, "Wrote %s (%s, horizon %d, %.1f s).%nThe same split and settings, back-tested "
                 + "against other models: %s%n", outcome.file(), model, settings.horizon(), outcome.seconds(), evaluateCommand());
@@ -115,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** One model per corridor, one corridor at a time; a corridor that fails is reported and the others go on. */
     private int trainCorridors(TrainingSettings settings, SeriesRequest request) throws JobException {
         PrintWriter err = spec.commandLine().getErr();
-        Path folder = out == null ? ModelFiles.defaultFolder() : out;
+        Path folder = out == null ? database.modelsFolder() : out;
         TrainService service = new TrainService();
         try (Workspace workspace = database.open()) {
             List<Corridor> chosen = corridors.resolve(workspace);
@@ -145,8 +145,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter output = spec.commandLine().getOut();
         output.printf(Locale.ROOT, "Fine-tuned %s on %s to %s in %.1f s: MAE %.2f on the held-back day (%s to %s) against the "
-                + "model's %.2f.%n", fromModel, outcome.data().from(), outcome.data().to(), outcome.seconds(), outcome.challengerMae(),
-                outcome.heldBack().from(), outcome.heldBack().to(), outcome.parentMae());
+                + "model's %.2f.%n", fromModel, PemsTime.format(outcome.data().from()), PemsTime.format(outcome.data().to()),
+                        outcome.seconds(),
+                outcome.challengerMae(), PemsTime.format(outcome.heldBack().from()), PemsTime.format(outcome.heldBack().to()),
+                outcome.parentMae());
         if (out != null) {
             output.println("Wrote " + outcome.file() + ".");
         } else if (outcome.replaced()) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.flowcast.core.PemsTime;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.jobs.ForecastRunService;
 import org.flowcast.jobs.JobException;
-import org.flowcast.jobs.ModelFiles;
 import org.flowcast.jobs.Workspace;
 import org.flowcast.jobs.cli.DurationConverter;
 import org.flowcast.jobs.cli.OptionValues;
@@ -56,7 +54,6 @@ import picocli.CommandLine.Spec;
             "  flowcast watch ~/pems/inbox", "  flowcast watch ~/pems/inbox --dashboard     # and the dashboard, H2",
             "  flowcast watch ~/pems/inbox --status"})
 public final class WatchCommand implements Callable<Integer> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(PemsTime.ZONE);
 
     @Mixin
     DatabaseOption database;
@@ -72,7 +69,7 @@ public final class WatchCommand implements Callable<Integer> {
     Path corridorFile;
 
     @Option(names = "--models-dir", paramLabel = "DIR", description = "The corridors' model files <model>-h<H>-<corridor>.fcm "
-            + "(default: models in $FLOWCAST_HOME, ~/.flowcast/models).")
+            + "(default: " + DatabaseOption.MODELS_FOLDER + ").")
     Path modelsFolder;
 
     @Option(names = "--model", paramLabel = "NAME", description = "Run only this model (default: every model trained for a corridor).")
@@ -136,8 +133,8 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (statusOnly) {
             WatchStatusReport report = WatchStatusReport.read(inbox);
-            out.println(report.summary(TIME));
-            out.println(Tables.render(List.of("corridor", "model", "newest origin"), report.rows(TIME)));
+            out.println(report.summary());
+            out.println(Tables.render(List.of("corridor", "model", "newest origin"), report.rows()));
             return 0;
         }
         if (!(driftMargin > 0 && driftMargin <= 10)) {
@@ -147,7 +144,7 @@ public final class WatchCommand implements Callable<Integer> {
         WatchSettings.Drift drift = new WatchSettings.Drift(WatchSettings.Drift.DEFAULT.window(), driftMargin, retrain,
                 WatchSettings.Drift.DEFAULT.recent(), Duration.ofSeconds(retrainSeconds));
         WatchSettings settings = new WatchSettings(inbox, corridors, Optional.ofNullable(corridorFile),
-                modelsFolder == null ? ModelFiles.defaultFolder() : modelsFolder, Optional.ofNullable(model), settle, poll, catchUp,
+                modelsFolder == null ? database.modelsFolder() : modelsFolder, Optional.ofNullable(model), settle, poll, catchUp,
                 keepOrigins, keepScores, WatchSettings.defaults(inbox, inbox).gamma(), once, drift);
         if (dashboard && !DashboardStage.hasDisplay()) {
             // said before the watcher starts, not after it has taken files from the inbox
@@ -237,7 +234,7 @@ public final class WatchCommand implements Callable<Integer> {
 
         @Override
         public void step(WatchService.StepReport r) {
-            out.printf(Locale.ROOT, "%s  %,7d rows  %d corridors%s  %,d scored  %s%n", TIME.format(r.step()), r.rows(), r.refreshed(),
+            out.printf(Locale.ROOT, "%s  %,7d rows  %d corridors%s  %,d scored  %s%n", PemsTime.format(r.step()), r.rows(), r.refreshed(),
                     r.failed() > 0 ? " (" + r.failed() + " failed)" : "", r.scored(),
                     Double.isNaN(r.latencySeconds()) ? "catch-up" : String.format(Locale.ROOT, "%.2f s after the file",
                             r.latencySeconds()));

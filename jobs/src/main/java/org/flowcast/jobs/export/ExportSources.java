@@ -1,7 +1,7 @@
 package org.flowcast.jobs.export;
-
 import java.util.List;
 import java.util.Optional;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.JobException;
 import org.flowcast.store.FlowcastDatabase;
 import org.flowcast.store.ForecastRun;
@@ -22,7 +22,7 @@ final class ExportSources {
                 case RUN -> describeRun(database, request.runId().orElseThrow());
                 case LATEST -> describeLatest(database, request.corridor());
                 case ACCURACY -> "realised accuracy" + request.corridor().map(c -> " of " + c).orElse("")
-                        + request.since().map(t -> " of targets from " + t).orElse("");
+                        + request.since().map(t -> " of targets from " + PemsTime.format(t)).orElse("");
             };
         } catch (StoreException e) {
             throw new JobException(e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.flowcast.core.AccuracyRow;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.TimeRange;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
@@ -56,7 +57,7 @@ public final class AccuracyService {
             Instant newest = all.stream().map(AccuracyRow::to).max(Instant::compareTo).orElseThrow().plusSeconds(1);
             Map<String, TimeRange> windows = new LinkedHashMap<>();
             if (since.isPresent()) {
-                windows.put("since " + since.get(), new TimeRange(since.get(), newest));
+                windows.put("since " + PemsTime.format(since.get()), new TimeRange(since.get(), newest));
             } else {
                 WINDOWS.forEach((name, length) -> windows.put(name, new TimeRange(newest.minus(length), newest)));
             }
@@ -88,6 +89,7 @@ public final class AccuracyService {
         double inside95 = 0;
         double width80 = 0;
         double width95 = 0;
+        long withInterval = 0;
         double pct = 0;
         long pctScored = 0;
         Instant from = null;
@@ -99,10 +101,14 @@ public final class AccuracyService {
             scored += r.scored();
             abs += r.mae() * r.scored();
             sq += r.rmse() * r.rmse() * r.scored();
-            inside80 += r.coverage80() * r.scored();
-            inside95 += r.coverage95() * r.scored();
-            width80 += r.width80() * r.scored();
-            width95 += r.width95() * r.scored();
+            // a step scored without intervals (none issued yet) must not blank the coverage of the steps that had them
+            if (!Double.isNaN(r.coverage80())) {
+                inside80 += r.coverage80() * r.scored();
+                inside95 += r.coverage95() * r.scored();
+                width80 += r.width80() * r.scored();
+                width95 += r.width95() * r.scored();
+                withInterval += r.scored();
+            }
             if (!Double.isNaN(r.mape())) {
                 pct += r.mape() * r.scored();
                 pctScored += r.scored();
@@ -111,9 +117,10 @@ public final class AccuracyService {
             to = to == null || r.to().isAfter(to) ? r.to() : to;
         }
         double n = scored == 0 ? Double.NaN : scored;
+        double w = withInterval == 0 ? Double.NaN : withInterval;
         AccuracyRow first = steps.get(0);
         return new AccuracyRow(first.corridor(), first.model(), 0, -1, scored, abs / n, Math.sqrt(sq / n),
-                pctScored == 0 ? Double.NaN : pct / pctScored, inside80 / n, inside95 / n, width80 / n, width95 / n,
+                pctScored == 0 ? Double.NaN : pct / pctScored, inside80 / w, inside95 / w, width80 / w, width95 / w,
                 from == null ? Instant.EPOCH : from, to == null ? Instant.EPOCH : to);
     }
 }

@@ -287,7 +287,8 @@ final class CorridorLive {
         return stored;
     }
 
-    private static float[] observedAt(SensorSeries history, int t) {
+    /** Each station's flow at index {@code t} where it was observed, NaN where not (imputed, missing, or before the series). */
+    static float[] observedAt(SensorSeries history, int t) {
         float[] observed = new float[history.stationCount()];
         for (int s = 0; s < observed.length; s++) {
             observed[s] = t >= 0 && history.state(t, s, Channel.FLOW) == ValueState.OBSERVED ? history.value(t, s, Channel.FLOW)

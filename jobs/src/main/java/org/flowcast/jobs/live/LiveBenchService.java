@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.flowcast.core.FlowcastVersion;
+import org.flowcast.core.PemsTime;
 import org.flowcast.core.RunEnvironment;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.jobs.JobException;
@@ -145,7 +146,7 @@ public final class LiveBenchService {
             }
             WatchService.StepReport last = reports.get(reports.size() - 1);
             progress.accept(String.format(Locale.ROOT, "step %d of %d: %s, %d corridors, %.3f s", i + 1, needed,
-                    last.step(), last.refreshed(), last.latencySeconds()));
+                    PemsTime.format(last.step()), last.refreshed(), last.latencySeconds()));
         }
         double[] all = reports.stream().filter(r -> !Double.isNaN(r.latencySeconds()))
                 .mapToDouble(WatchService.StepReport::latencySeconds).toArray();

@@ -1,5 +1,4 @@
 package org.flowcast.jobs.live;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class WatchService implements AutoCloseable {
     /** The newest reading before the first files this watcher read: new live runs go on from the step after it. */
     private Optional<Instant> startAfter = Optional.empty();
     private Instant lastPrune = Instant.MIN;
-    /** Model files said to be of other stations than their corridor's, said once. */
+    /** Model files that could not be read or were trained on other stations than their corridor's: said once, then left alone. */
     private final Set<Path> refused = new HashSet<>();
     /** Corridors whose step failed, with the newest reading then: they are tried again once newer data came. */
     private final Map<CorridorLive, Instant> failedAt = new HashMap<>();
@@ -263,17 +262,22 @@ public final class WatchService implements AutoCloseable {
                 continue;
             }
             for (Path file : files) {
-                Forecaster forecaster = ForecastJob.load(file);
-                String key = corridor.name() + "|" + forecaster.modelName();
-                if (live.containsKey(key)) {
+                if (live.values().stream().anyMatch(c -> c.modelFile().equals(file))) {
                     continue;
                 }
+                Forecaster forecaster;
                 try {
+                    forecaster = ForecastJob.load(file);
                     ForecastJob.requireTrainedOn(corridor, file, forecaster);
                 } catch (JobException e) {
+                    // one bad file leaves its corridor's other models, and the other corridors, watched
                     if (refused.add(file)) {
                         listener.note("corridor " + corridor.name() + " is not watched with " + file.getFileName() + ": " + e.getMessage());
                     }
+                    continue;
+                }
+                String key = corridor.name() + "|" + forecaster.modelName();
+                if (live.containsKey(key)) {
                     continue;
                 }
                 live.put(key, new CorridorLive(corridor, file, forecaster, runs, query, settings.intervalSettings(), startAfter,
@@ -281,8 +285,8 @@ public final class WatchService implements AutoCloseable {
             }
         }
         if (live.isEmpty()) {
-            throw new JobException("no watched corridor has a model file in " + settings.modelsFolder() + "; train them first, e.g. "
-                    + "'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
+            throw new JobException("no watched corridor has a usable model file in " + settings.modelsFolder() + "; train them "
+                    + "first, e.g. 'flowcast train --corridor all --model at-conv-lstm --out " + settings.modelsFolder() + "'");
         }
     }
 
@@ -316,7 +320,8 @@ public final class WatchService implements AutoCloseable {
             Instant first = c.processedThrough().map(t -> t.plus(STEP)).orElse(newest.get());
             if (first.isBefore(oldestKept)) {
                 listener.note(c.corridor() + " " + c.model() + ": " + Duration.between(first, newest.get()).toMinutes()
-                        + " minutes to catch up, more than " + settings.catchUpSteps() + " steps; starting again from " + newest.get());
+                        + " minutes to catch up, more than " + settings.catchUpSteps() + " steps; starting again from "
+                        + PemsTime.format(newest.get()));
                 first = newest.get();
             }
             from.put(c, first);

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowcast.core.PemsTime;
 import org.flowcast.jobs.JobException;
 
 /** A watcher's status as its status file in the inbox says it ({@code flowcast watch --status}). */
@@ -34,25 +34,25 @@ public final class WatchStatusReport {
     }
 
     /** When it was written, the newest data, files waiting and the last error, one line each. */
-    public String summary(DateTimeFormatter time) {
+    public String summary() {
         String lastError = root.path("lastError").asText("");
         return String.join(System.lineSeparator(),
-                "Status written: " + when(root.path("written").asText(""), time),
-                "Newest data:    " + when(root.path("newestData").asText(""), time),
+                "Status written: " + when(root.path("written").asText("")),
+                "Newest data:    " + when(root.path("newestData").asText("")),
                 "Files waiting:  " + root.path("filesWaiting").asInt(),
-                "Last error:     " + (lastError.isEmpty() ? "none" : when(root.path("lastErrorAt").asText(""), time) + ": " + lastError));
+                "Last error:     " + (lastError.isEmpty() ? "none" : when(root.path("lastErrorAt").asText("")) + ": " + lastError));
     }
 
     /** One row per corridor and model: corridor, model, newest committed origin. */
-    public List<List<String>> rows(DateTimeFormatter time) {
+    public List<List<String>> rows() {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode c : root.path("corridors")) {
-            rows.add(List.of(c.path("corridor").asText(), c.path("model").asText(), when(c.path("newestOrigin").asText(""), time)));
+            rows.add(List.of(c.path("corridor").asText(), c.path("model").asText(), when(c.path("newestOrigin").asText(""))));
         }
         return rows;
     }
 
-    private static String when(String instant, DateTimeFormatter time) {
-        return instant.isEmpty() ? "-" : time.format(Instant.parse(instant));
+    private static String when(String instant) {
+        return instant.isEmpty() ? "-" : PemsTime.format(Instant.parse(instant));
     }
 }

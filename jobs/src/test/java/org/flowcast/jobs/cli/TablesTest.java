@@ -31,6 +31,17 @@ class TablesTest {
         assertThat(Arrays.asList(cells.split("\\s+"))).containsSubsequence(Arrays.asList(description.split(" ")));
     }
 
+    @Test
+    void aLongFileNameStaysOnOneLineWhereTheTerminalHasRoomForIt() {
+        String file = "station_5min/d12_text_station_5min_2022_01_03.txt.gz";
+        List<String> header = List.of("file", "format", "status", "loaded", "duplicates", "rejected", "flagged");
+        List<List<String>> rows = List.of(List.of(file, "PeMS station_5min", "loaded", "863", "0", "0", "0"));
+        String wide = Tables.render(header, rows, 140);
+        assertThat(wide).contains(file);
+        assertThat(wide.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(140));
+        assertThat(Tables.render(header, rows)).doesNotContain(file);
+    }
+
     private static String line(String table, String start) {
         return table.lines().filter(l -> l.startsWith("| " + start + " ")).findFirst().orElseThrow();
     }

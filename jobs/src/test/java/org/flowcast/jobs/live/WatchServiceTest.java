@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowcast.core.AccuracyRow;
@@ -134,8 +133,8 @@ class WatchServiceTest {
             new WatchService(workspace, settings(inbox), recording(), Clock.systemUTC()).run(() -> false);
         }
         WatchStatusReport report = WatchStatusReport.read(inbox);
-        assertThat(report.rows(DateTimeFormatter.ISO_INSTANT)).extracting(r -> r.get(0)).containsExactly("5-N", "5-S");
-        assertThat(report.summary(DateTimeFormatter.ISO_INSTANT)).contains("Files waiting:  0", "Last error:     none");
+        assertThat(report.rows()).extracting(r -> r.get(0)).containsExactly("5-N", "5-S");
+        assertThat(report.summary()).contains("Files waiting:  0", "Last error:     none");
     }
 
     /** A clock the test moves. */
