@@ -15,8 +15,6 @@ import org.flowcast.core.SensorSeries;
 public final class DashboardText {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ROOT)
             .withZone(PemsTime.ZONE);
-    // as PemsTime.format reads once it carries the zone (branch cli-first-hour); kept here until then
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT).withZone(PemsTime.ZONE);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
 
     private DashboardText() {
@@ -39,7 +37,7 @@ public final class DashboardText {
 
     /** A time as the command line writes it, with its zone, e.g. {@code 2023-03-08 17:30 PST}. */
     public static String stamp(Instant t) {
-        return STAMP.format(t);
+        return PemsTime.format(t);
     }
 
     /** A loaded corridor in a line, e.g. {@code Freeway 5-N · 20 stations · Mon 6 Mar 2023 00:00 PST – Sun 2 Apr 2023 23:55 PDT}. */
