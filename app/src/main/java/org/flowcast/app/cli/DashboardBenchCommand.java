@@ -59,7 +59,7 @@ public final class DashboardBenchCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(Tables.render(List.of("measure", "value"), table));
             spec.commandLine().getOut().println("Java " + System.getProperty("java.version") + ", "
-                    + Runtime.getRuntime().availableProcessors() + " cores, headless software rendering (Monocle), 1500x950");
+                    + Runtime.getRuntime().availableProcessors() + " cores, headless software rendering (Monocle)");
             return 0;
         }
     }

@@ -42,7 +42,7 @@ public final class DashboardCommand implements Callable<Integer> {
     String corridor;
 
     @Option(names = "--district", description = "Open on the district overview: every corridor's stations coloured by the "
-            + "congestion their newest stored forecasts say is coming in the next 2 hours.")
+            + "congestion their newest stored forecasts say is coming over their horizon (up to 2 hours).")
     boolean district;
 
     @Option(names = "--days", converter = OptionValues.AtLeastOne.class, defaultValue = "28",

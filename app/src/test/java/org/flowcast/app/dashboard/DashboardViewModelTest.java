@@ -246,11 +246,13 @@ class DashboardViewModelTest {
     }
 
     @Test
-    void contourShowsForecastFlowRightOfTheOriginOnlyWhenColouredByFlow() {
+    void contourShowsForecastFlowRightOfTheOriginWhateverTheColouring() {
         ContourData bySpeed = vm.contourProperty().get();
         assertThat(bySpeed.steps()).isEqualTo(ContourViewModel.CONTOUR_HISTORY + 1 + 24);
-        assertThat(bySpeed.levels()[bySpeed.originStep() + 1]).containsOnly(Double.NaN);
-        assertThat(bySpeed.message()).contains("colour by flow");
+        for (double level : bySpeed.levels()[bySpeed.originStep() + 1]) {
+            assertThat(level).as("the forecast's flow, not grey").isBetween(0.0, 1.0);
+        }
+        assertThat(bySpeed.legend()).hasSize(2);
 
         vm.colourByProperty().set(ColourBy.FLOW);
         ContourData byFlow = vm.contourProperty().get();
@@ -273,6 +275,8 @@ class DashboardViewModelTest {
         double best = summary.models().stream().mapToDouble(EvaluationSummary.ModelSummary::maeAverage).min().orElseThrow();
         assertThat(comparison.rows().get(comparison.best()[average]).values().get(average)).isEqualTo(best);
         assertThat(comparison.maeByStep().get("at-conv-lstm")).hasSize(24);
+        assertThat(comparison.source()).as("when it was evaluated, in Pacific time with its zone, to the minute")
+                .containsPattern("evaluated \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d P[SD]T$");
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
@@ -151,6 +153,26 @@ class DashboardWindowTest {
         assertThat(chartTitle(robot)).contains("by persistence");
         assertThat(robot.lookup("#attentionMessage").queryAs(Label.class).getText()).contains("no attention");
         assertThat(robot.lookup("#attention-0-0").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void whatDroveBlanksItsAxesBesideItsNoteWhereThereAreNoParts(FxRobot robot) {
+        NumberAxis time = (NumberAxis) robot.lookup("#contributions .axis").queryAs(NumberAxis.class);
+        assertThat(time.isTickLabelsVisible()).isTrue();
+        robot.interact(() -> vm.chooseModel("lstm"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#contributionsMessage").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#contributions .axis").queryAllAs(NumberAxis.class)).isNotEmpty()
+                .allSatisfy(axis -> assertThat(axis.isTickLabelsVisible()).as("no times of an earlier forecast").isFalse());
+    }
+
+    @Test
+    void theOriginSliderSpansTheShownRunsOriginsOnly(FxRobot robot) {
+        Slider slider = robot.lookup("#origin").queryAs(Slider.class);
+        RunChoice run = vm.selectedRunProperty().get();
+        assertThat(vm.originTimeAt((int) slider.getMin())).isEqualTo(run.origins().from());
+        assertThat(vm.originTimeAt((int) slider.getMax())).isEqualTo(run.newestOrigin());
+        assertThat(slider.getMin()).as("the demo loads days before the run's first origin").isPositive();
     }
 
     @Test

@@ -87,7 +87,24 @@ class DistrictViewModelTest {
         assertThat(south.cells()).extracting(DistrictViewModel.Cell::condition).containsOnly(Condition.UNKNOWN);
         assertThat(south.outlook()).contains("no stored forecast", "flowcast forecast --corridor 5-S --latest");
         assertThat(vm.district().summaryProperty().get()).contains("2 corridors, 1 with stored forecasts",
-                "1 with a station forecast near capacity");
+                "1 with a station forecast near capacity in the next 2 hours");
+    }
+
+    @Test
+    void aOneHourRunSaysTheNextHourNotTwo() {
+        RunChoice hour = new RunChoice(4, "linear-ar", 12, new TimeRange(ORIGIN, ORIGIN.plus(STEP)), 3, START, "5-N");
+        float[] values = new float[12];
+        Arrays.fill(values, 50);
+        StationForecast shortForecast = new StationForecast(ORIGIN, values, values, values, values, values);
+        InMemoryDashboardReads oneHour = new InMemoryDashboardReads(reads.corridor("5-N", 28).orElseThrow()).withRun(hour)
+                .withOutlook(new CorridorOutlook("5-N", NORTH, Optional.of(hour), Optional.of(ORIGIN), Map.of(11, shortForecast)));
+        DashboardViewModel model = new DashboardViewModel(oneHour, TaskExecutor.callingThread(), null, 28);
+        model.open();
+        model.showDistrict();
+        DistrictViewModel.Row row = model.district().rows().get(0);
+        assertThat(row.ahead()).isEqualTo("the next hour");
+        assertThat(row.outlook()).endsWith("in the next hour");
+        assertThat(model.district().summaryProperty().get()).contains("near capacity in the next hour").doesNotContain("2 hours");
     }
 
     @Test

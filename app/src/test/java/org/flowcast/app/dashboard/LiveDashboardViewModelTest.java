@@ -108,7 +108,7 @@ class LiveDashboardViewModelTest {
         vm.refresh();
         assertThat(vm.originTime()).isEqualTo(newest());
         assertThat(vm.originTextProperty().get()).contains("Tue 7 Mar 2023 00:00");
-        assertThat(vm.chartProperty().get().title()).contains("forecast from Tue 7 Mar 2023 00:00 by linear-ar live");
+        assertThat(vm.chartProperty().get().title()).contains("forecast from Tue 7 Mar 2023 00:00 PST by linear-ar live");
         assertThat(vm.chartProperty().get().shortForecast()).isNotEmpty();
 
         deliverAStep();

@@ -4,14 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.data.StationForecast;
+import org.flowcast.app.dashboard.viewmodel.AttentionData;
 import org.flowcast.app.dashboard.viewmodel.ColourBy;
+import org.flowcast.app.dashboard.viewmodel.ContourData;
 import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
+import org.flowcast.app.dashboard.viewmodel.StartingChoices;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
 import org.flowcast.core.Channel;
 import org.flowcast.core.Horizon;
@@ -101,14 +109,110 @@ class PanelViewModelTest {
     }
 
     @Test
-    void theContourShowsForecastFlowAfterTheOriginOnlyWhenColouredByFlow() {
+    void theContourColoursTheForecastByFlowWhateverTheColouringAndItsLegendNamesEachHalfsScale() {
         vm.toNewestOrigin();
         vm.colourByProperty().set(ColourBy.FLOW);
-        var flow = vm.contour().contourProperty().get();
+        ContourData flow = vm.contour().contourProperty().get();
         int afterOrigin = flow.originStep() + 1;
         assertThat(flow.levels()[afterOrigin][1]).isNotNaN();
         assertThat(flow.levels()[afterOrigin][0]).as("no forecast stored for station 11").isNaN();
+        assertThat(flow.legend()).extracting(ContourData.Scale::label).containsExactly("observed and forecast flow, lane use");
+
         vm.colourByProperty().set(ColourBy.SPEED);
-        assertThat(vm.contour().contourProperty().get().levels()[afterOrigin][1]).isNaN();
+        ContourData speed = vm.contour().contourProperty().get();
+        assertThat(speed.levels()[afterOrigin][1]).as("the forecast half is not grey by speed").isEqualTo(flow.levels()[afterOrigin][1]);
+        assertThat(speed.message()).isEmpty();
+        assertThat(speed.legend()).extracting(ContourData.Scale::label)
+                .containsExactly("left of the line: observed speed", "right: forecast flow, lane use");
+        assertThat(speed.legend().get(0).free()).isEqualTo("65 mph");
+
+        vm.stepOrigin(-1);
+        assertThat(vm.contour().contourProperty().get().legend()).as("no forecast from this origin: one scale")
+                .extracting(ContourData.Scale::label).containsExactly("observed speed");
+    }
+
+    @Test
+    void theOriginsOfferedAreTheChosenRunsOnly() {
+        assertThat(vm.firstOriginProperty().get()).isEqualTo(100);
+        assertThat(vm.lastOriginProperty().get()).isEqualTo(200);
+        vm.stepOrigin(-1_000);
+        assertThat(vm.originTime()).isEqualTo(START.plus(STEP.multipliedBy(100)));
+        assertThat(vm.moveOriginTo(START)).as("before the run's first origin").isFalse();
+        assertThat(vm.originProperty().get()).isEqualTo(100);
+        assertThat(vm.moveOriginTo(LAST_ORIGIN)).isTrue();
+        assertThat(vm.originTime()).isEqualTo(LAST_ORIGIN);
+        assertThat(vm.followingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aStartingOriginOutsideTheRunSaysWhichOriginsThereAreInPacificTimeWithItsZone() {
+        List<String> problems = new StartingChoices(null, null, START, null, false).applyTo(vm);
+        assertThat(problems).singleElement().asString().contains("origin 2023-03-06 00:00 PST is outside the origins offered",
+                "2023-03-06 08:20 PST to 2023-03-06 16:40 PST", "run 1's", "showing 2023-03-06 08:20 PST");
+    }
+
+    @Test
+    void anOriginWithoutAForecastSaysSoInEveryPanelAndTheLegendNamesNoForecast() {
+        assertThat(vm.originTime()).as("the peak: no forecast stored from it").isNotEqualTo(LAST_ORIGIN);
+        AttentionData attention = vm.forecast().attentionProperty().get();
+        assertThat(attention.message()).contains("There is no forecast at this origin", "run 1 (at-conv-lstm) has none from",
+                "PST").doesNotContain("has no attention weights");
+        ForecastChartData chart = vm.forecast().chartProperty().get();
+        assertThat(chart.shortLabel()).isEmpty();
+        assertThat(chart.longLabel()).isEmpty();
+        assertThat(vm.forecast().contributionsProperty().get().parts()).isEmpty();
+
+        vm.toNewestOrigin();
+        chart = vm.forecast().chartProperty().get();
+        assertThat(chart.shortLabel()).isEqualTo("forecast ≤ 30 min");
+        assertThat(chart.longLabel()).isEqualTo("forecast 35 min – 2 h");
+        assertThat(vm.forecast().attentionProperty().get().message()).isEmpty();
+    }
+
+    @Test
+    void aOneHourForecastsLegendEndsAtAnHour() {
+        List<ForecastChartData.Point> points = new ArrayList<>();
+        for (int h = 1; h <= 12; h++) {
+            points.add(new ForecastChartData.Point(h, 100));
+        }
+        ForecastChartData hour = new ForecastChartData("", List.of(), List.of(), points.subList(0, 6), points.subList(5, 12), List.of(),
+                List.of(), 0, "");
+        assertThat(hour.shortLabel()).isEqualTo("forecast ≤ 30 min");
+        assertThat(hour.longLabel()).isEqualTo("forecast 35–60 min");
+    }
+
+    @Test
+    void theCorridorsTilesShowBeforeThePanelsAreReadAndBusyHoldsUntilTheLast() {
+        DeferredExecutor deferred = new DeferredExecutor();
+        DashboardViewModel opening = new DashboardViewModel(reads, deferred, null, 28);
+        opening.open();
+        assertThat(opening.busyProperty().get()).isTrue();
+        deferred.runOne();
+        assertThat(opening.tiles().stations()).as("the corridor's tiles, from its readings alone").hasSize(3);
+        assertThat(opening.forecast().chartProperty().get().title()).as("the chart not read yet").isEmpty();
+        assertThat(opening.busyProperty().get()).isTrue();
+        deferred.runAll();
+        assertThat(opening.forecast().chartProperty().get().title()).contains("Station 12");
+        assertThat(opening.busyProperty().get()).isFalse();
+    }
+
+    /** Holds work until the test releases it, one read at a time. */
+    private static final class DeferredExecutor implements TaskExecutor {
+        private final Deque<Runnable> pending = new ArrayDeque<>();
+
+        @Override
+        public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Exception> onFailure) {
+            pending.add(() -> TaskExecutor.callingThread().execute(work, onSuccess, onFailure));
+        }
+
+        void runOne() {
+            pending.poll().run();
+        }
+
+        void runAll() {
+            while (!pending.isEmpty()) {
+                pending.poll().run();
+            }
+        }
     }
 }

@@ -3,10 +3,13 @@ package org.flowcast.app.dashboard.view;
 import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -32,7 +35,7 @@ final class AttentionHeatMap extends VBox {
     private final GridPane grid = new GridPane();
     private final Label message = new Label();
     private final Label pointed = new Label();
-    private final HBox legend = legend();
+    private final FlowPane legend = legend();
 
     AttentionHeatMap(StationForecastViewModel model) {
         this.model = model;
@@ -41,6 +44,7 @@ final class AttentionHeatMap extends VBox {
         setPadding(new Insets(6));
         Label title = new Label("Attention: which past steps drove each forecast");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         message.setId("attentionMessage");
         message.setWrapText(true);
         grid.setHgap(1);
@@ -77,7 +81,7 @@ final class AttentionHeatMap extends VBox {
             grid.add(origin, 0, r + 1);
             for (int lag = 0; lag < lags; lag++) {
                 float w = data.weights()[r][lag];
-                Rectangle cell = new Rectangle(30, 19, colour(data.relativeToUniform(r, lag)));
+                Rectangle cell = new Rectangle(30, 18, colour(data.relativeToUniform(r, lag)));
                 cell.setId("attention-" + r + "-" + lag);
                 final int row = r;
                 final int column = lag;
@@ -109,12 +113,11 @@ final class AttentionHeatMap extends VBox {
         return log < 0 ? FLAT.interpolate(BELOW, -log / SATURATION) : FLAT.interpolate(ABOVE, log / SATURATION);
     }
 
-    private static HBox legend() {
+    /** The colour scale, and what white means beside it or, where the panel is narrow, under it. */
+    private static FlowPane legend() {
         HBox box = new HBox(2);
-        box.setId("attentionLegend");
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        Label low = new Label("¼× uniform");
-        low.setStyle("-fx-font-size: 10px;");
+        box.setAlignment(Pos.CENTER_LEFT);
+        Label low = small("¼× uniform");
         box.getChildren().add(low);
         for (int i = 0; i <= 8; i++) {
             double relative = Math.pow(2, -SATURATION + i * SATURATION / 4);
@@ -122,9 +125,16 @@ final class AttentionHeatMap extends VBox {
             swatch.setStroke(Color.web("#cccccc"));
             box.getChildren().add(swatch);
         }
-        Label high = new Label("4× uniform   (white: the flat weight 1/P)");
-        high.setStyle("-fx-font-size: 10px;");
-        box.getChildren().add(high);
-        return box;
+        box.getChildren().add(small("4× uniform"));
+        FlowPane legend = new FlowPane(12, 2, box, small("(white: the flat weight 1/P)"));
+        legend.setId("attentionLegend");
+        return legend;
+    }
+
+    private static Label small(String text) {
+        Label label = new Label(text);
+        label.setStyle("-fx-font-size: 10px;");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 }

@@ -36,7 +36,9 @@ final class ComparisonView extends VBox {
         setPadding(new Insets(6));
         Label title = new Label("Model comparison (test split of the newest evaluation)");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         source.setStyle("-fx-font-size: 10px; -fx-text-fill: #555;");
+        source.setWrapText(true);
         message.setId("comparisonMessage");
         message.setWrapText(true);
         table.setId("accuracyTable");
@@ -60,6 +62,7 @@ final class ComparisonView extends VBox {
         table.setFixedCellSize(22);
         VBox.setVgrow(curves, Priority.ALWAYS);
         curves.setMinHeight(120);
+        curves.setPrefHeight(120);
         getChildren().addAll(title, source, message, table, curves);
         model.comparisonProperty().addListener((o, a, b) -> show(b));
         model.shownModelProperty().addListener((o, a, b) -> table.refresh());
@@ -68,6 +71,8 @@ final class ComparisonView extends VBox {
 
     /** Room for a cell's padding and a bold figure beyond the text's own width. */
     private static final double CELL_PADDING = 16;
+    /** The table's border and a little room, so that its columns need no horizontal scroll bar. */
+    private static final double TABLE_BORDERS = 4;
 
     private static String figure(Double value) {
         return value == null ? "" : String.format(Locale.ROOT, "%.2f", value);
@@ -144,6 +149,10 @@ final class ComparisonView extends VBox {
             }
         }
         table.getItems().setAll(data.rows());
+        // every column whole: the panel beside it gives way (or scrolls) rather than the table cut its last columns
+        double columnsWidth = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        table.setMinWidth(columnsWidth + TABLE_BORDERS);
+        setMinWidth(columnsWidth + TABLE_BORDERS + getPadding().getLeft() + getPadding().getRight());
         // header plus one line per model, so that the curves get the rest of the panel
         int headerRows = mae.getColumns().isEmpty() ? 1 : 2;
         double height = table.getFixedCellSize() * (Math.max(1, data.rows().size()) + headerRows) + 10;

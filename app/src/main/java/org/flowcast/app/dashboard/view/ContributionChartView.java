@@ -23,9 +23,10 @@ final class ContributionChartView extends StackPane {
         setId("contributions");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // room for a two-line title, the legend and an axis long enough for its label: the panel scrolls below it
+        chart.setMinHeight(200);
+        chart.setPrefHeight(200);
         x.setForceZeroInRange(false);
-        x.setLabel("forecast time (Pacific)");
-        y.setLabel("veh / 5 min");
         ChartParts.clockTicks(x);
         getChildren().addAll(chart, message);
         model.contributionsProperty().addListener((o, a, b) -> show(b));
@@ -44,6 +45,17 @@ final class ContributionChartView extends StackPane {
             // in ink whatever the number of parts before it
             total.getNode().setStyle("-fx-stroke: #222222; -fx-stroke-width: 2.5px; -fx-stroke-dash-array: 6 4;");
         }
+        // without parts nothing is drawn, and the axes go blank with it rather than keep the previous origin's times
+        boolean drawn = !data.parts().isEmpty();
+        for (NumberAxis axis : new NumberAxis[] {x, y}) {
+            axis.setTickLabelsVisible(drawn);
+            axis.setTickMarkVisible(drawn);
+            axis.setMinorTickVisible(drawn);
+        }
+        x.setLabel(drawn ? "forecast time (Pacific)" : "");
+        y.setLabel(drawn ? "veh / 5 min" : "");
+        chart.setHorizontalGridLinesVisible(drawn);
+        chart.setVerticalGridLinesVisible(drawn);
         message.setText(data.message());
         message.setVisible(!data.message().isEmpty());
     }

@@ -14,10 +14,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -34,6 +36,9 @@ import org.flowcast.core.PemsTime;
  * contour, live accuracy and model comparison). It only binds to the view-model.
  */
 public final class DashboardView {
+    /** Room for a panel's vertical scroll bar and border. */
+    private static final double SCROLL_BAR = 18;
+
     private final StackPane root = new StackPane();
 
     public DashboardView(DashboardViewModel model) {
@@ -64,14 +69,14 @@ public final class DashboardView {
         TextField search = new TextField();
         search.setId("search");
         search.setPromptText("station id, name or postmile");
+        search.setPrefWidth(240);
         search.setOnAction(e -> model.search(search.getText()));
 
         ComboBox<RunChoice> runs = new ComboBox<>(model.runs());
         runs.setId("model");
         runs.setPromptText("no forecast runs");
         runs.valueProperty().bindBidirectional(model.selectedRunProperty());
-        runs.setPrefWidth(330);
-        runs.setMinWidth(200);
+        // as wide as its longest run's label (the box sizes to its items), so that none is cut
 
         ChoiceBox<ColourBy> colour = new ChoiceBox<>();
         colour.setId("colourBy");
@@ -90,15 +95,28 @@ public final class DashboardView {
         drift.setStyle("-fx-text-fill: white; -fx-background-color: #a40000; -fx-background-radius: 4; -fx-padding: 1 6 1 6;");
         drift.setMinWidth(Region.USE_PREF_SIZE);
 
-        corridor.setMinWidth(120);
-        HBox toolbar = new HBox(8, fixed("Corridor"), corridors, district, corridor, drift, spacer(), fixed("Find"), search, fixed("Model"),
-                runs, fixed("Colour by"), colour, busy);
+        // a long corridor's description wraps under itself rather than push the toolbar past the window's edges
+        corridor.setWrapText(true);
+        corridor.setMinWidth(160);
+        search.setMinWidth(Region.USE_PREF_SIZE);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        colour.setMinWidth(Region.USE_PREF_SIZE);
+        // two groups that keep every control whole: side by side where the window is wide enough, else the choices
+        // wrap under the corridor rather than squeeze the model box to "12 ste…"
+        HBox where = group(fixed("Corridor"), corridors, district, drift);
+        HBox what = group(fixed("Find"), search, fixed("Model"), runs, fixed("Colour by"), colour, busy);
+        FlowPane toolbar = new FlowPane(24, 4, where, corridor, what);
+        // the description at most the window's width (not the toolbar's, which would keep whatever width it first asked
+        // for), wrapping beyond; the toolbar's own least width would be the whole description's, so it is given none
+        corridor.maxWidthProperty().bind(root.widthProperty().subtract(toolbar.getPadding().getLeft() + toolbar.getPadding().getRight()));
+        toolbar.setMinWidth(0);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 2, 8));
 
         Slider origin = new Slider();
         origin.setId("origin");
-        origin.setMin(0);
+        // the chosen run's origins only: every position has a forecast to show
+        origin.minProperty().bind(model.firstOriginProperty());
         origin.maxProperty().bind(model.lastOriginProperty());
         origin.setBlockIncrement(1);
         origin.setMajorTickUnit(288);
@@ -143,8 +161,10 @@ public final class DashboardView {
         left.setDividerPositions(0.44, 0.72);
         ComparisonView comparison = new ComparisonView(model.comparison());
         VBox.setVgrow(comparison, Priority.ALWAYS);
-        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())),
-                framed(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison)));
+        ScrollPane accuracy = framed(new VBox(new LiveAccuracyView(model.liveAccuracy()), comparison));
+        // as wide as the comparison table's columns (and a scroll bar beside them): the charts on the left give way
+        accuracy.minWidthProperty().bind(comparison.minWidthProperty().add(SCROLL_BAR));
+        SplitPane right = new SplitPane(framed(new AttentionHeatMap(model.forecast())), accuracy);
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.42);
         SplitPane panels = new SplitPane(left, right);
@@ -192,15 +212,23 @@ public final class DashboardView {
         return label;
     }
 
-    private static HBox spacer() {
-        HBox box = new HBox();
-        HBox.setHgrow(box, Priority.ALWAYS);
+    private static HBox group(Node... controls) {
+        HBox box = new HBox(8, controls);
+        box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private static StackPane framed(Node node) {
-        StackPane pane = new StackPane(node);
-        pane.setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
+    /**
+     * A panel: its content fills it and, where the window leaves less room than the content needs, scrolls rather than
+     * being cut (at 1100×700, say).
+     */
+    private static ScrollPane framed(Region content) {
+        ScrollPane pane = new ScrollPane(content);
+        pane.getStyleClass().add("panel");
+        pane.setFitToWidth(true);
+        content.minHeightProperty().bind(Bindings.createDoubleBinding(() -> pane.getViewportBounds().getHeight(),
+                pane.viewportBoundsProperty()));
+        pane.setStyle("-fx-background: white; -fx-background-color: white; -fx-border-color: #d0d0d0;");
         pane.setMinSize(0, 0);
         return pane;
     }

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,7 +21,7 @@ import org.flowcast.app.dashboard.viewmodel.TrafficLevel;
 
 /**
  * The district overview: one row per corridor with its stations as a strip of cells coloured by the
- * congestion forecast over the next two hours, what the forecast says and, where its live model drifted, the drift
+ * congestion forecast over its run's horizon (at most two hours), what the forecast says and, where its live model drifted, the drift
  * mark; clicking a corridor opens it.
  * It only binds to the view-model.
  */
@@ -36,23 +37,25 @@ final class DistrictView extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         setStyle("-fx-background-color: white; -fx-border-color: #d0d0d0;");
-        Label title = new Label("District overview · forecast congestion over the next 2 hours");
+        Label title = new Label("District overview · forecast congestion");
         title.setStyle("-fx-font-weight: bold; -fx-font-size: 14px;");
         Label summary = new Label();
         summary.setId("districtSummary");
         summary.textProperty().bind(model.summaryProperty());
-        HBox legend = new HBox(12, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
+        summary.setWrapText(true);
+        FlowPane legend = new FlowPane(12, 2, swatch(TrafficLevel.Condition.FREE, "free (lane use under 75%)"),
                 swatch(TrafficLevel.Condition.SLOWING, "busy (75-90%)"), swatch(TrafficLevel.Condition.CONGESTED,
                         "near capacity (90% and over)"),
                 swatch(TrafficLevel.Condition.UNKNOWN, "no forecast"));
-        legend.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(10);
         grid.setVgap(3);
         ColumnConstraints name = new ColumnConstraints(70);
         ColumnConstraints strip = new ColumnConstraints();
         strip.setHgrow(Priority.ALWAYS);
-        strip.setPercentWidth(55);
-        grid.getColumnConstraints().addAll(name, strip, new ColumnConstraints());
+        strip.setPercentWidth(45);
+        ColumnConstraints said = new ColumnConstraints();
+        said.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(name, strip, said);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -78,11 +81,13 @@ final class DistrictView extends VBox {
                 HBox.setHgrow(box, Priority.ALWAYS);
                 box.setStyle("-fx-background-color: " + TrafficColours.css(TrafficColours.of(cell.condition())) + ";");
                 Tooltip.install(box, new Tooltip(cell.label() + (Double.isNaN(cell.level()) ? ": no forecast"
-                        : String.format(Locale.ROOT, ": up to %.0f%% of capacity in the next 2 hours", 100 * cell.level()))));
+                        : String.format(Locale.ROOT, ": up to %.0f%% of capacity in %s", 100 * cell.level(), row.ahead()))));
                 box.setOnMouseClicked(e -> open.accept(row.corridor()));
                 cells.getChildren().add(box);
             }
             Label outlook = new Label(row.outlook());
+            // wraps rather than cut where the window is narrow
+            outlook.setWrapText(true);
             outlook.setStyle(row.congested() > 0 ? "-fx-text-fill: #a40000;" : "");
             Label drift = new Label(row.drift());
             drift.setId("drift-" + row.corridor());

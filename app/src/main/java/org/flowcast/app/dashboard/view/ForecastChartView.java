@@ -14,7 +14,6 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import org.flowcast.app.dashboard.viewmodel.ForecastChartData;
 import org.flowcast.app.dashboard.viewmodel.StationForecastViewModel;
-import org.flowcast.core.Horizon;
 import org.flowcast.core.TimeRange;
 
 /**
@@ -36,6 +35,9 @@ final class ForecastChartView extends StackPane {
         setId("forecastChart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
+        // room for a two-line title, the legend and an axis long enough for its label: the panel scrolls below it
+        chart.setMinHeight(280);
+        chart.setPrefHeight(280);
         x.setAutoRanging(false);
         y.setAutoRanging(false);
         x.setLabel("time (Pacific)");
@@ -56,21 +58,19 @@ final class ForecastChartView extends StackPane {
         chart.setTitle(data.title());
         ObservableList<XYChart.Series<Number, Number>> series = FXCollections.observableArrayList(
                 series("observed", data.observedBefore()),
-                series("observed after origin", data.observedAfter()),
-                series("forecast ≤ 30 min", data.shortForecast()),
-                series(longLabel(data), data.longForecast()));
+                series("observed after origin", data.observedAfter()));
+        // the forecast's lines only where there is a forecast, so that the legend names none that is not drawn
+        if (!data.shortLabel().isEmpty()) {
+            series.add(series(data.shortLabel(), data.shortForecast()));
+        }
+        if (!data.longLabel().isEmpty()) {
+            series.add(series(data.longLabel(), data.longForecast()));
+        }
         chart.data = data;
         chart.setData(series);
         message.setText(data.message());
         message.setVisible(!data.message().isEmpty());
         resetRange(data);
-    }
-
-    /** The long horizon as far as the run reaches, e.g. "forecast 35–60 min" for a 12-step model. */
-    private static String longLabel(ForecastChartData data) {
-        int lastStep = Horizon.SHORT_STEPS + Math.max(0, data.longForecast().size() - 1);
-        int minutes = lastStep * 5;
-        return minutes >= 120 ? "forecast 35 min – " + minutes / 60 + " h" : "forecast 35–" + Math.max(35, minutes) + " min";
     }
 
     private static XYChart.Series<Number, Number> series(String name, List<ForecastChartData.Point> points) {

@@ -28,6 +28,7 @@ final class LiveAccuracyView extends VBox {
         setPadding(new Insets(6, 6, 0, 6));
         Label title = new Label("Live accuracy (realised by 'flowcast watch': last hour and day; intervals over the day)");
         title.setStyle("-fx-font-weight: bold;");
+        title.setWrapText(true);
         grid.setHgap(12);
         grid.setVgap(1);
         getChildren().addAll(title, grid);

@@ -2,14 +2,23 @@ package org.flowcast.app.dashboard.view;
 
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.flowcast.app.dashboard.viewmodel.ContourData;
 import org.flowcast.app.dashboard.viewmodel.ContourViewModel;
@@ -17,7 +26,8 @@ import org.flowcast.app.dashboard.viewmodel.DashboardText;
 
 /**
  * Time across, postmile up, coloured by traffic level: observations left of the origin line and the
- * run's forecast right of it, so that congestion waves moving upstream show as diagonal bands.
+ * run's forecast (of flow) right of it, so that congestion waves moving upstream show as diagonal bands; a legend
+ * names the scale of each half.
  */
 final class SpaceTimeContour extends VBox {
     private static final double LEFT = 58;
@@ -25,6 +35,7 @@ final class SpaceTimeContour extends VBox {
 
     private final Canvas canvas = new Canvas();
     private final Label message = new Label();
+    private final FlowPane legend = new FlowPane(14, 2);
     private ContourData data = ContourData.empty("");
 
     SpaceTimeContour(ContourViewModel model) {
@@ -35,14 +46,17 @@ final class SpaceTimeContour extends VBox {
         title.setStyle("-fx-font-weight: bold;");
         message.setId("contourMessage");
         message.setWrapText(true);
+        legend.setId("contourLegend");
         Pane holder = new Pane(canvas);
         holder.setMinSize(200, 120);
+        // a preferred size of its own: the canvas follows the holder, so the holder must not follow the canvas
+        holder.setPrefSize(200, 160);
         VBox.setVgrow(holder, Priority.ALWAYS);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> draw());
         canvas.heightProperty().addListener(o -> draw());
-        getChildren().addAll(title, message, holder);
+        getChildren().addAll(title, legend, message, holder);
         model.contourProperty().addListener((o, a, b) -> show(b));
         show(model.contourProperty().get());
     }
@@ -50,7 +64,29 @@ final class SpaceTimeContour extends VBox {
     private void show(ContourData contour) {
         data = contour;
         message.setText(contour.message());
+        message.setVisible(!contour.message().isEmpty());
+        message.setManaged(message.isVisible());
+        legend.getChildren().clear();
+        for (ContourData.Scale scale : contour.legend()) {
+            legend.getChildren().add(scale(scale));
+        }
         draw();
+    }
+
+    /** A scale of the legend: its name, then its free end, the colours from green through amber to red, and its jammed end. */
+    private static HBox scale(ContourData.Scale scale) {
+        Rectangle ramp = new Rectangle(60, 10, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE,
+                new Stop(0, TrafficColours.of(0.0)), new Stop(0.5, TrafficColours.of(0.5)), new Stop(1, TrafficColours.of(1.0))));
+        HBox box = new HBox(4, small(scale.label() + ":"), small(scale.free()), ramp, small(scale.jammed()));
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Label small(String text) {
+        Label label = new Label(text);
+        label.setStyle("-fx-font-size: 11px;");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private void draw() {
@@ -77,7 +113,7 @@ final class SpaceTimeContour extends VBox {
         g.setLineWidth(2);
         g.strokeLine(originX, 0, originX, h - BOTTOM);
         g.setFill(Color.BLACK);
-        g.setFont(javafx.scene.text.Font.font(10));
+        g.setFont(Font.font(10));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         int labelEvery = Math.max(1, (int) Math.ceil(14 / cellH));

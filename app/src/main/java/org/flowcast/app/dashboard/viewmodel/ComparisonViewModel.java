@@ -1,5 +1,7 @@
 package org.flowcast.app.dashboard.viewmodel;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,8 +58,21 @@ public final class ComparisonViewModel {
                 }
             }
         }
-        String from = summary.protocol().data() + " · " + summary.protocol().testWindows() + " test windows · " + summary.createdAt();
+        String from = summary.protocol().data() + " · " + summary.protocol().testWindows() + " test windows · evaluated "
+                + readable(summary.createdAt());
         return new ComparisonData(from, columns, rows, best, curves, "");
+    }
+
+    /** When the evaluation ran, in PeMS local time with its zone as everywhere a person reads a time; as stored if unreadable. */
+    static String readable(String createdAt) {
+        if (createdAt == null) {
+            return "";
+        }
+        try {
+            return DashboardText.stamp(Instant.parse(createdAt));
+        } catch (DateTimeParseException e) {
+            return createdAt;
+        }
     }
 
     public ReadOnlyObjectProperty<ComparisonData> comparisonProperty() {

@@ -14,8 +14,9 @@ import org.flowcast.core.SensorSeries;
 import org.flowcast.core.Station;
 
 /**
- * The space–time contour: every station's traffic over the hours before the origin and, when coloured
- * by flow, the run's forecasts after it.
+ * The space–time contour: every station's traffic over the hours before the origin, in the colouring chosen, and the
+ * run's forecasts after it. Models forecast flow, so the forecast half is coloured by flow whatever the colouring: by
+ * speed, the two halves are on two scales, which the legend names.
  */
 public final class ContourViewModel {
     /** Steps of observations before the origin (3 hours). */
@@ -39,7 +40,13 @@ public final class ContourViewModel {
     }
 
     void refresh() {
+        refresh(() -> { });
+    }
+
+    /** Reads and shows the contour again; {@code shown} runs once it is shown (or the read failed or was overtaken). */
+    void refresh(Runnable shown) {
         if (!selection.ready()) {
+            shown.run();
             return;
         }
         long current = ++generation;
@@ -49,18 +56,20 @@ public final class ContourViewModel {
         int t0 = selection.originProperty().get();
         Instant at = selection.originTime();
         List<Integer> ids = series.stations().stream().map(Station::id).toList();
-        boolean wantForecast = run != null && by == ColourBy.FLOW;
         executor.execute(() -> {
             if (current != generation) {
                 return null;
             }
-            return wantForecast ? source.forecastsAt(run.id(), ids, at) : Map.<Integer, StationForecast>of();
+            return run != null ? source.forecastsAt(run.id(), ids, at) : Map.<Integer, StationForecast>of();
         }, forecasts -> {
-            if (forecasts == null || current != generation) {
-                return;
+            if (forecasts != null && current == generation) {
+                contour.set(contourOf(series, run, by, t0, ids, forecasts));
             }
-            contour.set(contourOf(series, run, by, t0, ids, forecasts));
-        }, failed);
+            shown.run();
+        }, e -> {
+            shown.run();
+            failed.accept(e);
+        });
     }
 
     private ContourData contourOf(SensorSeries series, RunChoice run, ColourBy by, int t0, List<Integer> ids,
@@ -86,12 +95,22 @@ public final class ContourViewModel {
         String message;
         if (run == null) {
             message = "Observed only: the database has no forecast run.";
-        } else if (by == ColourBy.SPEED) {
-            message = "Right of the origin line: models forecast flow, so colour by flow to see the forecast part.";
         } else {
             message = forecasts.isEmpty() ? "Run " + run.id() + " has no forecast from this origin." : "";
         }
-        return new ContourData(ids, postmiles, series.timeAt(first), DashboardSelection.STEP, t0 - first, levels, by, message);
+        return new ContourData(ids, postmiles, series.timeAt(first), DashboardSelection.STEP, t0 - first, levels, by,
+                legendOf(by, !forecasts.isEmpty()), message);
+    }
+
+    /** The scales the contour is coloured on: the observed half's in the colouring chosen and, where shown, the forecast's flow. */
+    static List<ContourData.Scale> legendOf(ColourBy by, boolean forecastShown) {
+        ContourData.Scale flow = new ContourData.Scale("lane use", "30%", "90%");
+        if (by == ColourBy.FLOW) {
+            return List.of(flow.named(forecastShown ? "observed and forecast flow, lane use" : "observed flow, lane use"));
+        }
+        ContourData.Scale speed = new ContourData.Scale(forecastShown ? "left of the line: observed speed" : "observed speed", "65 mph",
+                "25 mph");
+        return forecastShown ? List.of(speed, flow.named("right: forecast flow, lane use")) : List.of(speed);
     }
 
     public ReadOnlyObjectProperty<ContourData> contourProperty() {

@@ -28,20 +28,34 @@ import org.flowcast.core.ValueState;
 /**
  * What every panel of the dashboard shows at once: the corridor's readings, the chosen station, forecast
  * run and origin, and the colouring; with the choices that move them. The panels' view-models listen to it.
+ * The origins offered ({@link #firstOriginProperty} to {@link #lastOriginProperty}) are the chosen run's within the
+ * loaded period, so that every position of the origin slider has a forecast to show; the whole period where there is no
+ * run or its origins lie outside it. Choosing another run keeps the origin within its origins.
  */
 public final class DashboardSelection {
     static final Duration STEP = SensorSeries.FIVE_MINUTES;
 
     private CorridorData corridor;
     private boolean settling;
+    /** Whether the origin is being kept within the run's origins: a move of the dashboard's own, not the analyst's. */
+    private boolean bounding;
 
     private final ObservableList<RunChoice> runs = FXCollections.observableArrayList();
     private final IntegerProperty selectedStation = new SimpleIntegerProperty(0);
     private final ObjectProperty<RunChoice> selectedRun = new SimpleObjectProperty<>();
     private final IntegerProperty origin = new SimpleIntegerProperty(0);
+    private final ReadOnlyIntegerWrapper firstOrigin = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper lastOrigin = new ReadOnlyIntegerWrapper(0);
     private final ObjectProperty<ColourBy> colourBy = new SimpleObjectProperty<>(ColourBy.SPEED);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    DashboardSelection() {
+        selectedRun.addListener((o, was, now) -> {
+            if (ready()) {
+                offerRunOrigins(origin.get());
+            }
+        });
+    }
 
     /** Whether there is a corridor and its choices are not being set all at once (panels refresh only then). */
     boolean ready() {
@@ -59,9 +73,8 @@ public final class DashboardSelection {
             if (!runs.equals(loadedRuns)) {
                 runs.setAll(loadedRuns);
             }
-            lastOrigin.set(loaded.series().length() - 1);
             selectedRun.set(run);
-            origin.set(originIndex);
+            offerRunOrigins(originIndex);
             selectedStation.set(station);
         } finally {
             settling = false;
@@ -72,13 +85,59 @@ public final class DashboardSelection {
         return corridor;
     }
 
+    /**
+     * Offers the chosen run's origins within the loaded period (the whole period without a run or where they lie outside
+     * it) and moves the origin to {@code wanted}, kept within them. The bounds first widen to take in both the old and the
+     * new range, so that a slider bound to them never has to pull its value (and with it the origin) inside.
+     */
+    private void offerRunOrigins(int wanted) {
+        int[] offered = originsOf(corridor.series(), selectedRun.get());
+        boolean outer = !bounding;
+        bounding = true;
+        try {
+            firstOrigin.set(Math.min(firstOrigin.get(), offered[0]));
+            lastOrigin.set(Math.max(lastOrigin.get(), offered[1]));
+            origin.set(Math.max(offered[0], Math.min(offered[1], wanted)));
+            firstOrigin.set(offered[0]);
+            lastOrigin.set(offered[1]);
+        } finally {
+            if (outer) {
+                bounding = false;
+            }
+        }
+    }
+
+    /** The first and last step of a run's origins within the series; the whole series without a run or where none lies in it. */
+    static int[] originsOf(SensorSeries series, RunChoice run) {
+        int last = series.length() - 1;
+        if (run == null) {
+            return new int[] {0, last};
+        }
+        // the first step at or after the run's first origin, the last at or before its newest
+        long from = -Math.floorDiv(-Duration.between(series.start(), run.origins().from()).toMinutes(), STEP.toMinutes());
+        long to = Math.floorDiv(Duration.between(series.start(), run.newestOrigin()).toMinutes(), STEP.toMinutes());
+        from = Math.max(0, from);
+        to = Math.min(last, to);
+        return from > to ? new int[] {0, last} : new int[] {(int) from, (int) to};
+    }
+
+    /** Whether the origin is being moved to keep it within the run's origins (the dashboard's own move). */
+    boolean bounding() {
+        return bounding;
+    }
+
     SensorSeries series() {
         return corridor.series();
     }
 
     /** The time of the chosen origin. */
     public Instant originTime() {
-        return corridor == null ? Instant.EPOCH : corridor.series().timeAt(origin.get());
+        return timeAt(origin.get());
+    }
+
+    /** The time of a step of the loaded series. */
+    Instant timeAt(int index) {
+        return corridor == null ? Instant.EPOCH : corridor.series().timeAt(index);
     }
 
     public Optional<Station> station() {
@@ -129,12 +188,12 @@ public final class DashboardSelection {
         return false;
     }
 
-    /** Moves the origin by a number of five-minute steps, staying within the loaded period. */
+    /** Moves the origin by a number of five-minute steps, staying within the origins offered. */
     public void stepOrigin(int steps) {
-        origin.set(Math.max(0, Math.min(lastOrigin.get(), origin.get() + steps)));
+        origin.set(Math.max(firstOrigin.get(), Math.min(lastOrigin.get(), origin.get() + steps)));
     }
 
-    /** Moves the origin to the same time of day on another date, staying within the loaded period. */
+    /** Moves the origin to the same time of day on another date, staying within the origins offered. */
     public void jumpTo(LocalDate date) {
         if (corridor == null || date == null) {
             return;
@@ -143,13 +202,17 @@ public final class DashboardSelection {
         moveOriginTo(date.atTime(now.toLocalTime()).atZone(PemsTime.ZONE).toInstant());
     }
 
-    /** Moves the origin to a time, rounded down to a five-minute step and kept within the loaded period. */
-    public void moveOriginTo(Instant time) {
+    /**
+     * Moves the origin to a time, rounded down to a five-minute step and kept within the origins offered; false where the
+     * time lay outside them (the origin then is the nearest offered).
+     */
+    public boolean moveOriginTo(Instant time) {
         if (corridor == null) {
-            return;
+            return false;
         }
-        int index = (int) Math.floorDiv(Duration.between(corridor.series().start(), time).toMinutes(), STEP.toMinutes());
-        origin.set(Math.max(0, Math.min(lastOrigin.get(), index)));
+        long index = Math.floorDiv(Duration.between(corridor.series().start(), time).toMinutes(), STEP.toMinutes());
+        origin.set((int) Math.max(firstOrigin.get(), Math.min(lastOrigin.get(), index)));
+        return index >= firstOrigin.get() && index <= lastOrigin.get();
     }
 
     /** Selects the newest run of a model; false when there is none. */
@@ -183,6 +246,12 @@ public final class DashboardSelection {
         return origin;
     }
 
+    /** The first origin offered (an index into the series). */
+    public ReadOnlyIntegerProperty firstOriginProperty() {
+        return firstOrigin.getReadOnlyProperty();
+    }
+
+    /** The last origin offered (an index into the series). */
     public ReadOnlyIntegerProperty lastOriginProperty() {
         return lastOrigin.getReadOnlyProperty();
     }

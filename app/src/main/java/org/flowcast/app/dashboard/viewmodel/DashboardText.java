@@ -7,9 +7,14 @@ import org.flowcast.app.dashboard.data.CorridorData;
 import org.flowcast.core.PemsTime;
 import org.flowcast.core.SensorSeries;
 
-/** How the dashboard writes times: PeMS local time, as operators read it. */
+/**
+ * How the dashboard writes times: PeMS local time with its zone wherever a person reads a time (the zone changes with
+ * daylight saving, and a forecast across the change would otherwise read an hour off); bare clock times only on chart axes,
+ * whose labels name the zone.
+ */
 public final class DashboardText {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm z", Locale.ROOT)
+            .withZone(PemsTime.ZONE);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(PemsTime.ZONE);
 
     private DashboardText() {
@@ -25,12 +30,17 @@ public final class DashboardText {
         return CLOCK.format(t);
     }
 
-    /** A time with its day, e.g. {@code Wed 8 Mar 2023 17:30}. */
+    /** A time with its day and zone, e.g. {@code Wed 8 Mar 2023 17:30 PST}. */
     public static String when(Instant t) {
         return WHEN.format(t);
     }
 
-    /** A loaded corridor in a line, e.g. {@code Freeway 5-N · 20 stations · Mon 6 Mar 2023 00:00 – Sun 2 Apr 2023 23:55}. */
+    /** A time as the command line writes it, with its zone, e.g. {@code 2023-03-08 17:30 PST}. */
+    public static String stamp(Instant t) {
+        return PemsTime.format(t);
+    }
+
+    /** A loaded corridor in a line, e.g. {@code Freeway 5-N · 20 stations · Mon 6 Mar 2023 00:00 PST – Sun 2 Apr 2023 23:55 PDT}. */
     static String describe(CorridorData corridor) {
         SensorSeries series = corridor.series();
         return (corridor.corridor().contains("-") ? "Freeway " : "") + corridor.corridor() + " · " + series.stationCount() + " stations"

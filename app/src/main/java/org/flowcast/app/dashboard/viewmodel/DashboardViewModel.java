@@ -59,6 +59,9 @@ public final class DashboardViewModel {
     private final BooleanProperty districtShown = new SimpleBooleanProperty(false);
     private final DistrictViewModel district;
     private boolean settlingCorridor;
+    /** The opening under way: a later one (another corridor) leaves the reads of an earlier one unshown. */
+    private long openings;
+    private int openingReads;
 
     /**
      * @param corridor the corridor to show ({@code "5-N"}), or null for the one with the most stations
@@ -83,52 +86,74 @@ public final class DashboardViewModel {
         });
     }
 
-    /** What loading reads in one go. */
-    private record Loaded(Optional<CorridorData> corridor, List<RunChoice> runs, List<LiveAccuracy> live,
-                          Optional<EvaluationSummary> evaluation, String evaluationProblem, List<String> corridorNames) {
+    /** What the opening reads first: the corridor's readings and the runs of its stations. */
+    private record Loaded(Optional<CorridorData> corridor, List<RunChoice> runs) {
+    }
+
+    /** What the opening reads last: the corridor's live accuracy and the corridors there are. */
+    private record Extras(List<LiveAccuracy> live, List<String> corridorNames) {
+    }
+
+    /** The newest evaluation, or why it could not be read. */
+    private record Evaluation(Optional<EvaluationSummary> summary, String problem) {
     }
 
     /**
-     * Loads the corridor, the runs of its stations, its live accuracy and the newest evaluation, then shows the opening
-     * run's newest origin where it is live, else the weekday peak among the first registered model's origins
-     * ({@link PeakOrigin}) at its most congested station; the newest origin where there is none. Following starts again.
+     * Loads the corridor and the runs of its stations, then shows the opening run's newest origin where it is live, else
+     * the weekday peak among the first registered model's origins ({@link PeakOrigin}) at its most congested station; the
+     * newest origin where there is none. Following starts again. The panels come one by one, each as soon as its data is
+     * read: the corridor's tiles first, then the forecast chart with what drove it and the attention, the contour, the live
+     * accuracy and the corridors to switch to, and last the model comparison of the newest evaluation. {@link #busyProperty}
+     * holds until the last is shown.
      */
     public void open() {
-        busy.set(true);
+        long current = ++openings;
+        Runnable corridorShown = opening();
+        String choice = corridorChoice;
         executor.execute(() -> {
-            Optional<EvaluationSummary> evaluation = Optional.empty();
-            String problem = "";
-            try {
-                evaluation = source.latestEvaluation();
-            } catch (IOException | RuntimeException e) {
-                problem = "The evaluation under " + source.evaluations() + " could not be read: " + e.getMessage();
-            }
-            Optional<CorridorData> corridor = source.corridor(corridorChoice, days);
+            Optional<CorridorData> corridor = source.corridor(choice, days);
             List<RunChoice> runs = new ArrayList<>();
-            List<LiveAccuracy> live = new ArrayList<>();
             if (corridor.isPresent()) {
-                String name = corridor.get().corridor();
-                runs.addAll(source.runsFor(name, corridor.get().series().stations().stream().map(Station::id).toList()));
-                live.addAll(source.liveAccuracy(name));
+                runs.addAll(source.runsFor(corridor.get().corridor(), corridor.get().series().stations().stream().map(Station::id)
+                        .toList()));
             }
-            return new Loaded(corridor, runs, live, evaluation, problem, source.corridorNames());
-        }, this::loaded, this::failed);
+            return new Loaded(corridor, runs);
+        }, data -> {
+            if (current == openings) {
+                loaded(data, current);
+            }
+            corridorShown.run();
+        }, e -> {
+            corridorShown.run();
+            failed(e);
+        });
     }
 
-    private void loaded(Loaded data) {
-        busy.set(false);
+    /** Marks a read of the opening as under way: busy until every one has run the action returned (once). */
+    private Runnable opening() {
+        openingReads++;
+        busy.set(true);
+        boolean[] done = {false};
+        return () -> {
+            if (!done[0]) {
+                done[0] = true;
+                openingReads--;
+                busy.set(openingReads > 0);
+            }
+        };
+    }
+
+    private void loaded(Loaded data, long current) {
         loadFailure.set("");
-        comparison.show(data.evaluation(), data.evaluationProblem(), String.valueOf(source.evaluations()));
-        liveAccuracy.evaluated(data.evaluation());
         if (data.corridor().isEmpty()) {
             emptyMessage.set("No readings in " + source.databaseName() + " yet. Load PeMS station_5min files with "
                     + "'flowcast ingest FILES…', or run 'flowcast demo' to make and load the sample corridor.");
+            readEvaluation(current);
             return;
         }
         CorridorData corridor = data.corridor().get();
         settlingCorridor = true;
         try {
-            corridors.setAll(data.corridorNames());
             chosenCorridor.set(corridor.corridor());
         } finally {
             settlingCorridor = false;
@@ -145,8 +170,53 @@ public final class DashboardViewModel {
         following.start();
         selection.settle(corridor, runs, run, start.origin(), start.stationId());
         emptyMessage.set("");
-        liveAccuracy.show(data.live());
-        readPanels();
+        liveAccuracy.clear();
+        tiles.loaded();
+        forecast.refresh(opening());
+        contour.refresh(opening());
+        readExtras(current, corridor.corridor());
+        readEvaluation(current);
+    }
+
+    private void readExtras(long current, String corridor) {
+        Runnable shown = opening();
+        executor.execute(() -> new Extras(source.liveAccuracy(corridor), source.corridorNames()), extras -> {
+            if (current == openings) {
+                liveAccuracy.show(extras.live());
+                settlingCorridor = true;
+                try {
+                    corridors.setAll(extras.corridorNames());
+                    chosenCorridor.set(corridor);
+                } finally {
+                    settlingCorridor = false;
+                }
+            }
+            shown.run();
+        }, e -> {
+            shown.run();
+            failed(e);
+        });
+    }
+
+    private void readEvaluation(long current) {
+        Runnable shown = opening();
+        executor.execute(() -> {
+            try {
+                return new Evaluation(source.latestEvaluation(), "");
+            } catch (IOException | RuntimeException e) {
+                return new Evaluation(Optional.empty(), "The evaluation under " + source.evaluations() + " could not be read: "
+                        + e.getMessage());
+            }
+        }, evaluation -> {
+            if (current == openings) {
+                comparison.show(evaluation.summary(), evaluation.problem(), String.valueOf(source.evaluations()));
+                liveAccuracy.evaluated(evaluation.summary());
+            }
+            shown.run();
+        }, e -> {
+            shown.run();
+            failed(e);
+        });
     }
 
     private void readPanels() {
@@ -174,7 +244,6 @@ public final class DashboardViewModel {
     }
 
     private void failed(Exception e) {
-        busy.set(false);
         String text = e.getMessage() == null ? e.toString() : e.getMessage();
         selection.reportStatus("Could not read the database: " + text);
         loadFailure.set(text);
@@ -274,8 +343,9 @@ public final class DashboardViewModel {
         selection.jumpTo(date);
     }
 
-    public void moveOriginTo(Instant time) {
-        selection.moveOriginTo(time);
+    /** Moves the origin to a time within the origins offered; false where it lay outside them ({@link DashboardSelection#moveOriginTo}). */
+    public boolean moveOriginTo(Instant time) {
+        return selection.moveOriginTo(time);
     }
 
     public boolean chooseModel(String model) {
@@ -288,6 +358,11 @@ public final class DashboardViewModel {
 
     public Instant originTime() {
         return selection.originTime();
+    }
+
+    /** The time of an origin (an index into the loaded series). */
+    public Instant originTimeAt(int index) {
+        return selection.timeAt(index);
     }
 
     public Optional<Station> station() {
@@ -314,6 +389,12 @@ public final class DashboardViewModel {
         return selection.originProperty();
     }
 
+    /** The first origin offered: the chosen run's first within the loaded period. */
+    public ReadOnlyIntegerProperty firstOriginProperty() {
+        return selection.firstOriginProperty();
+    }
+
+    /** The last origin offered: the chosen run's newest within the loaded period. */
     public ReadOnlyIntegerProperty lastOriginProperty() {
         return selection.lastOriginProperty();
     }

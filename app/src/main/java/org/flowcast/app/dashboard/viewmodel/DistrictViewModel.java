@@ -18,9 +18,10 @@ import org.flowcast.core.Station;
 
 /**
  * The district overview: one row per corridor, its stations in corridor order, each coloured by the
- * congestion its stored forecast says is coming in the next two hours: the highest lane utilisation
+ * congestion its stored forecast says is coming over the run's horizon (at most two hours): the highest lane utilisation
  * (forecast flow over a nominal 2,000 veh/h per lane) over the forecast's steps up to 24 (2 hours) from
- * the corridor's newest forecast origin. Near capacity is 90% and over (where the Highway Capacity
+ * the corridor's newest forecast origin; the rows and the summary say how far ahead that is (a 12-step run: the next
+ * hour). Near capacity is 90% and over (where the Highway Capacity
  * Manual's level of service E begins), busy 75-90%, free below; a station without a forecast is unknown (grey).
  * The tiles' flow scale turns red at 70%, which at a weekday peak paints a whole district red. A corridor whose live
  * model has drifted ({@link DriftRule}) is marked.
@@ -33,12 +34,15 @@ public final class DistrictViewModel {
     static final double BUSY = 0.75;
     static final double NEAR_CAPACITY = 0.90;
 
-    /** One station of a row: its peak utilisation over the next two hours (NaN without a forecast) and what that means. */
+    /** One station of a row: its peak utilisation over the forecast's horizon (NaN without a forecast) and what that means. */
     public record Cell(int stationId, String label, double level, TrafficLevel.Condition condition) {
     }
 
-    /** One corridor: its stations, how many are forecast congested, what the forecast is, and its drift mark (empty: none). */
-    public record Row(String corridor, List<Cell> cells, int congested, int slowing, String outlook, String drift) {
+    /**
+     * One corridor: its stations, how many are forecast congested, what the forecast is, how far ahead it looks ("the next
+     * hour"; empty without a forecast), and its drift mark (empty: none).
+     */
+    public record Row(String corridor, List<Cell> cells, int congested, int slowing, String outlook, String ahead, String drift) {
         public Row {
             cells = List.copyOf(cells);
         }
@@ -88,9 +92,11 @@ public final class DistrictViewModel {
         long withForecast = reads.outlooks().stream().filter(o -> o.run().isPresent()).count();
         long troubled = made.stream().filter(r -> r.congested() > 0).count();
         long drifted = made.stream().filter(r -> !r.drift().isEmpty()).count();
-        summary.set(String.format(Locale.ROOT, "%d corridors, %d with stored forecasts · %d with a station forecast near capacity in the "
-                + "next 2 hours%s · colours: the highest lane use forecast over the next 2 hours", reads.outlooks().size(), withForecast,
-                troubled, drifted == 0 ? "" : " · " + drifted + " drifted"));
+        List<String> horizons = made.stream().map(Row::ahead).filter(a -> !a.isEmpty()).distinct().toList();
+        String ahead = horizons.size() == 1 ? horizons.get(0) : "each corridor's forecast horizon (up to 2 hours)";
+        summary.set(String.format(Locale.ROOT, "%d corridors, %d with stored forecasts · %d with a station forecast near capacity in %s%s "
+                + "· colours: the highest lane use forecast over %s", reads.outlooks().size(), withForecast, troubled, ahead,
+                drifted == 0 ? "" : " · " + drifted + " drifted", ahead));
     }
 
     static Row row(CorridorOutlook outlook, String drift) {
@@ -107,12 +113,23 @@ public final class DistrictViewModel {
         }
         int congestedStations = congested;
         int slowingStations = slowing;
-        String outlookText = outlook.run().map(run -> String.format(Locale.ROOT, "%s from %s: %d near capacity, %d busy",
+        int steps = outlook.forecasts().values().stream().mapToInt(StationForecast::steps).max().orElse(0);
+        String ahead = outlook.run().isEmpty() || steps == 0 ? "" : ahead(Math.min(TWO_HOURS, steps));
+        String outlookText = outlook.run().map(run -> String.format(Locale.ROOT, "%s from %s: %d near capacity, %d busy in %s",
                 run.model() + (run.live() ? " live" : ""),
                 DashboardText.when(outlook.origin().orElseThrow()), congestedStations,
-                        slowingStations)).orElse("no stored forecast: run 'flowcast forecast --corridor "
+                        slowingStations, ahead)).orElse("no stored forecast: run 'flowcast forecast --corridor "
                 + outlook.corridor() + " --latest'");
-        return new Row(outlook.corridor(), cells, congested, slowing, outlookText, drift);
+        return new Row(outlook.corridor(), cells, congested, slowing, outlookText, ahead, drift);
+    }
+
+    /** How far ahead a forecast of so many five-minute steps looks: "the next hour", "the next 2 hours", "the next 45 minutes". */
+    static String ahead(int steps) {
+        long minutes = DashboardSelection.STEP.toMinutes() * steps;
+        if (minutes == 60) {
+            return "the next hour";
+        }
+        return minutes % 60 == 0 ? "the next " + minutes / 60 + " hours" : "the next " + minutes + " minutes";
     }
 
     static TrafficLevel.Condition conditionOf(double utilisation) {

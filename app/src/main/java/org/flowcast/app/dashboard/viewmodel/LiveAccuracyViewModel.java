@@ -22,19 +22,22 @@ public final class LiveAccuracyViewModel {
     private final ReadOnlyObjectWrapper<LiveAccuracyData> accuracy = new ReadOnlyObjectWrapper<>(LiveAccuracyData.NONE);
     private final ReadOnlyStringWrapper driftMark = new ReadOnlyStringWrapper("");
     private Map<String, Double> testMae = Map.of();
+    private List<LiveAccuracy> shown = List.of();
 
     LiveAccuracyViewModel() {
     }
 
-    /** The newest evaluation's average test MAE per model, shown beside the realised figures. */
+    /** The newest evaluation's average test MAE per model, shown beside the realised figures (of the runs shown, at once). */
     void evaluated(Optional<EvaluationSummary> evaluation) {
         Map<String, Double> byModel = new LinkedHashMap<>();
         evaluation.ifPresent(e -> e.models().forEach(m -> byModel.put(m.model(), m.maeAverage())));
         testMae = byModel;
+        show(shown);
     }
 
     /** Shows the live runs of the corridor; the same figures again change nothing. */
     void show(List<LiveAccuracy> live) {
+        shown = List.copyOf(live);
         List<LiveAccuracyData.Row> rows = new ArrayList<>();
         for (LiveAccuracy a : live) {
             OptionalDouble excess = DriftRule.excess(a);

@@ -6,7 +6,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 /**
  * Whether the dashboard follows the newest origin as it arrives: on when a corridor opens and after "Newest origin", off
  * once the origin moves any other way (the slider, the 5-minute buttons, the date, a starting {@code --origin}). The
- * dashboard's own moves go through {@link #move}, which leaves it as it is.
+ * dashboard's own moves go through {@link #move}, which leaves it as it is, as does keeping the origin within a newly
+ * chosen run's origins.
  */
 final class OriginFollowing {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
@@ -14,7 +15,7 @@ final class OriginFollowing {
 
     OriginFollowing(DashboardSelection selection) {
         selection.originProperty().addListener((o, a, b) -> {
-            if (!moving && selection.ready()) {
+            if (!moving && selection.ready() && !selection.bounding()) {
                 following.set(false);
             }
         });

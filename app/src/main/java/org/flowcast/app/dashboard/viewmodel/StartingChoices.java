@@ -3,6 +3,7 @@ package org.flowcast.app.dashboard.viewmodel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.flowcast.app.dashboard.data.RunChoice;
 
 /**
  * What a user asked the dashboard to show first (a model, a colouring, an origin, a station, the district overview;
@@ -21,8 +22,13 @@ public record StartingChoices(String model, ColourBy colourBy, Instant origin, I
         if (colourBy != null) {
             vm.colourByProperty().set(colourBy);
         }
-        if (origin != null) {
-            vm.moveOriginTo(origin);
+        if (origin != null && !vm.moveOriginTo(origin)) {
+            RunChoice run = vm.selectedRunProperty().get();
+            problems.add("origin " + DashboardText.stamp(origin) + " is outside the origins offered, "
+                    + DashboardText.stamp(vm.originTimeAt(vm.firstOriginProperty().get())) + " to "
+                    + DashboardText.stamp(vm.originTimeAt(vm.lastOriginProperty().get()))
+                    + (run == null ? " (the loaded readings)" : " (run " + run.id() + "'s within the loaded readings)")
+                    + "; showing " + DashboardText.stamp(vm.originTime()));
         }
         if (station != null && !vm.search(String.valueOf(station))) {
             problems.add("station " + station + " is not on the corridor shown; " + vm.statusProperty().get());

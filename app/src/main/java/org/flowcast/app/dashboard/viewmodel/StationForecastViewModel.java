@@ -1,4 +1,5 @@
 package org.flowcast.app.dashboard.viewmodel;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.SortedMap;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.flowcast.app.dashboard.data.DashboardReads;
 import org.flowcast.app.dashboard.data.RunChoice;
 import org.flowcast.app.dashboard.data.StationForecast;
@@ -42,7 +45,7 @@ public final class StationForecastViewModel {
     private final ReadOnlyObjectWrapper<AttentionData> attention = new ReadOnlyObjectWrapper<>(AttentionData.empty(""));
     private final ReadOnlyObjectWrapper<TimeRange> highlighted = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ContributionData> contributions = new ReadOnlyObjectWrapper<>(ContributionData.empty(""));
-    private final javafx.beans.property.ReadOnlyStringWrapper pointed = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pointed = new ReadOnlyStringWrapper("");
 
     StationForecastViewModel(DashboardSelection selection, DashboardReads source, TaskExecutor executor, Consumer<Exception> failed) {
         this.selection = selection;
@@ -59,7 +62,13 @@ public final class StationForecastViewModel {
     }
 
     void refresh() {
+        refresh(() -> { });
+    }
+
+    /** Reads and shows the panels again; {@code shown} runs once they are shown (or the read failed or was overtaken). */
+    void refresh(Runnable shown) {
         if (!selection.ready()) {
+            shown.run();
             return;
         }
         long current = ++generation;
@@ -67,6 +76,7 @@ public final class StationForecastViewModel {
         if (station.isEmpty()) {
             chart.set(ForecastChartData.empty("Choose a station on the corridor above."));
             attention.set(AttentionData.empty(""));
+            shown.run();
             return;
         }
         RunChoice run = selection.selectedRunProperty().get();
@@ -77,6 +87,7 @@ public final class StationForecastViewModel {
             attention.set(AttentionData.empty("No forecasts in the database yet: run 'flowcast forecast --model FILE' "
                     + "(or 'flowcast demo') to see a model's forecasts and attention here."));
             contributions.set(ContributionData.empty(""));
+            shown.run();
             return;
         }
         executor.execute(() -> {
@@ -90,14 +101,19 @@ public final class StationForecastViewModel {
                     forecast.isPresent() ? source.parts(run.id(), stationId, at) : List.of());
         }, reads -> {
             if (reads == null || current != generation) {
+                shown.run();
                 return;
             }
             chart.set(chartOf(station.get(), reads.forecast(), run));
-            attention.set(attentionOf(reads.attention(), run, at));
+            attention.set(attentionOf(reads.attention(), run, at, reads.forecast().isPresent()));
             contributions.set(contributionsOf(station.get(), reads.forecast(), reads.parts(), run, at));
             highlighted.set(null);
             pointed.set("");
-        }, failed);
+            shown.run();
+        }, e -> {
+            shown.run();
+            failed.accept(e);
+        });
     }
 
     private ForecastChartData chartOf(Station station, Optional<StationForecast> forecast, RunChoice run) {
@@ -152,10 +168,14 @@ public final class StationForecastViewModel {
         return new ForecastChartData(title, before, after, shortPart, longPart, band80, band95, DashboardText.minutes(originTime), message);
     }
 
-    private static AttentionData attentionOf(SortedMap<Instant, float[]> rows, RunChoice run, Instant at) {
+    private static AttentionData attentionOf(SortedMap<Instant, float[]> rows, RunChoice run, Instant at, boolean forecastAt) {
+        // without a forecast at the origin there is no attention there either, whatever the model: say so, not that the
+        // model lacks attention, and keep the rows of the origins before it where there are some
+        String noForecast = "There is no forecast at this origin: run " + run.id() + " (" + run.model() + ") has none from "
+                + DashboardText.when(at) + ", so no attention either.";
         if (rows.isEmpty()) {
-            return AttentionData.empty("The " + run.model() + " model has no attention weights; choose an attention model "
-                    + "(at-conv-lstm) to see which past steps drove its forecasts.");
+            return AttentionData.empty(forecastAt ? "The " + run.model() + " model has no attention weights; choose an attention "
+                    + "model (at-conv-lstm) to see which past steps drove its forecasts." : noForecast);
         }
         int lags = rows.values().iterator().next().length;
         List<Instant> origins = new ArrayList<>();
@@ -166,7 +186,7 @@ public final class StationForecastViewModel {
                 weights.add(w);
             }
         });
-        String message = rows.containsKey(at) ? "" : "No attention at the chosen origin.";
+        String message = !forecastAt ? noForecast : rows.containsKey(at) ? "" : "No attention at the chosen origin.";
         return new AttentionData(origins, weights.toArray(new float[0][]), STEP, message);
     }
 
@@ -221,7 +241,7 @@ public final class StationForecastViewModel {
     }
 
     /** What the attention cell under the pointer says; empty when the pointer is on none. */
-    public javafx.beans.property.ReadOnlyStringProperty pointedProperty() {
+    public ReadOnlyStringProperty pointedProperty() {
         return pointed.getReadOnlyProperty();
     }
 
