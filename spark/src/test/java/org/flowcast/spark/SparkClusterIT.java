@@ -54,13 +54,16 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code flowcast-spark} on a Spark standalone cluster of separate JVMs on loopback: a master, two workers of 2 cores
  * and 2 GiB (each starting its executor as a JVM of its own), {@code spark-submit} in client mode with the assembled
  * jar as the application, and the throw-away PostgreSQL server as the store, on a simulated district of 3 corridors
- * x 4 stations x 3 weeks. Takes minutes: run by the {@code cluster} profile only (see docs/district-and-spark.md), and
- * skipped, with the reason, where PostgreSQL's server programs or the assembled jar are missing.
+ * x 4 stations x 3 weeks, with linear AR and a 1-epoch Conv-LSTM. Takes minutes: run by {@code .ci/run} on its own
+ * after the assembly is built, or by the {@code cluster} profile (see docs/district-and-spark.md); skipped, with the
+ * reason, where PostgreSQL's server programs or the assembled jar are missing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkClusterIT {
     private static final Path ASSEMBLY = Path.of("target/flowcast-spark-assembly.jar").toAbsolutePath();
     private static final Duration JOB = Duration.ofMinutes(10);
+    private static final String LINEAR = "linear-ar";
+    private static final String CONV_LSTM = "at-conv-lstm";
 
     @TempDir
     static Path dir;
@@ -165,16 +168,38 @@ class SparkClusterIT {
                         assertThat(n).as(c).isEqualTo(1));
     }
 
+    @Test
+    @Order(3)
+    void aOneEpochConvLstmTrainedOnTheClusterIsTheModelFlowcastTrainMakes() throws Exception {
+        Path models = dir.resolve("conv-lstm");
+        ChildJvm driver = submit("conv-lstm", cluster.masterUrl(), CONV_LSTM, models);
+        int code = finish(driver);
+        assertThat(code).as(driver.output() + cluster.logs()).isZero();
+        assertThat(driver.output()).contains("3 of 3 corridors done");
+        for (Corridor c : corridors) {
+            Path fromTrain = trainLikeFlowcastTrain(CONV_LSTM, c, dir.resolve("flowcast-train-conv-lstm"));
+            assertThat(entries(models.resolve(fileName(CONV_LSTM, c)))).as(c.name() + ": every weight of the Conv-LSTM's file")
+                    .isEqualTo(entries(fromTrain));
+        }
+        assertThat(runsPerCorridor(models)).as("forecast runs of the cluster's Conv-LSTM files")
+                .containsOnlyKeys(corridors.stream().map(Corridor::name).toArray(String[]::new)).allSatisfy((c, n) ->
+                        assertThat(n).as(c).isEqualTo(1));
+    }
+
     /**
      * spark-submit as a user runs it against the cluster (the driver in a JVM of its own, the executors on the
      * workers) or in local mode.
      */
     private static ChildJvm submit(String name, String master, Path models, String... more) throws IOException {
+        return submit(name, master, LINEAR, models, more);
+    }
+
+    private static ChildJvm submit(String name, String master, String model, Path models, String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("--master", master, "--deploy-mode", "client",
                 "--class", "org.flowcast.spark.FlowcastSpark", "--conf", "spark.task.cpus=2", "--executor-memory", "1g",
                 "--conf", "spark.executorEnv.OMP_NUM_THREADS=1", "--conf", "spark.ui.enabled=false",
                 ASSEMBLY.toString(),
-                "--db", postgres.server().url(), "--model", "linear-ar", "--epochs", "1", "--models-dir", models.toString(),
+                "--db", postgres.server().url(), "--model", model, "--epochs", "1", "--models-dir", models.toString(),
                 "--forecast-latest"));
         args.addAll(List.of(more));
         return cluster.submit(name, args, Map.of());
@@ -217,16 +242,24 @@ class SparkClusterIT {
     }
 
     private static String fileName(Corridor c) {
-        return ModelFiles.corridorFileName("linear-ar", 12, c.name());
+        return fileName(LINEAR, c);
     }
 
-    /** What {@code flowcast train --corridor NAME --model linear-ar --epochs 1} runs on the same store. */
+    private static String fileName(String model, Corridor c) {
+        return ModelFiles.corridorFileName(model, 12, c.name());
+    }
+
     private static Path trainLikeFlowcastTrain(Corridor c, Path folder) throws Exception {
+        return trainLikeFlowcastTrain(LINEAR, c, folder);
+    }
+
+    /** What {@code flowcast train --corridor NAME --model MODEL --epochs 1} runs on the same store. */
+    private static Path trainLikeFlowcastTrain(String model, Corridor c, Path folder) throws Exception {
         try (Workspace workspace = Workspace.open(postgres.server().url())) {
             TrainService service = new TrainService();
-            Path file = ModelFiles.corridorFile(folder, "linear-ar", 12, c.name());
+            Path file = ModelFiles.corridorFile(folder, model, 12, c.name());
             TrainingSettings training = new TrainingSettings(12, 1, 42, 0.99, OptionalInt.empty(), Map.of());
-            TrainService.Plan plan = service.plan(new TrainService.Request("linear-ar", Map.of(), training.config(),
+            TrainService.Plan plan = service.plan(new TrainService.Request(model, Map.of(), training.config(),
                     EvaluationProtocol.of(12), file, false, false), TrainingListener.NONE);
             service.train(plan, SeriesReader.read(workspace, SeriesRequest.everything(), c), split -> { });
             return file;
