@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Example (81 Orange stations x 28 days, with a forecast run):",
             "  flowcast ingest --db /tmp/orange ../shared/data/pems-d12-orange",
             "  flowcast train --db /tmp/orange --model at-conv-lstm --epochs 1 --out /tmp/orange-cl.fcm",
-            "  flowcast forecast --db /tmp/orange --model /tmp/orange-cl.fcm --from 2023-02-21 --to 2023-03-01",
+            "  flowcast forecast --db /tmp/orange --model /tmp/orange-cl.fcm --from 2022-01-22 --to 2022-01-29",
             "  flowcast bench dashboard --db /tmp/orange"})
 public final class DashboardBenchCommand implements Callable<Integer> {
     @Mixin
