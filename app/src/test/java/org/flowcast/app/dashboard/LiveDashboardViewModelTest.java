@@ -94,8 +94,12 @@ class LiveDashboardViewModelTest {
     }
 
     private static LiveAccuracy accuracy(double dayMae) {
+        return accuracy(dayMae, true);
+    }
+
+    private static LiveAccuracy accuracy(double dayMae, boolean dayWhole) {
         return new LiveAccuracy(LIVE, "5-N", "linear-ar", 10.0, Optional.of(START), new LiveAccuracy.Realised(36, 9.5, 0.75, 0.97),
-                new LiveAccuracy.Realised(3456, dayMae, 0.81, 0.94), 1440);
+                new LiveAccuracy.Realised(3456, dayMae, 0.81, 0.94), 1440, dayWhole);
     }
 
     @Test
@@ -206,6 +210,10 @@ class LiveDashboardViewModelTest {
         assertThat(vm.liveAccuracy().accuracyProperty().get().rows().get(0).drift()).isEqualTo("+30%");
         vm.showDistrict();
         assertThat(vm.district().rows()).extracting(DistrictViewModel.Row::drift).singleElement().asString().contains("+30%");
+
+        reads.withLiveAccuracy(List.of(accuracy(13.0, false)));
+        vm.refresh();
+        assertThat(vm.driftMarkProperty().get()).as("part of a day: not held to a whole day's error").isEmpty();
 
         reads.withLiveAccuracy(List.of(accuracy(11.9)));
         vm.refresh();

@@ -83,8 +83,13 @@ final class DriftWatch implements AutoCloseable {
                 continue;
             }
             AccuracyRow realised = AccuracyService.overall(steps);
-            boolean drift = realised.scored() >= DriftEvidence.minimumScored(c.horizon(), c.stationIds().size())
-                    && realised.mae() > reference * (1 + settings.margin());
+            // judged on a whole window only: from a swapped-in model's first origin, that is a window after it
+            boolean judged = realised.scored() >= DriftEvidence.minimumScored(c.horizon(), c.stationIds().size())
+                    && DriftEvidence.coversWindow(realised.from(), now.minus(settings.window()));
+            if (!judged) {
+                continue;
+            }
+            boolean drift = realised.mae() > reference * (1 + settings.margin());
             if (!drift) {
                 drifted.remove(key);
                 continue;

@@ -56,7 +56,8 @@ final class LiveReads {
             for (LiveRun run : e.getValue()) {
                 out.add(new LiveAccuracy(run.runId(), run.corridor(), run.model(), run.referenceMae(), run.processedThrough(),
                         realised(hour, run.model()), realised(day, run.model()),
-                        DriftEvidence.minimumScored(run.horizon(), run.stationIds().size())));
+                        DriftEvidence.minimumScored(run.horizon(), run.stationIds().size()),
+                        newest.isPresent() && coversDay(day, run.model(), newest.get())));
             }
         }
         return out;
@@ -66,6 +67,11 @@ final class LiveReads {
     private static TimeRange endingAt(Instant newest, Duration length) {
         Instant to = newest.plusSeconds(1);
         return new TimeRange(to.minus(length), to);
+    }
+
+    private static boolean coversDay(List<AccuracyRow> rows, String model, Instant newest) {
+        List<AccuracyRow> steps = rows.stream().filter(r -> r.model().equals(model)).toList();
+        return !steps.isEmpty() && DriftEvidence.coversWindow(AccuracyService.overall(steps).from(), endingAt(newest, DAY).from());
     }
 
     private static LiveAccuracy.Realised realised(List<AccuracyRow> rows, String model) {

@@ -7,8 +7,9 @@ import org.flowcast.app.dashboard.data.LiveAccuracy;
 
 /**
  * When a live corridor's model has drifted, as {@code flowcast watch} judges it by default: its realised MAE over the last
- * day above its MAE before live operation by more than 20%, once the day has scored enough values to say so
- * ({@link LiveAccuracy#minimumScored}); never where the MAE before live operation is unknown. A watcher started with
+ * day above its MAE before live operation by more than 20%, once the day is covered whole and has scored enough values
+ * to say so ({@link LiveAccuracy#dayWhole}, {@link LiveAccuracy#minimumScored}); never where the MAE before live
+ * operation is unknown. A watcher started with
  * another {@code --drift-margin} judges by its own: the store does not hold it.
  */
 final class DriftRule {
@@ -22,7 +23,8 @@ final class DriftRule {
     static OptionalDouble excess(LiveAccuracy live) {
         double reference = live.referenceMae();
         LiveAccuracy.Realised day = live.day();
-        if (Double.isNaN(reference) || reference <= 0 || day.scored() < live.minimumScored() || !(day.mae() > reference * (1 + MARGIN))) {
+        if (Double.isNaN(reference) || reference <= 0 || !live.dayWhole() || day.scored() < live.minimumScored()
+                || !(day.mae() > reference * (1 + MARGIN))) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(day.mae() / reference - 1);
