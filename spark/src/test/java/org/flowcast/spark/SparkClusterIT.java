@@ -2,6 +2,7 @@ package org.flowcast.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.flowcast.spark.SparkCorridorJobTest.entries;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.flowcast.core.Corridor;
 import org.flowcast.ingest.IngestListener;
 import org.flowcast.ingest.IngestOptions;
@@ -264,19 +261,5 @@ class SparkClusterIT {
             service.train(plan, SeriesReader.read(workspace, SeriesRequest.everything(), c), split -> { });
             return file;
         }
-    }
-
-    /** A model file's entries by name; the manifest (when, which machine) and the checksum over it left out. */
-    private static Map<String, String> entries(Path file) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (ZipEntry e : Collections.list(zip.entries())) {
-                if (!e.getName().equals("manifest.json") && !e.getName().equals("checksum")) {
-                    out.put(e.getName(), Base64.getEncoder().encodeToString(zip.getInputStream(e).readAllBytes()));
-                }
-            }
-        }
-        assertThat(out).isNotEmpty();
-        return out;
     }
 }

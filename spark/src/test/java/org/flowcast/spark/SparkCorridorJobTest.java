@@ -182,7 +182,7 @@ class SparkCorridorJobTest {
      * A model file's entries by name, as Base64 of their bytes; the manifest (which records when and on which
      * machine) and the checksum over it left out.
      */
-    private static Map<String, String> entries(Path file) throws IOException {
+    static Map<String, String> entries(Path file) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry e : Collections.list(zip.entries())) {

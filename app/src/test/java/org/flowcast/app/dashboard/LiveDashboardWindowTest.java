@@ -21,6 +21,7 @@ import org.flowcast.app.dashboard.viewmodel.DashboardViewModel;
 import org.flowcast.app.dashboard.viewmodel.TaskExecutor;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.live.LiveDistrict;
 import org.flowcast.jobs.live.WatchService;
 import org.flowcast.jobs.live.WatchSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -46,10 +47,10 @@ class LiveDashboardWindowTest {
     @BeforeAll
     static void watchTheFirstHour() throws Exception {
         folder = Files.createTempDirectory("flowcast-live-window");
-        workspace = Workspace.open(LiveFeedDistrict.databaseCopy(folder.resolve("db")).toString());
+        workspace = Workspace.open(LiveDistrict.databaseCopy(folder.resolve("db")).toString());
         Path inbox = folder.resolve("inbox");
-        LiveFeedDistrict.deliver(LiveFeedDistrict.feed().subList(0, 12), inbox);
-        watcher = new WatchService(workspace, WatchSettings.defaults(inbox, LiveFeedDistrict.models()).withOnce(true), new Quiet(),
+        LiveDistrict.deliver(LiveDistrict.feed().subList(0, 12), inbox);
+        watcher = new WatchService(workspace, WatchSettings.defaults(inbox, LiveDistrict.models()).withOnce(true), new Quiet(),
                 Clock.systemUTC());
         watcher.run(() -> false);
     }
@@ -82,7 +83,7 @@ class LiveDashboardWindowTest {
         robot.interact(vm::refresh);
         assertThat(origin.getText()).as("nothing new yet").isEqualTo(DashboardText.when(first));
 
-        LiveFeedDistrict.deliver(List.of(LiveFeedDistrict.feed().get(12)), folder.resolve("inbox"));
+        LiveDistrict.deliver(List.of(LiveDistrict.feed().get(12)), folder.resolve("inbox"));
         watcher.run(() -> false);
         robot.interact(vm::refresh);
         WaitForAsyncUtils.waitForFxEvents();

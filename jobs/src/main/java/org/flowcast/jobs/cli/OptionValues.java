@@ -71,12 +71,7 @@ public final class OptionValues {
     public static final class Share implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double share;
-            try {
-                share = Double.parseDouble(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("must be a number from 0 to 1, was '" + value + "'");
-            }
+            double share = number(value, "from 0 to 1");
             if (!(share >= 0 && share <= 1)) {
                 throw new TypeConversionException("must lie from 0 to 1 (0.05 allows 5% bad rows), was " + value);
             }
@@ -91,12 +86,7 @@ public final class OptionValues {
     public static final class AverageDecay implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
-            double decay;
-            try {
-                decay = Double.parseDouble(value.strip());
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("must be a number from 0 up to 1, was '" + value + "'");
-            }
+            double decay = number(value, "from 0 up to 1");
             if (!(decay >= 0 && decay < 1)) {
                 throw new TypeConversionException("must lie from 0 (no averaging) up to, not including, 1 (0.99 keeps 99% of the "
                         + "average at each step), was " + value);
@@ -146,6 +136,15 @@ public final class OptionValues {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new TypeConversionException("must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** A decimal number, or a conversion error saying which {@code range} one was expected in. */
+    private static double number(String value, String range) {
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("must be a number " + range + ", was '" + value + "'");
         }
     }
 }

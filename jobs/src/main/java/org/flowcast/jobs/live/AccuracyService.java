@@ -12,6 +12,7 @@ import org.flowcast.core.PemsTime;
 import org.flowcast.core.TimeRange;
 import org.flowcast.jobs.JobException;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.store.LiveRun;
 import org.flowcast.store.LiveRuns;
 import org.flowcast.store.StoreException;
 
@@ -50,11 +51,13 @@ public final class AccuracyService {
     public static List<CorridorAccuracy> report(Workspace workspace, String corridor, Optional<Instant> since) throws JobException {
         try {
             LiveRuns runs = new LiveRuns(workspace.database());
-            List<AccuracyRow> all = runs.accuracy(corridor, new TimeRange(Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z")));
-            if (all.isEmpty()) {
+            // the newest step a live run committed scored the targets of that time: no scan of every score for it
+            Optional<Instant> newestStep = runs.all().stream().filter(r -> corridor == null || r.corridor().equals(corridor))
+                    .map(LiveRun::processedThrough).flatMap(Optional::stream).max(Instant::compareTo);
+            if (newestStep.isEmpty()) {
                 return List.of();
             }
-            Instant newest = all.stream().map(AccuracyRow::to).max(Instant::compareTo).orElseThrow().plusSeconds(1);
+            Instant newest = newestStep.get().plusSeconds(1);
             Map<String, TimeRange> windows = new LinkedHashMap<>();
             if (since.isPresent()) {
                 windows.put("since " + PemsTime.format(since.get()), new TimeRange(since.get(), newest));

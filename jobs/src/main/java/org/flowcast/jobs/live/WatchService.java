@@ -126,7 +126,9 @@ public final class WatchService implements AutoCloseable {
                 }
                 failures++;
                 listener.note("this cycle failed, tried again in " + backOff(failures).toSeconds() + " s: " + e.getMessage());
-                pause(backOff(failures));
+                if (!pause(backOff(failures))) {
+                    return;
+                }
                 continue;
             }
             if (!worked && lastDelivered.getAsBoolean() && waiting() == 0) {

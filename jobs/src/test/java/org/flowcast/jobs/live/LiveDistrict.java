@@ -1,21 +1,19 @@
 package org.flowcast.jobs.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.zip.GZIPInputStream;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.flowcast.core.Corridor;
 import org.flowcast.ingest.FileIngestResult;
 import org.flowcast.ingest.IngestListener;
@@ -28,6 +26,11 @@ import org.flowcast.jobs.SeriesRequest;
 import org.flowcast.jobs.TrainService;
 import org.flowcast.jobs.TrainingSettings;
 import org.flowcast.jobs.Workspace;
+import org.flowcast.jobs.feed.FeedClock;
+import org.flowcast.jobs.feed.FeedListener;
+import org.flowcast.jobs.feed.FeedSpeed;
+import org.flowcast.jobs.feed.ReplayRequest;
+import org.flowcast.jobs.feed.ReplayService;
 import org.flowcast.model.EvaluationProtocol;
 import org.flowcast.model.neural.TrainingListener;
 import org.flowcast.sample.DistrictConfig;
@@ -36,10 +39,11 @@ import org.flowcast.store.FlowcastDatabase;
 
 /**
  * A small simulated district for live operation, made once per JVM: 2 corridors (5-N, 5-S) of 4 stations over 2 weeks,
- * all days but the last ingested into a database with a linear AR model trained for each corridor, and the last day cut
- * into one file per 5-minute interval as a live feed delivers it. Each test copies the database and the feed it needs.
+ * all days but the last ingested into a database with a linear AR model trained for each corridor, and the last day
+ * replayed ({@link ReplayService}, at once) into one file per 5-minute interval as a live feed delivers it. Each test
+ * copies the database and the feed it needs; the app's live dashboard tests use it too (this module's test jar).
  */
-final class LiveDistrict {
+public final class LiveDistrict {
     private static Path home;
     private static List<Path> feed;
 
@@ -48,7 +52,9 @@ final class LiveDistrict {
 
     static synchronized Path home() throws Exception {
         if (home == null) {
-            home = Files.createTempDirectory("flowcast-live");
+            Path made = Files.createTempDirectory("flowcast-live");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(made)));
+            home = made;
             Path files = home.resolve("files");
             SampleDistrict.Written written = new SampleDistrict(new DistrictConfig(2, 4, 2, 42, LocalDate.of(2023, 2, 6))).writeTo(files);
             List<Path> days = written.files().stream().sorted().toList();
@@ -70,7 +76,13 @@ final class LiveDistrict {
                     service.train(plan, SeriesReader.read(workspace, SeriesRequest.everything(), corridor), split -> { });
                 }
             }
-            feed = cut(lastDay, home.resolve("feed"));
+            Path folder = home.resolve("feed");
+            ReplayService.prepare(new ReplayRequest(lastDay, folder, FeedSpeed.MAX, Optional.empty(), Optional.empty(),
+                    OptionalLong.empty()),
+                    FeedClock.SYSTEM, FeedListener.NONE).run();
+            try (Stream<Path> delivered = Files.list(folder)) {
+                feed = delivered.filter(f -> f.getFileName().toString().contains("_station_5min_")).sorted().toList();
+            }
         }
         return home;
     }
@@ -79,18 +91,19 @@ final class LiveDistrict {
         return home.resolve("db").resolve("flowcast");
     }
 
-    static Path models() {
-        return home.resolve("models");
+    /** The folder of the corridors' model files. */
+    public static Path models() throws Exception {
+        return home().resolve("models");
     }
 
     /** The last day's 5-minute files, in time order. */
-    static List<Path> feed() throws Exception {
+    public static List<Path> feed() throws Exception {
         home();
         return feed;
     }
 
     /** A copy of the database with the history ingested, for one test. */
-    static Path databaseCopy(Path folder) throws Exception {
+    public static Path databaseCopy(Path folder) throws Exception {
         home();
         Files.createDirectories(folder);
         Files.copy(database().resolveSibling("flowcast.mv.db"), folder.resolve("flowcast.mv.db"), StandardCopyOption.REPLACE_EXISTING);
@@ -98,7 +111,7 @@ final class LiveDistrict {
     }
 
     /** Delivers feed files into an inbox as a live feed does: written under a dot-name, then renamed. */
-    static void deliver(List<Path> files, Path inbox) throws IOException {
+    public static void deliver(List<Path> files, Path inbox) throws IOException {
         Files.createDirectories(inbox);
         for (Path file : files) {
             Path partial = inbox.resolve("." + file.getFileName() + ".part");
@@ -107,23 +120,11 @@ final class LiveDistrict {
         }
     }
 
-    /** Cuts a daily station_5min file into one file per 5-minute interval, named by the interval. */
-    private static List<Path> cut(Path daily, Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Map<String, List<String>> byTime = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(daily)),
-                StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                byTime.computeIfAbsent(line.substring(0, line.indexOf(',')), k -> new ArrayList<>()).add(line);
-            }
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind
         }
-        List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, List<String>> e : byTime.entrySet()) {
-            String t = e.getKey(); // MM/dd/yyyy HH:mm:ss
-            String name = String.format("d99_text_station_5min_%s_%s_%s_%s%s.txt", t.substring(6, 10), t.substring(0, 2),
-                    t.substring(3, 5), t.substring(11, 13), t.substring(14, 16));
-            files.add(Files.write(folder.resolve(name), e.getValue(), StandardCharsets.UTF_8));
-        }
-        return files;
     }
 }

@@ -46,7 +46,7 @@ class WatchServiceTest {
         };
     }
 
-    private WatchSettings settings(Path inbox) {
+    private WatchSettings settings(Path inbox) throws Exception {
         return WatchSettings.defaults(inbox, LiveDistrict.models()).withOnce(true);
     }
 

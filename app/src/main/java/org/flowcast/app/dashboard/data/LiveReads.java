@@ -54,10 +54,12 @@ final class LiveReads {
             List<AccuracyRow> hour = newest.isEmpty() ? List.of() : live.accuracy(e.getKey(), endingAt(newest.get(), HOUR));
             List<AccuracyRow> day = newest.isEmpty() ? List.of() : live.accuracy(e.getKey(), endingAt(newest.get(), DAY));
             for (LiveRun run : e.getValue()) {
+                Optional<AccuracyRow> dayOfModel = pooled(day, run.model());
+                boolean dayWhole = dayOfModel.isPresent()
+                        && DriftEvidence.coversWindow(dayOfModel.get().from(), endingAt(newest.get(), DAY).from());
                 out.add(new LiveAccuracy(run.runId(), run.corridor(), run.model(), run.referenceMae(), run.processedThrough(),
-                        realised(hour, run.model()), realised(day, run.model()),
-                        DriftEvidence.minimumScored(run.horizon(), run.stationIds().size()),
-                        newest.isPresent() && coversDay(day, run.model(), newest.get())));
+                        realised(pooled(hour, run.model())), realised(dayOfModel),
+                        DriftEvidence.minimumScored(run.horizon(), run.stationIds().size()), dayWhole));
             }
         }
         return out;
@@ -69,18 +71,14 @@ final class LiveReads {
         return new TimeRange(to.minus(length), to);
     }
 
-    private static boolean coversDay(List<AccuracyRow> rows, String model, Instant newest) {
+    /** A model's rows of a window pooled over its steps; empty where the window holds none of them. */
+    private static Optional<AccuracyRow> pooled(List<AccuracyRow> rows, String model) {
         List<AccuracyRow> steps = rows.stream().filter(r -> r.model().equals(model)).toList();
-        return !steps.isEmpty() && DriftEvidence.coversWindow(AccuracyService.overall(steps).from(), endingAt(newest, DAY).from());
+        return steps.isEmpty() ? Optional.empty() : Optional.of(AccuracyService.overall(steps));
     }
 
-    private static LiveAccuracy.Realised realised(List<AccuracyRow> rows, String model) {
-        List<AccuracyRow> steps = rows.stream().filter(r -> r.model().equals(model)).toList();
-        if (steps.isEmpty()) {
-            return LiveAccuracy.Realised.NONE;
-        }
-        AccuracyRow all = AccuracyService.overall(steps);
-        return all.scored() == 0 ? LiveAccuracy.Realised.NONE
-                : new LiveAccuracy.Realised(all.scored(), all.mae(), all.coverage80(), all.coverage95());
+    private static LiveAccuracy.Realised realised(Optional<AccuracyRow> pooled) {
+        return pooled.filter(all -> all.scored() > 0).map(all -> new LiveAccuracy.Realised(all.scored(), all.mae(), all.coverage80(),
+                all.coverage95())).orElse(LiveAccuracy.Realised.NONE);
     }
 }
