@@ -7,6 +7,7 @@ import org.flowcast.model.autodiff.Convolution;
 import org.flowcast.model.autodiff.ConvolutionStack;
 import org.flowcast.model.autodiff.Linear;
 import org.flowcast.model.autodiff.Normalisation;
+import org.flowcast.model.autodiff.PositionedConvolution;
 import org.flowcast.model.autodiff.Recurrent;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
@@ -77,6 +78,16 @@ public final class Layers {
     public static Tensor convolve(Weights w, String name, Tensor x, int channelsIn, int channelsOut, boolean relu, int... offsets) {
         return Convolution.convolve(x, w.matrix(name + "_W", offsets.length * channelsIn, channelsOut), w.zeros(name + "_b", channelsOut),
                 offsets, relu);
+    }
+
+    /**
+     * {@link #convolve}'s layer (the same parameters) computed only at {@code outputPositions}, from {@code x}
+     * [batch, positions, channelsIn] holding the sequence at {@code inputPositions} ({@link PositionedConvolution}).
+     */
+    public static Tensor convolveAt(Weights w, String name, Tensor x, int[] inputPositions, int channelsIn, int channelsOut,
+                                    int[] outputPositions, int... offsets) {
+        return PositionedConvolution.convolve(x, inputPositions, w.matrix(name + "_W", offsets.length * channelsIn, channelsOut),
+                w.zeros(name + "_b", channelsOut), offsets, outputPositions, false);
     }
 
     /** A "same" convolution of odd width {@code kernel} across neighbouring positions, followed by a ReLU. */

@@ -1,6 +1,7 @@
 package org.flowcast.model.neural;
 
 import org.flowcast.model.Bounds;
+import org.flowcast.model.autodiff.Steps;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
@@ -15,7 +16,10 @@ import org.flowcast.model.window.WindowSpec;
  *   (a causal tap j of kernel k reads step t − (k − 1 − j)·d; zeros before the window)
  * last step [B, C] → dense → [B, H·N]
  * </pre>
- * Normalisation is a layer norm over the channels of each step. Dropout (Bai et al. drop whole channels,
+ * Normalisation is a layer norm over the channels of each step. The head reads the last step alone, so
+ * only the positions that reach it are computed ({@link ReceptiveField}): 35 of the 96 positions of the
+ * eight convolutions over a 12-step window, the same forecast as the whole network's (training ran at
+ * 7,000 samples/s on Orange with every position computed, 18,000–20,000 with these). Dropout (Bai et al. drop whole channels,
  * here single elements) is 0 by default because the evaluation protocol trains without it.
  */
 public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<TemporalConvolutionNetwork.Parameters> {
@@ -61,14 +65,21 @@ public final class TemporalConvolutionNetwork extends RecentWindowArchitecture<T
     @Override
     public GraphOutputs build(GraphInputs in, Weights w) {
         int c = p.channels();
-        Tensor x = Layers.dense(w, "input", in.recent(), in.features(), c);                   // [B, P, C]
+        int[][] offsets = new int[p.blocks()][];
         for (int block = 0; block < p.blocks(); block++) {
-            int[] offsets = causalOffsets(p.kernel(), 1 << block);
-            Tensor y = Layers.convolve(w, "block" + block + "a", x, c, c, false, offsets);
-            y = in.dropout().apply(Layers.layerNormRelu(w, "block" + block + "a_norm", y, c), p.dropout());
-            y = Layers.convolve(w, "block" + block + "b", y, c, c, false, offsets);
-            y = in.dropout().apply(Layers.layerNormRelu(w, "block" + block + "b_norm", y, c), p.dropout());
-            x = x.add(y);
+            offsets[block] = causalOffsets(p.kernel(), 1 << block);
+        }
+        // Only the positions that reach the head's last step are computed (ReceptiveField): the same result.
+        ReceptiveField field = ReceptiveField.of(in.inputSteps(), offsets);
+        Tensor recent = field.first().length == in.inputSteps() ? in.recent() : Steps.select(in.recent(), field.first());
+        Tensor x = Layers.dense(w, "input", recent, in.features(), c);                        // [B, positions, C]
+        for (int block = 0; block < p.blocks(); block++) {
+            String name = "block" + block;
+            Tensor y = Layers.convolveAt(w, name + "a", x, field.inputs()[block], c, c, field.middles()[block], offsets[block]);
+            y = in.dropout().apply(Layers.layerNormRelu(w, name + "a_norm", y, c), p.dropout());
+            y = Layers.convolveAt(w, name + "b", y, field.middles()[block], c, c, field.outputs()[block], offsets[block]);
+            y = in.dropout().apply(Layers.layerNormRelu(w, name + "b_norm", y, c), p.dropout());
+            x = Steps.select(x, field.residual(block)).add(y);
         }
         return new GraphOutputs(Layers.dense(w, "head", x.lastStep(), c, in.outputs()), null);
     }

@@ -2,6 +2,7 @@ package org.flowcast.model.autodiff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +118,61 @@ class DoublePrecisionGradientTest {
         assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, len, cin}, new int[] {k * cin, cout}, new int[] {cout}),
                 in -> Convolution.convolve(in.get(0), in.get(1), in.get(2), offsets, relu),
                 in -> convolveReference(in.get(0), a, len, cin, in.get(1), in.get(2), cout, offsets, relu)));
+    }
+
+    @Test
+    void convolutionAtChosenPositionsOnly() {
+        // outputs at 5 and 7 with dilation 2 read positions 1, 3, 5, 7; position 6 is held but never read (zero gradient)
+        assertPositionedConvolution(new int[] {1, 3, 5, 6, 7}, new int[] {5, 7}, new int[] {4, 2, 0});
+        // dilation 4: the tap 8 back reads before the sequence at every output and is left out; 3 − 4 reads zero
+        assertPositionedConvolution(new int[] {3, 7}, new int[] {3, 7}, new int[] {8, 4, 0});
+    }
+
+    private static void assertPositionedConvolution(int[] inputs, int[] outputs, int[] offsets) {
+        int a = 2;
+        int cin = 2;
+        int cout = 3;
+        int k = offsets.length;
+        int lin = inputs.length;
+        int lout = outputs.length;
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, lin, cin}, new int[] {k * cin, cout}, new int[] {cout}),
+                in -> PositionedConvolution.convolve(in.get(0), inputs, in.get(1), in.get(2), offsets, outputs, false), in -> {
+                    double[] x = in.get(0);
+                    double[] kernel = in.get(1);
+                    double[] y = new double[a * lout * cout];
+                    for (int i = 0; i < a; i++) {
+                        for (int q = 0; q < lout; q++) {
+                            for (int o = 0; o < cout; o++) {
+                                double sum = in.get(2)[o];
+                                for (int j = 0; j < k; j++) {
+                                    int row = Arrays.binarySearch(inputs, outputs[q] - offsets[j]);
+                                    for (int c = 0; row >= 0 && c < cin; c++) {
+                                        sum += x[(i * lin + row) * cin + c] * kernel[(j * cin + c) * cout + o];
+                                    }
+                                }
+                                y[(i * lout + q) * cout + o] = sum;
+                            }
+                        }
+                    }
+                    return y;
+                }));
+    }
+
+    @Test
+    void stepsChosenByIndex() {
+        int b = 2;
+        int steps = 5;
+        int f = 3;
+        int[] chosen = {1, 4};
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {b, steps, f}), in -> Steps.select(in.get(0), chosen), in -> {
+            double[] y = new double[b * chosen.length * f];
+            for (int i = 0; i < b; i++) {
+                for (int s = 0; s < chosen.length; s++) {
+                    System.arraycopy(in.get(0), (i * steps + chosen[s]) * f, y, (i * chosen.length + s) * f, f);
+                }
+            }
+            return y;
+        }));
     }
 
     @Test
