@@ -71,6 +71,8 @@ class BadCommandLineTableTest {
                         "models", "--horizon", "6", "--against-pytorch"),
                 row("a side-by-side on a database the PyTorch reference cannot read", 2, "give --data, not --db", "bench", "models",
                         "--db", "EMPTY", "--against-pytorch"),
+                row("a side-by-side of one step's training", 2, "leave out --trained-step", "bench", "models", "--data", "DIR",
+                        "--trained-step", "3", "--against-pytorch"),
                 row("a side-by-side of baselines alone", 2, "--against-pytorch needs a neural model", "bench", "models",
                         "--data", "DIR", "--models", "persistence", "--against-pytorch"),
                 row("rolling folds over a test range", 2, "without --test-days or --test-from", "evaluate", "--db", "EMPTY",

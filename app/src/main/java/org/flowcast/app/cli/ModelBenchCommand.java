@@ -122,6 +122,10 @@ public final class ModelBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--against-pytorch compares on the Orange tensor the reference reads; "
                     + "give --data, not --db");
         }
+        if (againstPytorch && trainedStep != null) {
+            throw new ParameterException(spec.commandLine(), "--against-pytorch compares with the reference's training on every "
+                    + "step; leave out --trained-step");
+        }
         if (db == null) {
             data = BenchDataset.resolve(data, spec.commandLine().getOut());
         }
