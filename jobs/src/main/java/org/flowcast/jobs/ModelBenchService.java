@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import org.flowcast.core.FlowcastVersion;
 import org.flowcast.core.Forecaster;
@@ -42,9 +43,14 @@ public final class ModelBenchService {
     public record StepErrors(double mae, double rmse, double mape) {
     }
 
-    /** One model's figures; the per-step errors are written as {@code mae3}, {@code rmse3}, ... in JSON. */
+    /**
+     * One model's figures; the per-step errors are written as {@code mae3}, {@code rmse3}, ... in JSON. Beside the training
+     * samples/s over all epochs: each epoch's, their median from the third epoch on (past the JIT's warm-up; null with fewer
+     * epochs) and the first epoch's share of that steady figure.
+     */
     public record ModelFigures(String model, @JsonIgnore Map<Integer, StepErrors> steps, double maeAverage, double rmseAverage,
-                               double mapeAverage, long parameters, double trainSamplesPerSecond, double secondsPerEpoch, int epochs,
+                               double mapeAverage, long parameters, double trainSamplesPerSecond, List<Double> epochSamplesPerSecond,
+                               Double steadySamplesPerSecond, Double firstEpochShare, double secondsPerEpoch, int epochs,
                                double fitSeconds, double testPredictSeconds, int testOrigins, double oneOriginMillis) {
         @JsonAnyGetter
         public Map<String, Double> perStep() {
@@ -96,14 +102,20 @@ public final class ModelBenchService {
                 steps.put(h, new StepErrors(run.errors().at(Metric.MAE, h), run.errors().at(Metric.RMSE, h), run.errors().at(Metric.MAPE,
                         h)));
             }
+            EpochThroughput throughput = new EpochThroughput(fitted.epochSamplesPerSecond());
             figures.add(new ModelFigures(run.model(), steps, run.errors().pooled(Metric.MAE), run.errors().pooled(Metric.RMSE),
-                    run.errors().pooled(Metric.MAPE), run.parameters(), run.samplesPerSecond(), run.secondsPerEpoch(),
+                    run.errors().pooled(Metric.MAPE), run.parameters(), run.samplesPerSecond(), throughput.samplesPerSecond(),
+                    orNull(throughput.steady()), orNull(throughput.firstEpochShare()), run.secondsPerEpoch(),
                     run.epochSeconds().size(), run.fitSeconds(), run.predictSeconds(), run.testOrigins(),
                     oneOriginMillis(fitted.forecaster(), split.test())));
         }
         return new Figures(request.data(), config.horizon(), config.seed(), config.averageDecay(), request.parameters(),
                 FlowcastVersion.current(), FlowcastVersion.commit(), RunEnvironment.describe(), ModelRegistry.numericBackend(),
                 Instant.now().toString(), request.protocol().describe(), split, figures);
+    }
+
+    private static Double orNull(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     /**

@@ -45,11 +45,20 @@ public final class Backtester {
         return EvaluationProtocol.of(config.horizon()).split(series);
     }
 
-    /** A model fitted on a split, with how its training went. */
-    public record Fitted(Forecaster forecaster, List<Double> epochSeconds, double samplesPerSecond, double fitSeconds) {
+    /**
+     * A model fitted on a split, with how its training went: each epoch's seconds and training samples/s (the first
+     * epochs' include HotSpot's warm-up), the samples/s over all epochs, and the whole fit's seconds.
+     */
+    public record Fitted(Forecaster forecaster, List<Double> epochSeconds, List<Double> epochSamplesPerSecond, double samplesPerSecond,
+                         double fitSeconds) {
+        public Fitted {
+            epochSeconds = List.copyOf(epochSeconds);
+            epochSamplesPerSecond = List.copyOf(epochSamplesPerSecond);
+        }
+
         /** A model loaded from a file rather than fitted now. */
         public static Fitted loaded(Forecaster forecaster) {
-            return new Fitted(forecaster, List.of(), Double.NaN, 0);
+            return new Fitted(forecaster, List.of(), List.of(), Double.NaN, 0);
         }
     }
 
@@ -61,6 +70,7 @@ public final class Backtester {
     /** Fits one model on the training part, stopping on the validation part. */
     public Fitted fit(String model, Map<String, String> parameters, ChronologicalSplit split) {
         List<Double> epochSeconds = new ArrayList<>();
+        List<Double> epochSamplesPerSecond = new ArrayList<>();
         double[] throughput = {0, 0};
         TrainingListener recording = new TrainingListener() {
             @Override
@@ -76,6 +86,7 @@ public final class Backtester {
             @Override
             public void epochFinished(EpochReport report) {
                 epochSeconds.add(report.seconds());
+                epochSamplesPerSecond.add(report.samplesPerSecond());
                 throughput[0] += report.samplesPerSecond() * report.trainingSeconds();
                 throughput[1] += report.trainingSeconds();
                 listener.epochFinished(report);
@@ -90,7 +101,8 @@ public final class Backtester {
         ForecastTrainer trainer = ModelRegistry.get(model).trainer(config, parameters, recording, Optional.empty());
         Forecaster forecaster = split.fit(trainer);
         double fitSeconds = (System.nanoTime() - began) / 1e9;
-        return new Fitted(forecaster, epochSeconds, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN, fitSeconds);
+        return new Fitted(forecaster, epochSeconds, epochSamplesPerSecond, throughput[1] > 0 ? throughput[0] / throughput[1] : Double.NaN,
+                fitSeconds);
     }
 
     /** Scores on the test part, with the intervals the model was calibrated with on the validation part. */
