@@ -125,25 +125,26 @@ public final class AttentionOps {
     }
 
     /**
-     * Scaled dot-product scores of every head: for q, k [B, T, D] split into {@code heads} blocks of
-     * D/heads columns, {@code s[b, head, i, j] = scale · q[b, i, head] · k[b, j, head]} → [B, heads, T, T].
+     * Scaled dot-product scores of every head: for q [B, Tq, D] and k [B, Tk, D] split into {@code heads}
+     * blocks of D/heads columns, {@code s[b, head, i, j] = scale · q[b, i, head] · k[b, j, head]} → [B, heads, Tq, Tk].
      */
     public static Tensor headScores(Tensor q, Tensor k, int heads, float scale) {
         int b = q.dim(0);
-        int steps = q.dim(1);
+        int queries = q.dim(1);
+        int keys = k.dim(1);
         int d = q.dim(2);
         int size = d / heads;
         float[] qd = q.data();
         float[] kd = k.data();
-        float[] y = new float[b * heads * steps * steps];
+        float[] y = new float[b * heads * queries * keys];
         for (int i = 0; i < b; i++) {
             for (int head = 0; head < heads; head++) {
                 int col = head * size;
-                for (int s = 0; s < steps; s++) {
-                    int qo = (i * steps + s) * d + col;
-                    int yo = ((i * heads + head) * steps + s) * steps;
-                    for (int t = 0; t < steps; t++) {
-                        int ko = (i * steps + t) * d + col;
+                for (int s = 0; s < queries; s++) {
+                    int qo = (i * queries + s) * d + col;
+                    int yo = ((i * heads + head) * queries + s) * keys;
+                    for (int t = 0; t < keys; t++) {
+                        int ko = (i * keys + t) * d + col;
                         float sum = 0;
                         for (int j = 0; j < size; j++) {
                             sum += qd[qo + j] * kd[ko + j];
@@ -153,52 +154,67 @@ public final class AttentionOps {
                 }
             }
         }
-        return q.node(y, new int[] {b, heads, steps, steps}, q.requiresGrad() || k.requiresGrad(), dy -> {
-            float[] dq = q.requiresGrad() ? q.grad() : null;
-            float[] dk = k.requiresGrad() ? k.grad() : null;
-            for (int i = 0; i < b; i++) {
-                for (int head = 0; head < heads; head++) {
-                    int col = head * size;
-                    for (int s = 0; s < steps; s++) {
-                        int qo = (i * steps + s) * d + col;
-                        int yo = ((i * heads + head) * steps + s) * steps;
-                        for (int t = 0; t < steps; t++) {
-                            int ko = (i * steps + t) * d + col;
-                            float g = scale * dy[yo + t];
-                            for (int j = 0; j < size; j++) {
-                                if (dq != null) {
-                                    dq[qo + j] += g * kd[ko + j];
-                                }
-                                if (dk != null) {
-                                    dk[ko + j] += g * qd[qo + j];
-                                }
-                            }
-                        }
-                    }
-                }
+        return q.node(y, new int[] {b, heads, queries, keys}, q.requiresGrad() || k.requiresGrad(), dy -> {
+            // one loop per gradient: a test inside the innermost loop kept the JIT from vectorising it
+            if (q.requiresGrad()) {
+                addScoreGradient(dy, kd, q.grad(), b, heads, queries, keys, d, scale, true);
+            }
+            if (k.requiresGrad()) {
+                addScoreGradient(dy, qd, k.grad(), b, heads, queries, keys, d, scale, false);
             }
         });
     }
 
-    /** Mixes values by each head's weights: {@code o[b, i, head] = Σ_j w[b, head, i, j] · v[b, j, head]} → [B, T, D]. */
-    public static Tensor headMix(Tensor weights, Tensor v) {
-        int b = v.dim(0);
-        int steps = v.dim(1);
-        int d = v.dim(2);
-        int heads = weights.dim(1);
+    /**
+     * Adds {@code Σ scale · dy[b, head, i, j] · other[b, j or i, head]} into the gradient of the queries
+     * ({@code ofQueries}, summing over keys j) or of the keys (summing over queries i).
+     */
+    private static void addScoreGradient(float[] dy, float[] other, float[] target, int b, int heads, int queries, int keys, int d,
+                                         float scale, boolean ofQueries) {
         int size = d / heads;
-        float[] wd = weights.data();
-        float[] vd = v.data();
-        float[] y = new float[b * steps * d];
         for (int i = 0; i < b; i++) {
             for (int head = 0; head < heads; head++) {
                 int col = head * size;
-                for (int s = 0; s < steps; s++) {
-                    int yo = (i * steps + s) * d + col;
-                    int wo = ((i * heads + head) * steps + s) * steps;
-                    for (int t = 0; t < steps; t++) {
+                for (int s = 0; s < queries; s++) {
+                    int qo = (i * queries + s) * d + col;
+                    int yo = ((i * heads + head) * queries + s) * keys;
+                    for (int t = 0; t < keys; t++) {
+                        int ko = (i * keys + t) * d + col;
+                        float g = scale * dy[yo + t];
+                        int to = ofQueries ? qo : ko;
+                        int from = ofQueries ? ko : qo;
+                        for (int j = 0; j < size; j++) {
+                            target[to + j] += g * other[from + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Mixes values by each head's weights: {@code o[b, i, head] = Σ_j w[b, head, i, j] · v[b, j, head]}, weights
+     * [B, heads, Tq, Tk] and v [B, Tk, D] → [B, Tq, D].
+     */
+    public static Tensor headMix(Tensor weights, Tensor v) {
+        int b = v.dim(0);
+        int keys = v.dim(1);
+        int d = v.dim(2);
+        int heads = weights.dim(1);
+        int queries = weights.dim(2);
+        int size = d / heads;
+        float[] wd = weights.data();
+        float[] vd = v.data();
+        float[] y = new float[b * queries * d];
+        for (int i = 0; i < b; i++) {
+            for (int head = 0; head < heads; head++) {
+                int col = head * size;
+                for (int s = 0; s < queries; s++) {
+                    int yo = (i * queries + s) * d + col;
+                    int wo = ((i * heads + head) * queries + s) * keys;
+                    for (int t = 0; t < keys; t++) {
                         float w = wd[wo + t];
-                        int vo = (i * steps + t) * d + col;
+                        int vo = (i * keys + t) * d + col;
                         for (int j = 0; j < size; j++) {
                             y[yo + j] += w * vd[vo + j];
                         }
@@ -206,27 +222,29 @@ public final class AttentionOps {
                 }
             }
         }
-        return v.node(y, new int[] {b, steps, d}, weights.requiresGrad() || v.requiresGrad(), dy -> {
+        return v.node(y, new int[] {b, queries, d}, weights.requiresGrad() || v.requiresGrad(), dy -> {
             float[] dw = weights.requiresGrad() ? weights.grad() : null;
             float[] dv = v.requiresGrad() ? v.grad() : null;
             for (int i = 0; i < b; i++) {
                 for (int head = 0; head < heads; head++) {
                     int col = head * size;
-                    for (int s = 0; s < steps; s++) {
-                        int yo = (i * steps + s) * d + col;
-                        int wo = ((i * heads + head) * steps + s) * steps;
-                        for (int t = 0; t < steps; t++) {
-                            float w = wd[wo + t];
-                            int vo = (i * steps + t) * d + col;
-                            float dot = 0;
-                            for (int j = 0; j < size; j++) {
-                                dot += dy[yo + j] * vd[vo + j];
-                                if (dv != null) {
+                    for (int s = 0; s < queries; s++) {
+                        int yo = (i * queries + s) * d + col;
+                        int wo = ((i * heads + head) * queries + s) * keys;
+                        for (int t = 0; t < keys; t++) {
+                            int vo = (i * keys + t) * d + col;
+                            if (dw != null) {
+                                float dot = 0;
+                                for (int j = 0; j < size; j++) {
+                                    dot += dy[yo + j] * vd[vo + j];
+                                }
+                                dw[wo + t] += dot;
+                            }
+                            if (dv != null) {
+                                float w = wd[wo + t];
+                                for (int j = 0; j < size; j++) {
                                     dv[vo + j] += w * dy[yo + j];
                                 }
-                            }
-                            if (dw != null) {
-                                dw[wo + t] += dot;
                             }
                         }
                     }
@@ -235,16 +253,17 @@ public final class AttentionOps {
         });
     }
 
-    /** The last query's weights averaged over heads: [B, heads, T, T] → [B, T]. */
+    /** The last query's weights averaged over heads: [B, heads, Tq, Tk] → [B, Tk]. */
     public static Tensor lastQueryMeanOverHeads(Tensor weights) {
         int b = weights.dim(0);
         int heads = weights.dim(1);
-        int steps = weights.dim(2);
+        int queries = weights.dim(2);
+        int steps = weights.dim(3);
         float[] wd = weights.data();
         float[] y = new float[b * steps];
         for (int i = 0; i < b; i++) {
             for (int head = 0; head < heads; head++) {
-                int o = ((i * heads + head) * steps + steps - 1) * steps;
+                int o = ((i * heads + head) * queries + queries - 1) * steps;
                 for (int t = 0; t < steps; t++) {
                     y[i * steps + t] += wd[o + t] / heads;
                 }
@@ -254,7 +273,7 @@ public final class AttentionOps {
             float[] g = weights.grad();
             for (int i = 0; i < b; i++) {
                 for (int head = 0; head < heads; head++) {
-                    int o = ((i * heads + head) * steps + steps - 1) * steps;
+                    int o = ((i * heads + head) * queries + queries - 1) * steps;
                     for (int t = 0; t < steps; t++) {
                         g[o + t] += dy[i * steps + t] / heads;
                     }

@@ -12,6 +12,8 @@ public final class Dropout {
     /** No dropout: prediction passes and models trained without it. */
     public static final Dropout OFF = new Dropout(null);
 
+    private static final int DRAW_RANGE = 1 << 16;
+
     private final SplittableRandom random;
 
     private Dropout(SplittableRandom random) {
@@ -32,10 +34,28 @@ public final class Dropout {
             return x;
         }
         float kept = (float) (1 / (1 - rate));
+        // Four 16-bit draws from each random long, compared without a branch: the mask cost 6% of STID's training
+        // with a double drawn and a branch taken (15% of the time, unpredictably) per element. The rate is kept to
+        // the nearest 1/65,536.
+        int threshold = (int) Math.round(rate * DRAW_RANGE);
         float[] factors = new float[x.size()];
-        for (int i = 0; i < factors.length; i++) {
-            factors[i] = random.nextDouble() < rate ? 0f : kept;
+        int whole = factors.length & ~3;
+        for (int i = 0; i < whole; i += 4) {
+            long bits = random.nextLong();
+            factors[i] = kept(bits, threshold, kept);
+            factors[i + 1] = kept(bits >>> 16, threshold, kept);
+            factors[i + 2] = kept(bits >>> 32, threshold, kept);
+            factors[i + 3] = kept(bits >>> 48, threshold, kept);
+        }
+        long bits = random.nextLong();
+        for (int i = whole; i < factors.length; i++, bits >>>= 16) {
+            factors[i] = kept(bits, threshold, kept);
         }
         return x.scaledBy(factors);
+    }
+
+    /** {@code kept} where the low 16 bits are at or above the threshold, 0 below it. */
+    private static float kept(long bits, int threshold, float kept) {
+        return ((int) bits & (DRAW_RANGE - 1)) < threshold ? 0f : kept;
     }
 }

@@ -1,6 +1,7 @@
 package org.flowcast.model.neural;
 
 import org.flowcast.model.Bounds;
+import org.flowcast.model.autodiff.Embedding;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.flowcast.model.window.WindowSpec;
@@ -11,8 +12,8 @@ import org.flowcast.model.window.WindowSpec;
  * week. With B the batch, P input steps, N stations and E the embedding size:
  * <pre>
  * recent flows [B, P, N] → per station [B·N, P] → dense → series embedding [B·N, E]
- * station identity: one-hot [B·N, N] · S [N, E]; time of day of the origin: one-hot [B·N, 288] · T [288, E];
- * day of week of the origin: one-hot [B·N, 7] · D [7, E]
+ * station identity: row of S [N, E]; time of day of the origin: row of T [288, E]; day of week of the origin:
+ * row of D [7, E] (the one-hot products of the paper, as lookups)
  * concat [B·N, 4E] → blocks × (h + dense(dropout(ReLU(dense(h))))) → dense → [B·N, H] → [B, H·N]
  * </pre>
  * The series embedding reads flows only: the time features enter through their identities, as in STID.
@@ -51,9 +52,9 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
         long hidden = 4 * e;
         long weights = LayerSizes.dense(steps, e) + (n + SLOTS_PER_DAY + DAYS) * e + p.blocks() * 2 * LayerSizes.dense(hidden, hidden)
                 + LayerSizes.dense(hidden, spec.horizon());
-        // per station of a window: its flows, the one-hot identities and their embeddings, the joined features, each block's
+        // per station of a window: its flows, the three identities' embeddings, the joined features, each block's
         // three layers and the sum, and the head with its reordering
-        long kept = n * (steps + n + SLOTS_PER_DAY + DAYS + 4 * e + hidden + p.blocks() * 4 * hidden + 3L * spec.horizon());
+        long kept = n * (steps + 3 * e + 4 * e + hidden + p.blocks() * 4 * hidden + 3L * spec.horizon());
         return new ModelSize(weights, kept);
     }
 
@@ -66,10 +67,11 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
         Tensor perStation = in.recent().columns(0, n).swapLastTwo().reshape(-1, steps);           // [B·N, P]
         int rows = perStation.dim(0);
         Tensor series = Layers.dense(w, "series", perStation, steps, e);
-        float[][] identities = identities(in.recent(), n, steps);
-        Tensor station = w.tape().constant(identities[0], rows, n).matmul(w.matrix("station", n, e));
-        Tensor timeOfDay = w.tape().constant(identities[1], rows, SLOTS_PER_DAY).matmul(w.matrix("time_of_day", SLOTS_PER_DAY, e));
-        Tensor dayOfWeek = w.tape().constant(identities[2], rows, DAYS).matmul(w.matrix("day_of_week", DAYS, e));
+        int[][] identities = identities(in.recent(), n, steps);
+        // Lookups rather than one-hot rows times the tables: the same values, without products over 288 zero-filled columns
+        Tensor station = Embedding.lookup(w.matrix("station", n, e), identities[0]);
+        Tensor timeOfDay = Embedding.lookup(w.matrix("time_of_day", SLOTS_PER_DAY, e), identities[1]);
+        Tensor dayOfWeek = Embedding.lookup(w.matrix("day_of_week", DAYS, e), identities[2]);
         Tensor h = Tensor.concatColumns(series, station, timeOfDay, dayOfWeek);                   // [B·N, 4E]
         for (int block = 0; block < p.blocks(); block++) {
             Tensor inner = in.dropout().apply(Layers.denseRelu(w, "block" + block + "a", h, hidden, hidden), p.dropout());
@@ -80,16 +82,16 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
     }
 
     /**
-     * One-hot rows, one per window and station: the station, the origin's five-minute slot of the day and
-     * its day of week (read from the time features of the window's last step).
+     * The identities of every window and station, as row indices: the station, the origin's five-minute slot of
+     * the day and its day of week (read from the time features of the window's last step).
      */
-    private static float[][] identities(Tensor recent, int n, int steps) {
+    private static int[][] identities(Tensor recent, int n, int steps) {
         float[] data = recent.data();
         int features = n + WindowSpec.TIME_FEATURES;
         int windows = recent.dim(0);
-        float[] station = new float[windows * n * n];
-        float[] slot = new float[windows * n * SLOTS_PER_DAY];
-        float[] day = new float[windows * n * DAYS];
+        int[] station = new int[windows * n];
+        int[] slot = new int[windows * n];
+        int[] day = new int[windows * n];
         for (int b = 0; b < windows; b++) {
             int last = (b * steps + steps - 1) * features;
             int timeSlot = Math.floorMod(Math.round(data[last + n] * SLOTS_PER_DAY), SLOTS_PER_DAY);
@@ -100,12 +102,11 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
                 }
             }
             for (int s = 0; s < n; s++) {
-                int row = b * n + s;
-                station[row * n + s] = 1f;
-                slot[row * SLOTS_PER_DAY + timeSlot] = 1f;
-                day[row * DAYS + weekday] = 1f;
+                station[b * n + s] = s;
+                slot[b * n + s] = timeSlot;
+                day[b * n + s] = weekday;
             }
         }
-        return new float[][] {station, slot, day};
+        return new int[][] {station, slot, day};
     }
 }

@@ -15,8 +15,9 @@ import org.flowcast.model.window.WindowSpec;
  *   MultiHead: Q, K, V [B, P, D], head k the k-th block of D/K columns; softmax(Q Kᵀ / √(D/K)) V; heads joined and projected
  * last step [B, D] → dense → [B, H·N]
  * </pre>
- * The attention of the last layer's last query over the P steps, averaged over heads, is returned as
- * the model's attention weights [B, P].
+ * The head reads the last step alone, so the last layer computes its query, sums, norms and feed-forward at
+ * that step only: the same forecast with less work. The attention of the last layer's last query over the P
+ * steps, averaged over heads, is returned as the model's attention weights [B, P].
  */
 public final class TransformerEncoder extends RecentWindowArchitecture<TransformerEncoder.Parameters> {
     public static final String NAME = "transformer";
@@ -64,12 +65,15 @@ public final class TransformerEncoder extends RecentWindowArchitecture<Transform
         Tensor attention = null;
         for (int layer = 0; layer < p.layers(); layer++) {
             String name = "layer" + layer;
-            Tensor q = Layers.dense(w, name + "_q", x, d, d);
+            // The head reads the last step alone: the last layer asks with that step's query only, and computes its sums,
+            // norms and feed-forward there only, while its keys and values still come from every step.
+            Tensor asking = layer == p.layers() - 1 ? x.lastStep().reshape(-1, 1, d) : x;
+            Tensor q = Layers.dense(w, name + "_q", asking, d, d);
             Tensor k = Layers.dense(w, name + "_k", x, d, d);
             Tensor v = Layers.dense(w, name + "_v", x, d, d);
             attention = AttentionOps.softmax(AttentionOps.headScores(q, k, p.heads(), (float) (1 / Math.sqrt(d / p.heads()))));
             Tensor attended = Layers.dense(w, name + "_o", AttentionOps.headMix(attention, v), d, d);
-            x = Layers.layerNorm(w, name + "_norm1", x.add(attended), d);
+            x = Layers.layerNorm(w, name + "_norm1", asking.add(attended), d);
             Tensor hidden = Layers.denseRelu(w, name + "_ff1", x, d, p.feedForward());
             x = Layers.layerNorm(w, name + "_norm2", x.add(Layers.dense(w, name + "_ff2", hidden, p.feedForward(), d)), d);
         }

@@ -159,6 +159,20 @@ class DoublePrecisionGradientTest {
     }
 
     @Test
+    void embeddingRowsChosenByIndexWithARowReadTwice() {
+        int vocabulary = 5;
+        int e = 3;
+        int[] indices = {2, 0, 2, 4};
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {vocabulary, e}), in -> Embedding.lookup(in.get(0), indices), in -> {
+            double[] y = new double[indices.length * e];
+            for (int r = 0; r < indices.length; r++) {
+                System.arraycopy(in.get(0), indices[r] * e, y, r * e, e);
+            }
+            return y;
+        }));
+    }
+
+    @Test
     void stepsChosenByIndex() {
         int b = 2;
         int steps = 5;
@@ -267,30 +281,40 @@ class DoublePrecisionGradientTest {
 
     @Test
     void multiHeadScoresSoftmaxMixingAndTheLastQueryMap() {
+        assertMultiHeadAttention(3, 3);
+    }
+
+    @Test
+    void multiHeadAttentionOfFewerQueriesThanKeys() {
+        // the Transformer's last layer asks with its last step only
+        assertMultiHeadAttention(1, 3);
+        assertMultiHeadAttention(2, 4);
+    }
+
+    private static void assertMultiHeadAttention(int queries, int steps) {
         int b = 2;
-        int steps = 3;
         int d = 4;
         int heads = 2;
         int size = d / heads;
         float scale = (float) (1 / Math.sqrt(size));
         int[] shape = {b, steps, d};
-        assertAccurate(DoublePrecisionCheck.check(List.of(shape, shape, shape), in -> {
+        assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {b, queries, d}, shape, shape), in -> {
             Tensor weights = AttentionOps.softmax(AttentionOps.headScores(in.get(0), in.get(1), heads, scale));
             Tensor mixed = AttentionOps.headMix(weights, in.get(2));
-            return Tensor.concatColumns(mixed.reshape(b, steps * d), AttentionOps.lastQueryMeanOverHeads(weights));
+            return Tensor.concatColumns(mixed.reshape(b, queries * d), AttentionOps.lastQueryMeanOverHeads(weights));
         }, in -> {
             double[] q = in.get(0);
             double[] k = in.get(1);
             double[] v = in.get(2);
-            int width = steps * d + steps;
+            int width = queries * d + steps;
             double[] out = new double[b * width];
             for (int i = 0; i < b; i++) {
                 for (int head = 0; head < heads; head++) {
-                    for (int s = 0; s < steps; s++) {
+                    for (int s = 0; s < queries; s++) {
                         double[] scores = new double[steps];
                         for (int t = 0; t < steps; t++) {
                             for (int c = head * size; c < (head + 1) * size; c++) {
-                                scores[t] += scale * q[(i * steps + s) * d + c] * k[(i * steps + t) * d + c];
+                                scores[t] += scale * q[(i * queries + s) * d + c] * k[(i * steps + t) * d + c];
                             }
                         }
                         double[] weights = softmax(scores);
@@ -298,8 +322,8 @@ class DoublePrecisionGradientTest {
                             for (int c = head * size; c < (head + 1) * size; c++) {
                                 out[i * width + s * d + c] += weights[t] * v[(i * steps + t) * d + c];
                             }
-                            if (s == steps - 1) {
-                                out[i * width + steps * d + t] += weights[t] / heads;
+                            if (s == queries - 1) {
+                                out[i * width + queries * d + t] += weights[t] / heads;
                             }
                         }
                     }

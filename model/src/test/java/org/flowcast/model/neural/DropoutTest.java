@@ -37,6 +37,25 @@ class DropoutTest {
     }
 
     @Test
+    void everyPositionOfAFourElementGroupAndTheTailDropsAtTheRate() {
+        // four elements share one random long, and 40,003 leaves a tail of three drawn from one more
+        int size = 40_003;
+        float[] input = new float[size];
+        Arrays.fill(input, 1f);
+        float[] y = Dropout.seeded(5).apply(new Tape(false).constant(input, size), 0.15).data();
+        int[] dropped = new int[4];
+        for (int i = 0; i < size - 3; i++) {
+            dropped[i % 4] += y[i] == 0f ? 1 : 0;
+        }
+        for (int lane : dropped) {
+            assertThat(lane).as("dropped in one position of the groups").isBetween(1_300, 1_700);
+        }
+        for (int i = size - 3; i < size; i++) {
+            assertThat(y[i] == 0f || Math.abs(y[i] - 1 / 0.85f) < 1e-6).as("tail value %s", y[i]).isTrue();
+        }
+    }
+
+    @Test
     void theSameSeedDropsTheSameElements() {
         float[] a = Dropout.seeded(9).apply(new Tape(false).constant(ones(), SIZE), 0.5).data();
         float[] b = Dropout.seeded(9).apply(new Tape(false).constant(ones(), SIZE), 0.5).data();
