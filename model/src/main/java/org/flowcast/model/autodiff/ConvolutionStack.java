@@ -7,10 +7,12 @@ import java.util.List;
  * Convolutions with ReLU along the middle axis of [A, L, C₀] (kernels [taps · Cᵢ, Cᵢ₊₁], biases [Cᵢ₊₁],
  * the same taps for every layer, as in {@link Convolution}), then a dense ReLU layer on each sequence's
  * flattened last activations: {@code max(flat [A, L·C] · P [L·C, D] + p, 0)} → [A, D]. The same as
- * composing {@link Convolution#convolve} and {@link Linear#apply}, computed a block of sequences at a time
- * so that the activations stay in cache; the backward pass recomputes them block by block rather than
- * keeping them on the tape. In the Conv-LSTM the activations of every station at every step are the
- * model's largest arrays, and walking them through memory cost more than the products on them.
+ * composing {@link Convolution#convolve} and {@link Linear#apply}, the convolutions computed a block of
+ * sequences at a time so that the activations stay in cache; the backward pass recomputes them block by
+ * block rather than keeping them on the tape. In the Conv-LSTM the activations of every station at every
+ * step are the model's largest arrays, and walking them through memory cost more than the products on them.
+ * The projection is one product over every sequence, its input (the last layer's flattened activations,
+ * the smallest of the stack's arrays) kept for its gradient.
  */
 public final class ConvolutionStack {
     /** Activation values a block aims at: about a quarter of a megabyte for its largest array. */
@@ -55,6 +57,8 @@ public final class ConvolutionStack {
         /** The activations of one block, layer by layer: [block · L, Cᵢ₊₁]. */
         private final float[][] activations;
         private final BiasRelu[] biasRelu;
+        /** The last layer's activations of every sequence, flattened [A, L·C]: the projection's input, kept for its gradient. */
+        private final float[] flattened;
 
         Stack(Tensor x, List<Tensor> kernels, List<Tensor> biases, int[] offsets, Tensor projection, Tensor projectionBias, int block) {
             this.x = x;
@@ -82,6 +86,7 @@ public final class ConvolutionStack {
                         + projectionBias.size() + " for " + flat + " flattened values");
             }
             outputs = projection.dim(1);
+            flattened = new float[a * flat];
             activations = new float[kernels.size()][];
             biasRelu = new BiasRelu[kernels.size()];
             for (int i = 0; i < kernels.size(); i++) {
@@ -91,19 +96,18 @@ public final class ConvolutionStack {
         }
 
         float[] forward() {
-            float[] y = new float[a * outputs];
-            Blas.Operand weights = Blas.pin(projection.data(), 0, flat * outputs);
-            int last = kernels.size() - 1;
-            BiasRelu out = new BiasRelu(projectionBias.data(), outputs, true);
             for (int first = 0; first < a; first += block) {
                 int sequences = Math.min(block, a - first);
                 convolveBlock(first, sequences);
-                Blas.Operand input = Blas.copy(Blas.Slot.FIRST, activations[last], 0, sequences * flat);
-                Blas.Operand product = Blas.workspace(Blas.Slot.THIRD, sequences * outputs);
-                Blas.gemm(false, false, sequences, outputs, flat, 1f, input, weights, 0f, product);
-                out.out(product.buffer(), 0, sequences * outputs, y, first * outputs);
+                System.arraycopy(activations[kernels.size() - 1], 0, flattened, first * flat, sequences * flat);
             }
-            return y;
+            // One product for every sequence: per block, the projection was packed again for a few rows each time
+            // (a third of the Conv-LSTM's product time went to the projection, much of it to packing).
+            Blas.Operand input = Blas.copy(Blas.Slot.FIRST, flattened, 0, a * flat);
+            Blas.Operand weights = Blas.copy(Blas.Slot.SECOND, projection.data(), 0, flat * outputs);
+            Blas.Operand product = Blas.workspace(Blas.Slot.THIRD, a * outputs);
+            Blas.gemm(false, false, a, outputs, flat, 1f, input, weights, 0f, product);
+            return BiasRelu.out(product, projectionBias.data(), true, a, outputs);
         }
 
         /** Layer {@code i}'s input for the block starting at sequence {@code first}: where it starts and in which array. */
@@ -124,8 +128,15 @@ public final class ConvolutionStack {
 
         void backward(float[] dy, float[] y) {
             BiasRelu.backward(dy, y, true, projectionBias.requiresGrad() ? projectionBias.grad() : null, a, outputs);
-            Blas.Operand weights = Blas.pin(projection.data(), 0, flat * outputs);
-            Blas.Operand dWeights = projection.requiresGrad() ? Blas.accumulator(projection.grad(), 0, flat * outputs) : null;
+            if (projection.requiresGrad()) {
+                Blas.Operand h = Blas.copy(Blas.Slot.FIRST, flattened, 0, a * flat);
+                Blas.Operand g = Blas.copy(Blas.Slot.SECOND, dy, 0, a * outputs);
+                Blas.Operand dWeights = Blas.copy(Blas.Slot.THIRD, projection.grad(), 0, flat * outputs);
+                Blas.gemm(true, false, flat, outputs, a, 1f, h, g, 1f, dWeights);
+                dWeights.copyTo(projection.grad(), 0);
+            }
+            float[] dFlattened = new float[a * flat];
+            Blas.gemm(false, true, a, flat, outputs, 1f, dy, 0, projection.data(), 0, 0f, dFlattened, 0);
             int last = kernels.size() - 1;
             int widest = Arrays.stream(channels).max().orElse(1);
             float[] gradient = new float[Math.min(block, Math.max(a, 1)) * len * widest];
@@ -134,14 +145,7 @@ public final class ConvolutionStack {
                 int sequences = Math.min(block, a - first);
                 int rows = sequences * len;
                 convolveBlock(first, sequences);
-                Blas.Operand g = Blas.copy(Blas.Slot.FIRST, dy, first * outputs, sequences * outputs);
-                if (dWeights != null) {
-                    Blas.Operand h = Blas.copy(Blas.Slot.SECOND, activations[last], 0, sequences * flat);
-                    Blas.gemm(true, false, flat, outputs, sequences, 1f, h, g, 1f, dWeights);
-                }
-                Blas.Operand dh = Blas.workspace(Blas.Slot.THIRD, sequences * flat);
-                Blas.gemm(false, true, sequences, flat, outputs, 1f, g, weights, 0f, dh);
-                dh.copyTo(gradient, 0);
+                System.arraycopy(dFlattened, first * flat, gradient, 0, sequences * flat);
                 for (int i = last; i >= 0; i--) {
                     Tensor kernel = kernels.get(i);
                     Tensor bias = biases.get(i);
@@ -157,9 +161,6 @@ public final class ConvolutionStack {
                     gradient = inputGradient;
                     inputGradient = swap;
                 }
-            }
-            if (dWeights != null) {
-                dWeights.copyTo(projection.grad(), 0);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.flowcast.model.neural;
 
 import java.util.SplittableRandom;
+import org.flowcast.model.autodiff.ReluDropout;
 import org.flowcast.model.autodiff.Tensor;
 
 /**
@@ -52,6 +53,17 @@ public final class Dropout {
             factors[i] = kept(bits, threshold, kept);
         }
         return x.scaledBy(factors);
+    }
+
+    /**
+     * {@link #apply} on the output of a ReLU that no other operation reads, written into it ({@link ReluDropout}):
+     * the same values and gradients as {@code apply} with the same draws, without a mask array or a second copy.
+     */
+    public Tensor applyToRelu(Tensor reluOutput, double rate) {
+        if (!(rate >= 0 && rate < 1)) {
+            throw new IllegalArgumentException("a dropout rate must be in [0, 1), not " + rate);
+        }
+        return random == null || rate == 0 ? reluOutput : ReluDropout.apply(reluOutput, random, rate);
     }
 
     /** {@code kept} where the low 16 bits are at or above the threshold, 0 below it. */

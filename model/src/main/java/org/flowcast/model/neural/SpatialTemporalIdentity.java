@@ -74,7 +74,8 @@ public final class SpatialTemporalIdentity extends RecentWindowArchitecture<Spat
         Tensor dayOfWeek = Embedding.lookup(w.matrix("day_of_week", DAYS, e), identities[2]);
         Tensor h = Tensor.concatColumns(series, station, timeOfDay, dayOfWeek);                   // [B·N, 4E]
         for (int block = 0; block < p.blocks(); block++) {
-            Tensor inner = in.dropout().apply(Layers.denseRelu(w, "block" + block + "a", h, hidden, hidden), p.dropout());
+            // the ReLU's output feeds the dropout alone, which may therefore drop into it
+            Tensor inner = in.dropout().applyToRelu(Layers.denseRelu(w, "block" + block + "a", h, hidden, hidden), p.dropout());
             h = h.add(Layers.dense(w, "block" + block + "b", inner, hidden, hidden));
         }
         Tensor ahead = Layers.dense(w, "head", h, hidden, in.horizon());                          // [B·N, H]

@@ -3,6 +3,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
+import org.flowcast.model.autodiff.Linear;
 import org.flowcast.model.autodiff.Tape;
 import org.flowcast.model.autodiff.Tensor;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,44 @@ class DropoutTest {
                 assertThat(out[i] == grad[i] * input[i]).as("output %s at %d", out[i], i).isTrue();
             }
         }
+    }
+
+    @Test
+    void droppingIntoAReluOutputGivesTheValuesAndGradientsOfASeparateDropout() {
+        int rows = 50;
+        int n = 41;
+        float[][] results = new float[4][];
+        for (int fused = 0; fused < 2; fused++) {
+            Tape tape = new Tape(true);
+            float[] input = new float[rows * n];
+            float[] weights = new float[n * n];
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (i * 37 % 23 - 11) / 7f;
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = (i * 53 % 29 - 14) / 31f;
+            }
+            Tensor x = tape.leaf(input, rows, n);
+            Tensor w = tape.leaf(weights, n, n);
+            Tensor relu = Linear.apply(x, w, tape.constant(new float[n], n), true);
+            Tensor y = fused == 1 ? Dropout.seeded(8).applyToRelu(relu, 0.3) : Dropout.seeded(8).apply(relu, 0.3);
+            float[] projection = new float[rows * n];
+            for (int i = 0; i < projection.length; i++) {
+                projection[i] = (i % 5 - 2) / 3f;
+            }
+            tape.backward(y.reshape(1, rows * n).matmul(tape.constant(projection, rows * n, 1)));
+            results[2 * fused] = y.data().clone();
+            results[2 * fused + 1] = concat(x.grad(), w.grad());
+        }
+        assertThat(results[2]).as("values").isEqualTo(results[0]);
+        assertThat(results[3]).as("gradients of the input and the weights").isEqualTo(results[1]);
+        assertThat(results[0]).contains(0f);
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
     }
 
     @Test
