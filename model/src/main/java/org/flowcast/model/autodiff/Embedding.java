@@ -3,6 +3,8 @@ package org.flowcast.model.autodiff;
 /**
  * Rows of a table chosen by index, {@code table [V, E]} → [|indices|, E]: the product of one-hot rows with
  * the table, without the one-hot rows. The gradient of each row is added back into the row it was read from.
+ * STID's time-of-day identities were one-hot rows of 288 values per window and station, filled and multiplied
+ * every batch: as lookups STID trained at 2,100–2,200 samples/s on Orange instead of 1,900–2,050.
  */
 public final class Embedding {
     private Embedding() {

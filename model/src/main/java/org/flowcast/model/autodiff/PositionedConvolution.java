@@ -12,7 +12,8 @@ import java.util.Arrays;
  * cannot reach it are never computed: in the TCN, 35 of the 96 positions its eight convolutions would
  * compute over a 12-step window. Computed as one product of the gathered taps (im2col,
  * [A·Lout, taps·Cin]) with the kernel [taps·Cin, Cout]: with 64 channels the gathered copy is a row copy
- * per tap, cheaper than three products per layer on shifted views ({@link TapProducts}).
+ * per tap, cheaper than three products per layer on shifted views ({@link TapProducts}). The TCN trained at
+ * 16,000–20,000 samples/s on Orange this way, 7,000 with every position computed tap by tap.
  */
 public final class PositionedConvolution {
     private PositionedConvolution() {

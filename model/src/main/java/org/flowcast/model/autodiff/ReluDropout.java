@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * ReLU's own backward pass still reads its output to mask its gradient: a dropped element reads 0 there
  * as a ReLU-cut one does, and passes no gradient either way, so the result equals a ReLU followed by a
  * separate dropout with the same draws. In STID the separate dropout's mask and copy cost two arrays of
- * every window's stations by 128 values per block.
+ * every window's stations by 128 values per block; without them it trained about 2% faster, within this
+ * VM's noise, and its first epoch ran at 1,270–1,370 samples/s instead of about 1,000.
  */
 public final class ReluDropout {
     private static final int DRAW_RANGE = 1 << 16;

@@ -18,7 +18,8 @@
  * <h2>Writing a fused operation</h2>
  * <ol>
  *   <li><b>Forward.</b> Compute the output into a fresh {@code float[]}, keeping what the backward pass
- *       needs (activations, not their inputs, where the derivative can be written with them).</li>
+ *       needs (activations, not their inputs, where the derivative can be written with them). The one
+ *       exception, {@code ReluDropout}, writes into a ReLU's output that nothing else reads, and says why.</li>
  *   <li><b>Node.</b> Return {@code input.node(out, shape, anyInputRequiresGrad, dy -> ...)}. The lambda is the
  *       backward pass: it receives the output's gradient {@code dy} and <i>adds</i> into each input's
  *       {@code grad()} that requires one (gradients accumulate: an input may feed several operations).
@@ -37,7 +38,7 @@
  * and must never keep a slot's {@code Blas.Operand} past its own return; the backward lambda fills its
  * slots again. {@code PINNED} and {@code ACCUMULATOR} ({@code Blas.pin}, {@code Blas.accumulator}) hold the
  * weights an operation multiplies at every step of a sequence, and their gradient, copied once per pass
- * ({@code Recurrent}'s LSTM and GRU, {@code ConvolutionStack}'s projection): an operation that pins must
+ * ({@code Recurrent}'s LSTM and GRU): an operation that pins must
  * call nothing that pins in turn before it has finished with them. A slot's memory is overwritten, never
  * freed, and shared by no two threads ({@code TwoThreads} trains on two, each with its own scratch).
  * Products write their output slot in place ({@code beta} 0 or 1); no product's output may alias one

@@ -199,11 +199,14 @@ class DoublePrecisionGradientTest {
         int out = 3;
         int[] offsets = {1, 0, -1};
         int flat = len * channels[2];
-        for (int block : new int[] {2, a}) {
+        // blocks of two in projection chunks of three (blocks [0, 2), [2, 3), [3, 5)), then one block and one chunk
+        for (int[] sizes : new int[][] {{2, 3}, {a, a}}) {
+            int block = sizes[0];
+            int chunk = sizes[1];
             assertAccurate(DoublePrecisionCheck.check(List.of(new int[] {a, len, channels[0]}, new int[] {3 * channels[0], channels[1]},
                     new int[] {channels[1]}, new int[] {3 * channels[1], channels[2]}, new int[] {channels[2]}, new int[] {flat, out},
                     new int[] {out}), in -> ConvolutionStack.apply(in.get(0), List.of(in.get(1), in.get(3)), List.of(in.get(2), in.get(4)),
-                    offsets, in.get(5), in.get(6), block), in -> {
+                    offsets, in.get(5), in.get(6), block, chunk), in -> {
                         double[] first = convolveReference(in.get(0), a, len, channels[0], in.get(1), in.get(2), channels[1], offsets,
                                 true);
                         double[] second = convolveReference(first, a, len, channels[1], in.get(3), in.get(4), channels[2], offsets, true);
