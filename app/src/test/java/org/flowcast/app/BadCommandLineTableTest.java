@@ -157,6 +157,7 @@ class BadCommandLineTableTest {
                         "bench", "models", "--average-decay", "NaN", "--data", "DIR/absent"),
                 row("a demo of one station", 2, "a sample corridor needs 3 to 200 stations, not 1", "demo", "--workdir", "DIR/demo",
                         "--stations", "1"),
+                row("a demo of no epochs", 2, "must be at least 1, was 0", "demo", "--workdir", "DIR/demo", "--epochs", "0"),
                 row("a forecast from past the data", 2, "the start 2030-01-01 00:00 PST lies past the stored data", "forecast", "--db",
                         "DEMO", "--model", "MODELS/persistence-h24.fcm", "--from", "2030-01-01", "--to", "2030-01-02"),
                 row("an empty --db", 2, "needs a database: an H2 file path or a jdbc: URL; was empty", "stations", "--db", ""),

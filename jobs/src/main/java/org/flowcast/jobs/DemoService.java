@@ -43,10 +43,11 @@ public final class DemoService {
     public static final int HORIZON = 24;
 
     /**
-     * Where the demo works, on what sample, how long the first registered model (the attention Conv-LSTM)
-     * may train and how long each other neural model may.
+     * Where the demo works, on what sample, the epochs every neural model may train (each stops earlier when its
+     * validation MAE stops improving), and the time budgets that stop the first registered model (the attention
+     * Conv-LSTM) and each other neural model only as a safety net on a slow machine.
      */
-    public record Settings(Path home, SampleConfig sample, Duration trainBudget, Duration baselineBudget, boolean retrain) {
+    public record Settings(Path home, SampleConfig sample, int epochs, Duration trainBudget, Duration baselineBudget, boolean retrain) {
         public Path database() {
             return home.resolve("flowcast");
         }
@@ -90,7 +91,9 @@ public final class DemoService {
             ingest(workspace, sampleFolder, steps);
             List<Integer> ids = StationChoice.mainline(workspace, SampleConfig.FREEWAY, SampleConfig.DIRECTION);
             SensorSeries series = SeriesReader.read(workspace, new SeriesRequest(ids, null, null, null, null), warning -> { });
-            TrainingConfig config = TrainingConfig.defaults().withHorizon(HORIZON).withTimeBudget(settings.trainBudget());
+            // Epochs, not time, stop the models, so that a seed gives the same table on any machine at any load.
+            TrainingConfig config = TrainingConfig.defaults().withHorizon(HORIZON).withEpochs(settings.epochs())
+                    .withTimeBudget(settings.trainBudget());
             Backtester backtester = new Backtester(config, TrainingListener.NONE);
             ChronologicalSplit split = backtester.split(series);
 
