@@ -73,6 +73,8 @@ class BadCommandLineTableTest {
                         "--db", "EMPTY", "--against-pytorch"),
                 row("a side-by-side of one step's training", 2, "leave out --trained-step", "bench", "models", "--data", "DIR",
                         "--trained-step", "3", "--against-pytorch"),
+                row("a side-by-side of no pairs", 2, "must be at least 1, was 0", "bench", "models", "--data", "DIR", "--pairs", "0",
+                        "--against-pytorch"),
                 row("a side-by-side of baselines alone", 2, "--against-pytorch needs a neural model", "bench", "models",
                         "--data", "DIR", "--models", "persistence", "--against-pytorch"),
                 row("rolling folds over a test range", 2, "without --test-days or --test-from", "evaluate", "--db", "EMPTY",

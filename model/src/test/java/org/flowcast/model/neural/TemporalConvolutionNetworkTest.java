@@ -2,10 +2,7 @@ package org.flowcast.model.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.flowcast.model.autodiff.ParameterStore;
-import org.flowcast.model.autodiff.Tape;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.junit.jupiter.api.Test;
@@ -27,31 +24,13 @@ class TemporalConvolutionNetworkTest {
 
     @Test
     void forecastEqualsTheWholeNetworkComputedAtEveryPosition() {
-        int batch = 3;
-        int steps = 12;
-        int stations = 2;
-        int horizon = 2;
+        PrunedPass pass = new PrunedPass(3, 12, 2, 2);
         TemporalConvolutionNetwork.Parameters p = new TemporalConvolutionNetwork.Parameters(8, 3, 4, 0.0);
-        int features = stations + 8;
-        SplittableRandom random = new SplittableRandom(3);
-        float[] input = new float[batch * steps * features];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        ParameterStore store = new ParameterStore(7);
-        Tape tape = new Tape(false);
-        Tensor x = tape.constant(input, batch, steps, features);
-        float[] pruned = new TemporalConvolutionNetwork(p).build(new GraphInputs(x, null, null, stations, steps, horizon),
-                new Weights(store, tape)).prediction().data();
+        float[] pruned = new TemporalConvolutionNetwork(p).build(pass.inputs, pass.weights()).prediction().data();
 
-        float[] whole = wholeNetwork(new Weights(store, tape), x, p, features, stations * horizon).data();
+        float[] whole = wholeNetwork(pass.weights(), pass.inputs.recent(), p, pass.inputs.features(), pass.inputs.outputs()).data();
 
-        assertThat(pruned).hasSameSizeAs(whole);
-        double worst = 0;
-        for (int i = 0; i < whole.length; i++) {
-            worst = Math.max(worst, Math.abs(pruned[i] - whole[i]) / Math.max(1, Math.abs(whole[i])));
-        }
-        assertThat(worst).as("largest relative difference (float rounding only)").isLessThan(1e-5);
+        assertThat(PrunedPass.worstDifference(pruned, whole)).as("largest relative difference (float rounding only)").isLessThan(1e-5);
     }
 
     /** Bai et al.'s network as the class documents it, every convolution at every position, with the same weights. */

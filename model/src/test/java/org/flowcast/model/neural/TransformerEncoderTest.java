@@ -2,10 +2,7 @@ package org.flowcast.model.neural;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
 import org.flowcast.model.autodiff.AttentionOps;
-import org.flowcast.model.autodiff.ParameterStore;
-import org.flowcast.model.autodiff.Tape;
 import org.flowcast.model.autodiff.Tensor;
 import org.flowcast.model.autodiff.Weights;
 import org.junit.jupiter.api.Test;
@@ -15,36 +12,14 @@ class TransformerEncoderTest {
 
     @Test
     void forecastAndAttentionEqualTheWholeEncoderComputedAtEveryStep() {
-        int batch = 3;
-        int steps = 6;
-        int stations = 2;
-        int horizon = 2;
+        PrunedPass pass = new PrunedPass(3, 6, 2, 2);
         TransformerEncoder.Parameters p = new TransformerEncoder.Parameters(8, 2, 2, 12);
-        int features = stations + 8;
-        SplittableRandom random = new SplittableRandom(3);
-        float[] input = new float[batch * steps * features];
-        for (int i = 0; i < input.length; i++) {
-            input[i] = (float) (random.nextDouble() * 2 - 1);
-        }
-        ParameterStore store = new ParameterStore(7);
-        Tape tape = new Tape(false);
-        Tensor x = tape.constant(input, batch, steps, features);
-        GraphInputs in = new GraphInputs(x, null, null, stations, steps, horizon);
-        GraphOutputs pruned = new TransformerEncoder(p).build(in, new Weights(store, tape));
+        GraphOutputs pruned = new TransformerEncoder(p).build(pass.inputs, pass.weights());
 
-        GraphOutputs whole = wholeEncoder(new Weights(store, tape), in, p);
+        GraphOutputs whole = wholeEncoder(pass.weights(), pass.inputs, p);
 
-        assertThat(worstDifference(pruned.prediction().data(), whole.prediction().data())).isLessThan(1e-5);
-        assertThat(worstDifference(pruned.attention().data(), whole.attention().data())).isLessThan(1e-5);
-    }
-
-    private static double worstDifference(float[] a, float[] b) {
-        assertThat(a).hasSameSizeAs(b);
-        double worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
-        }
-        return worst;
+        assertThat(PrunedPass.worstDifference(pruned.prediction().data(), whole.prediction().data())).isLessThan(1e-5);
+        assertThat(PrunedPass.worstDifference(pruned.attention().data(), whole.attention().data())).isLessThan(1e-5);
     }
 
     /** Vaswani et al.'s encoder as the class documents it, every layer at every step, with the same weights. */
